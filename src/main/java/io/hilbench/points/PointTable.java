@@ -1,0 +1,227 @@
+package io.hilbench.points;
+
+import io.hilbench.plant.SignalCatalogue;
+import io.hilbench.runtime.Quality;
+import io.hilbench.runtime.SignalFrame;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The one table both protocol servers serve (DESIGN §3): it publishes immutable {@link TableState}s, takes
+ * actuator writes staged per request (all of a request's points are checked first, then applied together in
+ * one new state, or none are), and keeps the output image actuators read back.
+ *
+ * <p>Threads: readers pin {@link #state()} without locking; publishes and writes serialise on one lock, so a
+ * write never loses a concurrent publish and vice versa. Listeners are called after the lock is released.
+ */
+public final class PointTable {
+    private final List<PointDefinition> points;
+    private final Map<String, Integer> indexByTag = new HashMap<>();
+    private final ModbusLayout modbus;
+    private final int[] plantOutputOf;   // point -> plant output index, or -1
+    private final int[] benchPoint;      // BenchVariable ordinal -> point index, or -1
+    private final List<PointTableListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private volatile TableState state;
+
+    /**
+     * @param points    the rig's point map (already validated)
+     * @param catalogue the plant's outputs and inputs; every {@code plant.*} and {@code input.*} binding must name one
+     */
+    public PointTable(List<PointDefinition> points, SignalCatalogue catalogue) {
+        this.points = Collections.unmodifiableList(new ArrayList<>(points));
+        this.modbus = new ModbusLayout(this.points);
+        this.plantOutputOf = new int[points.size()];
+        this.benchPoint = new int[BenchVariable.values().length];
+        java.util.Arrays.fill(benchPoint, -1);
+        double[] values = new double[points.size()];
+        String[] texts = new String[points.size()];
+        Quality[] qualities = new Quality[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            PointDefinition p = points.get(i);
+            if (indexByTag.put(p.tag(), i) != null) throw new IllegalArgumentException("duplicate tag " + p.tag());
+            plantOutputOf[i] = -1;
+            Binding b = p.binding();
+            switch (b.source()) {
+                case PLANT -> {
+                    plantOutputOf[i] = catalogue.outputIndex(b.name());
+                    if (plantOutputOf[i] < 0) throw new IllegalArgumentException(p.where() + ": unknown plant output '" + b.name() + "'");
+                }
+                case INPUT -> {
+                    if (catalogue.inputIndex(b.name()) < 0) throw new IllegalArgumentException(p.where() + ": unknown plant input '" + b.name() + "'");
+                }
+                case BENCH -> {
+                    BenchVariable v = p.benchVariable();
+                    if (v == null) throw new IllegalArgumentException(p.where() + ": unknown bench variable '" + b.name() + "'");
+                    benchPoint[v.ordinal()] = i;
+                }
+                case CONST, CONTROLLER -> { }
+            }
+            values[i] = p.initial();
+            texts[i] = p.isString() ? p.initialText() : "";
+            qualities[i] = Quality.GOOD;
+        }
+        this.state = new TableState(0, values, texts, qualities);
+    }
+
+    public List<PointDefinition> points() { return points; }
+
+    public PointDefinition point(int index) { return points.get(index); }
+
+    /** Index of a tag, or -1. */
+    public int indexOf(String tag) {
+        Integer i = indexByTag.get(tag);
+        return i == null ? -1 : i;
+    }
+
+    public ModbusLayout modbus() { return modbus; }
+
+    /** The current state; pin it once per request. */
+    public TableState state() { return state; }
+
+    /** Index of the point bound to a bench variable, or -1 when the rig has none. */
+    public int benchPoint(BenchVariable v) { return benchPoint[v.ordinal()]; }
+
+    public void addListener(PointTableListener l) { listeners.add(l); }
+
+    public void removeListener(PointTableListener l) { listeners.remove(l); }
+
+    /**
+     * Publishes a plant step: every {@code plant.*} point takes its output (converted from SI to the point's
+     * unit) and quality; {@code bench.step} and {@code bench.plantTimeMs} take the frame's. Actuators, constants
+     * and controller-written bench points keep their values.
+     *
+     * @param benchValues further bench variables to set (mode, watchdogTripped), or an empty map
+     */
+    public TableState publish(SignalFrame frame, Map<BenchVariable, Double> benchValues) {
+        synchronized (lock) {
+            TableState s = state;
+            double[] v = s.valuesCopy();
+            Quality[] q = s.qualitiesCopy();
+            for (int i = 0; i < v.length; i++) {
+                int o = plantOutputOf[i];
+                if (o >= 0) {
+                    v[i] = points.get(i).unit().fromSi(frame.value(o));
+                    q[i] = frame.quality(o);
+                }
+            }
+            setBench(v, BenchVariable.STEP, frame.step());
+            setBench(v, BenchVariable.PLANT_TIME_MS, frame.plantTimeMs());
+            benchValues.forEach((k, val) -> setBench(v, k, val));
+            TableState next = new TableState(s.version() + 1, v, s.textsCopy(), q);
+            state = next;
+            return next;
+        }
+    }
+
+    private void setBench(double[] v, BenchVariable var, double value) {
+        int p = benchPoint[var.ordinal()];
+        if (p >= 0) v[p] = value;
+    }
+
+    /**
+     * Applies one request's writes together: each must name a writable point (checked by the caller's decoding
+     * or {@link #checkWritable}) and a value in range; with {@code clamp} points an out-of-range value is
+     * applied at the limit and reported as an event. If any write is refused, none is applied.
+     *
+     * @param origin who wrote, for the event log (e.g. "modbus 127.0.0.1:53412", "opcua session 3", "scenario")
+     */
+    public TableState write(List<PointWrite> writes, String origin) throws PointAccessException {
+        if (writes.isEmpty()) return state;
+        List<String> events = new ArrayList<>();
+        double[] staged = new double[writes.size()];
+        for (int k = 0; k < writes.size(); k++) {
+            PointWrite w = writes.get(k);
+            PointDefinition p = points.get(w.pointIndex());
+            if (p.isString()) continue;
+            double value = w.value();
+            if (!Double.isFinite(value)) {
+                throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " is not a finite number");
+            }
+            if (p.isBoolean() && value != 0.0 && value != 1.0) {
+                throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " is not a boolean (0 or 1)");
+            }
+            if (!p.inRange(value)) {
+                if (p.onOutOfRange() == OutOfRangePolicy.REJECT) {
+                    String msg = p.tag() + ": " + value + " " + p.unit().code() + " is outside [" + p.min() + ", " + p.max() + "]";
+                    fireEvent("rejected write from " + origin + ": " + msg);
+                    throw new PointAccessException(AccessError.OUT_OF_RANGE, msg);
+                }
+                double clamped = Double.isNaN(p.min()) ? value : Math.max(p.min(), value);
+                clamped = Double.isNaN(p.max()) ? clamped : Math.min(p.max(), clamped);
+                events.add("clamped write from " + origin + ": " + p.tag() + " " + value + " -> " + clamped + " " + p.unit().code());
+                value = clamped;
+            }
+            if (p.modbus() != null && !p.isBoolean()) {
+                PointType t = p.modbus().type();
+                double raw = Codec.toRaw(p, t, value);
+                if (!Codec.rawFits(t, raw)) {
+                    throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " does not fit " + t
+                            + " with scale " + p.scale() + " and offset " + p.offset());
+                }
+            }
+            staged[k] = value;
+        }
+        TableState next;
+        synchronized (lock) {
+            TableState s = state;
+            double[] v = s.valuesCopy();
+            String[] t = s.textsCopy();
+            for (int k = 0; k < writes.size(); k++) {
+                PointWrite w = writes.get(k);
+                if (points.get(w.pointIndex()).isString()) t[w.pointIndex()] = w.text() == null ? "" : w.text();
+                else v[w.pointIndex()] = staged[k];
+            }
+            next = new TableState(s.version() + 1, v, t, s.qualitiesCopy());
+            state = next;
+        }
+        events.forEach(this::fireEvent);
+        for (PointTableListener l : listeners) l.written(next, writes, origin);
+        return next;
+    }
+
+    /** Refuses a point the controller may not write (for adapters that address points by tag). */
+    public void checkWritable(int index) throws PointAccessException {
+        PointDefinition p = points.get(index);
+        if (!p.clientWritable()) {
+            throw new PointAccessException(AccessError.READ_ONLY, p.tag() + " is a "
+                    + p.kind().name().toLowerCase(java.util.Locale.ROOT) + " point and cannot be written");
+        }
+    }
+
+    /**
+     * A bench-side change (scenario setting a constant, a test forcing a value): bypasses the controller's
+     * access rules, not the range check.
+     */
+    public TableState set(String tag, double value, String origin) throws PointAccessException {
+        int i = indexOf(tag);
+        if (i < 0) throw new PointAccessException(AccessError.UNMAPPED, "no point " + tag);
+        fireEvent(origin + " set " + tag + " = " + value);
+        return write(List.of(PointWrite.of(i, value)), origin);
+    }
+
+    /**
+     * The plant inputs the actuators command now, in SI units, indexed like the catalogue's inputs; inputs no
+     * actuator is bound to keep {@code defaults}. Under {@code failsafe} each actuator applies its failsafe rule
+     * to {@code held} (the value it held when the watchdog tripped) instead of its output image.
+     */
+    public double[] plantInputsSi(TableState s, SignalCatalogue catalogue, double[] defaults, boolean failsafe, TableState held) {
+        double[] in = defaults.clone();
+        for (int i = 0; i < points.size(); i++) {
+            PointDefinition p = points.get(i);
+            if (p.binding().source() != Binding.Source.INPUT) continue;
+            double value = failsafe ? p.failsafe().apply(held.value(i)) : s.value(i);
+            in[catalogue.inputIndex(p.binding().name())] = p.unit().toSi(value);
+        }
+        return in;
+    }
+
+    private void fireEvent(String message) {
+        for (PointTableListener l : listeners) l.event(message);
+    }
+}
