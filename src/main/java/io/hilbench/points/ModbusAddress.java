@@ -31,8 +31,9 @@ public record ModbusAddress(int unitId, Area area, int address, int bit, PointTy
         } else if (bit >= 0 && type.base() != BaseType.BOOL) {
             throw new IllegalArgumentException("a bit in a register (." + bit + ") must have type bool, was " + type);
         }
-        int last = (long) address + registerCount() - 1 > 65535 ? -1 : address + registerCount() - 1;
-        if (address < 0 || last < 0) {
+        // fields are assigned only after the compact constructor: compute the width from the parameters
+        int width = area.isBitArea() || bit >= 0 ? 1 : type.registers();
+        if (address < 0 || (long) address + width - 1 > 65535) {
             throw new IllegalArgumentException("address must be 0..65535 (the whole value included), was " + address);
         }
     }
