@@ -1,0 +1,83 @@
+package io.hilbench.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Dependencies point downwards only (DESIGN §2): physics knows no protocol, test or CLI library; the controller
+ * never sees the plant's truth, as a real controller has no access to it.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hilbench");
+    }
+
+    @Test
+    void fluidImportsTheJdkOnly() {
+        noClasses().that().resideInAPackage("io.hilbench.fluid..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.hilbench.fluid..", "io.hilbench")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void plantImportsFluidAndTheJdkOnly() {
+        noClasses().that().resideInAPackage("io.hilbench.plant..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.hilbench.fluid..", "io.hilbench.plant..", "io.hilbench")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void runtimeKnowsNoPointsProtocolsScenariosOrCli() {
+        noClasses().that().resideInAPackage("io.hilbench.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.points..", "io.hilbench.adapters..", "io.hilbench.rig..",
+                        "io.hilbench.controller..", "io.hilbench.scenario..", "io.hilbench.report..", "io.hilbench.cli..",
+                        "com.ghgande..", "org.eclipse.milo..", "io.cucumber..", "org.junit..", "picocli..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void pointsKnowNoProtocolLibrary() {
+        noClasses().that().resideInAPackage("io.hilbench.points..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.adapters..", "io.hilbench.rig..", "io.hilbench.controller..",
+                        "io.hilbench.scenario..", "io.hilbench.cli..", "com.ghgande..", "org.eclipse.milo..", "io.cucumber..", "picocli..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void adaptersMapPointsAndNeverReachThePlantOrEachOther() {
+        noClasses().that().resideInAPackage("io.hilbench.adapters.modbus..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.plant..", "io.hilbench.adapters.opcua..", "org.eclipse.milo..",
+                        "io.hilbench.rig..", "io.hilbench.cli..", "io.hilbench.scenario..")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideInAPackage("io.hilbench.adapters.opcua..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.plant..", "io.hilbench.adapters.modbus..", "com.ghgande..",
+                        "io.hilbench.rig..", "io.hilbench.cli..", "io.hilbench.scenario..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void controllerHasNoAccessToThePlantsTruth() {
+        // runtime's vocabulary (Lifecycle, Quality) is shared; its loop, faults and recorder are the plant's side
+        noClasses().that().resideInAPackage("io.hilbench.controller..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("plant or runtime internals",
+                        c -> c.getPackageName().startsWith("io.hilbench.plant")
+                                || (c.getPackageName().startsWith("io.hilbench.runtime")
+                                    && !c.getName().equals("io.hilbench.runtime.Lifecycle") && !c.getName().equals("io.hilbench.runtime.Quality"))))
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void nothingBelowTheCliImportsIt() {
+        noClasses().that().resideOutsideOfPackage("io.hilbench.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.hilbench.cli..")
+                .allowEmptyShould(true).check(classes);
+    }
+}
