@@ -64,11 +64,22 @@ public final class PointMapReader {
         public Set<PointKind> kinds() { return kinds; }
     }
 
-    /** The points of the rows without errors, and every error found. */
-    public record Result(List<PointDefinition> points, List<RigError> errors) {
+    /**
+     * The points of the rows without errors, and every error found.
+     *
+     * @param incomplete tag and binding text of the rows that had errors (and so produced no point): checks that
+     *                   look for a point use them not to repeat a row's error as "missing point"
+     * @param complete   false when the file could not be read at all, so no point is known
+     */
+    public record Result(List<PointDefinition> points, List<RigError> errors, Set<String> incomplete, boolean complete) {
         public Result {
             points = List.copyOf(points);
             errors = List.copyOf(errors);
+            incomplete = Set.copyOf(incomplete);
+        }
+
+        static Result unreadable(RigError error) {
+            return new Result(List.of(), List.of(error), Set.of(), false);
         }
     }
 
@@ -87,11 +98,11 @@ public final class PointMapReader {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            return new Result(List.of(), List.of(new RigError(fileName, 0, "file", "point map not found")));
+            return Result.unreadable(new RigError(fileName, 0, "file", "point map not found"));
         } catch (CharacterCodingException e) {
-            return new Result(List.of(), List.of(new RigError(fileName, 0, "file", "not UTF-8 text")));
+            return Result.unreadable(new RigError(fileName, 0, "file", "not UTF-8 text"));
         } catch (IOException e) {
-            return new Result(List.of(), List.of(new RigError(fileName, 0, "file", "cannot read: " + e.getMessage())));
+            return Result.unreadable(new RigError(fileName, 0, "file", "cannot read: " + e.getMessage()));
         }
         return read(text, fileName);
     }
@@ -107,6 +118,7 @@ public final class PointMapReader {
     private Result read(String text, String fileName) {
         List<RigError> errors = new ArrayList<>();
         List<PointDefinition> points = new ArrayList<>();
+        Set<String> incomplete = new java.util.HashSet<>();
         List<CsvRecord> records = CsvRecord.parse(text, fileName, errors);
         boolean header = true;
         for (CsvRecord r : records) {
@@ -115,20 +127,26 @@ public final class PointMapReader {
                 if (!isHeader(r)) {
                     errors.add(new RigError(fileName, r.line(), "header", "the first row must be the header "
                             + String.join(",", COLUMNS) + "; found " + String.join(",", r.fields())));
-                    return new Result(points, errors);
+                    return new Result(points, errors, incomplete, false);
                 }
                 continue;
             }
             if (r.fields().size() != COLUMNS.size()) {
                 errors.add(new RigError(fileName, r.line(), "columns", "row has " + r.fields().size() + " values, expected "
                         + COLUMNS.size() + " (quote a value that contains commas, e.g. \"enum(0=Off,1=On)\")"));
+                markIncomplete(r.fields(), incomplete);
                 continue;
             }
             PointDefinition p = new Row(fileName, r.line(), r.fields().toArray(String[]::new), errors).parse();
             if (p != null) points.add(p);
+            else markIncomplete(r.fields(), incomplete);
         }
-        if (header) errors.add(new RigError(fileName, 1, "header", "the point map has no header row"));
-        return new Result(points, errors);
+        boolean complete = errors.stream().noneMatch(e -> e.field().equals("csv"));
+        if (header) {
+            errors.add(new RigError(fileName, 1, "header", "the point map has no header row"));
+            complete = false;
+        }
+        return new Result(points, errors, incomplete, complete);
     }
 
     private static boolean isHeader(CsvRecord r) {
@@ -462,6 +480,13 @@ public final class PointMapReader {
                 error(BINDING, "unknown bench variable '" + b.name() + "' (known: " + known + ")");
             }
         }
+    }
+
+    private static void markIncomplete(List<String> fields, Set<String> incomplete) {
+        if (!fields.isEmpty()) incomplete.add(fields.get(TAG).trim());
+        if (fields.size() > BINDING) incomplete.add(fields.get(BINDING).trim());
+        // a row that lost its column alignment may hold the tag or binding anywhere
+        for (String f : fields) if (f.trim().startsWith("bench.")) incomplete.add(f.trim());
     }
 
     static boolean inRange(double v, double min, double max) {

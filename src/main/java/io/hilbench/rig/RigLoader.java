@@ -92,6 +92,7 @@ public final class RigLoader {
         private final String rigName;
         private final SignalCatalogue catalogue;
         private final List<RigError> errors = new ArrayList<>();
+        private Set<String> brokenControllerTags = Set.of();
 
         Run(Path dirOrFile, SignalCatalogue catalogue) {
             boolean isFile = Files.isRegularFile(dirOrFile);
@@ -128,7 +129,7 @@ public final class RigLoader {
                 errors.add(new RigError(rigName, root.line(), "yaml", "a rig file is a mapping of keys (name:, plant:, ...), not " + root.describe()));
                 throw fail();
             }
-            Section top = new Section(rigName, "", rootMap, errors, TOP);
+            Section top = new Section(rigName, "", 1, rootMap, errors, TOP);
 
             String name = top.text("name", true, "rig", "the rig's name");
             if (top.has("name") && !NAME.matcher(name).matches()) {
@@ -157,20 +158,27 @@ public final class RigLoader {
             // plant point maps
             List<Path> mapFiles = new ArrayList<>();
             List<PointDefinition> points = new ArrayList<>();
+            Set<String> incomplete = new java.util.HashSet<>();
+            boolean allMapsRead = true;
             List<YamlNode> maps = top.list("point_maps", true, "the plant point-map CSV files");
             if (maps != null && maps.isEmpty()) top.error("point_maps", "names no point map");
             if (maps != null) {
                 PointMapReader reader = new PointMapReader(PointMapReader.Role.PLANT);
                 for (YamlNode item : maps) {
                     Path file = mapFile(item, "point_maps");
-                    if (file == null) continue;
+                    if (file == null) {
+                        allMapsRead = false;
+                        continue;
+                    }
                     mapFiles.add(file);
                     PointMapReader.Result result = reader.read(file, file.toString());
                     errors.addAll(result.errors());
                     points.addAll(result.points());
+                    incomplete.addAll(result.incomplete());
+                    allMapsRead &= result.complete();
                 }
             }
-            checkPlantPoints(points, top, lockstep, watchdog);
+            checkPlantPoints(points, top, lockstep, watchdog, maps != null && allMapsRead, incomplete);
 
             Optional<ControllerSection> controller = Optional.ofNullable(controller(top, points));
 
@@ -307,7 +315,12 @@ public final class RigLoader {
 
         // ---------------------------------------------------------------- cross-row checks on the plant maps
 
-        private void checkPlantPoints(List<PointDefinition> points, Section top, Rig.Lockstep lockstep, Rig.Watchdog watchdog) {
+        /**
+         * @param known      every map was read, so a missing bench point is really missing
+         * @param incomplete tags and bindings of rows that had errors: their point is not "missing", it is broken
+         */
+        private void checkPlantPoints(List<PointDefinition> points, Section top, Rig.Lockstep lockstep, Rig.Watchdog watchdog,
+                                      boolean known, Set<String> incomplete) {
             checkDuplicateTags(points, new HashMap<>());
             overlaps(points);
             Map<String, PointDefinition> inputWriter = new HashMap<>();
@@ -338,18 +351,23 @@ public final class RigLoader {
                     default -> { }
                 }
             }
+            if (!known) return;
             if (lockstep.enabled()) {
                 for (BenchVariable v : List.of(BenchVariable.STEP, BenchVariable.PLANT_TIME_MS, BenchVariable.ACK, BenchVariable.MODE)) {
-                    if (!bench.containsKey(v)) {
+                    if (!bench.containsKey(v) && !broken(v, incomplete)) {
                         top.error("lockstep", "lockstep needs a point bound to bench." + v.bindingName() + " (" + benchTag(v)
                                 + ") in the plant map; add it or set lockstep: {enabled: false}");
                     }
                 }
             }
-            if (watchdog.enabled() && !bench.containsKey(BenchVariable.HEARTBEAT)) {
+            if (watchdog.enabled() && !bench.containsKey(BenchVariable.HEARTBEAT) && !broken(BenchVariable.HEARTBEAT, incomplete)) {
                 top.error("watchdog", "the I/O watchdog needs a point bound to bench.heartbeat (BENCH.Heartbeat) in the"
                         + " plant map; add it or set watchdog: {enabled: false}");
             }
+        }
+
+        private static boolean broken(BenchVariable v, Set<String> incomplete) {
+            return incomplete.contains("bench." + v.bindingName()) || incomplete.contains(benchTag(v));
         }
 
         private static String benchTag(BenchVariable v) {
@@ -433,6 +451,7 @@ public final class RigLoader {
             }
 
             List<PointDefinition> points = List.of();
+            Set<String> brokenTags = Set.of();
             Path mapFile = null;
             String mapText = c.text("point_map", true, null, "the controller map CSV");
             if (mapText != null) {
@@ -444,6 +463,8 @@ public final class RigLoader {
                     PointMapReader.Result r = new PointMapReader(PointMapReader.Role.CONTROLLER).read(mapFile, mapFile.toString());
                     errors.addAll(r.errors());
                     points = r.points();
+                    brokenTags = r.incomplete();
+                    if (!r.complete()) mapFile = null;
                     Map<String, PointDefinition> seen = new HashMap<>();
                     for (PointDefinition p : plantPoints) seen.putIfAbsent(p.tag(), p);
                     checkDuplicateTags(points, seen);
@@ -452,6 +473,8 @@ public final class RigLoader {
             }
             Map<String, PointDefinition> byTag = new LinkedHashMap<>();
             for (PointDefinition p : points) byTag.putIfAbsent(p.tag(), p);
+            // references are checked only against a map that was read; a row with errors is broken, not missing
+            brokenControllerTags = brokenTags;
             boolean mapOk = mapFile != null;
 
             // commands
@@ -579,7 +602,7 @@ public final class RigLoader {
         private PointDefinition ref(Section s, String key, String tag, Map<String, PointDefinition> byTag, boolean mapOk, PointKind kind) {
             PointDefinition p = byTag.get(tag);
             if (p == null) {
-                if (mapOk) s.error(key, "no point " + tag + " in the controller map");
+                if (mapOk && !brokenControllerTags.contains(tag)) s.error(key, "no point " + tag + " in the controller map");
                 return null;
             }
             if (p.kind() != kind) {
@@ -601,7 +624,9 @@ public final class RigLoader {
                 }
             }
             if (p == null) {
-                if (mapOk) errors.add(new RigError(rigName, line, field, "no point " + text + " in the controller map"));
+                Matcher m = BIT_REF.matcher(text);
+                boolean broken = brokenControllerTags.contains(text) || (m.matches() && brokenControllerTags.contains(m.group(1)));
+                if (mapOk && !broken) errors.add(new RigError(rigName, line, field, "no point " + text + " in the controller map"));
                 return null;
             }
             if (p.kind() != PointKind.STATUS) {

@@ -16,9 +16,12 @@ final class Section {
     final String path;
     final YamlNode.Mapping map;
     final List<RigError> errors;
+    /** Where the section is named (its key's line; 1 for the whole file): missing keys are reported there. */
+    final int line;
 
-    Section(String file, String path, YamlNode.Mapping map, List<RigError> errors, Set<String> allowed) {
+    Section(String file, String path, int line, YamlNode.Mapping map, List<RigError> errors, Set<String> allowed) {
         this.file = file;
+        this.line = line;
         this.path = path;
         this.map = map;
         this.errors = errors;
@@ -40,10 +43,10 @@ final class Section {
         return e != null && !(e.value() instanceof YamlNode.Scalar s && s.token() == JsonToken.VALUE_NULL);
     }
 
-    /** Line of a key, or of the mapping itself when the key is absent. */
+    /** Line of a key, or of the section when the key is absent. */
     int line(String k) {
         YamlNode.Entry e = map.entries().get(k);
-        return e != null ? e.keyLine() : map.line();
+        return e != null ? e.keyLine() : line;
     }
 
     YamlNode node(String k) {
@@ -56,7 +59,7 @@ final class Section {
     }
 
     private void missing(String k, String what) {
-        errors.add(new RigError(file, map.line(), key(k), "missing key (" + what + ")"));
+        errors.add(new RigError(file, line, key(k), "missing key (" + what + ")"));
     }
 
     private void wrongType(String k, String expected) {
@@ -136,7 +139,7 @@ final class Section {
             if (required) missing(k, "a section");
             return null;
         }
-        if (node(k) instanceof YamlNode.Mapping m) return new Section(file, key(k), m, errors, allowed);
+        if (node(k) instanceof YamlNode.Mapping m) return new Section(file, key(k), line(k), m, errors, allowed);
         wrongType(k, "a mapping of " + String.join(", ", allowed));
         return null;
     }
