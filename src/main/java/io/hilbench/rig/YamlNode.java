@@ -71,7 +71,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             errors.add(new RigError(file, loc == null ? 0 : Math.max(loc.getLineNr(), 0), "yaml",
-                    "not valid YAML: " + firstLine(e.getOriginalMessage())));
+                    "not valid YAML: " + summary(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
             errors.add(new RigError(file, 0, "file", "cannot read: " + e.getMessage()));
@@ -79,10 +79,27 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "syntax error";
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    /**
+     * SnakeYAML's messages span lines (context, a quoted source line, a caret, the problem); keep the unindented
+     * sentences and the line where the context began, e.g. "while parsing a flow sequence (from line 24): expected
+     * ',' or ']', but got <block mapping start>".
+     */
+    private static String summary(String s) {
+        if (s == null || s.isBlank()) return "syntax error";
+        List<String> sentences = new ArrayList<>();
+        String firstLine = null;
+        for (String l : s.split("\\R")) {
+            if (l.isBlank()) continue;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*in '.*', line (\\d+)").matcher(l);
+            if (m.find()) {
+                if (firstLine == null && sentences.size() == 1) firstLine = m.group(1);
+                continue;
+            }
+            if (!Character.isWhitespace(l.charAt(0))) sentences.add(l.trim());
+        }
+        if (sentences.isEmpty()) return s.trim();
+        if (firstLine != null && sentences.size() > 1) sentences.set(0, sentences.get(0) + " (from line " + firstLine + ")");
+        return String.join(": ", sentences);
     }
 
     private static YamlNode read(JsonParser p, JsonToken t, String path, String file, List<RigError> errors) throws IOException {
