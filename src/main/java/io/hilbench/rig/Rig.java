@@ -1,0 +1,149 @@
+package io.hilbench.rig;
+
+import io.hilbench.points.PointDefinition;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A loaded and validated rig (rig.yaml and its point maps; {@code rigs/README.md} documents the format).
+ * Immutable; built only by {@link RigLoader}, so a {@code Rig} in hand is a rig without errors.
+ *
+ * @param name          rig name (also the default PKI folder name)
+ * @param site          site the rig stands for
+ * @param description   free text
+ * @param directory     the rig's folder
+ * @param plant         the plant model it runs
+ * @param stepMs        plant time per step, ms
+ * @param seed          seed of every random choice (noise, weather), so runs repeat
+ * @param pointMaps     the plant point-map files, in order
+ * @param points        every plant point of all maps, in file and row order
+ * @param modbus        the plant's Modbus TCP server
+ * @param opcua         the plant's OPC UA server
+ * @param watchdog      the I/O watchdog (DESIGN §5)
+ * @param lockstep      the lockstep handshake (DESIGN §4)
+ * @param realtime      real-time pacing limits
+ * @param controller    the controller under test's supervisory interface, when the rig maps one
+ */
+public record Rig(
+        String name,
+        String site,
+        String description,
+        Path directory,
+        PlantReference plant,
+        int stepMs,
+        long seed,
+        List<Path> pointMaps,
+        List<PointDefinition> points,
+        ModbusServer modbus,
+        OpcUaServer opcua,
+        Watchdog watchdog,
+        Lockstep lockstep,
+        Realtime realtime,
+        Optional<ControllerSection> controller) {
+
+    public Rig {
+        Objects.requireNonNull(name, "name");
+        pointMaps = List.copyOf(pointMaps);
+        points = List.copyOf(points);
+        controller = controller == null ? Optional.empty() : controller;
+    }
+
+    /**
+     * @param model      folder name under {@code plant-models/}
+     * @param parameters a parameter file that overrides the model's defaults, or null
+     */
+    public record PlantReference(String model, Path parameters) {}
+
+    /**
+     * @param bindAddress    address the server listens on (default 127.0.0.1)
+     * @param port           TCP port; 0 = any free port (the server prints the one it got)
+     * @param maxConnections connections served at once
+     */
+    public record ModbusServer(String bindAddress, int port, int maxConnections) {}
+
+    /** OPC UA security policies a rig may offer. */
+    public enum SecurityPolicy {
+        /** no security (loopback, or with {@code allow_none: true}) */
+        NONE,
+        /** Basic256Sha256, Sign & Encrypt */
+        BASIC256SHA256
+    }
+
+    /**
+     * @param bindAddress      address the server listens on (default 127.0.0.1)
+     * @param port             TCP port; 0 = any free port
+     * @param path             endpoint path, e.g. {@code /hilbench}
+     * @param namespaceUri     namespace of the point nodes ({@code nsu=<uri>;s=<tag>})
+     * @param securityPolicies offered policies, in order
+     * @param allowNone        None is offered although the bind address is not loopback
+     * @param trustAllClients  accept any client certificate (loopback only)
+     * @param pkiDirectory     the server's PKI folder (own certificate, trusted, rejected)
+     * @param anonymous        anonymous login allowed
+     * @param users            where the username/password list comes from, or null for no username login
+     */
+    public record OpcUaServer(String bindAddress, int port, String path, String namespaceUri,
+                              List<SecurityPolicy> securityPolicies, boolean allowNone, boolean trustAllClients,
+                              Path pkiDirectory, boolean anonymous, UsersSource users) {
+        public OpcUaServer {
+            securityPolicies = List.copyOf(securityPolicies);
+        }
+
+        /** {@code opc.tcp://bind:port/path}. */
+        public String endpointUrl() {
+            String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+            return "opc.tcp://" + host + ":" + port + path;
+        }
+    }
+
+    /**
+     * The user list for username login: a file (one {@code user:password} or hashed entry per line — the OPC UA
+     * adapter defines the format) or an environment variable holding that text. Never a password in the rig.
+     *
+     * @param file   the users file, or null
+     * @param envVar the variable's name, or null
+     */
+    public record UsersSource(Path file, String envVar) {
+        @Override
+        public String toString() { return file != null ? file.toString() : "env:" + envVar; }
+    }
+
+    /**
+     * @param enabled  the watchdog runs (needs a BENCH.Heartbeat point)
+     * @param timeoutS plant-time seconds without a heartbeat change before actuators go to their failsafe
+     */
+    public record Watchdog(boolean enabled, double timeoutS) {}
+
+    /**
+     * @param enabled              the rig can run in lockstep (needs BENCH.Step, PlantTimeMs, Ack, Mode points)
+     * @param ackTimeoutS          wall seconds to wait for the controller's Ack before the run is inconclusive
+     * @param supervisoryEverySteps read the controller's state and alarms after every n-th step (DESIGN §4 step 6)
+     */
+    public record Lockstep(boolean enabled, double ackTimeoutS, int supervisoryEverySteps) {}
+
+    /** @param latenessP99LimitMs a real-time run whose step lateness p99 exceeds this is inconclusive */
+    public record Realtime(double latenessP99LimitMs) {}
+
+    /** Modbus unit ids that carry plant points. */
+    public Set<Integer> modbusUnits() {
+        Set<Integer> units = new TreeSet<>();
+        for (PointDefinition p : points) if (p.modbus() != null) units.add(p.modbus().unitId());
+        return units;
+    }
+
+    public long modbusPointCount() {
+        return points.stream().filter(p -> p.modbus() != null).count();
+    }
+
+    public long opcuaPointCount() {
+        return points.stream().filter(p -> p.opcuaPath() != null).count();
+    }
+
+    public Optional<PointDefinition> point(String tag) {
+        return points.stream().filter(p -> p.tag().equals(tag)).findFirst();
+    }
+}
