@@ -32,7 +32,7 @@ class PkiCommandTest {
     }
 
     private static X509Certificate certificate() throws Exception {
-        KeyPair kp = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        KeyPair kp = SelfSignedCertificateGenerator.generateRsaKeyPair(1024) /* only a file here: small key, fast test */;
         return new SelfSignedCertificateBuilder(kp).setCommonName("rejected client").setApplicationUri("urn:test:rejected").build();
     }
 
