@@ -81,6 +81,8 @@ public final class FaultProxy implements Lifecycle {
     private final Object gate = new Object();
     private Phase phase = Phase.NEW;
     private ServerSocket listener;
+    /** The thread accepting on {@link #listener}; joined after the listener closes (see {@link #closeListener}). */
+    private Thread acceptor;
     private volatile int port = -1;
     /** Null while traffic flows. Written under {@link #lock}, read by the pumps on every chunk. */
     private volatile ActiveLinkFault fault;
@@ -197,6 +199,7 @@ public final class FaultProxy implements Lifecycle {
 
     private void transition(ActiveLinkFault next) {
         ActiveLinkFault previous;
+        Thread closedAcceptor = null;
         synchronized (lock) {
             if (phase != Phase.RUNNING) {
                 throw new IllegalStateException("link proxy " + name + " is not running (" + phase + ")");
@@ -206,7 +209,7 @@ public final class FaultProxy implements Lifecycle {
             if (isDrop(next)) {
                 fault = next;
                 if (!wasDrop) {
-                    closeListener();
+                    closedAcceptor = closeListener();
                     for (ProxiedConnection connection : List.copyOf(connections)) {
                         if (connection.close(true)) {
                             dropped.incrementAndGet();
@@ -221,6 +224,7 @@ public final class FaultProxy implements Lifecycle {
             }
         }
         wakePumps();
+        awaitListenerClosed(closedAcceptor);
         // DEBUG: the fault schedule records faults in the trace with their plant time
         LOG.log(System.Logger.Level.DEBUG, "link proxy {0}: {1} -> {2}", name, describe(previous), describe(next));
     }
@@ -309,9 +313,17 @@ public final class FaultProxy implements Lifecycle {
         }
     }
 
-    private void closeListener() {
+    /**
+     * Closes the listening socket and returns its accept thread, which the caller joins outside {@link #lock}
+     * ({@link #admit} takes the lock). While that thread is blocked in accept(), the JDK defers the real close
+     * of the socket until the thread wakes, and until then the kernel still completes handshakes; so a DROP is
+     * only in force once the accept thread has ended.
+     */
+    private Thread closeListener() {
         ServerSocket socket = listener;
+        Thread thread = acceptor;
         listener = null;
+        acceptor = null;
         if (socket != null) {
             try {
                 socket.close();
@@ -319,10 +331,27 @@ public final class FaultProxy implements Lifecycle {
                 LOG.log(System.Logger.Level.DEBUG, "closing listener of " + name, e);
             }
         }
+        return thread;
+    }
+
+    private void awaitListenerClosed(Thread closedAcceptor) {
+        if (closedAcceptor == null || closedAcceptor == Thread.currentThread()) {
+            return;
+        }
+        try {
+            closedAcceptor.join(STOP_JOIN_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closedAcceptor.isAlive()) {
+            LOG.log(System.Logger.Level.WARNING, "link proxy {0}: accept thread still running {1} ms after its listener closed",
+                    name, STOP_JOIN_MS);
+        }
     }
 
     private void startAccepting(ServerSocket socket) {
-        newThread("accept", () -> acceptLoop(socket)).start();
+        acceptor = newThread("accept", () -> acceptLoop(socket));
+        acceptor.start();
     }
 
     private void acceptLoop(ServerSocket socket) {
