@@ -54,6 +54,16 @@ public final class TablePlantIo implements PlantIo {
         return value(table.liveState(), ackPoint);
     }
 
+    @Override
+    public void resetAck() {
+        if (ackPoint < 0) return;
+        try {
+            table.write(List.of(PointWrite.of(ackPoint, (double) NO_ACK)), "bench (start of run)");
+        } catch (PointAccessException e) {
+            throw new IllegalStateException("BENCH.Ack cannot hold the no-Ack value " + NO_ACK + ": " + e.getMessage(), e);
+        }
+    }
+
     private static double value(TableState s, int point) {
         return point < 0 ? Double.NaN : s.value(point);
     }

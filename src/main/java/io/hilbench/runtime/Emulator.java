@@ -149,6 +149,7 @@ public final class Emulator implements Lifecycle {
         faults.reset(config.seed());
         recorder.clear();
         timing.clear();
+        // sensor faults scheduled before start() stay scheduled (reseeded); extension columns stay registered
         externalInputs = plant.defaultInputs().values();
         if (externalInputs.length != catalogue.inputs().size()) {
             throw new IllegalStateException("plant default inputs have " + externalInputs.length + " values for " + catalogue.inputs().size() + " inputs");
@@ -162,6 +163,7 @@ public final class Emulator implements Lifecycle {
             @Override public void event(String message) { recorder.event(message); }
         });
         linkFaults.addListener(linkChange);
+        io.resetAck();
 
         PlantSnapshot s0 = plant.snapshot();
         List<String> events = new ArrayList<>(s0.events());

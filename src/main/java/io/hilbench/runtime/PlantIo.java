@@ -43,6 +43,15 @@ public interface PlantIo {
     /** {@code BENCH.Ack} now (NaN when the rig has none): cheap, for the lockstep wait. */
     double ack();
 
+    /**
+     * Sets {@code BENCH.Ack} to {@link #NO_ACK} at the start of a run, so the first step waits for a real Ack = 0
+     * (the point's initial value 0, or a previous run's last Ack, must not count as one).
+     */
+    void resetAck();
+
+    /** The value {@code BENCH.Ack} holds until the controller first writes it: uint32 maximum, never a step number in practice. */
+    long NO_ACK = 0xFFFF_FFFFL;
+
     /** True when the rig has a {@code BENCH.Heartbeat} point (else the I/O watchdog cannot run). */
     boolean hasHeartbeat();
 

@@ -24,7 +24,7 @@ public final class FaultSchedule {
         final long id;
         final SensorFault fault;
         final int outputIndex;
-        final SplittableRandom random;
+        SplittableRandom random;
         boolean active;
         boolean finished;
         double startValue = Double.NaN;
@@ -43,11 +43,23 @@ public final class FaultSchedule {
         this.seed = seed;
     }
 
-    /** Forgets every fault and reseeds (start of a run). */
+    /**
+     * Start of a run: reseeds, and returns every fault scheduled so far to "not started" (faults scheduled before
+     * the run stay scheduled; ended ones are dropped).
+     */
     public synchronized void reset(long seed) {
         this.seed = seed;
-        entries.clear();
-        nextId = 1;
+        entries.removeIf(e -> e.finished);
+        for (Entry e : entries) {
+            e.active = false;
+            e.startValue = Double.NaN;
+            e.random = random(e.id);
+        }
+    }
+
+    // golden-ratio increment: well-spread seeds for consecutive ids (as SplittableRandom's own gamma)
+    private SplittableRandom random(long id) {
+        return new SplittableRandom(seed + id * 0x9E3779B97F4A7C15L);
     }
 
     /**
@@ -59,8 +71,7 @@ public final class FaultSchedule {
         int index = catalogue.outputIndex(fault.output());
         if (index < 0) throw new IllegalArgumentException("sensor fault on unknown plant output '" + fault.output() + "'");
         long id = nextId++;
-        // golden-ratio increment: well-spread seeds for consecutive ids (as SplittableRandom's own gamma)
-        entries.add(new Entry(id, fault, index, new SplittableRandom(seed + id * 0x9E3779B97F4A7C15L)));
+        entries.add(new Entry(id, fault, index, random(id)));
         return id;
     }
 
