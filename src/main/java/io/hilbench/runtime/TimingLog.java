@@ -5,10 +5,10 @@ import java.io.Writer;
 import java.util.Arrays;
 
 /**
- * Wall-clock figures per step, apart from the trace that is compared (DESIGN §4 item 7): when the step started
- * (ns since the run started), its lateness against its absolute deadline (paced modes), the Ack round trip
- * (lockstep: from publishing step N to seeing Ack = N), and the time the plant step took. A figure that does not
- * apply is {@link #NONE}.
+ * Wall-clock figures per step, apart from the trace that is compared (DESIGN §4 item 7). Row i is the step from N = i
+ * to N+1: when N+1 was published (ns since the run started), its lateness (publication minus its absolute deadline,
+ * paced modes; a held plant or a slow step counts), the Ack round trip (lockstep: from publishing N to seeing
+ * Ack = N), and the time the plant step took. A figure that does not apply is {@link #NONE}.
  *
  * <p>Threads: the loop appends; readers may read concurrently.
  */
