@@ -10,7 +10,7 @@ public final class IoWatchdog {
     private final long timeoutMs;
     private double lastHeartbeat = Double.NaN;
     private long lastChangeMs;
-    private boolean tripped;
+    private volatile boolean tripped; // read by other threads through Emulator.watchdogTripped()
 
     /** @param timeoutMs plant-time timeout; 0 or less disables the watchdog */
     public IoWatchdog(long timeoutMs) {
