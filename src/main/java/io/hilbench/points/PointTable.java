@@ -28,6 +28,8 @@ public final class PointTable {
     private final List<PointTableListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile TableState state;
+    /** While non-null, {@link #state()} serves this stale state (the {@code freeze} link fault); see {@link #freezeReaders()}. */
+    private volatile TableState frozen;
 
     /**
      * @param points    the rig's point map (already validated)
@@ -81,8 +83,37 @@ public final class PointTable {
 
     public ModbusLayout modbus() { return modbus; }
 
-    /** The current state; pin it once per request. */
-    public TableState state() { return state; }
+    /**
+     * The state readers are served; pin it once per request. While readers are frozen ({@link #freezeReaders()})
+     * this is the frozen state, not the live one.
+     */
+    public TableState state() {
+        TableState f = frozen;
+        return f != null ? f : state;
+    }
+
+    /** The live state, frozen readers or not: what the step loop commits from. */
+    public TableState liveState() { return state; }
+
+    /**
+     * The {@code freeze} link fault (DESIGN §6): from now on {@link #state()} keeps returning the current state to
+     * every reader (both protocols), while publishes and writes go on in the live state; a client sees the plant
+     * stand still and its own writes not read back. Idempotent: freezing while frozen keeps the first frozen state.
+     */
+    public void freezeReaders() {
+        synchronized (lock) {
+            if (frozen == null) frozen = state;
+        }
+    }
+
+    /** Ends {@link #freezeReaders()}: readers see the live state again. */
+    public void thawReaders() {
+        synchronized (lock) {
+            frozen = null;
+        }
+    }
+
+    public boolean readersFrozen() { return frozen != null; }
 
     /** Index of the point bound to a bench variable, or -1 when the rig has none. */
     public int benchPoint(BenchVariable v) { return benchPoint[v.ordinal()]; }
@@ -132,7 +163,7 @@ public final class PointTable {
      * @param origin who wrote, for the event log (e.g. "modbus 127.0.0.1:53412", "opcua session 3", "scenario")
      */
     public TableState write(List<PointWrite> writes, String origin) throws PointAccessException {
-        if (writes.isEmpty()) return state;
+        if (writes.isEmpty()) return state();
         List<String> events = new ArrayList<>();
         double[] staged = new double[writes.size()];
         for (int k = 0; k < writes.size(); k++) {
