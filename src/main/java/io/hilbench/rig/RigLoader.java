@@ -1,7 +1,6 @@
 package io.hilbench.rig;
 
 import com.fasterxml.jackson.core.JsonToken;
-import io.hilbench.plant.PlaceholderPlant;
 import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.points.BaseType;
 import io.hilbench.points.BenchVariable;
@@ -68,9 +67,9 @@ public final class RigLoader {
 
     private RigLoader() {}
 
-    /** Loads the rig with the placeholder plant's catalogue, for callers that do not hold a plant model. */
+    /** Loads the rig with the catalogue of the Solrød plant model (the only model so far), for callers that hold no plant. */
     public static Rig loadDefault(Path dir) throws RigException {
-        return load(dir, PlaceholderPlant.catalogue());
+        return load(dir, PlantModels.catalogue("solrod"));
     }
 
     /**

@@ -1,0 +1,120 @@
+package io.hilbench.cli;
+
+import io.hilbench.points.PointDefinition;
+import io.hilbench.rig.BenchAssembly;
+import io.hilbench.rig.PlantModels;
+import io.hilbench.rig.Rig;
+import io.hilbench.rig.RigError;
+import io.hilbench.rig.RigException;
+import io.hilbench.rig.RigLoader;
+import io.hilbench.runtime.Pacing;
+import io.hilbench.runtime.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bench serve [--rig DIR] [--pace realtime|accelerated:K|lockstep]}: runs the plant emulator and serves its
+ * points over Modbus TCP and OPC UA at once until Ctrl-C (DESIGN §11). Prints the endpoints first, then a summary
+ * of the point map. Real time by default: a PLC under test connects and runs at its own pace.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the plant emulator and serve its points over Modbus TCP and OPC UA until Ctrl-C.")
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rig", paramLabel = "DIR", defaultValue = "rigs/solrod", description = "Rig folder (default: ${DEFAULT-VALUE}).")
+    Path rig;
+
+    @Option(names = "--pace", paramLabel = "MODE", defaultValue = "realtime",
+            description = "realtime, accelerated:K or lockstep (default: ${DEFAULT-VALUE}).")
+    String pace;
+
+    @Option(names = "--no-link-proxies", description = "Serve directly, without the fault proxies (no I/O link fault injection).")
+    boolean noLinkProxies;
+
+    @Option(names = "--modbus-port", paramLabel = "PORT", description = "Override the rig's Modbus port (0 = a free port).")
+    Integer modbusPort;
+
+    @Option(names = "--opcua-port", paramLabel = "PORT", description = "Override the rig's OPC UA port (0 = a free port).")
+    Integer opcuaPort;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Pacing pacing;
+        try {
+            pacing = Pacing.parse(pace);
+        } catch (IllegalArgumentException e) {
+            err.println("bench serve: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        Rig r;
+        try {
+            r = RigLoader.loadDefault(rig);
+        } catch (RigException e) {
+            for (RigError error : e.errors()) err.println(error);
+            return BenchCommand.USAGE;
+        }
+        BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
+                BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort));
+        try {
+            bench.start();
+        } catch (Exception e) {
+            err.println("bench serve: cannot start: " + e.getMessage());
+            bench.stop();
+            return BenchCommand.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                bench.stop();
+            } catch (Exception e) {
+                err.println("bench serve: stop failed: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "bench-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (int unit : r.modbusUnits()) out.println(bench.modbusEndpoint() + " unit " + unit);
+        out.println(bench.opcuaEndpoint());
+        out.println("pace " + pacing + ", step " + r.stepMs() + " ms, plant model " + r.plant().model()
+                + (noLinkProxies ? ", no link proxies" : ", link proxies on"));
+        printSummary(out, r);
+        out.println("serving; Ctrl-C to stop");
+        out.flush();
+        RunStatus status = bench.emulator().awaitEnd(Duration.ofDays(3650));
+        if (status.state() != RunStatus.State.STOPPED) {
+            err.println("bench serve: emulator ended " + status);
+            Runtime.getRuntime().removeShutdownHook(hook);
+            bench.stop();
+            return status.state() == RunStatus.State.INCONCLUSIVE ? BenchCommand.INCONCLUSIVE : BenchCommand.FAILED;
+        }
+        stopped.await();
+        return BenchCommand.OK;
+    }
+
+    private static void printSummary(PrintWriter out, Rig r) {
+        Map<String, Integer> byFolder = new TreeMap<>();
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (PointDefinition p : r.points()) {
+            byKind.merge(p.kind().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            String folder = p.opcuaPath() == null ? "(Modbus only)" : p.opcuaPath();
+            int slash = folder.indexOf('/', folder.indexOf('/') + 1);
+            byFolder.merge(slash > 0 ? folder.substring(0, slash) : folder, 1, Integer::sum);
+        }
+        out.println("points: " + r.points().size() + " (" + r.modbusPointCount() + " Modbus, " + r.opcuaPointCount() + " OPC UA) " + byKind);
+        byFolder.forEach((k, v) -> out.println(String.format("  %-32s %3d", k, v)));
+    }
+}

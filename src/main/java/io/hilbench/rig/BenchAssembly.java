@@ -1,0 +1,247 @@
+package io.hilbench.rig;
+
+import io.hilbench.adapters.modbus.ModbusServerConfig;
+import io.hilbench.adapters.modbus.ModbusTcpServer;
+import io.hilbench.adapters.opcua.OpcUaPlantServer;
+import io.hilbench.adapters.opcua.OpcUaServerSettings;
+import io.hilbench.plant.PlantModel;
+import io.hilbench.points.PointTable;
+import io.hilbench.points.TablePlantIo;
+import io.hilbench.runtime.Emulator;
+import io.hilbench.runtime.EmulatorConfig;
+import io.hilbench.runtime.Lifecycle;
+import io.hilbench.runtime.LinkFaultState;
+import io.hilbench.runtime.Pacing;
+import io.hilbench.runtime.link.FaultProxy;
+import io.hilbench.runtime.link.LinkFault;
+import io.hilbench.runtime.link.LinkFaults;
+import io.hilbench.runtime.link.LinkProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One bench for one rig, wired (DESIGN §3, §6): the plant and its step loop, the point table, the Modbus TCP and
+ * OPC UA servers over that one table, and a fault proxy of ours in front of each server so I/O link faults can be
+ * injected into open sessions. Started in that order, stopped in reverse (Milo's Lifecycle habit).
+ *
+ * <p>With proxies, the Modbus server binds a free loopback port and its proxy the rig's port; Milo binds
+ * 127.0.0.2 on the rig's OPC UA port and advertises the rig's address, where the proxy listens (Milo 1.1.2
+ * advertises its bound port, so the proxy must use the same port on another address). A rig bound beyond
+ * loopback is served directly: the proxies are for bench-side fault injection on loopback.
+ */
+public final class BenchAssembly implements Lifecycle {
+    private static final Logger log = LoggerFactory.getLogger(BenchAssembly.class);
+    private static final String MILO_PRIVATE_ADDRESS = "127.0.0.2";
+
+    /**
+     * What the command line may override of the rig.
+     *
+     * @param pacing      pacing mode (the rig's lockstep setting decides when null: lockstep if enabled, else real time)
+     * @param seed        run seed, or null for the rig's
+     * @param linkProxies put a fault proxy in front of each server (needed for link-fault scenarios)
+     * @param modbusPort  Modbus port, or null for the rig's; 0 = a free port
+     * @param opcuaPort   OPC UA port, or null for the rig's; 0 = a free port
+     */
+    public record Options(Pacing pacing, Long seed, boolean linkProxies, Integer modbusPort, Integer opcuaPort) {
+        public static Options defaults() {
+            return new Options(null, null, true, null, null);
+        }
+
+        public Options withPacing(Pacing p) { return new Options(p, seed, linkProxies, modbusPort, opcuaPort); }
+
+        public Options withSeed(Long s) { return new Options(pacing, s, linkProxies, modbusPort, opcuaPort); }
+
+        public Options withLinkProxies(boolean on) { return new Options(pacing, seed, on, modbusPort, opcuaPort); }
+
+        public Options withPorts(Integer modbus, Integer opcua) { return new Options(pacing, seed, linkProxies, modbus, opcua); }
+    }
+
+    private final Rig rig;
+    private final Options options;
+    private final PlantModel plant;
+    private final PointTable table;
+    private final Emulator emulator;
+    private final LinkFaultState linkState = new LinkFaultState();
+    private final List<Lifecycle> started = new ArrayList<>();
+    private ModbusTcpServer modbus;
+    private OpcUaPlantServer opcua;
+    private LinkFaults linkFaults;
+    private String modbusEndpoint;
+    private String opcuaEndpoint;
+
+    public BenchAssembly(Rig rig, PlantModel plant, Options options) {
+        this.rig = rig;
+        this.options = options;
+        this.plant = plant;
+        this.table = new PointTable(rig.points(), plant.catalogue());
+        Pacing pacing = options.pacing() != null ? options.pacing()
+                : rig.lockstep().enabled() ? Pacing.lockstep() : Pacing.realtime();
+        EmulatorConfig config = EmulatorConfig.defaults()
+                .withStepMs(rig.stepMs())
+                .withPacing(pacing)
+                .withAckTimeout(Duration.ofMillis(Math.round(rig.lockstep().ackTimeoutS() * 1000)))
+                .withWatchdogTimeoutMs(rig.watchdog().enabled() ? Math.round(rig.watchdog().timeoutS() * 1000) : 0)
+                .withLatenessP99LimitNs(Math.round(rig.realtime().latenessP99LimitMs() * 1e6))
+                .withSeed(options.seed() != null ? options.seed() : rig.seed());
+        this.emulator = new Emulator(plant, new TablePlantIo(table, plant.catalogue()), config, linkState);
+    }
+
+    public Rig rig() { return rig; }
+
+    public PlantModel plant() { return plant; }
+
+    public PointTable table() { return table; }
+
+    public Emulator emulator() { return emulator; }
+
+    /** {@code modbus tcp://HOST:PORT}, as a controller should dial it (the proxy's address when proxied). */
+    public String modbusEndpoint() { return modbusEndpoint; }
+
+    /** The {@code opc.tcp://} endpoint URL a client should use. */
+    public String opcuaEndpoint() { return opcuaEndpoint; }
+
+    /** Host:port of the Modbus endpoint, for {@code --plant-modbus}. */
+    public String modbusHostPort() { return modbusEndpoint.substring("modbus tcp://".length()); }
+
+    @Override
+    public synchronized void start() throws Exception {
+        try {
+            startModbus();
+            startOpcUa();
+            emulator.start();
+            started.add(emulator);
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private boolean proxied(String bindAddress) throws IOException {
+        return options.linkProxies() && InetAddress.getByName(bindAddress).isLoopbackAddress();
+    }
+
+    private void startModbus() throws Exception {
+        Rig.ModbusServer m = rig.modbus();
+        int port = options.modbusPort() != null ? options.modbusPort() : m.port();
+        Map<LinkProtocol, FaultProxy> proxies = new EnumMap<>(LinkProtocol.class);
+        if (proxied(m.bindAddress())) {
+            modbus = new ModbusTcpServer(table, new ModbusServerConfig(m.bindAddress(), 0, m.maxConnections(), Duration.ZERO));
+            modbus.start();
+            started.add(modbus);
+            FaultProxy proxy = new FaultProxy("modbus", m.bindAddress(), port, m.bindAddress(), modbus.port());
+            proxy.start();
+            started.add(proxy);
+            proxies.put(LinkProtocol.MODBUS, proxy);
+            modbusEndpoint = "modbus tcp://" + m.bindAddress() + ":" + proxy.port();
+        } else {
+            modbus = new ModbusTcpServer(table, new ModbusServerConfig(m.bindAddress(), port, m.maxConnections(), Duration.ZERO));
+            modbus.start();
+            started.add(modbus);
+            modbusEndpoint = modbus.endpoint();
+        }
+        linkFaults = new LinkFaults(proxies);
+    }
+
+    private void startOpcUa() throws Exception {
+        Rig.OpcUaServer o = rig.opcua();
+        int port = options.opcuaPort() != null ? options.opcuaPort() : o.port();
+        if (port == 0) port = freePort(o.bindAddress());
+        boolean proxied = proxied(o.bindAddress()) && !o.bindAddress().equals(MILO_PRIVATE_ADDRESS);
+        Set<OpcUaServerSettings.Security> security = EnumSet.noneOf(OpcUaServerSettings.Security.class);
+        for (Rig.SecurityPolicy p : o.securityPolicies()) {
+            security.add(p == Rig.SecurityPolicy.NONE ? OpcUaServerSettings.Security.NONE
+                    : OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT);
+        }
+        OpcUaServerSettings settings = OpcUaServerSettings
+                .loopback(port, o.path(), o.namespaceUri(), "urn:hilbench:" + rig.name() + ":plant", o.pkiDirectory())
+                .withBind(proxied ? MILO_PRIVATE_ADDRESS : o.bindAddress(), port, o.bindAddress())
+                .withSecurity(security, o.allowNone())
+                .withTrustAllClients(o.trustAllClients())
+                .withIdentity(o.anonymous(), OpcUaUsers.load(o.users()))
+                .withApplicationName("HIL bench plant emulator (" + rig.name() + ")");
+        opcua = new OpcUaPlantServer(table, settings);
+        opcua.start();
+        started.add(opcua);
+        opcuaEndpoint = opcua.endpointUrl();
+        if (proxied) {
+            FaultProxy proxy = new FaultProxy("opcua", o.bindAddress(), port, MILO_PRIVATE_ADDRESS, port);
+            proxy.start();
+            started.add(proxy);
+            Map<LinkProtocol, FaultProxy> proxies = new EnumMap<>(LinkProtocol.class);
+            for (LinkProtocol p : linkFaults.protocols()) proxies.put(p, linkFaults.proxy(p));
+            proxies.put(LinkProtocol.OPC_UA, proxy);
+            linkFaults = new LinkFaults(proxies);
+        }
+        linkFaults.onFreeze((protocol, frozen) -> {
+            if (frozen) table.freezeReaders();
+            else table.thawReaders();
+        });
+    }
+
+    private static int freePort(String address) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The protocols whose links can be faulted (those served through a proxy). */
+    public Set<LinkProtocol> faultableLinks() {
+        return linkFaults == null ? Set.of() : linkFaults.protocols();
+    }
+
+    /**
+     * Injects an I/O link fault now, on one protocol or (null) on every proxied one, and tells the step loop so it
+     * paces in real time while the controller cannot Ack (DESIGN §4 item 9). Durations are the caller's: the
+     * scenario layer clears the fault at a plant-time boundary.
+     */
+    public synchronized void injectLinkFault(LinkProtocol protocol, LinkFault kind, long delayMs) {
+        if (linkFaults == null || linkFaults.protocols().isEmpty()) {
+            throw new IllegalStateException("no link is proxied: start the bench with link proxies on a loopback rig");
+        }
+        for (LinkProtocol p : protocol == null ? linkFaults.protocols() : Set.of(protocol)) {
+            linkFaults.inject(p, kind, delayMs);
+            linkState.activate(linkName(p));
+        }
+    }
+
+    /** Ends link faults on one protocol or (null) on all. */
+    public synchronized void clearLinkFault(LinkProtocol protocol) {
+        if (linkFaults == null) return;
+        for (LinkProtocol p : protocol == null ? linkFaults.protocols() : Set.of(protocol)) {
+            if (linkFaults.proxy(p).fault().isPresent()) {
+                linkFaults.clear(p);
+                linkState.clear(linkName(p));
+            }
+        }
+    }
+
+    private static String linkName(LinkProtocol p) {
+        return p.name().toLowerCase(java.util.Locale.ROOT) + " link fault";
+    }
+
+    @Override
+    public synchronized void stop() throws Exception {
+        Exception first = null;
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).stop();
+            } catch (Exception e) {
+                if (first == null) first = e;
+                log.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+        if (first != null) throw first;
+    }
+}
