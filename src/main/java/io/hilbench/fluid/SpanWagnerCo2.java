@@ -385,8 +385,10 @@ public final class SpanWagnerCo2 implements Co2Properties {
             }
             dL = newL;
             dV = newV;
-            if (Math.abs(stepL) < 1.0e-13 * dL && Math.abs(stepV) < 1.0e-13 * dV
-                    || Math.abs(jV - jL) < 1.0e-15 * jL && Math.abs(kV - kL) < 1.0e-15) {
+            // the residuals reach a round-off floor of a few 1e-15; near T_c the system is ill-conditioned,
+            // so stop on small residuals (after taking the last step) as well as on small steps
+            if (Math.abs(stepL) < 1.0e-12 * dL && Math.abs(stepV) < 1.0e-12 * dV
+                    || Math.abs(jV - jL) < 1.0e-13 && Math.abs(kV - kL) < 1.0e-13) {
                 converged = true;
                 break;
             }
@@ -464,6 +466,7 @@ public final class SpanWagnerCo2 implements Co2Properties {
      */
     static double solveDensity(double temperatureK, double pressurePa, double lo, double hi, double guess, Eval e) {
         double rho = Math.min(hi, Math.max(lo, guess));
+        double previousAbsF = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 200; iter++) {
             evaluate(temperatureK, rho, e);
             double f = e.pressurePa - pressurePa;
@@ -476,9 +479,10 @@ public final class SpanWagnerCo2 implements Co2Properties {
                 lo = rho;
             }
             double next = rho - f / e.dpdRho;
-            if (!(e.dpdRho > 0) || !(next > lo && next < hi)) {
+            if (!(e.dpdRho > 0) || !(next > lo && next < hi) || Math.abs(f) > 0.5 * previousAbsF) {
                 next = 0.5 * (lo + hi);
             }
+            previousAbsF = Math.abs(f);
             if (Math.abs(next - rho) <= 1.0e-14 * rho) {
                 evaluate(temperatureK, next, e);
                 return next;
@@ -643,6 +647,7 @@ public final class SpanWagnerCo2 implements Co2Properties {
         // Newton on T with slope cp (or cp/T), bracketed by [tLo, tHi]
         double t = tLo + (target - yLo) / (yHi - yLo) * (tHi - tLo);
         Co2Phase phase = Co2Phase.SUPERCRITICAL;
+        double previousAbsF = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 200; iter++) {
             phase = densityAt(pressurePa, t, e);
             double y = byEnthalpy ? e.enthalpyJPerKg : e.entropyJPerKgK;
@@ -657,9 +662,11 @@ public final class SpanWagnerCo2 implements Co2Properties {
                 break;
             }
             double next = t - f / slope;
-            if (!(slope > 0) || !(next > tLo && next < tHi)) {
+            // Newton can cycle across the c_p peak near the pseudo-critical line: bisect when it stalls
+            if (!(slope > 0) || !(next > tLo && next < tHi) || Math.abs(f) > 0.5 * previousAbsF) {
                 next = 0.5 * (tLo + tHi);
             }
+            previousAbsF = Math.abs(f);
             if (Math.abs(next - t) < 1.0e-12 * t) {
                 t = next;
                 phase = densityAt(pressurePa, t, e);
