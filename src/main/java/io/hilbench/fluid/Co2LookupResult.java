@@ -12,6 +12,8 @@ public final class Co2LookupResult {
     double speedOfSoundMPerS;
     double quality;
     Co2Phase phase = Co2Phase.VAPOR;
+    /** Scratch of the table look-up, kept here so that a look-up allocates nothing. */
+    final Co2Tables.Locator locator = new Co2Tables.Locator();
 
     /** Temperature, K. */
     public double temperatureK() {

@@ -276,12 +276,83 @@ public final class Co2Tables implements Co2Properties {
     // ---------------------------------------------------------------------------------------------------------
     // Location of a (p, y) point, y = h or s
 
-    /** Scratch for one look-up: region, row coordinate, column coordinate, quality. */
-    private static final class Locator {
+    /** Scratch for one look-up: region, row coordinate, column coordinate, quality, bicubic stencil. */
+    static final class Locator {
         int region;
         double x;
         double xi;
         double quality;
+        // bicubic stencil: first node index and Lagrange weights in rows (a) and columns (b)
+        private int k0;
+        private int nj;
+        private double a0;
+        private double a1;
+        private double a2;
+        private double a3;
+        private double b0;
+        private double b1;
+        private double b2;
+        private double b3;
+
+        void stencil(int ni, int nj, double x, double y) {
+            int i0 = (int) x - 1;
+            if (i0 < 0) {
+                i0 = 0;
+            } else if (i0 > ni - 4) {
+                i0 = ni - 4;
+            }
+            int j0 = (int) y - 1;
+            if (j0 < 0) {
+                j0 = 0;
+            } else if (j0 > nj - 4) {
+                j0 = nj - 4;
+            }
+            double t = x - i0;
+            double t1 = t - 1.0;
+            double t2 = t - 2.0;
+            double t3 = t - 3.0;
+            a0 = -t1 * t2 * t3 / 6.0;
+            a1 = t * t2 * t3 * 0.5;
+            a2 = -t * t1 * t3 * 0.5;
+            a3 = t * t1 * t2 / 6.0;
+            double u = y - j0;
+            double u1 = u - 1.0;
+            double u2 = u - 2.0;
+            double u3 = u - 3.0;
+            b0 = -u1 * u2 * u3 / 6.0;
+            b1 = u * u2 * u3 * 0.5;
+            b2 = -u * u1 * u3 * 0.5;
+            b3 = u * u1 * u2 / 6.0;
+            this.nj = nj;
+            k0 = i0 * nj + j0;
+        }
+
+        double apply(double[] f) {
+            int k = k0;
+            double r0 = b0 * f[k] + b1 * f[k + 1] + b2 * f[k + 2] + b3 * f[k + 3];
+            k += nj;
+            double r1 = b0 * f[k] + b1 * f[k + 1] + b2 * f[k + 2] + b3 * f[k + 3];
+            k += nj;
+            double r2 = b0 * f[k] + b1 * f[k + 1] + b2 * f[k + 2] + b3 * f[k + 3];
+            k += nj;
+            double r3 = b0 * f[k] + b1 * f[k + 1] + b2 * f[k + 2] + b3 * f[k + 3];
+            return a0 * r0 + a1 * r1 + a2 * r2 + a3 * r3;
+        }
+    }
+
+    /** Sets the bicubic stencil of a located single-phase point and returns the patch fields to apply it to. */
+    private double[][] stencil(Locator loc, boolean byEnthalpy) {
+        switch (loc.region) {
+            case REGION_LIQUID:
+                loc.stencil(nSub, nLiq, loc.x, loc.xi);
+                return byEnthalpy ? liqPh : liqPs;
+            case REGION_VAPOR:
+                loc.stencil(nSub, nVap, loc.x, loc.xi);
+                return byEnthalpy ? vapPh : vapPs;
+            default:
+                loc.stencil(nSup, nSc, loc.x, loc.xi);
+                return byEnthalpy ? scPh : scPs;
+        }
     }
 
     private void locate(double pressurePa, double y, boolean byEnthalpy, Locator loc) {
@@ -408,9 +479,9 @@ public final class Co2Tables implements Co2Properties {
         return loc.region == REGION_TWO_PHASE ? cubic(subBoundary[B_TSAT], nSub, loc.x) : patchValue(loc, false, PS_T);
     }
 
-    /** Fills {@code out} with every property at (p, h); allocation-free. */
+    /** Fills {@code out} with every property at (p, h); allocation-free (one locate, one stencil, five fields). */
     public void lookupPressureEnthalpy(double pressurePa, double enthalpyJPerKg, Co2LookupResult out) {
-        Locator loc = new Locator();
+        Locator loc = out.locator;
         locate(pressurePa, enthalpyJPerKg, true, loc);
         out.phase = phaseOf(loc.region);
         if (loc.region == REGION_TWO_PHASE) {
@@ -421,11 +492,12 @@ public final class Co2Tables implements Co2Properties {
             out.speedOfSoundMPerS = Double.NaN;
             out.quality = loc.quality;
         } else {
-            out.temperatureK = patchValue(loc, true, PH_T);
-            out.densityKgPerM3 = patchValue(loc, true, PH_RHO);
-            out.entropyJPerKgK = patchValue(loc, true, PH_S);
-            out.cpJPerKgK = patchValue(loc, true, PH_CP);
-            out.speedOfSoundMPerS = patchValue(loc, true, PH_W);
+            double[][] f = stencil(loc, true);
+            out.temperatureK = loc.apply(f[PH_T]);
+            out.densityKgPerM3 = loc.apply(f[PH_RHO]);
+            out.entropyJPerKgK = loc.apply(f[PH_S]);
+            out.cpJPerKgK = loc.apply(f[PH_CP]);
+            out.speedOfSoundMPerS = loc.apply(f[PH_W]);
             out.quality = Double.NaN;
         }
     }

@@ -66,6 +66,38 @@ public final class SpanWagnerCo2 implements Co2Properties {
     /** Highest temperature at which {@link #saturationAtTemperature} solves, K. */
     public static final double MAX_SATURATION_TEMPERATURE_K = CRITICAL_TEMPERATURE_K - SATURATION_CRITICAL_MARGIN_K;
 
+    /** Exponent of tau per power term: the integer itself, or -1, -2, -3 for 0.75, 1.5, 2.5. */
+    private static final int[] POWER_TAU_CODE = tauCodes();
+
+    private static int[] tauCodes() {
+        int[] codes = new int[POWER_T.length];
+        for (int i = 0; i < codes.length; i++) {
+            double t = POWER_T[i];
+            if (t == Math.rint(t) && t >= 0 && t <= 28) {
+                codes[i] = (int) t;
+            } else if (t == 0.75) {
+                codes[i] = -1;
+            } else if (t == 1.5) {
+                codes[i] = -2;
+            } else if (t == 2.5) {
+                codes[i] = -3;
+            } else {
+                throw new IllegalStateException("unexpected tau exponent " + t);
+            }
+        }
+        for (double t : GAUSS_T) {
+            if (t != Math.rint(t) || t < 0 || t > 28) {
+                throw new IllegalStateException("unexpected tau exponent " + t);
+            }
+        }
+        for (int d : POWER_D) {
+            if (d < 0 || d > 10) {
+                throw new IllegalStateException("unexpected delta exponent " + d);
+            }
+        }
+        return codes;
+    }
+
     private static final double R = GAS_CONSTANT_J_PER_KG_K;
     private static final double TC = CRITICAL_TEMPERATURE_K;
     private static final double RHOC = CRITICAL_DENSITY_KG_PER_M3;
@@ -81,23 +113,32 @@ public final class SpanWagnerCo2 implements Co2Properties {
      */
     static void residual(double tau, double delta, double[] out) {
         double a = 0, ad = 0, add = 0, at = 0, att = 0, adt = 0;
-        double lnTau = Math.log(tau);
-        double lnDelta = Math.log(delta);
-        // powers of delta for the exponentials exp(-delta^l), l = 1..6
+        // Powers by multiplication: every exponent of delta is an integer and every exponent of tau is an
+        // integer or 0.75, 1.5, 2.5 (Table 31), so no pow/exp is needed for the polynomial factors.
+        double[] deltaL = new double[11];
         double[] expMinusDeltaL = new double[7];
-        double[] deltaL = new double[7];
-        double dl = 1.0;
-        for (int l = 1; l <= 6; l++) {
-            dl *= delta;
-            deltaL[l] = dl;
-            expMinusDeltaL[l] = Math.exp(-dl);
+        double[] tauPow = new double[29];
+        deltaL[0] = 1.0;
+        for (int k = 1; k <= 10; k++) {
+            deltaL[k] = deltaL[k - 1] * delta;
         }
+        for (int l = 1; l <= 6; l++) {
+            expMinusDeltaL[l] = Math.exp(-deltaL[l]);
+        }
+        tauPow[0] = 1.0;
+        for (int k = 1; k <= 28; k++) {
+            tauPow[k] = tauPow[k - 1] * tau;
+        }
+        double sqrtTau = Math.sqrt(tau);
+        double tau075 = sqrtTau * Math.sqrt(sqrtTau);
         // terms 1..34, Eq. (6.5) first two sums
         for (int i = 0; i < POWER_N.length; i++) {
             int d = POWER_D[i];
             double t = POWER_T[i];
             int l = POWER_L[i];
-            double value = POWER_N[i] * Math.exp(d * lnDelta + t * lnTau);
+            int code = POWER_TAU_CODE[i];
+            double tauT = code >= 0 ? tauPow[code] : code == -1 ? tau075 : code == -2 ? tau * sqrtTau : tau * tau * sqrtTau;
+            double value = POWER_N[i] * deltaL[d] * tauT;
             double dPart;   // (d - l delta^l)
             double ddPart;  // (d - l delta^l)(d - 1 - l delta^l) - l^2 delta^l
             if (l == 0) {
@@ -116,14 +157,14 @@ public final class SpanWagnerCo2 implements Co2Properties {
             att += value * t * (t - 1.0) / (tau * tau);
             adt += value * dPart * t / (delta * tau);
         }
-        // terms 35..39, Gaussian bell-shaped
+        // terms 35..39, Gaussian bell-shaped (integer exponents t = 0, 1, 3)
         for (int i = 0; i < GAUSS_N.length; i++) {
             int d = GAUSS_D[i];
             double t = GAUSS_T[i];
             double dd = delta - GAUSS_EPSILON[i];
             double dt = tau - GAUSS_GAMMA[i];
-            double value = GAUSS_N[i] * Math.exp(d * lnDelta + t * lnTau
-                    - GAUSS_ETA[i] * dd * dd - GAUSS_BETA[i] * dt * dt);
+            double value = GAUSS_N[i] * deltaL[d] * tauPow[(int) t]
+                    * Math.exp(-GAUSS_ETA[i] * dd * dd - GAUSS_BETA[i] * dt * dt);
             double fd = d / delta - 2.0 * GAUSS_ETA[i] * dd;
             double ft = t / tau - 2.0 * GAUSS_BETA[i] * dt;
             a += value;
@@ -498,9 +539,21 @@ public final class SpanWagnerCo2 implements Co2Properties {
      * Fills {@code e} and returns the phase.
      */
     static Co2Phase densityAt(double pressurePa, double temperatureK, Eval e) {
+        return densityAt(pressurePa, temperatureK, e, Double.NaN);
+    }
+
+    /** As {@link #densityAt(double, double, Eval)}, starting Newton's method from {@code guess} when it is a number. */
+    static Co2Phase densityAt(double pressurePa, double temperatureK, Eval e, double guess) {
         if (temperatureK >= MAX_SATURATION_TEMPERATURE_K) {
-            double guess = pressurePa / (R * temperatureK);
-            solveDensity(temperatureK, pressurePa, MIN_DENSITY_KG_PER_M3, MAX_DENSITY_KG_PER_M3 + 200.0, guess, e);
+            // in the enforced range (p <= 30 MPa, T >= T_c) CO2 has Z = p/(rho R T) < 1, so the ideal-gas density
+            // is a lower bound; checked, and widened if ever not
+            double lo = pressurePa / (R * temperatureK);
+            evaluate(temperatureK, lo, e);
+            if (!(e.pressurePa < pressurePa)) {
+                lo = MIN_DENSITY_KG_PER_M3;
+            }
+            double start = Double.isNaN(guess) ? lo : guess;
+            solveDensity(temperatureK, pressurePa, lo, MAX_DENSITY_KG_PER_M3 + 200.0, start, e);
             return pressurePa >= PC ? Co2Phase.SUPERCRITICAL : Co2Phase.VAPOR;
         }
         double pAnc = ancillarySaturationPressurePa(temperatureK);
@@ -508,7 +561,8 @@ public final class SpanWagnerCo2 implements Co2Properties {
         double rhoL;
         double rhoV;
         Co2Phase phase;
-        if (Math.abs(pressurePa - pAnc) < 1.0e-3 * pAnc) {
+        // the ancillary p_sat is within 1.1e-5 of the Maxwell value: decide the phase by it unless closer
+        if (Math.abs(pressurePa - pAnc) < 5.0e-5 * pAnc) {
             Eval l = new Eval();
             Eval v = new Eval();
             solveSaturation(temperatureK, l, v);
@@ -536,10 +590,11 @@ public final class SpanWagnerCo2 implements Co2Properties {
             phase = liquid ? Co2Phase.LIQUID : Co2Phase.VAPOR;
         }
         if (liquid) {
-            solveDensity(temperatureK, pressurePa, rhoL, MAX_DENSITY_KG_PER_M3 + 200.0, rhoL * 1.001, e);
+            double start = Double.isNaN(guess) ? rhoL * 1.001 : guess;
+            solveDensity(temperatureK, pressurePa, rhoL, MAX_DENSITY_KG_PER_M3 + 200.0, start, e);
         } else {
-            double guess = Math.min(rhoV, pressurePa / (R * temperatureK));
-            solveDensity(temperatureK, pressurePa, MIN_DENSITY_KG_PER_M3, rhoV, guess, e);
+            double start = Double.isNaN(guess) ? Math.min(rhoV, pressurePa / (R * temperatureK)) : guess;
+            solveDensity(temperatureK, pressurePa, MIN_DENSITY_KG_PER_M3, rhoV, start, e);
         }
         return phase;
     }
@@ -616,9 +671,12 @@ public final class SpanWagnerCo2 implements Co2Properties {
         if (!Double.isFinite(target)) {
             throw new IllegalArgumentException(quantity + " must be finite, was " + target);
         }
-        double tLo = minimumTemperatureK(pressurePa);
+        double tMin = minimumTemperatureK(pressurePa);
+        double tLo = tMin;
         double tHi = MAX_TEMPERATURE_K;
         Eval e = new Eval();
+        Eval lo = null;
+        Eval hi = null;
         if (pressurePa < MAX_SATURATION_PRESSURE_PA && pressurePa >= TRIPLE_PRESSURE_PA) {
             double tSat = saturationTemperatureK(pressurePa);
             Eval l = new Eval();
@@ -629,27 +687,39 @@ public final class SpanWagnerCo2 implements Co2Properties {
             if (target >= yL && target <= yV) {
                 return twoPhase(l, v, (target - yL) / (yV - yL));
             }
+            // the saturated state bounds the single-phase branch on that side
             if (target < yL) {
                 tHi = tSat;
+                hi = l;
             } else {
                 tLo = tSat;
+                lo = v;
             }
         }
-        double yLo = propertyAt(pressurePa, tLo, byEnthalpy, e);
-        double yHi = propertyAt(pressurePa, tHi, byEnthalpy, e);
-        double overallLo = propertyAt(pressurePa, minimumTemperatureK(pressurePa), byEnthalpy, e);
-        double overallHi = propertyAt(pressurePa, MAX_TEMPERATURE_K, byEnthalpy, e);
-        if (!(target >= overallLo && target <= overallHi)) {
+        if (lo == null) {
+            lo = new Eval();
+            densityAt(pressurePa, tLo, lo);
+        }
+        if (hi == null) {
+            hi = new Eval();
+            densityAt(pressurePa, tHi, hi);
+        }
+        double yLo = byEnthalpy ? lo.enthalpyJPerKg : lo.entropyJPerKgK;
+        double yHi = byEnthalpy ? hi.enthalpyJPerKg : hi.entropyJPerKgK;
+        if (!(target >= yLo && target <= yHi)) {
+            double overallLo = propertyAt(pressurePa, tMin, byEnthalpy, e);
+            double overallHi = propertyAt(pressurePa, MAX_TEMPERATURE_K, byEnthalpy, e);
             throw new IllegalArgumentException(quantity + " must be within [" + overallLo + ", " + overallHi
-                    + "] at pressurePa=" + pressurePa + " (temperature range " + minimumTemperatureK(pressurePa)
+                    + "] at pressurePa=" + pressurePa + " (temperature range " + tMin
                     + " to " + MAX_TEMPERATURE_K + " K), was " + target);
         }
-        // Newton on T with slope cp (or cp/T), bracketed by [tLo, tHi]
+        // Newton on T with slope cp (or cp/T), bracketed by [tLo, tHi]; density warm-started along the isobar
         double t = tLo + (target - yLo) / (yHi - yLo) * (tHi - tLo);
+        double rhoGuess = lo.densityKgPerM3 + (hi.densityKgPerM3 - lo.densityKgPerM3) * (t - tLo) / (tHi - tLo);
         Co2Phase phase = Co2Phase.SUPERCRITICAL;
         double previousAbsF = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 200; iter++) {
-            phase = densityAt(pressurePa, t, e);
+            phase = densityAt(pressurePa, t, e, rhoGuess);
             double y = byEnthalpy ? e.enthalpyJPerKg : e.entropyJPerKgK;
             double slope = byEnthalpy ? e.cpJPerKgK : e.cpJPerKgK / t;
             double f = y - target;
@@ -667,9 +737,14 @@ public final class SpanWagnerCo2 implements Co2Properties {
                 next = 0.5 * (tLo + tHi);
             }
             previousAbsF = Math.abs(f);
+            // (d rho / d T)_p = -(dp/dT)_rho / (dp/drho)_T
+            rhoGuess = e.densityKgPerM3 - e.dpdT / e.dpdRho * (next - t);
+            if (!(rhoGuess > 0)) {
+                rhoGuess = e.densityKgPerM3;
+            }
             if (Math.abs(next - t) < 1.0e-12 * t) {
                 t = next;
-                phase = densityAt(pressurePa, t, e);
+                phase = densityAt(pressurePa, t, e, rhoGuess);
                 break;
             }
             t = next;
