@@ -202,7 +202,22 @@ final class Co2TablesErrorMap {
         return b.toString();
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("cold")) {
+            // start-up cost in a fresh JVM: one build, then a cache write and a cache read
+            long t0 = System.nanoTime();
+            Co2Tables built = Co2Tables.build(Co2TableParameters.plantDefault());
+            long t1 = System.nanoTime();
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("co2-cache");
+            Co2Tables.loadOrBuild(Co2TableParameters.plantDefault(), dir); // builds again and writes the file
+            long t2 = System.nanoTime();
+            Co2Tables loaded = Co2Tables.loadOrBuild(Co2TableParameters.plantDefault(), dir);
+            long t3 = System.nanoTime();
+            System.out.printf("cold build %.3f s, build+write %.3f s, cache load %.3f s (same result: %s)%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    loaded.temperatureFromPressureEnthalpy(1e7, 4e5) == built.temperatureFromPressureEnthalpy(1e7, 4e5));
+            return;
+        }
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         Co2TableParameters params = Co2TableParameters.plantDefault();
         if (args.length > 1) {
