@@ -216,6 +216,12 @@ final class Co2TablesErrorMap {
             System.out.printf("cold build %.3f s, build+write %.3f s, cache load %.3f s (same result: %s)%n",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
                     loaded.temperatureFromPressureEnthalpy(1e7, 4e5) == built.temperatureFromPressureEnthalpy(1e7, 4e5));
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+            java.nio.file.Files.delete(dir);
             return;
         }
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
