@@ -43,7 +43,7 @@ import java.util.stream.IntStream;
  * region; larger near the critical point and within about 1 K of the pseudo-critical line between p_c and
  * about 90 bar, where c_p peaks.
  *
- * <p><b>Start-up.</b> {@link #build} builds in parallel (about 1 s on 2 cores for {@link
+ * <p><b>Start-up.</b> {@link #build} builds in parallel (0.3-0.5 s from a cold JVM on 2 cores for {@link
  * Co2TableParameters#plantDefault()}); {@link #loadOrBuild} reads a cache file named after a hash of the
  * parameters under {@code ~/.cache/hil-bench} (or {@code java.io.tmpdir}) and writes one when absent.
  *
