@@ -1,5 +1,7 @@
 package io.hilbench.plant;
 
+import io.hilbench.Units;
+
 /**
  * Design data of {@link FirstHeatPumpPlant}, SI units. Defaults ({@link #solrodDefaults()}) and their sources are in
  * {@code plant-models/first-heat-pump/README.md}; tags as in the domain notes: [S] a named source, [C] computed,
@@ -141,18 +143,18 @@ public record FirstHeatPumpParameters(
         double cp = 4180.0;
         double flow = 8.2;
         return new FirstHeatPumpParameters(
-                4, 1.2e6, Units.kelvinFromDegC(0), 0.025,
+                4, 1.2e6, Units.degCToK(0), 0.025,
                 25.0, 70.0, 10.0,
                 0.5, 8.0, 5.0,
                 flow, 985.0, cp, 3.0,
                 60.0 * flow * cp, 3.0, 0.5,
                 0.5, 0.5, 2.0,
-                10.0, 10.0, Units.kelvinFromDegC(20), 300.0,
+                10.0, 10.0, Units.degCToK(20), 300.0,
                 0.28, 20.0,
-                Units.paFromBar(130), Units.paFromBar(120), Units.paFromBar(140),
+                Units.barToPa(130), Units.barToPa(120), Units.barToPa(140),
                 0.25, 5.0,
-                Units.paFromBar(35), Units.paFromBar(5), Units.paFromBar(65),
-                Units.kelvinFromDegC(70), Units.kelvinFromDegC(40), 30.0 / 3600.0, 80.0,
+                Units.barToPa(35), Units.barToPa(5), Units.barToPa(65),
+                Units.degCToK(70), Units.degCToK(40), 30.0 / 3600.0, 80.0,
                 1.5e6);
     }
 

@@ -1,5 +1,6 @@
 package io.hilbench.plant;
 
+import io.hilbench.Units;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -210,8 +211,8 @@ public final class FirstHeatPumpPlant implements PlantModel {
         defaults[inAirT] = p.airTemperatureRatedK();
         defaults[inRh] = 0.9;
         defaults[inIrradiance] = 0.0;
-        defaults[inReturnT] = Units.kelvinFromDegC(40);
-        defaults[inSupplySetT] = Units.kelvinFromDegC(75);
+        defaults[inReturnT] = Units.degCToK(40);
+        defaults[inSupplySetT] = Units.degCToK(75);
         defaults[inFlowAvailable] = 1.0;
         defaults[inHpValveSet] = 0.0;
         reset(0);
@@ -274,7 +275,7 @@ public final class FirstHeatPumpPlant implements PlantModel {
                 events.add("PSHH-202 HP switch reset");
             } else {
                 events.add(String.format(java.util.Locale.ROOT, "PSHH-202 HP switch reset refused: %.1f bar is not below %.1f bar",
-                        Units.barFromPa(gasCoolerPressurePa), Units.barFromPa(p.hpSwitchResetBelowPa())));
+                        Units.paToBar(gasCoolerPressurePa), Units.paToBar(p.hpSwitchResetBelowPa())));
             }
         }
         outputs[outHpTripped] = hpSwitchTripped ? 1 : 0;
@@ -334,7 +335,7 @@ public final class FirstHeatPumpPlant implements PlantModel {
         double gasCoolerOutK = gasCoolerOutletTemperatureK(returnK, supplyTemperatureK, flowRatio);
         if (running) {
             double suctionSet = saturationPressurePa(evapK);
-            double opt = Math.max(liaoOptimumPressurePa(gasCoolerOutK, evapK), suctionSet + Units.BAR_PA);
+            double opt = Math.max(liaoOptimumPressurePa(gasCoolerOutK, evapK), suctionSet + Units.PA_PER_BAR);
             double valveFactor = Math.pow(p.hpValveOpeningNominalRatio() / Math.max(hpValveOpeningRatio, 0.02), p.hpValveExponent());
             double gasCoolerSet = suctionSet + (opt - suctionSet) * valveFactor;
             suctionPressurePa = relax(suctionPressurePa, suctionSet, dtS, p.suctionPressureTimeConstantS());
@@ -467,16 +468,16 @@ public final class FirstHeatPumpPlant implements PlantModel {
     }
 
     // fit through p_sat(−10 °C) = 26.49 bar and p_sat(0 °C) = 34.85 bar (domain notes §2.2, Span–Wagner)
-    private static final double SAT_T1_K = Units.kelvinFromDegC(-10);
-    private static final double SAT_T2_K = Units.kelvinFromDegC(0);
+    private static final double SAT_T1_K = Units.degCToK(-10);
+    private static final double SAT_T2_K = Units.degCToK(0);
     private static final double SAT_B = Math.log(34.85 / 26.49) / (1 / SAT_T1_K - 1 / SAT_T2_K);
-    private static final double SAT_A = Math.log(Units.paFromBar(34.85)) + SAT_B / SAT_T2_K;
+    private static final double SAT_A = Math.log(Units.barToPa(34.85)) + SAT_B / SAT_T2_K;
 
     /** Optimal gas-cooler pressure of Liao, Zhao & Jakobsen (2000), equation (9), written in bar and °C. */
     public static double liaoOptimumPressurePa(double gasCoolerOutletK, double evaporatingK) {
-        double tgc = Units.degCFromKelvin(gasCoolerOutletK);
-        double te = Units.degCFromKelvin(evaporatingK);
-        return Units.paFromBar((2.778 - 0.0157 * te) * tgc + (0.381 * te - 9.34));
+        double tgc = Units.kToDegC(gasCoolerOutletK);
+        double te = Units.kToDegC(evaporatingK);
+        return Units.barToPa((2.778 - 0.0157 * te) * tgc + (0.381 * te - 9.34));
     }
 
     /** Equation (8): the CO2 leaves near the water inlet temperature while water flow is ample, warmer as it falls. */
@@ -498,6 +499,6 @@ public final class FirstHeatPumpPlant implements PlantModel {
     }
 
     private static String bar(double pa) {
-        return String.format(java.util.Locale.ROOT, "%.1f bar", Units.barFromPa(pa));
+        return String.format(java.util.Locale.ROOT, "%.1f bar", Units.paToBar(pa));
     }
 }

@@ -1,5 +1,6 @@
 package io.hilbench.plant;
 
+import io.hilbench.Units;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class FirstHeatPumpPlantTest {
         double evap = out(s, "hp.evaporatorHeatFlowW");
         // rating: 1.2 MW at 0 °C air, DH 40 → 75 °C with Q = ṁ·cp·ΔT at 8.2 kg/s (DESIGN §5)
         assertThat(heat).isCloseTo(1.2e6, within(1.0));
-        assertThat(Units.degCFromKelvin(out(s, "hp.dhWater.outletTemperatureK"))).isCloseTo(75.0, within(0.1));
+        assertThat(Units.kToDegC(out(s, "hp.dhWater.outletTemperatureK"))).isCloseTo(75.0, within(0.1));
         // cycle energy balance: heat out = electric in + heat from the air
         assertThat(heat).isCloseTo(power + evap, within(1e-6));
         // water-side balance at steady state: ṁ·cp·(T_out − T_in) carries the heat away (within 0.1 %)
@@ -77,18 +78,18 @@ class FirstHeatPumpPlantTest {
         assertThat(waterSide).isCloseTo(heat, within(heat * 1e-3));
         // plausible operating point (domain notes §2.2: COP ≈ 2.4–2.5, p_gc ≈ 105–118 bar)
         assertThat(out(s, "hp.cop")).isBetween(2.3, 2.7);
-        assertThat(Units.barFromPa(out(s, "hp.gasCoolerPressurePa"))).isBetween(105.0, 120.0);
+        assertThat(Units.paToBar(out(s, "hp.gasCoolerPressurePa"))).isBetween(105.0, 120.0);
         assertThat(out(s, "hp.safety.hpSwitchTripped")).isZero();
         assertThat(out(s, "hp.dhWater.flowLow")).isZero();
     }
 
     @Test
     void copFallsAsTheSupplyTemperatureRises() {
-        double tIn = Units.kelvinFromDegC(40);
-        double tEvap = Units.kelvinFromDegC(-8);
+        double tIn = Units.degCToK(40);
+        double tEvap = Units.degCToK(-8);
         double previous = Double.MAX_VALUE;
         for (double supplyDegC = 50; supplyDegC <= 95; supplyDegC += 5) {
-            double cop = FirstHeatPumpPlant.copHeating(0.5, tIn, Units.kelvinFromDegC(supplyDegC), tEvap);
+            double cop = FirstHeatPumpPlant.copHeating(0.5, tIn, Units.degCToK(supplyDegC), tEvap);
             assertThat(cop).as("COP at %s °C supply", supplyDegC).isLessThan(previous);
             previous = cop;
         }
@@ -109,8 +110,8 @@ class FirstHeatPumpPlantTest {
         assertThat(FirstHeatPumpPlant.copHeating(0.5, 313.15, 348.15, 265.15)).isCloseTo(expected, within(1e-12));
         assertThat(expected).isCloseTo(2.534, within(0.001));
         // CO2 saturation fit and Liao correlation at points of the domain notes (§2.1, §2.2)
-        assertThat(Units.barFromPa(FirstHeatPumpPlant.saturationPressurePa(Units.kelvinFromDegC(-5)))).isCloseTo(30.46, within(0.1));
-        assertThat(Units.barFromPa(FirstHeatPumpPlant.liaoOptimumPressurePa(Units.kelvinFromDegC(40), Units.kelvinFromDegC(0)))).isCloseTo(101.8, within(0.05));
+        assertThat(Units.paToBar(FirstHeatPumpPlant.saturationPressurePa(Units.degCToK(-5)))).isCloseTo(30.46, within(0.1));
+        assertThat(Units.paToBar(FirstHeatPumpPlant.liaoOptimumPressurePa(Units.degCToK(40), Units.degCToK(0)))).isCloseTo(101.8, within(0.05));
     }
 
     @Test
@@ -124,7 +125,7 @@ class FirstHeatPumpPlantTest {
         for (int k = 0; k < 300 && out(s, "hp.safety.hpSwitchTripped") == 0; k++) {
             s = plant.step(DT_S, new PlantInputs(u));
             events.addAll(s.events());
-            maxBar = Math.max(maxBar, Units.barFromPa(out(s, "hp.gasCoolerPressurePa")));
+            maxBar = Math.max(maxBar, Units.paToBar(out(s, "hp.gasCoolerPressurePa")));
         }
         // PSHH-202 at 130 bar (DESIGN §5), within seconds of the flow loss (domain notes §5)
         assertThat(out(s, "hp.safety.hpSwitchTripped")).isEqualTo(1.0);
@@ -202,7 +203,7 @@ class FirstHeatPumpPlantTest {
             plant.reset(0);
             u = plant.defaultInputs().values();
             fullLoad(0.0);
-            set("weather.airTemperatureK", Units.kelvinFromDegC(airDegC));
+            set("weather.airTemperatureK", Units.degCToK(airDegC));
             PlantSnapshot s = plant.snapshot();
             for (int k = 0; k < 100; k++) s = plant.step(10.0, new PlantInputs(u)); // 10 s steps: implicit/exact updates stay stable
             for (double v : s.outputs()) assertThat(v).isFinite();
