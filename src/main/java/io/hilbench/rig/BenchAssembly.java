@@ -150,7 +150,7 @@ public final class BenchAssembly implements Lifecycle {
             started.add(modbus);
             modbusEndpoint = modbus.endpoint();
         }
-        linkFaults = new LinkFaults(proxies);
+        linkFaults = proxies.isEmpty() ? null : new LinkFaults(proxies);
     }
 
     private void startOpcUa() throws Exception {
@@ -179,14 +179,16 @@ public final class BenchAssembly implements Lifecycle {
             proxy.start();
             started.add(proxy);
             Map<LinkProtocol, FaultProxy> proxies = new EnumMap<>(LinkProtocol.class);
-            for (LinkProtocol p : linkFaults.protocols()) proxies.put(p, linkFaults.proxy(p));
+            if (linkFaults != null) for (LinkProtocol p : linkFaults.protocols()) proxies.put(p, linkFaults.proxy(p));
             proxies.put(LinkProtocol.OPC_UA, proxy);
             linkFaults = new LinkFaults(proxies);
         }
-        linkFaults.onFreeze((protocol, frozen) -> {
-            if (frozen) table.freezeReaders();
-            else table.thawReaders();
-        });
+        if (linkFaults != null) {
+            linkFaults.onFreeze((protocol, frozen) -> {
+                if (frozen) table.freezeReaders();
+                else table.thawReaders();
+            });
+        }
     }
 
     private static int freePort(String address) throws IOException {
@@ -206,7 +208,7 @@ public final class BenchAssembly implements Lifecycle {
      * scenario layer clears the fault at a plant-time boundary.
      */
     public synchronized void injectLinkFault(LinkProtocol protocol, LinkFault kind, long delayMs) {
-        if (linkFaults == null || linkFaults.protocols().isEmpty()) {
+        if (linkFaults == null) {
             throw new IllegalStateException("no link is proxied: start the bench with link proxies on a loopback rig");
         }
         for (LinkProtocol p : protocol == null ? linkFaults.protocols() : Set.of(protocol)) {
