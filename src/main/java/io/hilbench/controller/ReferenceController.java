@@ -79,6 +79,7 @@ public final class ReferenceController {
     private long lastTimeMs;
     private double phaseElapsedS;
     private double flowClearS;
+    private boolean flowSeenClear;
     private double flowLowWhileRunningS;
     private double atStartSpeedS;
     private boolean reachedStartSpeed;
@@ -127,6 +128,7 @@ public final class ReferenceController {
         lastTimeMs = -1;
         phaseElapsedS = 0;
         flowClearS = 0;
+        flowSeenClear = false;
         flowLowWhileRunningS = 0;
         atStartSpeedS = 0;
         reachedStartSpeed = false;
@@ -216,17 +218,32 @@ public final class ReferenceController {
     }
 
     private void proveFlow(Inputs in, double dtS) {
-        flowClearS = flowProven(in) ? flowClearS + dtS : 0.0;
+        if (flowProven(in)) {
+            // counted from the first cycle that saw it clear: the proof covers only time actually observed clear
+            if (flowSeenClear) flowClearS += dtS;
+            flowSeenClear = true;
+        } else {
+            flowSeenClear = false;
+            flowClearS = 0.0;
+        }
+        if (!flowSeenClear) {
+            if (phaseElapsedS >= config.flowProofTimeoutS() - 1e-9) refuseForFlow();
+            return;
+        }
         if (flowClearS >= config.flowProofConfirmS() - 1e-9) {
             enterCompressorStart();
             event(String.format(java.util.Locale.ROOT, "DH flow proven (FSL-271 clear for %.1f s); lead compressor C-21%d enabled at %.1f Hz",
                     flowClearS, lead, config.compressorStartSpeedHz()));
         } else if (phaseElapsedS >= config.flowProofTimeoutS() - 1e-9) {
-            alarms.add(AlarmMeaning.START_REFUSED);
-            state = ControllerState.OFF;
-            phase = Phase.NONE;
-            event("start refused: DH flow not proven within " + config.flowProofTimeoutS() + " s");
+            refuseForFlow();
         }
+    }
+
+    private void refuseForFlow() {
+        alarms.add(AlarmMeaning.START_REFUSED);
+        state = ControllerState.OFF;
+        phase = Phase.NONE;
+        event("start refused: DH flow not proven within " + config.flowProofTimeoutS() + " s");
     }
 
     private void enterCompressorStart() {
@@ -317,6 +334,7 @@ public final class ReferenceController {
         state = ControllerState.STARTING;
         phaseElapsedS = 0;
         flowClearS = 0;
+        flowSeenClear = false;
         if (variant.orElse(null) == Variant.NO_FLOW_PROOF) {
             enterCompressorStart(); // the known-bad variant: compressor together with the pump, no flow proof
             event("starting (variant no-flow-proof): P-271 and lead compressor together");
