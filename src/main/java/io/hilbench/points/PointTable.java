@@ -28,6 +28,8 @@ public final class PointTable {
     private final List<PointTableListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile TableState state;
+    /** While non-null, {@link #state()} serves this stale state (the {@code freeze} link fault); see {@link #freezeReaders()}. */
+    private volatile TableState frozen;
 
     /**
      * @param points    the rig's point map (already validated)
@@ -89,8 +91,37 @@ public final class PointTable {
 
     public ModbusLayout modbus() { return modbus; }
 
-    /** The current state; pin it once per request. */
-    public TableState state() { return state; }
+    /**
+     * The state readers are served; pin it once per request. While readers are frozen ({@link #freezeReaders()})
+     * this is the frozen state, not the live one.
+     */
+    public TableState state() {
+        TableState f = frozen;
+        return f != null ? f : state;
+    }
+
+    /** The live state, frozen readers or not: what the step loop commits from. */
+    public TableState liveState() { return state; }
+
+    /**
+     * The {@code freeze} link fault (DESIGN §6): from now on {@link #state()} keeps returning the current state to
+     * every reader (both protocols), while publishes and writes go on in the live state; a client sees the plant
+     * stand still and its own writes not read back. Idempotent: freezing while frozen keeps the first frozen state.
+     */
+    public void freezeReaders() {
+        synchronized (lock) {
+            if (frozen == null) frozen = state;
+        }
+    }
+
+    /** Ends {@link #freezeReaders()}: readers see the live state again. */
+    public void thawReaders() {
+        synchronized (lock) {
+            frozen = null;
+        }
+    }
+
+    public boolean readersFrozen() { return frozen != null; }
 
     /** Index of the point bound to a bench variable, or -1 when the rig has none. */
     public int benchPoint(BenchVariable v) { return benchPoint[v.ordinal()]; }
@@ -140,40 +171,11 @@ public final class PointTable {
      * @param origin who wrote, for the event log (e.g. "modbus 127.0.0.1:53412", "opcua session 3", "scenario")
      */
     public TableState write(List<PointWrite> writes, String origin) throws PointAccessException {
-        if (writes.isEmpty()) return state;
+        if (writes.isEmpty()) return state();
         List<String> events = new ArrayList<>();
         double[] staged = new double[writes.size()];
         for (int k = 0; k < writes.size(); k++) {
-            PointWrite w = writes.get(k);
-            PointDefinition p = points.get(w.pointIndex());
-            if (p.isString()) continue;
-            double value = w.value();
-            if (!Double.isFinite(value)) {
-                throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " is not a finite number");
-            }
-            if (p.isBoolean() && value != 0.0 && value != 1.0) {
-                throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " is not a boolean (0 or 1)");
-            }
-            if (!p.inRange(value)) {
-                if (p.onOutOfRange() == OutOfRangePolicy.REJECT) {
-                    String msg = p.tag() + ": " + value + " " + p.unit().code() + " is outside [" + p.min() + ", " + p.max() + "]";
-                    fireEvent("rejected write from " + origin + ": " + msg);
-                    throw new PointAccessException(AccessError.OUT_OF_RANGE, msg);
-                }
-                double clamped = Double.isNaN(p.min()) ? value : Math.max(p.min(), value);
-                clamped = Double.isNaN(p.max()) ? clamped : Math.min(p.max(), clamped);
-                events.add("clamped write from " + origin + ": " + p.tag() + " " + value + " -> " + clamped + " " + p.unit().code());
-                value = clamped;
-            }
-            if (p.modbus() != null && !p.isBoolean()) {
-                PointType t = p.modbus().type();
-                double raw = Codec.toRaw(p, t, value);
-                if (!Codec.rawFits(t, raw)) {
-                    throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " does not fit " + t
-                            + " with scale " + p.scale() + " and offset " + p.offset());
-                }
-            }
-            staged[k] = value;
+            staged[k] = stage(writes.get(k), origin, events);
         }
         TableState next;
         synchronized (lock) {
@@ -191,6 +193,48 @@ public final class PointTable {
         events.forEach(this::fireEvent);
         for (PointTableListener l : listeners) l.written(next, writes, origin);
         return next;
+    }
+
+    /**
+     * Checks one write as {@link #write} would, without applying it: an adapter answering one status per item
+     * (an OPC UA Write call) checks each item first and then applies the valid ones together in one
+     * {@link #write}. A refusal is reported as an event, as {@link #write} reports it.
+     */
+    public void check(PointWrite w, String origin) throws PointAccessException {
+        stage(w, origin, new ArrayList<>());
+    }
+
+    /** The value a write applies (clamped where the point clamps), or the refusal. */
+    private double stage(PointWrite w, String origin, List<String> events) throws PointAccessException {
+        PointDefinition p = points.get(w.pointIndex());
+        if (p.isString()) return 0.0;
+        double value = w.value();
+        if (!Double.isFinite(value)) {
+            throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " is not a finite number");
+        }
+        if (p.isBoolean() && value != 0.0 && value != 1.0) {
+            throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " is not a boolean (0 or 1)");
+        }
+        if (!p.inRange(value)) {
+            if (p.onOutOfRange() == OutOfRangePolicy.REJECT) {
+                String msg = p.tag() + ": " + value + " " + p.unit().code() + " is outside [" + p.min() + ", " + p.max() + "]";
+                fireEvent("rejected write from " + origin + ": " + msg);
+                throw new PointAccessException(AccessError.OUT_OF_RANGE, msg);
+            }
+            double clamped = Double.isNaN(p.min()) ? value : Math.max(p.min(), value);
+            clamped = Double.isNaN(p.max()) ? clamped : Math.min(p.max(), clamped);
+            events.add("clamped write from " + origin + ": " + p.tag() + " " + value + " -> " + clamped + " " + p.unit().code());
+            value = clamped;
+        }
+        if (p.modbus() != null && !p.isBoolean()) {
+            PointType t = p.modbus().type();
+            double raw = Codec.toRaw(p, t, value);
+            if (!Codec.rawFits(t, raw)) {
+                throw new PointAccessException(AccessError.OUT_OF_RANGE, p.tag() + ": " + value + " does not fit " + t
+                        + " with scale " + p.scale() + " and offset " + p.offset());
+            }
+        }
+        return value;
     }
 
     /** Refuses a point the controller may not write (for adapters that address points by tag). */

@@ -1,0 +1,255 @@
+package io.hilbench.adapters.opcua;
+
+import io.hilbench.points.PointTable;
+import io.hilbench.runtime.Lifecycle;
+import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.stack.core.Stack;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
+import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.DefaultServerCertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
+import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
+import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
+
+/**
+ * The plant's OPC UA server (Eclipse Milo 1.1.2) over the one {@link PointTable} (DESIGN §6 "OPC UA"): maps
+ * points to nodes, never computes. See {@link PlantNamespace} for the address space, how one Read call is answered
+ * from one table state, and the write rules; {@link OpcUaServerSettings} for bind address vs advertised host.
+ *
+ * <p>Status codes this server answers for point values:
+ * <table>
+ *   <tr><th>case</th><th>status</th></tr>
+ *   <tr><td>read, quality GOOD</td><td>Good</td></tr>
+ *   <tr><td>read, quality UNCERTAIN, value outside [min, max] / inside</td><td>Uncertain_EngineeringUnitsExceeded / Uncertain_SensorNotAccurate</td></tr>
+ *   <tr><td>read, quality BAD</td><td>Bad_SensorFailure, value null</td></tr>
+ *   <tr><td>write to a read-only point (sensor, status, constant, read-only bench point)</td><td><b>Bad_UserAccessDenied</b> (never Bad_NotWritable)</td></tr>
+ *   <tr><td>write of another DataType than the node's (no widening), null, or an array</td><td>Bad_TypeMismatch</td></tr>
+ *   <tr><td>write outside [min, max] (on_out_of_range=reject), NaN, unrepresentable, unknown enum code, too long text</td><td>Bad_OutOfRange</td></tr>
+ *   <tr><td>write with an index range or a non-Good StatusCode</td><td>Bad_WriteNotSupported</td></tr>
+ *   <tr><td>wrong password / user unknown / anonymous when not allowed</td><td>Bad_UserAccessDenied / Bad_IdentityTokenInvalid (Milo)</td></tr>
+ *   <tr><td>untrusted client certificate (stored in rejected/)</td><td>Bad_SecurityChecksFailed</td></tr>
+ * </table>
+ *
+ * <p>Security: None and Basic256Sha256 SignAndEncrypt endpoints. None is offered on loopback binds; beyond loopback
+ * only with {@code allowNone} (logged as a WARN), otherwise it is dropped. {@code trustAllClients} is refused unless
+ * the bind address is loopback. The username token policy requires Basic256Sha256 encryption of the password, so a
+ * password never crosses the wire in clear, also on the None endpoint.
+ *
+ * <p>Milo 1.1.2 lacks the security fixes of 1.1.3–1.1.6 (username-token padding oracle #1804, insecure X.509
+ * user-token policies #1805, UASC chunk release #1800, monitored-item quota #1807); move up once 1.1.6 resolves.
+ *
+ * <p>The first server in a JVM takes about 3 s to construct (Milo's standard nodeset); later ones well under 1 s.
+ * Milo's shared Netty resources outlive {@link #stop()}: call {@link #releaseSharedResources()} once at JVM end.
+ */
+public final class OpcUaPlantServer implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(OpcUaPlantServer.class);
+    private static final String PRODUCT_URI = "urn:hilbench:plant-emulator";
+
+    private final PointTable table;
+    private final OpcUaServerSettings settings;
+    private final PkiFolders pki;
+    private OpcUaServer server;
+    private PlantNamespace namespace;
+    private FileBasedTrustListManager trustList;
+    private X509Certificate certificate;
+    private List<String> endpointUrls = List.of();
+
+    public OpcUaPlantServer(PointTable table, OpcUaServerSettings settings) {
+        this.table = table;
+        this.settings = settings;
+        this.pki = new PkiFolders(settings.pkiDir());
+    }
+
+    public OpcUaServerSettings settings() { return settings; }
+
+    public PkiFolders pki() { return pki; }
+
+    /**
+     * Checks the settings, creates or loads the certificate, binds. Refuses with an {@link IllegalStateException}
+     * (a clear message, nothing bound) for trust-all beyond loopback, no endpoint left, or no way to log in.
+     */
+    @Override
+    public synchronized void start() throws Exception {
+        if (server != null) throw new IllegalStateException("OPC UA server already started");
+        boolean loopback = settings.bindsLoopbackOnly();
+        if (settings.trustAllClients() && !loopback) {
+            throw new IllegalStateException("trust_all_clients is only allowed when the OPC UA server binds a loopback address, "
+                    + "not " + settings.bindAddress() + ": trust client certificates with `bench pki trust FILE` instead");
+        }
+        boolean offerNone = settings.security().contains(OpcUaServerSettings.Security.NONE);
+        if (offerNone && !loopback) {
+            if (settings.allowNone()) {
+                LOG.warn("OPC UA endpoint SecurityPolicy None is offered on {} beyond loopback (allow_none): "
+                        + "traffic is neither signed nor encrypted", settings.bindAddress());
+            } else {
+                LOG.warn("OPC UA endpoint SecurityPolicy None is not offered on {}: binding beyond loopback needs allow_none to keep it",
+                        settings.bindAddress());
+                offerNone = false;
+            }
+        }
+        boolean offerSecure = settings.security().contains(OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT);
+        if (!offerNone && !offerSecure) {
+            throw new IllegalStateException("no OPC UA endpoint left to offer on " + settings.bindAddress()
+                    + " (None needs a loopback bind or allow_none; Basic256Sha256 is not enabled)");
+        }
+        if (!settings.allowAnonymous() && settings.users().isEmpty()) {
+            throw new IllegalStateException("OPC UA: anonymous login is off and no users are configured: nobody could log in");
+        }
+
+        PkiFolders.OwnCertificate own = pki.loadOrCreateOwnCertificate(settings.applicationUri(), settings.applicationName(),
+                PkiFolders.certificateHostnames(settings.endpointHostname(), settings.bindAddress()));
+        certificate = own.certificate();
+        KeyPair keyPair = own.keyPair();
+
+        FileBasedTrustListManager trust = FileBasedTrustListManager.createAndInitialize(pki.root());
+        try {
+            FileBasedCertificateQuarantine quarantine = FileBasedCertificateQuarantine.create(pki.rejectedDir());
+            CertificateValidator validator = settings.trustAllClients()
+                    ? new CertificateValidator.InsecureCertificateValidator()
+                    : new DefaultServerCertificateValidator(trust, quarantine);
+            X509Certificate cert = certificate;
+            RsaSha256CertificateFactory factory = new RsaSha256CertificateFactory() {
+                @Override
+                protected KeyPair createRsaSha256KeyPair() { return keyPair; }
+
+                @Override
+                protected X509Certificate[] createRsaSha256CertificateChain(KeyPair k) { return new X509Certificate[] {cert}; }
+            };
+            DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(trust, new MemoryCertificateStore(), factory, validator);
+
+            List<UserTokenPolicy> tokens = new ArrayList<>();
+            if (settings.allowAnonymous()) tokens.add(USER_TOKEN_POLICY_ANONYMOUS);
+            if (!settings.users().isEmpty()) tokens.add(USER_TOKEN_POLICY_USERNAME);
+            EndpointConfig.Builder base = EndpointConfig.newBuilder()
+                    .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+                    .setBindAddress(settings.bindAddress())
+                    .setBindPort(settings.bindPort())
+                    .setHostname(settings.endpointHostname())
+                    .setPath(settings.path())
+                    .setCertificate(cert)
+                    .addTokenPolicies(tokens.toArray(UserTokenPolicy[]::new));
+            Set<EndpointConfig> endpoints = new LinkedHashSet<>();
+            if (offerNone) {
+                endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None).build());
+            }
+            if (offerSecure) {
+                endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+                        .setSecurityMode(MessageSecurityMode.SignAndEncrypt).build());
+            }
+
+            OpcUaServerConfig config = OpcUaServerConfig.builder()
+                    .setApplicationUri(settings.applicationUri())
+                    .setApplicationName(LocalizedText.english(settings.applicationName()))
+                    .setProductUri(PRODUCT_URI)
+                    .setEndpoints(endpoints)
+                    .setCertificateManager(new DefaultCertificateManager(quarantine, group))
+                    .setIdentityValidator(identityValidator(settings))
+                    .build();
+            OpcUaServer s = new OpcUaServer(config, profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
+            PlantNamespace ns = new PlantNamespace(s, settings.namespaceUri(), settings.rootFolderName(), table);
+            ns.startup();
+            try {
+                s.startup().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                ns.shutdown();
+                s.shutdown().get(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("OPC UA server cannot bind " + settings.bindAddress() + ":" + settings.bindPort()
+                        + ": " + e.getCause().getMessage(), e.getCause());
+            }
+            if (s.getBoundEndpoints().size() < endpoints.size()) {
+                ns.shutdown();
+                s.shutdown().get(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("OPC UA server bound only " + s.getBoundEndpoints().size() + " of " + endpoints.size()
+                        + " endpoints on " + settings.bindAddress() + ":" + settings.bindPort() + " (port in use?)");
+            }
+            server = s;
+            namespace = ns;
+            trustList = trust;
+            endpointUrls = endpoints.stream().map(e -> e.getEndpointUrl() + " [" + e.getSecurityPolicy().name() + "/" + e.getSecurityMode() + "]").toList();
+            LOG.info("OPC UA server {} serving {} points: {}", endpointUrl(), ns.pointCount(), endpointUrls);
+        } catch (Exception | Error e) {
+            if (server == null) trust.close();
+            throw e;
+        }
+    }
+
+    private static IdentityValidator identityValidator(OpcUaServerSettings settings) {
+        List<IdentityValidator> validators = new ArrayList<>();
+        if (settings.allowAnonymous()) validators.add(AnonymousIdentityValidator.INSTANCE);
+        if (!settings.users().isEmpty()) {
+            Map<String, String> users = settings.users();
+            validators.add(new UsernameIdentityValidator(c -> {
+                String expected = users.get(c.getUsername());
+                // constant-time comparison: the time taken must not tell how much of a guess was right
+                return expected != null && c.getPassword() != null && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), c.getPassword().getBytes(StandardCharsets.UTF_8));
+            }));
+        }
+        return new CompositeValidator(validators);
+    }
+
+    /** {@code opc.tcp://HOST:PORT/path} as advertised (HOST = the endpoint hostname). */
+    public String endpointUrl() {
+        return "opc.tcp://" + settings.endpointHostname() + ":" + settings.bindPort() + settings.path();
+    }
+
+    /** The server's application certificate (after {@link #start()}). */
+    public X509Certificate certificate() { return certificate; }
+
+    /** The endpoints offered, for `bench serve` to print. */
+    public List<String> endpointDescriptions() { return endpointUrls; }
+
+    public boolean isRunning() { return server != null; }
+
+    @Override
+    public synchronized void stop() throws Exception {
+        if (server == null) return;
+        try {
+            namespace.shutdown();
+            server.shutdown().get(10, TimeUnit.SECONDS);
+        } finally {
+            trustList.close();
+            server = null;
+            namespace = null;
+            trustList = null;
+            LOG.info("OPC UA server {} stopped", endpointUrl());
+        }
+    }
+
+    /** Releases Milo's shared Netty event loops and timers; once, at JVM end, after every server and client stopped. */
+    public static void releaseSharedResources() {
+        Stack.releaseSharedResources();
+    }
+}

@@ -1,0 +1,67 @@
+package io.hilbench.cli;
+
+import io.hilbench.adapters.opcua.PkiFolders;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench pki trust FILE}: trusts an OPC UA client certificate (DESIGN §6, §11) by moving it from the PKI
+ * folder's {@code rejected/} (or copying it from any other path) into {@code trusted/certs/}; a running server picks
+ * it up without a restart. Exit 0 done, 2 usage or configuration error (one line on stderr).
+ *
+ * <p>The PKI folder is {@code --pki-dir}, default {@code ~/.hilbench/pki/solrod}. {@code --rig DIR} (finding the
+ * folder from the rig) is to be wired by the lead together with the rig loader.
+ */
+@Command(name = "pki", description = "Manage the OPC UA server's certificate folders.",
+        mixinStandardHelpOptions = true, subcommands = PkiCommand.Trust.class)
+public final class PkiCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "trust", description = "Trust a client certificate: move it from rejected/ (or copy it from FILE) into trusted/certs/.",
+            mixinStandardHelpOptions = true)
+    static final class Trust implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "certificate file (DER or PEM); a bare name is also looked up in rejected/")
+        Path file;
+
+        @Option(names = "--pki-dir", paramLabel = "DIR", description = "the server's PKI folder (default: ${DEFAULT-VALUE})")
+        Path pkiDir = defaultPkiDir();
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                PkiFolders.TrustResult r = new PkiFolders(pkiDir).trust(file);
+                out.println(r.describe());
+                out.flush();
+                return 0;
+            } catch (IllegalArgumentException | IOException e) {
+                err.println("bench pki trust: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
+    }
+
+    static Path defaultPkiDir() {
+        return Path.of(System.getProperty("user.home"), ".hilbench", "pki", "solrod");
+    }
+}

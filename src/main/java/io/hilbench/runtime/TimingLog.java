@@ -1,0 +1,113 @@
+package io.hilbench.runtime;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+
+/**
+ * Wall-clock figures per step, apart from the trace that is compared (DESIGN §4 item 7). Row i is the step from N = i
+ * to N+1: when N+1 was published (ns since the run started), its lateness (publication minus its absolute deadline,
+ * paced modes; a held plant or a slow step counts), the Ack round trip (lockstep: from publishing N to seeing
+ * Ack = N), and the time the plant step took. A figure that does not apply is {@link #NONE}.
+ *
+ * <p>Threads: the loop appends; readers may read concurrently.
+ */
+public final class TimingLog {
+    /** Marks a figure that does not apply to a step. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    private long[] steps = new long[1024];
+    private long[] wallNs = new long[1024];
+    private long[] latenessNs = new long[1024];
+    private long[] ackRoundTripNs = new long[1024];
+    private long[] computeNs = new long[1024];
+    private int size;
+
+    /** Summary of one figure over the steps it applies to, in ns; count 0 when none. */
+    public record Stats(int count, double meanNs, long p50Ns, long p99Ns, long maxNs) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "n=%d mean=%.3f ms p50=%.3f ms p99=%.3f ms max=%.3f ms",
+                    count, meanNs / 1e6, p50Ns / 1e6, p99Ns / 1e6, maxNs / 1e6);
+        }
+    }
+
+    synchronized void append(long step, long wallNs, long latenessNs, long ackRoundTripNs, long computeNs) {
+        if (size == steps.length) {
+            int n = size * 2;
+            steps = Arrays.copyOf(steps, n);
+            this.wallNs = Arrays.copyOf(this.wallNs, n);
+            this.latenessNs = Arrays.copyOf(this.latenessNs, n);
+            this.ackRoundTripNs = Arrays.copyOf(this.ackRoundTripNs, n);
+            this.computeNs = Arrays.copyOf(this.computeNs, n);
+        }
+        steps[size] = step;
+        this.wallNs[size] = wallNs;
+        this.latenessNs[size] = latenessNs;
+        this.ackRoundTripNs[size] = ackRoundTripNs;
+        this.computeNs[size] = computeNs;
+        size++;
+    }
+
+    public synchronized void clear() { size = 0; }
+
+    public synchronized int size() { return size; }
+
+    public synchronized long step(int i) { return steps[check(i)]; }
+
+    public synchronized long wallNs(int i) { return wallNs[check(i)]; }
+
+    public synchronized long latenessNs(int i) { return latenessNs[check(i)]; }
+
+    public synchronized long ackRoundTripNs(int i) { return ackRoundTripNs[check(i)]; }
+
+    public synchronized long computeNs(int i) { return computeNs[check(i)]; }
+
+    private int check(int i) {
+        if (i < 0 || i >= size) throw new IndexOutOfBoundsException("timing row " + i + " of " + size);
+        return i;
+    }
+
+    public synchronized Stats lateness() { return stats(latenessNs); }
+
+    public synchronized Stats ackRoundTrip() { return stats(ackRoundTripNs); }
+
+    public synchronized Stats compute() { return stats(computeNs); }
+
+    private Stats stats(long[] column) {
+        long[] v = new long[size];
+        int n = 0;
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            if (column[i] != NONE) {
+                v[n++] = column[i];
+                sum += column[i];
+            }
+        }
+        if (n == 0) return new Stats(0, 0, 0, 0, 0);
+        v = Arrays.copyOf(v, n);
+        Arrays.sort(v);
+        return new Stats(n, sum / n, percentile(v, 0.50), percentile(v, 0.99), v[n - 1]);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** Writes the log as CSV (ns; empty where a figure does not apply). */
+    public void writeCsv(Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder("step,wallNs,latenessNs,ackRoundTripNs,computeNs\n");
+        synchronized (this) {
+            for (int i = 0; i < size; i++) {
+                sb.append(steps[i]).append(',').append(wallNs[i]).append(',').append(cell(latenessNs[i])).append(',')
+                        .append(cell(ackRoundTripNs[i])).append(',').append(cell(computeNs[i])).append('\n');
+            }
+        }
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    private static String cell(long v) { return v == NONE ? "" : Long.toString(v); }
+}

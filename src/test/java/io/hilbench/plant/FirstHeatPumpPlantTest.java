@@ -1,0 +1,255 @@
+package io.hilbench.plant;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The first plant's property, analytical and robustness tests (CONVENTIONS: every model has a validation):
+ * energy balance, COP falling with the supply temperature, the HP switch and the flow switch of DESIGN §5.
+ */
+class FirstHeatPumpPlantTest {
+    static final double DT_S = 0.1;
+
+    final FirstHeatPumpPlant plant = new FirstHeatPumpPlant();
+    final SignalCatalogue cat = plant.catalogue();
+    double[] u = plant.defaultInputs().values();
+
+    void set(String input, double value) {
+        int i = cat.inputIndex(input);
+        assertThat(i).as("input %s", input).isNotNegative();
+        u[i] = value;
+    }
+
+    double out(PlantSnapshot s, String output) {
+        int i = cat.outputIndex(output);
+        assertThat(i).as("output %s", output).isNotNegative();
+        return s.output(i);
+    }
+
+    PlantSnapshot run(double seconds, List<String> events) {
+        PlantSnapshot s = plant.snapshot();
+        for (int k = 0; k < Math.round(seconds / DT_S); k++) {
+            s = plant.step(DT_S, new PlantInputs(u));
+            events.addAll(s.events());
+        }
+        return s;
+    }
+
+    PlantSnapshot run(double seconds) {
+        return run(seconds, new ArrayList<>());
+    }
+
+    void fullLoad(double pumpSpeedRatio) {
+        set("hp.dhPump.enable", 1);
+        set("hp.dhPump.speedSetRatio", pumpSpeedRatio);
+        set("hp.hpValve.openingSetRatio", 0.5);
+        for (int c = 1; c <= 4; c++) {
+            set("hp.compressor" + c + ".enable", 1);
+            set("hp.compressor" + c + ".speedSetHz", 70);
+        }
+    }
+
+    @Test
+    void atTheRatingPointItDeliversTheNominalHeatAt75DegCWithBalancedEnergy() {
+        fullLoad(1.0);
+        PlantSnapshot s = run(900);
+        double heat = out(s, "hp.heatFlowW");
+        double power = out(s, "hp.compressorPowerW");
+        double evap = out(s, "hp.evaporatorHeatFlowW");
+        // rating: 1.2 MW at 0 °C air, DH 40 → 75 °C with Q = ṁ·cp·ΔT at 8.2 kg/s (DESIGN §5)
+        assertThat(heat).isCloseTo(1.2e6, within(1.0));
+        assertThat(Units.degCFromKelvin(out(s, "hp.dhWater.outletTemperatureK"))).isCloseTo(75.0, within(0.1));
+        // cycle energy balance: heat out = electric in + heat from the air
+        assertThat(heat).isCloseTo(power + evap, within(1e-6));
+        // water-side balance at steady state: ṁ·cp·(T_out − T_in) carries the heat away (within 0.1 %)
+        var p = plant.parameters();
+        double waterSide = out(s, "hp.dhWater.massFlowKgPerS") * p.waterSpecificHeatJPerKgK()
+                * (out(s, "hp.dhWater.outletTemperatureK") - out(s, "hp.dhWater.inletTemperatureK"));
+        assertThat(waterSide).isCloseTo(heat, within(heat * 1e-3));
+        // plausible operating point (domain notes §2.2: COP ≈ 2.4–2.5, p_gc ≈ 105–118 bar)
+        assertThat(out(s, "hp.cop")).isBetween(2.3, 2.7);
+        assertThat(Units.barFromPa(out(s, "hp.gasCoolerPressurePa"))).isBetween(105.0, 120.0);
+        assertThat(out(s, "hp.safety.hpSwitchTripped")).isZero();
+        assertThat(out(s, "hp.dhWater.flowLow")).isZero();
+    }
+
+    @Test
+    void copFallsAsTheSupplyTemperatureRises() {
+        double tIn = Units.kelvinFromDegC(40);
+        double tEvap = Units.kelvinFromDegC(-8);
+        double previous = Double.MAX_VALUE;
+        for (double supplyDegC = 50; supplyDegC <= 95; supplyDegC += 5) {
+            double cop = FirstHeatPumpPlant.copHeating(0.5, tIn, Units.kelvinFromDegC(supplyDegC), tEvap);
+            assertThat(cop).as("COP at %s °C supply", supplyDegC).isLessThan(previous);
+            previous = cop;
+        }
+        // through the plant: less DH flow at the same heat gives a warmer supply and a lower COP
+        fullLoad(1.0);
+        PlantSnapshot nominal = run(900);
+        fullLoad(0.8);
+        PlantSnapshot warmer = run(900);
+        assertThat(out(warmer, "hp.dhWater.outletTemperatureK")).isGreaterThan(out(nominal, "hp.dhWater.outletTemperatureK") + 5);
+        assertThat(out(warmer, "hp.cop")).isLessThan(out(nominal, "hp.cop"));
+    }
+
+    @Test
+    void theLorenzCopHasItsClosedForm() {
+        // 40 → 75 °C water, −8 °C evaporation: T_H = 35 K / ln(348.15/313.15) = 330.31 K, COP = 0.5 · 330.31 / 65.16
+        double tH = 35.0 / Math.log(348.15 / 313.15);
+        double expected = 0.5 * tH / (tH - 265.15);
+        assertThat(FirstHeatPumpPlant.copHeating(0.5, 313.15, 348.15, 265.15)).isCloseTo(expected, within(1e-12));
+        assertThat(expected).isCloseTo(2.534, within(0.001));
+        // CO2 saturation fit and Liao correlation at points of the domain notes (§2.1, §2.2)
+        assertThat(Units.barFromPa(FirstHeatPumpPlant.saturationPressurePa(Units.kelvinFromDegC(-5)))).isCloseTo(30.46, within(0.1));
+        assertThat(Units.barFromPa(FirstHeatPumpPlant.liaoOptimumPressurePa(Units.kelvinFromDegC(40), Units.kelvinFromDegC(0)))).isCloseTo(101.8, within(0.05));
+    }
+
+    @Test
+    void losingDhFlowDrivesThePressureToTheHpSwitchWhichLatchesUntilTheSiteReset() {
+        fullLoad(1.0);
+        run(900);
+        set("fault.dhWater.flowAvailableRatio", 0.0);
+        List<String> events = new ArrayList<>();
+        PlantSnapshot s = plant.snapshot();
+        double maxBar = 0;
+        for (int k = 0; k < 300 && out(s, "hp.safety.hpSwitchTripped") == 0; k++) {
+            s = plant.step(DT_S, new PlantInputs(u));
+            events.addAll(s.events());
+            maxBar = Math.max(maxBar, Units.barFromPa(out(s, "hp.gasCoolerPressurePa")));
+        }
+        // PSHH-202 at 130 bar (DESIGN §5), within seconds of the flow loss (domain notes §5)
+        assertThat(out(s, "hp.safety.hpSwitchTripped")).isEqualTo(1.0);
+        assertThat(maxBar).isGreaterThanOrEqualTo(130.0);
+        assertThat(events).anyMatch(e -> e.startsWith("PSHH-202 HP switch tripped"));
+        // compressors stop, and stay stopped though they are still enabled and the flow comes back
+        set("fault.dhWater.flowAvailableRatio", 1.0);
+        s = run(600);
+        for (int c = 1; c <= 4; c++) assertThat(out(s, "hp.compressor" + c + ".running")).isZero();
+        assertThat(out(s, "hp.safety.hpSwitchTripped")).as("latched: manual reset").isEqualTo(1.0);
+        // the site reset clears it once the pressure is below the reset point; then the compressors run again
+        assertThat(plant.resetLatchedTrips()).contains("PSHH-202 HP switch reset");
+        s = run(30);
+        assertThat(out(s, "hp.safety.hpSwitchTripped")).isZero();
+        assertThat(out(s, "hp.compressor1.running")).isEqualTo(1.0);
+    }
+
+    @Test
+    void theHpSwitchRefusesAResetWhileThePressureIsStillHigh() {
+        fullLoad(1.0);
+        run(900);
+        set("hp.hpValve.openingSetRatio", 0.05); // HV-221 nearly closed: pressure well above the switch
+        List<String> events = new ArrayList<>();
+        run(20, events);
+        assertThat(events).anyMatch(e -> e.startsWith("PSHH-202 HP switch tripped"));
+        // stopped compressors leave the pressure high for a while (equalisation takes minutes)
+        assertThat(plant.resetLatchedTrips()).singleElement().asString().startsWith("PSHH-202 HP switch reset refused");
+    }
+
+    @Test
+    void theFlowSwitchLatchesAfterFiveSecondsBelow25PercentWhileACompressorRuns() {
+        // one compressor at low speed and the HP valve wide open: the pressure stays clear of the HP switch
+        set("hp.dhPump.enable", 1);
+        set("hp.dhPump.speedSetRatio", 1.0);
+        set("hp.hpValve.openingSetRatio", 1.0);
+        set("hp.compressor1.enable", 1);
+        set("hp.compressor1.speedSetHz", 30);
+        run(300);
+        set("hp.dhPump.speedSetRatio", 0.2); // 20 % of nominal flow: below the 25 % switch point
+        double lowSinceS = Double.NaN;
+        double tripAtS = Double.NaN;
+        PlantSnapshot s = plant.snapshot();
+        for (int k = 1; k <= 300; k++) {
+            s = plant.step(DT_S, new PlantInputs(u));
+            double t = k * DT_S;
+            if (Double.isNaN(lowSinceS) && out(s, "hp.dhWater.flowLow") == 1.0) lowSinceS = t;
+            if (Double.isNaN(tripAtS) && out(s, "hp.safety.flowSwitchTripped") == 1.0) tripAtS = t;
+        }
+        assertThat(out(s, "hp.safety.hpSwitchTripped")).isZero();
+        assertThat(lowSinceS).isNotNaN();
+        // DESIGN §5: below 25 % of nominal for 5 s while a compressor runs → latched stop
+        assertThat(tripAtS - lowSinceS).isCloseTo(5.0 - DT_S, within(DT_S + 1e-9));
+        assertThat(out(s, "hp.compressor1.running")).isZero();
+        set("hp.dhPump.speedSetRatio", 1.0);
+        s = run(60);
+        assertThat(out(s, "hp.safety.flowSwitchTripped")).as("latched after the flow returned").isEqualTo(1.0);
+        assertThat(out(s, "hp.compressor1.running")).isZero();
+        assertThat(plant.resetLatchedTrips()).contains("FSL-271 flow-switch trip reset");
+        s = run(10);
+        assertThat(out(s, "hp.compressor1.running")).isEqualTo(1.0);
+    }
+
+    @Test
+    void lowFlowWithoutARunningCompressorDoesNotTrip() {
+        set("hp.dhPump.enable", 1);
+        set("hp.dhPump.speedSetRatio", 0.1);
+        PlantSnapshot s = run(60);
+        assertThat(out(s, "hp.dhWater.flowLow")).isEqualTo(1.0);
+        assertThat(out(s, "hp.safety.flowSwitchTripped")).isZero();
+    }
+
+    @Test
+    void extremeWeatherZeroFlowAndLongStepsStayFinite() {
+        for (double airDegC : new double[] {-25, 35}) {
+            plant.reset(0);
+            u = plant.defaultInputs().values();
+            fullLoad(0.0);
+            set("weather.airTemperatureK", Units.kelvinFromDegC(airDegC));
+            PlantSnapshot s = plant.snapshot();
+            for (int k = 0; k < 100; k++) s = plant.step(10.0, new PlantInputs(u)); // 10 s steps: implicit/exact updates stay stable
+            for (double v : s.outputs()) assertThat(v).isFinite();
+            assertThat(out(s, "hp.cop")).isBetween(1.0, 8.0);
+        }
+    }
+
+    @Test
+    void resetReturnsToStandstillAtPlantTimeZeroAndNothingIsRandom() {
+        fullLoad(1.0);
+        PlantSnapshot a = run(100);
+        plant.reset(1);
+        assertThat(plant.snapshot().plantTimeMs()).isZero();
+        assertThat(out(plant.snapshot(), "hp.compressor1.running")).isZero();
+        PlantSnapshot b = run(100);
+        assertThat(b).isEqualTo(a);
+        assertThat(b.plantTimeMs()).isEqualTo(100_000);
+    }
+
+    @Test
+    void parametersAreCheckedWhenBuilt() {
+        var d = FirstHeatPumpParameters.solrodDefaults();
+        assertThatThrownBy(() -> new FirstHeatPumpParameters(d.compressorCount(), -1, d.airTemperatureRatedK(), d.capacitySlopePerK(),
+                d.compressorSpeedMinHz(), d.compressorSpeedMaxHz(), d.compressorRampHzPerS(), d.carnotEfficiency(), d.evaporatorApproachK(),
+                d.suctionSuperheatK(), d.dhMassFlowNominalKgPerS(), d.waterDensityKgPerM3(), d.waterSpecificHeatJPerKgK(), d.dhPumpTimeConstantS(),
+                d.gasCoolerHeatCapacityJPerK(), d.gasCoolerApproachK(), d.gasCoolerFlowKneeRatio(), d.hpValveOpeningNominalRatio(),
+                d.hpValveExponent(), d.hpValveTimeConstantS(), d.gasCoolerPressureTimeConstantS(), d.suctionPressureTimeConstantS(),
+                d.standstillTemperatureK(), d.standstillTimeConstantS(), d.dischargeExponent(), d.dischargeTimeConstantS(), d.hpSwitchTripPa(),
+                d.hpSwitchResetBelowPa(), d.reliefSetPa(), d.flowSwitchThresholdRatio(), d.flowSwitchDelayS(), d.receiverPressureMinPa(),
+                d.receiverAboveSuctionPa(), d.receiverPressureMaxPa(), d.tankTopTemperatureK(), d.tankBottomTemperatureK(),
+                d.tankSourceFlowNominalM3PerS(), d.coilAirPressureDropNominalPa(), d.networkHeatDemandW()))
+                .hasMessage("heatFlowNominalW must be > 0, was -1.0");
+        assertThatThrownBy(() -> plant.step(0, plant.defaultInputs())).hasMessageContaining("dtS must be > 0");
+        assertThatThrownBy(() -> plant.step(0.1, PlantInputs.of(1, 2))).hasMessageContaining("inputs have 2 values");
+    }
+
+    @Test
+    void theCatalogueBindsEveryNameOfTheSolrodPointMap() throws Exception {
+        // the Solrød rig's point map must bind unchanged (checked once the rig is on the same branch)
+        Path map = Path.of("rigs/solrod/points.csv");
+        Assumptions.assumeTrue(Files.exists(map), "rigs/solrod/points.csv not on this branch yet");
+        List<String> missing = new ArrayList<>();
+        for (String line : Files.readAllLines(map)) {
+            String binding = line.substring(line.lastIndexOf(',') + 1).trim();
+            if (binding.startsWith("plant.") && cat.outputIndex(binding.substring(6)) < 0) missing.add(binding);
+            if (binding.startsWith("input.") && cat.inputIndex(binding.substring(6)) < 0) missing.add(binding);
+        }
+        assertThat(missing).isEmpty();
+    }
+}
