@@ -1,6 +1,8 @@
 package io.hilbench.cli;
 
 import io.hilbench.adapters.modbus.ModbusServerConfig;
+import io.hilbench.adapters.opcua.OpcUaPlantServer;
+import io.hilbench.adapters.opcua.OpcUaServerSettings;
 import io.hilbench.controller.ControllerConfig;
 import io.hilbench.controller.ControllerRunner;
 import io.hilbench.controller.ModbusControllerIo;
@@ -19,7 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,16 +131,26 @@ public final class ControllerCommand implements Callable<Integer> {
             err.println("bench controller: " + e.getMessage());
             return BenchCommand.USAGE;
         }
-        if (supervisoryModbus == null) {
-            err.println("bench controller: the supervisory OPC UA server is not in this build yet, and rig " + r.name()
-                    + " names no Modbus endpoint for the controller: give --supervisory-modbus-port N");
+        OpcUaServerSettings opcua;
+        try {
+            opcua = supervisoryOpcUa(r, section, supervisoryOpcuaPort);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("bench controller: supervisory OPC UA: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        if (supervisoryModbus == null && opcua == null) {
+            err.println("bench controller: rig " + r.name() + " names no supervisory endpoint for the controller: give --supervisory-opcua-port N or --supervisory-modbus-port N");
             return BenchCommand.USAGE;
         }
 
         String firmware = ReferenceController.FIRMWARE_VERSION + v.map(x -> "+" + x.shortTag()).orElse("");
         ReferenceController logic = new ReferenceController(ControllerConfig.defaults(), v, ReferenceController.permissiveTags(r.points()));
-        SupervisoryServer supervisory = new SupervisoryServer(section, NAME, firmware)
-                .serveModbus(ModbusServerConfig.of(supervisoryModbus.host(), supervisoryModbus.port()));
+        SupervisoryServer supervisory = new SupervisoryServer(section, NAME, firmware);
+        if (opcua != null) {
+            supervisory.serve(new OpcUaPlantServer(supervisory.table(), opcua));
+            supervisory.addEndpointLine("supervisory opc.tcp://" + opcua.endpointHostname() + ":" + opcua.bindPort() + opcua.path());
+        }
+        if (supervisoryModbus != null) supervisory.serveModbus(ModbusServerConfig.of(supervisoryModbus.host(), supervisoryModbus.port()));
         ModbusControllerIo io = new ModbusControllerIo(plant.host(), plant.port(), r.points(), Duration.ofSeconds(1));
         ControllerRunner runner = new ControllerRunner(io, logic, supervisory);
 
@@ -150,9 +168,6 @@ public final class ControllerCommand implements Callable<Integer> {
             runner.start();
             started.add(runner);
             supervisory.endpointLines().forEach(out::println);
-            if (supervisoryOpcuaPort != null || section.protocol() == ControllerSection.Protocol.OPCUA) {
-                err.println("bench controller: supervisory OPC UA is not served yet (the OPC UA adapter is not in this build); Modbus mirror only");
-            }
             out.println("plant " + io.describe() + v.map(x -> " variant " + x.cliName()).orElse(""));
             out.println("ready");
             out.flush();
@@ -166,6 +181,7 @@ public final class ControllerCommand implements Callable<Integer> {
                     err.println("bench controller: stopping " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
                 }
             }
+            if (opcua != null) OpcUaPlantServer.releaseSharedResources();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -182,6 +198,44 @@ public final class ControllerCommand implements Callable<Integer> {
         if (url == null || !url.startsWith(ControllerSection.Protocol.MODBUS.scheme() + "://")) return null;
         URI u = URI.create(url);
         return new HostPort(u.getHost() == null ? "127.0.0.1" : u.getHost(), u.getPort() < 0 ? 502 : u.getPort());
+    }
+
+    /**
+     * The supervisory OPC UA server's settings: host, port and path from the rig's controller endpoint (or its mirror),
+     * the port replaced by {@code --supervisory-opcua-port} (0 = a free port, probed first: Milo advertises the port it
+     * binds, so it cannot be given 0). Security, trust and PKI follow the rig's plant OPC UA section; the PKI folder is
+     * the plant's with {@code -controller} appended, so the two servers keep separate certificates. Null when neither
+     * the rig nor the command line asks for OPC UA.
+     */
+    private static OpcUaServerSettings supervisoryOpcUa(Rig r, ControllerSection section, Integer portOverride) throws IOException {
+        String url = section.protocol() == ControllerSection.Protocol.OPCUA ? section.endpoint() : section.mirrorEndpoint();
+        boolean fromRig = url != null && url.startsWith(ControllerSection.Protocol.OPCUA.scheme() + "://");
+        if (!fromRig && portOverride == null) return null;
+        String host = "127.0.0.1";
+        int port = 4841;
+        String path = "/controller";
+        if (fromRig) {
+            URI u = URI.create(url);
+            if (u.getHost() != null) host = u.getHost();
+            if (u.getPort() > 0) port = u.getPort();
+            if (u.getPath() != null && !u.getPath().isBlank()) path = u.getPath();
+        }
+        if (portOverride != null) port = portOverride;
+        if (port == 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+                port = probe.getLocalPort();
+            }
+        }
+        Rig.OpcUaServer plant = r.opcua();
+        EnumSet<OpcUaServerSettings.Security> security = EnumSet.noneOf(OpcUaServerSettings.Security.class);
+        for (Rig.SecurityPolicy p : plant.securityPolicies()) {
+            security.add(p == Rig.SecurityPolicy.NONE ? OpcUaServerSettings.Security.NONE : OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT);
+        }
+        Path pki = plant.pkiDirectory().resolveSibling(plant.pkiDirectory().getFileName() + "-controller");
+        return new OpcUaServerSettings(host, port, host, path, "urn:hilbench:" + r.name() + ":controller", NAME + " (" + r.name() + ")",
+                "urn:hilbench:" + r.name() + ":reference-controller", security, plant.allowNone(), plant.trustAllClients(), pki,
+                true, Map.of(), "Controller");
     }
 
     /** A wildcard bind address is no address to connect to: use loopback. */
