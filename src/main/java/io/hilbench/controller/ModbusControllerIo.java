@@ -135,7 +135,6 @@ public final class ModbusControllerIo implements ControllerIo {
             Area area = list.get(0).modbus().area();
             int max = area.isBitArea() ? (read ? MAX_READ_BITS : MAX_WRITE_COILS) : (read ? MAX_READ_REGISTERS : MAX_WRITE_REGISTERS);
             int start = -1, end = -1; // [start, end)
-            List<Member> members = new ArrayList<>();
             List<PointDefinition> pending = new ArrayList<>();
             for (PointDefinition p : list) {
                 ModbusAddress a = p.modbus();
