@@ -3,7 +3,6 @@ package io.hilbench.cli;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import io.hilbench.adapters.modbus.ModbusServerConfig;
 import io.hilbench.adapters.modbus.ModbusTcpServer;
-import io.hilbench.plant.PlaceholderPlant;
 import io.hilbench.points.PointTable;
 import io.hilbench.rig.RigLoader;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,7 @@ class ControllerCommandTest {
         assertThat(yaml).contains("pki_dir: " + tmp.resolve("pki"));
         Files.writeString(rig.resolve("rig.yaml"), yaml);
 
-        PointTable plant = new PointTable(RigLoader.loadDefault(rig).points(), PlaceholderPlant.catalogue());
+        PointTable plant = new PointTable(RigLoader.loadDefault(rig).points(), io.hilbench.rig.PlantModels.catalogue("solrod"));
         ModbusTcpServer plantServer = new ModbusTcpServer(plant, ModbusServerConfig.of("127.0.0.1", 0));
         plantServer.start();
         ControllerCommand cmd = new ControllerCommand();

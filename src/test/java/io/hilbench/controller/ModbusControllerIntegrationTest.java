@@ -4,7 +4,6 @@ import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import io.hilbench.adapters.modbus.ModbusServerConfig;
 import io.hilbench.adapters.modbus.ModbusTcpServer;
-import io.hilbench.plant.PlaceholderPlant;
 import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.points.BenchVariable;
 import io.hilbench.points.Codec;
@@ -39,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The reference controller over real Modbus TCP on 127.0.0.1: the Solrød plant map served by {@link ModbusTcpServer}
- * over a {@link PointTable} (placeholder catalogue), a few lines of test plant publishing frames so {@code BENCH.Step}
+ * over a {@link PointTable} (the Solrød plant model's catalogue), a few lines of test plant publishing frames so {@code BENCH.Step}
  * advances, {@link ModbusControllerIo} + {@link ControllerRunner} doing the lockstep handshake (DESIGN §4), and the
  * supervisory interface served as a Modbus mirror taking a start pulse (DESIGN §7).
  */
@@ -71,7 +70,7 @@ class ModbusControllerIntegrationTest {
     @BeforeEach
     void startPlantControllerAndSupervisory() throws Exception {
         rig = RigLoader.loadDefault(Path.of("rigs/solrod"));
-        catalogue = PlaceholderPlant.catalogue();
+        catalogue = io.hilbench.rig.PlantModels.catalogue("solrod");
         plant = new PointTable(rig.points(), catalogue);
         ackPoint = plant.benchPoint(BenchVariable.ACK);
         plant.addListener(new PointTableListener() {

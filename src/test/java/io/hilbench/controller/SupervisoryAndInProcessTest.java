@@ -1,6 +1,5 @@
 package io.hilbench.controller;
 
-import io.hilbench.plant.PlaceholderPlant;
 import io.hilbench.points.PointTable;
 import io.hilbench.points.PointWrite;
 import io.hilbench.rig.AlarmMeaning;
@@ -52,7 +51,7 @@ class SupervisoryAndInProcessTest {
 
     @Test
     void inProcessIoAcknowledgesEveryStepInOneTableWrite() throws Exception {
-        PointTable plant = new PointTable(rig.points(), PlaceholderPlant.catalogue());
+        PointTable plant = new PointTable(rig.points(), io.hilbench.rig.PlantModels.catalogue("solrod"));
         InProcessControllerIo io = new InProcessControllerIo(plant);
         ReferenceController logic = new ReferenceController(ControllerConfig.defaults(), Optional.empty(), ReferenceController.permissiveTags(rig.points()));
         Supervisory none = new Supervisory() {
@@ -68,7 +67,7 @@ class SupervisoryAndInProcessTest {
         try {
             for (long n = 1; n <= 20; n++) {
                 long step = n;
-                plant.publish(new ModbusControllerIntegrationTest.Frame(step, step * 100, new double[PlaceholderPlant.catalogue().outputs().size()]), java.util.Map.of());
+                plant.publish(new ModbusControllerIntegrationTest.Frame(step, step * 100, new double[io.hilbench.rig.PlantModels.catalogue("solrod").outputs().size()]), java.util.Map.of());
                 await("Ack = " + step).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
                         .until(() -> plant.state().value(ack) == step);
             }
