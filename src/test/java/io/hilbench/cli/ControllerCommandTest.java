@@ -1,5 +1,7 @@
 package io.hilbench.cli;
 
+import io.hilbench.rig.PlantModels;
+
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import io.hilbench.adapters.modbus.ModbusServerConfig;
 import io.hilbench.adapters.modbus.ModbusTcpServer;
@@ -69,7 +71,7 @@ class ControllerCommandTest {
         assertThat(yaml).contains("pki_dir: " + tmp.resolve("pki"));
         Files.writeString(rig.resolve("rig.yaml"), yaml);
 
-        PointTable plant = new PointTable(RigLoader.loadDefault(rig).points(), io.hilbench.rig.PlantModels.catalogue("solrod"));
+        PointTable plant = new PointTable(RigLoader.loadDefault(rig).points(), PlantModels.catalogue("solrod"));
         ModbusTcpServer plantServer = new ModbusTcpServer(plant, ModbusServerConfig.of("127.0.0.1", 0));
         plantServer.start();
         ControllerCommand cmd = new ControllerCommand();

@@ -1,5 +1,7 @@
 package io.hilbench.controller;
 
+import io.hilbench.rig.PlantModels;
+
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import io.hilbench.adapters.modbus.ModbusServerConfig;
@@ -70,7 +72,7 @@ class ModbusControllerIntegrationTest {
     @BeforeEach
     void startPlantControllerAndSupervisory() throws Exception {
         rig = RigLoader.loadDefault(Path.of("rigs/solrod"));
-        catalogue = io.hilbench.rig.PlantModels.catalogue("solrod");
+        catalogue = PlantModels.catalogue("solrod");
         plant = new PointTable(rig.points(), catalogue);
         ackPoint = plant.benchPoint(BenchVariable.ACK);
         plant.addListener(new PointTableListener() {

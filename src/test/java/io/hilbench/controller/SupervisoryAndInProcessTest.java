@@ -1,5 +1,7 @@
 package io.hilbench.controller;
 
+import io.hilbench.rig.PlantModels;
+
 import io.hilbench.points.PointTable;
 import io.hilbench.points.PointWrite;
 import io.hilbench.rig.AlarmMeaning;
@@ -51,7 +53,7 @@ class SupervisoryAndInProcessTest {
 
     @Test
     void inProcessIoAcknowledgesEveryStepInOneTableWrite() throws Exception {
-        PointTable plant = new PointTable(rig.points(), io.hilbench.rig.PlantModels.catalogue("solrod"));
+        PointTable plant = new PointTable(rig.points(), PlantModels.catalogue("solrod"));
         InProcessControllerIo io = new InProcessControllerIo(plant);
         ReferenceController logic = new ReferenceController(ControllerConfig.defaults(), Optional.empty(), ReferenceController.permissiveTags(rig.points()));
         Supervisory none = new Supervisory() {
@@ -67,7 +69,7 @@ class SupervisoryAndInProcessTest {
         try {
             for (long n = 1; n <= 20; n++) {
                 long step = n;
-                plant.publish(new ModbusControllerIntegrationTest.Frame(step, step * 100, new double[io.hilbench.rig.PlantModels.catalogue("solrod").outputs().size()]), java.util.Map.of());
+                plant.publish(new ModbusControllerIntegrationTest.Frame(step, step * 100, new double[PlantModels.catalogue("solrod").outputs().size()]), java.util.Map.of());
                 await("Ack = " + step).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
                         .until(() -> plant.state().value(ack) == step);
             }

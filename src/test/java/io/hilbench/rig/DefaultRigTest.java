@@ -136,8 +136,8 @@ class DefaultRigTest {
     @Test
     void pointTableBuildsFromTheDefaultRigWithThePlaceholderCatalogue() {
         // the seam the protocol servers build on: every binding resolves and no registers overlap
-        assertThatCode(() -> new PointTable(rig.points(), io.hilbench.rig.PlantModels.catalogue("solrod"))).doesNotThrowAnyException();
-        PointTable table = new PointTable(rig.points(), io.hilbench.rig.PlantModels.catalogue("solrod"));
+        assertThatCode(() -> new PointTable(rig.points(), PlantModels.catalogue("solrod"))).doesNotThrowAnyException();
+        PointTable table = new PointTable(rig.points(), PlantModels.catalogue("solrod"));
         assertThat(table.benchPoint(BenchVariable.ACK)).isGreaterThanOrEqualTo(0);
         assertThat(table.state().text(table.indexOf("SITE.Name"))).isEqualTo("Solrød Havdrup");
         assertThat(table.state().value(table.indexOf("ES-101"))).isEqualTo(1.0);

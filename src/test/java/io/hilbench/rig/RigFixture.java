@@ -101,7 +101,7 @@ final class RigFixture {
     /** Loads the written rig and returns its errors (none when it loads). */
     static List<RigError> errors(Path dir) {
         try {
-            RigLoader.load(dir, io.hilbench.rig.PlantModels.catalogue("solrod"));
+            RigLoader.load(dir, PlantModels.catalogue("solrod"));
             return List.of();
         } catch (RigException e) {
             return e.errors();
