@@ -182,16 +182,7 @@ public final class SupervisoryServer implements Supervisory, Lifecycle {
         } catch (PointAccessException e) {
             log.warn("could not clear {}: {}", section.simulationActive(), e.getMessage());
         }
-        Exception first = null;
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).stop();
-            } catch (Exception e) {
-                if (first == null) first = e;
-            }
-        }
-        started.clear();
-        if (first != null) throw first;
+        Lifecycle.stopInReverse(started, (l, e) -> log.warn("stopping {} failed: {}", l.getClass().getSimpleName(), e.toString()));
     }
 
     @Override

@@ -234,16 +234,6 @@ public final class BenchAssembly implements Lifecycle {
 
     @Override
     public synchronized void stop() throws Exception {
-        Exception first = null;
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).stop();
-            } catch (Exception e) {
-                if (first == null) first = e;
-                log.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.toString());
-            }
-        }
-        started.clear();
-        if (first != null) throw first;
+        Lifecycle.stopInReverse(started, (l, e) -> log.warn("stopping {} failed: {}", l.getClass().getSimpleName(), e.toString()));
     }
 }
