@@ -1,5 +1,6 @@
 package io.hilbench.cli;
 
+import io.hilbench.controller.Variant;
 import io.hilbench.rig.RigError;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
@@ -85,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         if (options.variant() != null && !variantKnown(options.variant())) {
-            err.println("bench run: unknown variant '" + options.variant() + "' (see bench controller --list-variants)");
+            err.println("bench run: unknown variant '" + options.variant() + "' (known: " + String.join(", ", Variant.names()) + ")");
             return BenchCommand.USAGE;
         }
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
@@ -110,13 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         return result.exitCode();
     }
 
-    /** Variant names come from the controller's own listing (scenario glue does not import the controller). */
     private static boolean variantKnown(String name) {
-        try {
-            Class<?> v = Class.forName("io.hilbench.controller.Variant");
-            return ((java.util.Optional<?>) v.getMethod("byName", String.class).invoke(null, name)).isPresent();
-        } catch (ReflectiveOperationException e) {
-            return true; // no controller in this build: the child process will say so
-        }
+        return Variant.byName(name).isPresent();
     }
 }

@@ -117,7 +117,7 @@ public final class FirstHeatPumpPlant implements PlantModel {
         Names o = new Names(out);
         Names i = new Names(in);
 
-        // outputs: first the Solrød rig's names, in the order of its placeholder catalogue, then this model's extras
+        // outputs: first the Solrød rig's names, in the order the rig was first written against, then this model's extras
         outAirT = o.add("weather.airTemperatureK");
         outRh = o.add("weather.relativeHumidityRatio");
         outIrradiance = o.add("weather.irradianceWPerM2");

@@ -71,6 +71,14 @@ public final class PointTable {
         this.state = new TableState(0, values, texts, qualities);
     }
 
+    /**
+     * A table of points bound to no plant signal (a controller map: {@code controller.*} bindings), for callers that
+     * must not depend on the plant package (the reference controller's supervisory interface, DESIGN §2).
+     */
+    public static PointTable withoutPlant(List<PointDefinition> points) {
+        return new PointTable(points, new SignalCatalogue(List.of(), List.of()));
+    }
+
     public List<PointDefinition> points() { return points; }
 
     public PointDefinition point(int index) { return points.get(index); }

@@ -189,7 +189,7 @@ public final class BenchAssembly implements Lifecycle {
             started.add(modbus);
             modbusEndpoint = modbus.endpoint();
         }
-        linkFaults = new LinkFaults(proxies);
+        linkFaults = proxies.isEmpty() ? null : new LinkFaults(proxies);
     }
 
     private void startOpcUa() throws Exception {
@@ -218,14 +218,16 @@ public final class BenchAssembly implements Lifecycle {
             proxy.start();
             started.add(proxy);
             Map<LinkProtocol, FaultProxy> proxies = new EnumMap<>(LinkProtocol.class);
-            for (LinkProtocol p : linkFaults.protocols()) proxies.put(p, linkFaults.proxy(p));
+            if (linkFaults != null) for (LinkProtocol p : linkFaults.protocols()) proxies.put(p, linkFaults.proxy(p));
             proxies.put(LinkProtocol.OPC_UA, proxy);
             linkFaults = new LinkFaults(proxies);
         }
-        linkFaults.onFreeze((protocol, frozen) -> {
-            if (frozen) table.freezeReaders();
-            else table.thawReaders();
-        });
+        if (linkFaults != null) {
+            linkFaults.onFreeze((protocol, frozen) -> {
+                if (frozen) table.freezeReaders();
+                else table.thawReaders();
+            });
+        }
     }
 
     private static int freePort(String address) throws IOException {
@@ -245,7 +247,7 @@ public final class BenchAssembly implements Lifecycle {
      * scenario layer clears the fault at a plant-time boundary.
      */
     public synchronized void injectLinkFault(LinkProtocol protocol, LinkFault kind, long delayMs) {
-        if (linkFaults == null || linkFaults.protocols().isEmpty()) {
+        if (linkFaults == null) {
             throw new IllegalStateException("no link is proxied: start the bench with link proxies on a loopback rig");
         }
         for (LinkProtocol p : protocol == null ? linkFaults.protocols() : Set.of(protocol)) {
@@ -271,16 +273,6 @@ public final class BenchAssembly implements Lifecycle {
 
     @Override
     public synchronized void stop() throws Exception {
-        Exception first = null;
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).stop();
-            } catch (Exception e) {
-                if (first == null) first = e;
-                log.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.toString());
-            }
-        }
-        started.clear();
-        if (first != null) throw first;
+        Lifecycle.stopInReverse(started, (l, e) -> log.warn("stopping {} failed: {}", l.getClass().getSimpleName(), e.toString()));
     }
 }

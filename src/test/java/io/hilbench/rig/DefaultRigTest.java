@@ -1,6 +1,5 @@
 package io.hilbench.rig;
 
-import io.hilbench.plant.PlaceholderPlant;
 import io.hilbench.points.Area;
 import io.hilbench.points.BaseType;
 import io.hilbench.points.BenchVariable;
@@ -137,8 +136,8 @@ class DefaultRigTest {
     @Test
     void pointTableBuildsFromTheDefaultRigWithThePlaceholderCatalogue() {
         // the seam the protocol servers build on: every binding resolves and no registers overlap
-        assertThatCode(() -> new PointTable(rig.points(), PlaceholderPlant.catalogue())).doesNotThrowAnyException();
-        PointTable table = new PointTable(rig.points(), PlaceholderPlant.catalogue());
+        assertThatCode(() -> new PointTable(rig.points(), PlantModels.catalogue("solrod"))).doesNotThrowAnyException();
+        PointTable table = new PointTable(rig.points(), PlantModels.catalogue("solrod"));
         assertThat(table.benchPoint(BenchVariable.ACK)).isGreaterThanOrEqualTo(0);
         assertThat(table.state().text(table.indexOf("SITE.Name"))).isEqualTo("Solrød Havdrup");
         assertThat(table.state().value(table.indexOf("ES-101"))).isEqualTo(1.0);

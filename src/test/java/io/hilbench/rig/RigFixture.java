@@ -1,6 +1,5 @@
 package io.hilbench.rig;
 
-import io.hilbench.plant.PlaceholderPlant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +101,7 @@ final class RigFixture {
     /** Loads the written rig and returns its errors (none when it loads). */
     static List<RigError> errors(Path dir) {
         try {
-            RigLoader.load(dir, PlaceholderPlant.catalogue());
+            RigLoader.load(dir, PlantModels.catalogue("solrod"));
             return List.of();
         } catch (RigException e) {
             return e.errors();

@@ -228,7 +228,7 @@ class RigValidationTest {
         // guards the table above: each case's single error comes from its own mistake
         assertThat(RigFixture.errors(new RigFixture().write(a))).isEmpty();
         assertThat(RigFixture.errors(new RigFixture().withController().write(b))).isEmpty();
-        assertThat(RigLoader.load(a, io.hilbench.plant.PlaceholderPlant.catalogue()).points()).hasSize(8);
+        assertThat(RigLoader.load(a, PlantModels.catalogue("solrod")).points()).hasSize(8);
     }
 
     @Test

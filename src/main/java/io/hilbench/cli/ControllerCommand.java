@@ -1,0 +1,263 @@
+package io.hilbench.cli;
+
+import io.hilbench.adapters.modbus.ModbusServerConfig;
+import io.hilbench.adapters.opcua.OpcUaPlantServer;
+import io.hilbench.adapters.opcua.OpcUaServerSettings;
+import io.hilbench.controller.ControllerConfig;
+import io.hilbench.controller.ControllerRunner;
+import io.hilbench.controller.ModbusControllerIo;
+import io.hilbench.controller.ReferenceController;
+import io.hilbench.controller.SupervisoryServer;
+import io.hilbench.controller.Variant;
+import io.hilbench.rig.ControllerSection;
+import io.hilbench.rig.Rig;
+import io.hilbench.rig.RigError;
+import io.hilbench.rig.RigException;
+import io.hilbench.rig.RigLoader;
+import io.hilbench.runtime.Lifecycle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Map;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bench controller [--rig DIR] [--variant NAME] [--list-variants] [--plant-modbus HOST:PORT]
+ * [--plant-opcua URL] [--supervisory-opcua-port N] [--supervisory-modbus-port N]}: runs the bundled reference
+ * controller as its own process (DESIGN §7) against the plant's Modbus TCP server, serving its supervisory interface
+ * generated from the rig's controller map. Prints one line per supervisory endpoint
+ * ({@code supervisory modbus tcp://127.0.0.1:PORT unit 1}), the plant line ({@code plant modbus tcp://HOST:PORT}),
+ * then {@code ready}, and runs until Ctrl-C (stopping in reverse order). Exit 2 on a usage or configuration error.
+ */
+@Command(name = "controller", mixinStandardHelpOptions = true,
+        description = "Run the reference controller (its own process) against the plant, with its supervisory interface.")
+public final class ControllerCommand implements Callable<Integer> {
+    static final String NAME = "HILbench RefCtl";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rig", paramLabel = "DIR", defaultValue = "rigs/solrod", description = "Rig folder (default: ${DEFAULT-VALUE}).")
+    Path rig;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "Run a known-bad variant (see --list-variants) instead of the reference controller.")
+    String variant;
+
+    @Option(names = "--list-variants", description = "Print the known-bad variants' names, one per line, and exit.")
+    boolean listVariants;
+
+    @Option(names = "--plant-modbus", paramLabel = "HOST:PORT", description = "The plant's Modbus TCP server (default: the rig's modbus bind and port).")
+    String plantModbus;
+
+    @Option(names = "--plant-opcua", paramLabel = "URL", description = "The plant's OPC UA server (accepted; plant I/O over OPC UA is not supported yet).")
+    String plantOpcua;
+
+    @Option(names = "--supervisory-opcua-port", paramLabel = "N", description = "Port of the supervisory OPC UA server (0 = any free port; default: the rig's controller endpoint).")
+    Integer supervisoryOpcuaPort;
+
+    @Option(names = "--supervisory-modbus-port", paramLabel = "N", description = "Port of the supervisory Modbus mirror (0 = any free port; default: the rig's controller mirror endpoint).")
+    Integer supervisoryModbusPort;
+
+    /** Counted down when the controller should stop (Ctrl-C's shutdown hook, or a test). */
+    final CountDownLatch stopRequested = new CountDownLatch(1);
+    /** Counted down once the controller is serving (tests). */
+    final CountDownLatch ready = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (listVariants) {
+            Variant.names().forEach(out::println);
+            out.flush();
+            return BenchCommand.OK;
+        }
+        Optional<Variant> v = Optional.empty();
+        if (variant != null && !variant.isBlank() && !variant.trim().equalsIgnoreCase("reference")) {
+            v = Variant.byName(variant);
+            if (v.isEmpty()) {
+                err.println("bench controller: unknown variant '" + variant + "' (known: " + String.join(", ", Variant.names()) + ")");
+                return BenchCommand.USAGE;
+            }
+        }
+        if (plantOpcua != null) {
+            err.println("bench controller: --plant-opcua: plant I/O over OPC UA is not supported yet; use --plant-modbus HOST:PORT");
+            return BenchCommand.USAGE;
+        }
+        Rig r;
+        try {
+            r = RigLoader.loadDefault(rig);
+        } catch (RigException e) {
+            for (RigError error : e.errors()) err.println(error);
+            err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in rig " + rig);
+            return BenchCommand.USAGE;
+        }
+        if (r.controller().isEmpty()) {
+            err.println("bench controller: rig " + r.name() + " has no controller section: the reference controller serves its supervisory interface from it");
+            return BenchCommand.USAGE;
+        }
+        ControllerSection section = r.controller().get();
+
+        HostPort plant;
+        HostPort supervisoryModbus;
+        try {
+            plant = plantModbus != null ? HostPort.parse(plantModbus, "--plant-modbus")
+                    : new HostPort(connectable(r.modbus().bindAddress()), r.modbus().port());
+            if (plant.port() == 0) throw new IllegalArgumentException("the rig's plant Modbus port is 0 (any free port): give the plant's actual port with --plant-modbus HOST:PORT");
+            supervisoryModbus = supervisoryModbusEndpoint(section);
+            if (supervisoryModbusPort != null) {
+                if (supervisoryModbusPort < 0 || supervisoryModbusPort > 65535) throw new IllegalArgumentException("--supervisory-modbus-port must be 0..65535, was " + supervisoryModbusPort);
+                supervisoryModbus = new HostPort(supervisoryModbus == null ? "127.0.0.1" : supervisoryModbus.host(), supervisoryModbusPort);
+            }
+            if (supervisoryOpcuaPort != null && (supervisoryOpcuaPort < 0 || supervisoryOpcuaPort > 65535)) {
+                throw new IllegalArgumentException("--supervisory-opcua-port must be 0..65535, was " + supervisoryOpcuaPort);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("bench controller: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        OpcUaServerSettings opcua;
+        try {
+            opcua = supervisoryOpcUa(r, section, supervisoryOpcuaPort);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("bench controller: supervisory OPC UA: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        if (supervisoryModbus == null && opcua == null) {
+            err.println("bench controller: rig " + r.name() + " names no supervisory endpoint for the controller: give --supervisory-opcua-port N or --supervisory-modbus-port N");
+            return BenchCommand.USAGE;
+        }
+
+        String firmware = ReferenceController.FIRMWARE_VERSION + v.map(x -> "+" + x.shortTag()).orElse("");
+        ReferenceController logic = new ReferenceController(ControllerConfig.defaults(), v, ReferenceController.permissiveTags(r.points()));
+        SupervisoryServer supervisory = new SupervisoryServer(section, NAME, firmware);
+        if (opcua != null) {
+            supervisory.serve(new OpcUaPlantServer(supervisory.table(), opcua));
+            supervisory.addEndpointLine("supervisory opc.tcp://" + opcua.endpointHostname() + ":" + opcua.bindPort() + opcua.path());
+        }
+        if (supervisoryModbus != null) supervisory.serveModbus(ModbusServerConfig.of(supervisoryModbus.host(), supervisoryModbus.port()));
+        ModbusControllerIo io = new ModbusControllerIo(plant.host(), plant.port(), r.points(), Duration.ofSeconds(1));
+        ControllerRunner runner = new ControllerRunner(io, logic, supervisory);
+
+        List<Lifecycle> started = new ArrayList<>();
+        Thread hook = new Thread(stopRequested::countDown, "controller-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            try {
+                supervisory.start();
+                started.add(supervisory);
+            } catch (Exception e) {
+                err.println("bench controller: cannot serve the supervisory interface: " + e.getMessage());
+                return BenchCommand.USAGE;
+            }
+            runner.start();
+            started.add(runner);
+            supervisory.endpointLines().forEach(out::println);
+            out.println("plant " + io.describe() + v.map(x -> " variant " + x.cliName()).orElse(""));
+            out.println("ready");
+            out.flush();
+            ready.countDown();
+            stopRequested.await();
+        } finally {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).stop();
+                } catch (Exception e) {
+                    err.println("bench controller: stopping " + started.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+            if (opcua != null) OpcUaPlantServer.releaseSharedResources();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what brought us here
+            }
+            err.flush();
+        }
+        return BenchCommand.OK;
+    }
+
+    /** The controller's Modbus endpoint from the rig: its endpoint when the protocol is Modbus, else the mirror; null when none. */
+    private static HostPort supervisoryModbusEndpoint(ControllerSection section) {
+        String url = section.protocol() == ControllerSection.Protocol.MODBUS ? section.endpoint() : section.mirrorEndpoint();
+        if (url == null || !url.startsWith(ControllerSection.Protocol.MODBUS.scheme() + "://")) return null;
+        URI u = URI.create(url);
+        return new HostPort(u.getHost() == null ? "127.0.0.1" : u.getHost(), u.getPort() < 0 ? 502 : u.getPort());
+    }
+
+    /**
+     * The supervisory OPC UA server's settings: host, port and path from the rig's controller endpoint (or its mirror),
+     * the port replaced by {@code --supervisory-opcua-port} (0 = a free port, probed first: Milo advertises the port it
+     * binds, so it cannot be given 0). Security, trust and PKI follow the rig's plant OPC UA section; the PKI folder is
+     * the plant's with {@code -controller} appended, so the two servers keep separate certificates. Null when neither
+     * the rig nor the command line asks for OPC UA.
+     */
+    private static OpcUaServerSettings supervisoryOpcUa(Rig r, ControllerSection section, Integer portOverride) throws IOException {
+        String url = section.protocol() == ControllerSection.Protocol.OPCUA ? section.endpoint() : section.mirrorEndpoint();
+        boolean fromRig = url != null && url.startsWith(ControllerSection.Protocol.OPCUA.scheme() + "://");
+        if (!fromRig && portOverride == null) return null;
+        String host = "127.0.0.1";
+        int port = 4841;
+        String path = "/controller";
+        if (fromRig) {
+            URI u = URI.create(url);
+            if (u.getHost() != null) host = u.getHost();
+            if (u.getPort() > 0) port = u.getPort();
+            if (u.getPath() != null && !u.getPath().isBlank()) path = u.getPath();
+        }
+        if (portOverride != null) port = portOverride;
+        if (port == 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+                port = probe.getLocalPort();
+            }
+        }
+        Rig.OpcUaServer plant = r.opcua();
+        EnumSet<OpcUaServerSettings.Security> security = EnumSet.noneOf(OpcUaServerSettings.Security.class);
+        for (Rig.SecurityPolicy p : plant.securityPolicies()) {
+            security.add(p == Rig.SecurityPolicy.NONE ? OpcUaServerSettings.Security.NONE : OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT);
+        }
+        Path pki = plant.pkiDirectory().resolveSibling(plant.pkiDirectory().getFileName() + "-controller");
+        return new OpcUaServerSettings(host, port, host, path, "urn:hilbench:" + r.name() + ":controller", NAME + " (" + r.name() + ")",
+                "urn:hilbench:" + r.name() + ":reference-controller", security, plant.allowNone(), plant.trustAllClients(), pki,
+                true, Map.of(), "Controller");
+    }
+
+    /** A wildcard bind address is no address to connect to: use loopback. */
+    private static String connectable(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]") ? "127.0.0.1" : bind;
+    }
+
+    record HostPort(String host, int port) {
+        static HostPort parse(String text, String option) {
+            String t = text.trim();
+            int colon = t.lastIndexOf(':');
+            if (colon <= 0 || colon == t.length() - 1) throw new IllegalArgumentException(option + " '" + text + "' is not HOST:PORT");
+            String host = t.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+            int port;
+            try {
+                port = Integer.parseInt(t.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " '" + text + "': port '" + t.substring(colon + 1) + "' is not a whole number");
+            }
+            if (port < 1 || port > 65535) throw new IllegalArgumentException(option + " '" + text + "': port must be 1..65535");
+            return new HostPort(host, port);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.hilbench.controller;
+
+import io.hilbench.runtime.Lifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The controller's loop on its own thread: poll the plant clock, run a cycle when one is due, commit outputs,
+ * heartbeat and Ack; reconnect with backoff when the plant link drops.
+ *
+ * <p><b>When a cycle is due.</b> Lockstep ({@code BENCH.Mode} says so, or the map has no mode point): whenever
+ * {@code BENCH.Step} differs from the step last computed (or plant time went backwards: a new run). Real time and
+ * accelerated: when a new step is published and at least {@link ControllerConfig#cycleMs()} of plant time passed since
+ * the last cycle. Between polls the loop parks {@link #POLL_LOCKSTEP_NS} (lockstep) or {@link #POLL_PACED_NS}: the
+ * handshake costs about one poll interval plus the requests per step.
+ *
+ * <p><b>A plant that reset its Ack.</b> At the start of a run the bench sets {@code BENCH.Ack} to a no-Ack value, and a
+ * new run may publish the very step number the controller last acknowledged. So when the step has not moved for
+ * {@link #STALE_CHECK_NS}, the loop reads the Ack back and, if it is not the current step, runs the cycle again.
+ *
+ * <p><b>Order inside a cycle</b> (DESIGN §4): read inputs, take the supervisory commands (pulses cleared), compute,
+ * publish state and alarms, then commit outputs with heartbeat and Ack last — so whatever the bench reads after the
+ * Ack is this step's state.
+ */
+public final class ControllerRunner implements Lifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ControllerRunner.class);
+
+    /** Poll interval in lockstep: short, so a step costs little more than its requests. */
+    static final long POLL_LOCKSTEP_NS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** Poll interval in real-time and accelerated pacing. */
+    static final long POLL_PACED_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** No new step for this long: read the Ack back (see the class comment). */
+    static final long STALE_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Reconnect backoff, doubling from the first to the last value. */
+    static final long BACKOFF_MIN_MS = 100;
+    static final long BACKOFF_MAX_MS = 2000;
+    private static final long STOP_JOIN_MS = 3000;
+
+    private final ControllerIo io;
+    private final ReferenceController logic;
+    private final Supervisory supervisory;
+    private final int cycleMs;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile long cycles;
+    private volatile long lastAck = -1;
+    private volatile long cycleNanosTotal;
+    private int heartbeat;
+    private long lastStep = -1;
+    private long lastCycleTimeMs = -1;
+    private long lastNewStepNs;
+
+    public ControllerRunner(ControllerIo io, ReferenceController logic, Supervisory supervisory) {
+        this.io = Objects.requireNonNull(io, "io");
+        this.logic = Objects.requireNonNull(logic, "logic");
+        this.supervisory = Objects.requireNonNull(supervisory, "supervisory");
+        this.cycleMs = logic.config().cycleMs();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) throw new IllegalStateException("a ControllerRunner starts once");
+        running = true;
+        Thread t = new Thread(this::loop, "controller-loop");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public synchronized void stop() throws InterruptedException {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            t.join(STOP_JOIN_MS);
+        }
+        io.close();
+    }
+
+    /** Cycles run so far. */
+    public long cycles() { return cycles; }
+
+    /** The last step acknowledged, or -1. */
+    public long lastAck() { return lastAck; }
+
+    /** Mean wall time of a cycle's read, compute and commit, ns (diagnostics; the poll wait is not included). */
+    public double meanCycleNanos() {
+        long c = cycles;
+        return c == 0 ? Double.NaN : (double) cycleNanosTotal / c;
+    }
+
+    private void loop() {
+        long backoffMs = BACKOFF_MIN_MS;
+        boolean warnedDown = false;
+        while (running) {
+            if (!io.isOpen()) {
+                try {
+                    io.open();
+                    log.info("controller connected to the plant at {}", io.describe());
+                    backoffMs = BACKOFF_MIN_MS;
+                    warnedDown = false;
+                    lastNewStepNs = System.nanoTime();
+                } catch (ControllerIoException e) {
+                    if (!warnedDown) log.warn("{}; retrying with backoff up to {} ms", e.getMessage(), BACKOFF_MAX_MS);
+                    warnedDown = true;
+                    pause(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                    backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
+                    continue;
+                }
+            }
+            try {
+                ControllerIo.BenchClock clock = io.poll();
+                if (due(clock)) {
+                    runCycle();
+                } else if (clock.lockstep() && System.nanoTime() - lastNewStepNs >= STALE_CHECK_NS) {
+                    lastNewStepNs = System.nanoTime();
+                    if (io.readAck() != clock.step()) {
+                        log.debug("BENCH.Ack is not step {} (a new run?): running the cycle again", clock.step());
+                        runCycle();
+                    }
+                } else {
+                    pause(clock.lockstep() ? POLL_LOCKSTEP_NS : POLL_PACED_NS);
+                }
+            } catch (ControllerIoException e) {
+                if (e.linkLost()) {
+                    log.warn("{}; reconnecting", e.getMessage());
+                    io.close();
+                } else {
+                    log.warn("{}", e.getMessage());
+                }
+                pause(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
+            } catch (RuntimeException e) {
+                log.error("controller cycle failed", e);
+                pause(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
+            }
+        }
+    }
+
+    private boolean due(ControllerIo.BenchClock c) {
+        if (lastStep < 0 || c.plantTimeMs() < lastCycleTimeMs) return true;   // first cycle, or a new run
+        if (c.step() == lastStep) return false;
+        return c.lockstep() || c.plantTimeMs() - lastCycleTimeMs >= cycleMs;
+    }
+
+    private void runCycle() throws ControllerIoException {
+        long t0 = System.nanoTime();
+        Inputs in = io.read();                       // a failed read must not swallow a command: take them after it
+        Commands cmds = supervisory.takeCommands();
+        Outputs out = logic.cycle(in, cmds);
+        supervisory.publish(logic.state(), logic.alarms());
+        heartbeat = (heartbeat + 1) & 0xFFFF;
+        io.commit(out, heartbeat, in.step());
+        long t1 = System.nanoTime();
+        lastStep = in.step();
+        lastCycleTimeMs = in.plantTimeMs();
+        lastAck = in.step();
+        lastNewStepNs = t1;
+        cycleNanosTotal += t1 - t0;
+        cycles++;
+    }
+
+    private void pause(long nanos) {
+        if (running) LockSupport.parkNanos(this, nanos);
+    }
+}

@@ -1,0 +1,114 @@
+package io.hilbench.controller;
+
+import io.hilbench.points.BenchVariable;
+import io.hilbench.points.PointAccessException;
+import io.hilbench.points.PointDefinition;
+import io.hilbench.points.PointTable;
+import io.hilbench.points.PointWrite;
+import io.hilbench.points.TableState;
+import io.hilbench.runtime.Quality;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link ControllerIo} straight on the plant's {@link PointTable}, in the same process (tests, {@code bench simulate}).
+ * Reads pin one table state (so one cycle never sees two steps); a commit is one {@link PointTable#write} holding
+ * every actuator, the heartbeat and the Ack, so the plant sees them together. Engineering values and qualities come
+ * from the table as they are; there is no wire in between.
+ */
+public final class InProcessControllerIo implements ControllerIo {
+    private static final String ORIGIN = "controller (in-process)";
+
+    private final PointTable table;
+    private final Map<String, Integer> inputIndex;
+    private final int[] inputPoints;
+    private final int[] outputPoints;
+    private final int step, time, mode, ack, heartbeat;
+    private volatile boolean open;
+
+    public InProcessControllerIo(PointTable table) {
+        this.table = Objects.requireNonNull(table, "table");
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Integer> in = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < table.points().size(); i++) {
+            PointDefinition p = table.point(i);
+            if (PlantPointMap.isInput(p)) {
+                index.put(p.tag(), in.size());
+                in.add(i);
+            } else if (PlantPointMap.isOutput(p)) {
+                out.add(i);
+            }
+        }
+        this.inputIndex = Collections.unmodifiableMap(index);
+        this.inputPoints = in.stream().mapToInt(Integer::intValue).toArray();
+        this.outputPoints = out.stream().mapToInt(Integer::intValue).toArray();
+        this.step = table.benchPoint(BenchVariable.STEP);
+        this.time = table.benchPoint(BenchVariable.PLANT_TIME_MS);
+        this.mode = table.benchPoint(BenchVariable.MODE);
+        this.ack = table.benchPoint(BenchVariable.ACK);
+        this.heartbeat = table.benchPoint(BenchVariable.HEARTBEAT);
+        if (step < 0 || time < 0) throw new IllegalArgumentException("the plant map has no bench.step / bench.plantTimeMs point: the controller has no clock");
+    }
+
+    @Override
+    public void open() { open = true; }
+
+    @Override
+    public boolean isOpen() { return open; }
+
+    @Override
+    public BenchClock poll() {
+        TableState s = table.state();
+        return new BenchClock((long) s.value(step), (long) s.value(time), lockstep(s));
+    }
+
+    private boolean lockstep(TableState s) {
+        if (mode < 0) return true;
+        return PlantPointMap.isLockstep(table.point(mode), s.quality(mode) == Quality.BAD ? Double.NaN : s.value(mode));
+    }
+
+    @Override
+    public Inputs read() {
+        TableState s = table.state();
+        double[] values = new double[inputPoints.length];
+        Quality[] qualities = new Quality[inputPoints.length];
+        for (int k = 0; k < inputPoints.length; k++) {
+            values[k] = s.value(inputPoints[k]);
+            qualities[k] = s.quality(inputPoints[k]);
+        }
+        return new Inputs((long) s.value(step), (long) s.value(time), lockstep(s), inputIndex, values, qualities);
+    }
+
+    @Override
+    public void commit(Outputs outputs, int heartbeatValue, long ackValue) throws ControllerIoException {
+        List<PointWrite> writes = new ArrayList<>(outputPoints.length + 2);
+        for (int i : outputPoints) {
+            PointDefinition p = table.point(i);
+            writes.add(PointWrite.of(i, PlantPointMap.clampToLimits(p, outputs.value(p.tag()))));
+        }
+        if (heartbeat >= 0) writes.add(PointWrite.of(heartbeat, heartbeatValue & 0xFFFF));
+        if (ack >= 0) writes.add(PointWrite.of(ack, ackValue));
+        try {
+            table.write(writes, ORIGIN);
+        } catch (PointAccessException e) {
+            throw new ControllerIoException("plant table refused the controller's outputs: " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public long readAck() {
+        return ack < 0 ? -1 : (long) table.state().value(ack);
+    }
+
+    @Override
+    public String describe() { return "in-process point table"; }
+
+    @Override
+    public void close() { open = false; }
+}

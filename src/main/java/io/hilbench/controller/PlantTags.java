@@ -1,0 +1,41 @@
+package io.hilbench.controller;
+
+/**
+ * The plant tags the reference controller's logic speaks (DESIGN §5 tag scheme; the Solrød rig's point map). A rig
+ * for the reference controller must use these tags; its addresses, types and scaling are free.
+ */
+public final class PlantTags {
+    private PlantTags() {}
+
+    /** DH pump run command (coil) and speed set-point (%). */
+    public static final String P271_RUN = "P-271.Run";
+    public static final String P271_SPEED_SET = "P-271.SpeedSet";
+    /** DH pump running feedback. */
+    public static final String P271_RUNNING = "P-271.Running";
+    /** DH flow switch: true = flow LOW. Flow is proven while it is clear. */
+    public static final String FSL271 = "FSL-271";
+    /** Heat pump DH water outlet (supply) temperature, °C. */
+    public static final String TT272 = "TT-272";
+    /** Hardwired safety chain (plant): HP switch, LP switch, discharge temperature trip. */
+    public static final String PSHH202 = "PSHH-202";
+    public static final String PSLL201 = "PSLL-201";
+    public static final String TSHH202 = "TSHH-202";
+    /** Valves and set-points (%). */
+    public static final String HV221_OPENING_SET = "HV-221.OpeningSet";
+    public static final String HV222_OPENING_SET = "HV-222.OpeningSet";
+
+    /** Compressor n (1..4 = C-211..C-214) enable coil. */
+    public static String compressorEnable(int n) { return "C-21" + n + ".Enable"; }
+
+    /** Compressor n speed set-point, Hz (0 = stop). */
+    public static String compressorSpeedSet(int n) { return "C-21" + n + ".SpeedSet"; }
+
+    /** Compressor n actual speed (VFD feedback), Hz. */
+    public static String compressorSpeed(int n) { return "C-21" + n + ".Speed"; }
+
+    /** Air evaporator section s (1..4) refrigerant valve. */
+    public static String sectionValve(int s) { return "XV-23" + s + ".Open"; }
+
+    /** Air evaporator section s fan speed set-point, %. */
+    public static String fanSpeedSet(int s) { return "F-25" + s + ".SpeedSet"; }
+}

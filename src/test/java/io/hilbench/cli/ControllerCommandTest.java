@@ -1,0 +1,114 @@
+package io.hilbench.cli;
+
+import io.hilbench.rig.PlantModels;
+
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import io.hilbench.adapters.modbus.ModbusServerConfig;
+import io.hilbench.adapters.modbus.ModbusTcpServer;
+import io.hilbench.points.PointTable;
+import io.hilbench.rig.RigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code bench controller}: variants, usage errors (exit 2, DESIGN §11), and a real start on free ports. */
+class ControllerCommandTest {
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new ControllerCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void listVariantsPrintsOneNamePerLine() {
+        Run r = run("--list-variants");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).containsExactly("no-flow-proof");
+    }
+
+    @Test
+    void anUnknownVariantIsAUsageError() {
+        Run r = run("--variant", "no-such-thing");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown variant 'no-such-thing'").contains("no-flow-proof");
+    }
+
+    @Test
+    void plantIoOverOpcUaIsRefusedClearlyForNow() {
+        Run r = run("--plant-opcua", "opc.tcp://127.0.0.1:4840/hilbench");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("plant I/O over OPC UA is not supported yet");
+    }
+
+    @Test
+    void startsOnFreePortsPrintsItsEndpointsThenReadyAndStopsCleanly(@TempDir Path tmp) throws Exception {
+        // a copy of the Solrød rig whose PKI lives in the temp folder, so the test writes nothing under ~/.hilbench
+        Path rig = tmp.resolve("solrod");
+        Files.createDirectories(rig);
+        for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
+        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml"))
+                .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/'));
+        assertThat(yaml).contains("pki_dir: " + tmp.resolve("pki"));
+        Files.writeString(rig.resolve("rig.yaml"), yaml);
+
+        PointTable plant = new PointTable(RigLoader.loadDefault(rig).points(), PlantModels.catalogue("solrod"));
+        ModbusTcpServer plantServer = new ModbusTcpServer(plant, ModbusServerConfig.of("127.0.0.1", 0));
+        plantServer.start();
+        ControllerCommand cmd = new ControllerCommand();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(cmd);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread t = new Thread(() -> exit.set(cl.execute("--rig", rig.toString(), "--plant-modbus", "127.0.0.1:" + plantServer.port(),
+                "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0")), "controller-command-under-test");
+        t.start();
+        try {
+            assertThat(cmd.ready.await(30, TimeUnit.SECONDS)).as("ready within 30 s; stderr: %s", err).isTrue();
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(0)).matches("supervisory modbus tcp://127\\.0\\.0\\.1:\\d+ unit 1");
+            assertThat(lines.get(1)).matches("supervisory opc\\.tcp://127\\.0\\.0\\.1:\\d+/controller");
+            assertThat(lines.get(2)).isEqualTo("plant modbus tcp://127.0.0.1:" + plantServer.port());
+            assertThat(lines.get(3)).isEqualTo("ready");
+            Matcher m = Pattern.compile(":(\\d+) unit").matcher(lines.get(0));
+            assertThat(m.find()).isTrue();
+            ModbusTCPMaster bench = new ModbusTCPMaster("127.0.0.1", Integer.parseInt(m.group(1)), 2000, false);
+            bench.connect();
+            try {
+                assertThat(bench.readInputDiscretes(1, 0, 1).getBit(0)).as("CTL.SimulationActive").isTrue();
+            } finally {
+                bench.disconnect();
+            }
+            // the controller acknowledges the plant's step 0 over Modbus
+            await("controller writes its heartbeat").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> plant.state().value(plant.indexOf("BENCH.Heartbeat")) != 0);
+        } finally {
+            cmd.stopRequested.countDown();
+            t.join(15_000);
+            plantServer.stop();
+        }
+        assertThat(exit.get()).isZero();
+    }
+}

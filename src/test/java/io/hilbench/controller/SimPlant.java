@@ -1,0 +1,58 @@
+package io.hilbench.controller;
+
+import io.hilbench.runtime.Quality;
+
+import java.util.List;
+
+/**
+ * A few lines of test plant for the controller's logic (not {@code io.hilbench.plant}: the logic tests need no
+ * physics, only signals that respond in the right direction and order). DH flow follows P-271 with a first-order lag
+ * (FSL-271 low below 25 % of nominal), compressor speed feedback ramps at 10 Hz/s toward the set-point while enabled,
+ * the supply temperature moves toward return + 0.5 K per Hz of the lead compressor. Safety switches and permissives
+ * are set by the test.
+ */
+final class SimPlant {
+    static final List<String> PERMISSIVES = List.of("ES-101", "C-211.OilLevelOk", "C-211.VfdReady");
+    static final double STEP_S = 0.1;
+
+    long step;
+    long timeMs;
+    boolean pumpFailed;
+    boolean pumpRunning;
+    double flowRatio;
+    final double[] speedHz = new double[5];
+    double supplyDegC = 40;
+    double returnDegC = 40;
+    boolean hpSwitch;
+    boolean permissivesHealthy = true;
+
+    Inputs inputs() {
+        Inputs.Builder b = Inputs.builder(step, timeMs)
+                .set(PlantTags.FSL271, flowRatio < 0.25)
+                .set(PlantTags.P271_RUNNING, pumpRunning)
+                .set(PlantTags.TT272, supplyDegC)
+                .set(PlantTags.PSHH202, hpSwitch)
+                .set(PlantTags.PSLL201, false)
+                .set(PlantTags.TSHH202, false);
+        for (int n = 1; n <= 4; n++) b.set(PlantTags.compressorSpeed(n), speedHz[n], Quality.GOOD);
+        for (String p : PERMISSIVES) b.set(p, permissivesHealthy);
+        return b.build();
+    }
+
+    /** Applies the outputs for one step of {@link #STEP_S}. */
+    void step(Outputs out) {
+        double dt = STEP_S;
+        pumpRunning = out.isOn(PlantTags.P271_RUN) && out.value(PlantTags.P271_SPEED_SET) > 0 && !pumpFailed;
+        double flowSet = pumpRunning ? out.value(PlantTags.P271_SPEED_SET) / 100.0 : 0.0;
+        flowRatio += (flowSet - flowRatio) * (1 - Math.exp(-dt / 2.0));
+        for (int n = 1; n <= 4; n++) {
+            double set = out.isOn(PlantTags.compressorEnable(n)) && !hpSwitch ? out.value(PlantTags.compressorSpeedSet(n)) : 0.0;
+            double d = set - speedHz[n];
+            speedHz[n] += Math.max(-10 * dt, Math.min(10 * dt, d));
+        }
+        double target = returnDegC + 0.5 * speedHz[1] * Math.min(1.0, flowRatio * 4);
+        supplyDegC += (target - supplyDegC) * (1 - Math.exp(-dt / 60.0));
+        step++;
+        timeMs += Math.round(dt * 1000);
+    }
+}
