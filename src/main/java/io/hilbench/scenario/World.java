@@ -138,7 +138,8 @@ public final class World implements Disposable {
 
     private List<Verdict> judge() {
         if (book.isEmpty()) return List.of();
-        long end = Math.max(book.windowEndMs(), plant.plantTimeMs());
+        // the row at a window's end is in the trace once the plant has stepped past it
+        long end = Math.max(book.windowEndMs(), plant.plantTimeMs()) + plant.emulator().config().stepMs();
         try {
             plant.runUntil(end, "the windows of " + book.assertions().stream().map(a -> a.id()).collect(Collectors.joining(", ")));
         } catch (Inconclusive e) {
