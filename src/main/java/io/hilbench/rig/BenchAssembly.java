@@ -69,9 +69,11 @@ public final class BenchAssembly implements Lifecycle {
 
     private final Rig rig;
     private final Options options;
-    private final PlantModel plant;
     private final PointTable table;
-    private final Emulator emulator;
+    private final TablePlantIo plantIo;
+    private final EmulatorConfig config;
+    private PlantModel currentPlant;
+    private volatile Emulator emulator;
     private final LinkFaultState linkState = new LinkFaultState();
     private final List<Lifecycle> started = new ArrayList<>();
     private ModbusTcpServer modbus;
@@ -83,8 +85,9 @@ public final class BenchAssembly implements Lifecycle {
     public BenchAssembly(Rig rig, PlantModel plant, Options options) {
         this.rig = rig;
         this.options = options;
-        this.plant = plant;
+        this.currentPlant = plant;
         this.table = new PointTable(rig.points(), plant.catalogue());
+        this.plantIo = new TablePlantIo(table, plant.catalogue());
         Pacing pacing = options.pacing() != null ? options.pacing()
                 : rig.lockstep().enabled() ? Pacing.lockstep() : Pacing.realtime();
         EmulatorConfig config = EmulatorConfig.defaults()
@@ -94,16 +97,52 @@ public final class BenchAssembly implements Lifecycle {
                 .withWatchdogTimeoutMs(rig.watchdog().enabled() ? Math.round(rig.watchdog().timeoutS() * 1000) : 0)
                 .withLatenessP99LimitNs(Math.round(rig.realtime().latenessP99LimitMs() * 1e6))
                 .withSeed(options.seed() != null ? options.seed() : rig.seed());
-        this.emulator = new Emulator(plant, new TablePlantIo(table, plant.catalogue()), config, linkState);
+        this.config = config;
+        this.emulator = new Emulator(plant, plantIo, config, linkState);
     }
 
     public Rig rig() { return rig; }
 
-    public PlantModel plant() { return plant; }
+    /** The plant of the current run (a fresh one after each {@link #newRun}). */
+    public synchronized PlantModel plant() { return currentPlant; }
 
     public PointTable table() { return table; }
 
+    /** The current run's step loop (a new one after each {@link #newRun}). */
     public Emulator emulator() { return emulator; }
+
+    /**
+     * Replaces the current run by a fresh one (DESIGN §7: each scenario gets a re-initialised plant): stops the
+     * current step loop, builds a new plant from the rig's model ({@link PlantModels}) and a new {@link Emulator}
+     * with its own recorder and timing log over the same point table, servers and link-fault state, lets
+     * {@code prepare} register extension columns (or take a {@link Emulator#hold()}) before it starts, and starts it
+     * at step 0, plant time 0. The controller keeps its connections: it sees plant time go back to 0 and the Ack
+     * reset, i.e. a new run. Any link fault still active is cleared first.
+     *
+     * @param seed    the new run's seed
+     * @param prepare called with the new, not yet started emulator (may be null)
+     * @return the new, running emulator
+     */
+    public synchronized Emulator newRun(long seed, java.util.function.Consumer<Emulator> prepare) throws Exception {
+        Emulator old = emulator;
+        int slot = started.indexOf(old);
+        if (slot < 0) throw new IllegalStateException("the bench is not started");
+        clearLinkFault(null);
+        old.stop();
+        PlantModel fresh = PlantModels.create(rig);
+        Emulator next = new Emulator(fresh, plantIo, config.withSeed(seed), linkState);
+        if (prepare != null) prepare.accept(next);
+        next.start();
+        currentPlant = fresh;
+        emulator = next;
+        started.set(slot, next);
+        return next;
+    }
+
+    /** {@link #newRun(long, java.util.function.Consumer)} without preparation. */
+    public Emulator newRun(long seed) throws Exception {
+        return newRun(seed, null);
+    }
 
     /** {@code modbus tcp://HOST:PORT}, as a controller should dial it (the proxy's address when proxied). */
     public String modbusEndpoint() { return modbusEndpoint; }

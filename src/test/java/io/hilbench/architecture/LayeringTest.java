@@ -79,6 +79,17 @@ class LayeringTest {
     }
 
     @Test
+    void scenarioGlueDrivesTheControllerOnlyThroughItsSupervisoryInterface() {
+        // DESIGN §2, §7: the controller under test is a separate process reached over the network; scenarios start the
+        // reference controller by its command line, never by calling its classes, and never speak to the protocol
+        // servers' internals (they use a client like any controller or SCADA would)
+        noClasses().that().resideInAPackage("io.hilbench.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.controller..", "io.hilbench.cli..", "io.hilbench.adapters..",
+                        "io.hilbench.report..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void nothingBelowTheCliImportsIt() {
         noClasses().that().resideOutsideOfPackage("io.hilbench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.hilbench.cli..")

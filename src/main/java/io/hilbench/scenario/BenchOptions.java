@@ -1,0 +1,86 @@
+package io.hilbench.scenario;
+
+import io.hilbench.runtime.Pacing;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a scenario run is run against (DESIGN §11 {@code bench run} options). {@link ScenarioRunner} sets them for the
+ * glue; under {@code mvn verify} (the JUnit suite) they come from system properties {@code hilbench.rig},
+ * {@code hilbench.features}, {@code hilbench.controller}, {@code hilbench.variant}, {@code hilbench.pace},
+ * {@code hilbench.seed}, {@code hilbench.report}, with the defaults of the CI profile: the Solrød rig, the reference
+ * controller, lockstep, reports in {@code target/cucumber}.
+ *
+ * @param rigDir      the rig folder
+ * @param featuresDir the features folder (requirements.yaml inside it)
+ * @param controller  the bundled reference controller (started as a child process) or an external one (the rig's endpoint)
+ * @param variant     a known-bad variant of the reference controller, or null
+ * @param pacing      lockstep, real time or accelerated
+ * @param seed        the run seed, or null for the rig's
+ * @param reportDir   where verdicts, traces and the controller's log go
+ */
+public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir) {
+    public enum ControllerKind {
+        REFERENCE, EXTERNAL;
+
+        public static ControllerKind parse(String s) {
+            for (ControllerKind k : values()) if (k.name().equalsIgnoreCase(s.trim())) return k;
+            throw new IllegalArgumentException("controller '" + s + "' is not reference or external");
+        }
+
+        public String label() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    private static final AtomicReference<BenchOptions> OVERRIDE = new AtomicReference<>();
+
+    public BenchOptions {
+        Objects.requireNonNull(rigDir, "rigDir");
+        Objects.requireNonNull(featuresDir, "featuresDir");
+        Objects.requireNonNull(controller, "controller");
+        Objects.requireNonNull(pacing, "pacing");
+        Objects.requireNonNull(reportDir, "reportDir");
+        rigDir = rigDir.toAbsolutePath().normalize();
+        featuresDir = featuresDir.toAbsolutePath().normalize();
+        reportDir = reportDir.toAbsolutePath().normalize();
+        variant = variant == null || variant.isBlank() || variant.trim().equalsIgnoreCase("reference") ? null : variant.trim();
+        if (variant != null && controller == ControllerKind.EXTERNAL) {
+            throw new IllegalArgumentException("--variant selects a variant of the reference controller; it cannot be combined with --controller external");
+        }
+    }
+
+    /** The options in force: those set by {@link #use}, else the system properties (defaults of the CI profile). */
+    public static BenchOptions current() {
+        BenchOptions o = OVERRIDE.get();
+        return o != null ? o : fromSystemProperties();
+    }
+
+    /** Sets the options for the glue (null: back to the system properties). */
+    public static void use(BenchOptions options) { OVERRIDE.set(options); }
+
+    public static BenchOptions fromSystemProperties() {
+        String seed = System.getProperty("hilbench.seed");
+        return new BenchOptions(
+                Path.of(System.getProperty("hilbench.rig", "rigs/solrod")),
+                Path.of(System.getProperty("hilbench.features", "features")),
+                ControllerKind.parse(System.getProperty("hilbench.controller", "reference")),
+                System.getProperty("hilbench.variant"),
+                Pacing.parse(System.getProperty("hilbench.pace", "lockstep")),
+                seed == null || seed.isBlank() ? null : Long.valueOf(seed.trim()),
+                Path.of(System.getProperty("hilbench.report", "target/cucumber")));
+    }
+
+    /** Same bench (rig, controller, variant, pacing, seed): a running session can serve these options. */
+    public boolean sameBench(BenchOptions o) {
+        return o != null && rigDir.equals(o.rigDir) && featuresDir.equals(o.featuresDir) && controller == o.controller
+                && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed);
+    }
+
+    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir); }
+
+    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir); }
+
+    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir); }
+}

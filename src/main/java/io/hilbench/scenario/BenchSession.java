@@ -1,0 +1,234 @@
+package io.hilbench.scenario;
+
+import io.hilbench.rig.BenchAssembly;
+import io.hilbench.rig.ControllerSection;
+import io.hilbench.rig.ControllerState;
+import io.hilbench.rig.PlantModels;
+import io.hilbench.rig.Rig;
+import io.hilbench.rig.RigLoader;
+import io.hilbench.runtime.Emulator;
+import io.hilbench.runtime.Pacing;
+import io.hilbench.scenario.judge.Inconclusive;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The bench for a whole run of scenarios (one per JVM at a time; scenarios run one after another): the plant
+ * assembly with link-fault proxies on free ports, the controller (the reference controller as a child process, or an
+ * external one at the rig's endpoint) and the driver's supervisory connection. Started on the first scenario, kept
+ * for the run (the OPC UA server and the controller take seconds to start), closed by {@link #closeCurrent()} or
+ * the JVM shutdown hook.
+ *
+ * <p><b>Between scenarios</b> (DESIGN §7): the controller is returned to Off — with {@code reset-to-initial} where the
+ * rig maps it (pulsed before the new run, so the controller's first cycle of the new run is already Off); otherwise
+ * stop, reset, the minimum off time of SU-03 in plant time — and each scenario gets a fresh plant run
+ * ({@link BenchAssembly#newRun}). The controller's state must then read Off, else the scenario is inconclusive.
+ */
+public final class BenchSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BenchSession.class);
+    private static final Duration CONTROLLER_READY = Duration.ofSeconds(90);
+    private static BenchSession current;
+    /** A session that could not start is not retried for every scenario of the same run. */
+    private static BenchOptions failedOptions;
+    private static Throwable failure;
+    private static Thread shutdownHook;
+
+    private final BenchOptions options;
+    private final Rig rig;
+    private final ControllerSection controllerMap;
+    private final Requirements requirements;
+    private final BenchAssembly assembly;
+    private final PlantSignals signals;
+    private ControllerProcess controllerProcess;
+    private ControllerDriver controller;
+    private String identity = "";
+    private int runs;
+
+    private BenchSession(BenchOptions options) throws Exception {
+        this.options = options;
+        this.rig = RigLoader.loadDefault(options.rigDir());
+        this.controllerMap = rig.controller().orElseThrow(() ->
+                new IllegalStateException("rig " + rig.name() + " has no controller section: scenarios need the controller's supervisory map (DESIGN §7)"));
+        this.requirements = Requirements.load(options.featuresDir());
+        boolean reference = options.controller() == BenchOptions.ControllerKind.REFERENCE;
+        BenchAssembly.Options o = BenchAssembly.Options.defaults().withPacing(options.pacing()).withSeed(options.seed()).withLinkProxies(true);
+        // the reference controller is started by us and told the plant's address: free ports; an external one dials the rig's
+        if (reference) o = o.withPorts(0, 0);
+        this.assembly = new BenchAssembly(rig, PlantModels.create(rig), o);
+        this.signals = new PlantSignals(rig, assembly.plant().catalogue());
+        try {
+            assembly.start();
+            connectController(reference);
+            // the placeholder run of start() has served its purpose (the controller found the plant): each scenario gets its own
+            assembly.emulator().stop();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void connectController(boolean reference) throws Exception {
+        String endpoint;
+        if (reference) {
+            Path logFile = options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant()) + ".log");
+            try {
+                controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, CONTROLLER_READY);
+            } catch (IOException e) {
+                throw new Inconclusive("controller unreachable: " + e.getMessage());
+            }
+            endpoint = controllerMap.protocol() == ControllerSection.Protocol.OPCUA ? controllerProcess.opcuaEndpoint() : controllerProcess.modbusEndpoint();
+            if (endpoint == null) throw new Inconclusive("controller unreachable: the reference controller printed no " + controllerMap.protocol() + " supervisory endpoint");
+        } else {
+            endpoint = controllerMap.endpoint();
+        }
+        SupervisoryLink link;
+        try {
+            link = connect(endpoint);
+        } catch (IOException e) {
+            throw new Inconclusive("controller unreachable: " + e.getMessage());
+        }
+        controller = new ControllerDriver(controllerMap, link);
+        try {
+            identity = controller.identity();
+        } catch (IOException e) {
+            identity = "(identity unreadable: " + e.getMessage() + ")";
+        }
+        log.info("controller {} at {} (self-declared)", identity, link.describe());
+    }
+
+    private SupervisoryLink connect(String endpoint) throws IOException {
+        if (endpoint.startsWith("opc.tcp://")) return OpcUaSupervisoryLink.connect(endpoint, controllerMap);
+        // modbus tcp://HOST:PORT unit N, or the rig's modbus-tcp://HOST:PORT
+        String hp = endpoint.replaceFirst("^modbus[ -]tcp://", "").split(" ")[0];
+        URI u = URI.create("tcp://" + hp);
+        return ModbusSupervisoryLink.connect(u.getHost(), u.getPort(), controllerMap);
+    }
+
+    /** The session for these options: the running one when it serves the same bench, else a new one (the old one closed). */
+    public static synchronized BenchSession obtain(BenchOptions options) throws Exception {
+        if (current != null && !current.options.sameBench(options)) {
+            closeCurrent();
+        }
+        if (current == null) {
+            if (failure != null && options.sameBench(failedOptions)) rethrow(failure);
+            try {
+                current = new BenchSession(options);
+                failure = null;
+            } catch (Exception | Inconclusive e) {
+                failedOptions = options;
+                failure = e;
+                rethrow(e);
+            }
+            if (shutdownHook == null) {
+                shutdownHook = new Thread(BenchSession::closeCurrent, "bench-session-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+        }
+        return current;
+    }
+
+    private static void rethrow(Throwable t) throws Exception {
+        if (t instanceof Error e) throw e;
+        throw (Exception) t;
+    }
+
+    /** The running session, if any. */
+    public static synchronized Optional<BenchSession> running() { return Optional.ofNullable(current); }
+
+    /** Closes the running session (controller process stopped, servers stopped). Safe to call twice. */
+    public static synchronized void closeCurrent() {
+        failure = null;
+        failedOptions = null;
+        if (current != null) {
+            BenchSession s = current;
+            current = null;
+            s.close();
+        }
+    }
+
+    public BenchOptions options() { return options; }
+
+    public Rig rig() { return rig; }
+
+    public Requirements requirements() { return requirements; }
+
+    public ControllerDriver controller() { return controller; }
+
+    public PlantSignals signals() { return signals; }
+
+    public BenchAssembly assembly() { return assembly; }
+
+    /** The controller's self-declared identity (name and firmware). */
+    public String identity() { return identity; }
+
+    public Optional<ControllerProcess> controllerProcess() { return Optional.ofNullable(controllerProcess); }
+
+    /**
+     * A fresh plant run for the next scenario, with the controller back in Off, held at step 0 (lockstep).
+     *
+     * @throws Inconclusive when the controller cannot be returned to Off or does not answer
+     */
+    public synchronized PlantDriver beginScenario() throws Exception {
+        if (controllerProcess != null && !controllerProcess.isAlive()) {
+            throw new Inconclusive("controller unreachable: the reference controller process has exited (log " + controllerProcess.logFile() + ")");
+        }
+        long seed = options.seed() != null ? options.seed() : rig.seed();
+        boolean toInitial = controller.hasResetToInitial();
+        controller.useGate(null);   // no run is live: the pulse waits in the supervisory table for the next run's first cycle
+        if (toInitial) controller.resetToInitial();   // taken in the controller's first cycle of the new run
+        PlantDriver[] driver = new PlantDriver[1];
+        Emulator e = assembly.newRun(seed, em -> {
+            controller.addTraceColumns(em, rig.lockstep().supervisoryEverySteps());
+            driver[0] = new PlantDriver(assembly, em, signals);
+            driver[0].holdBeforeStart();
+        });
+        runs++;
+        PlantDriver plant = driver[0];
+        controller.useGate(plant);
+        if (!toInitial) {
+            controller.stop();
+            controller.reset();
+            double minOffS = requirements.find("SU-03").map(r -> r.limits().getOrDefault("min_off_s", 180.0)).orElse(180.0);
+            plant.runFor(Duration.ofMillis(Math.round(minOffS * 1000)));
+        }
+        final ControllerState[] state = new ControllerState[1];
+        plant.between(() -> state[0] = controller.state().orElse(null));
+        if (state[0] != ControllerState.OFF) {
+            throw new Inconclusive("reset between scenarios failed: the controller reads " + (state[0] == null ? "a state not in the rig's table" : state[0].label())
+                    + " instead of Off after " + (toInitial ? "reset-to-initial" : "stop, reset and the minimum off time"));
+        }
+        log.debug("run {} started with seed {} ({})", runs, seed, e.config().pacing());
+        return plant;
+    }
+
+    /** Ends a scenario's run: lets the plant go and stops its loop (the trace stays readable). */
+    public void endScenario(PlantDriver plant) {
+        if (plant == null) return;
+        controller.useGate(null);
+        plant.release();
+        try {
+            plant.emulator().stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Pacing pacing() { return options.pacing(); }
+
+    @Override
+    public void close() {
+        if (controller != null) controller.link().close();
+        if (controllerProcess != null) controllerProcess.close();
+        try {
+            assembly.stop();
+        } catch (Exception e) {
+            log.warn("stopping the bench: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.hilbench.scenario;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bundled reference controller as a child process (DESIGN §7: its own process), started with this JVM's java
+ * binary and class path ({@code bench controller}; works from the jar and under Surefire), on free supervisory ports,
+ * pointed at the plant with {@code --plant-modbus}. Its output (stdout and stderr) goes to a log file beside the
+ * report; the endpoint lines it prints ({@code supervisory opc.tcp://…}, {@code supervisory modbus tcp://… unit 1})
+ * and {@code ready} are read from it. Stopped with SIGTERM (the controller's shutdown hook stops it cleanly), then
+ * forcibly after a grace period.
+ */
+public final class ControllerProcess implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ControllerProcess.class);
+    /** The CLI entry point, named as text: {@code scenario} never imports {@code cli} (DESIGN §2). */
+    static final String MAIN_CLASS = "io.hilbench.cli.BenchCommand";
+
+    private final Process process;
+    private final Path logFile;
+    private final String opcuaEndpoint;
+    private final String modbusEndpoint;
+
+    private ControllerProcess(Process process, Path logFile, String opcuaEndpoint, String modbusEndpoint) {
+        this.process = process;
+        this.logFile = logFile;
+        this.opcuaEndpoint = opcuaEndpoint;
+        this.modbusEndpoint = modbusEndpoint;
+    }
+
+    /** The command line that starts {@code bench controller} in a new JVM like this one. */
+    static List<String> command(Path rigDir, String plantModbus, String variant) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, "controller",
+                "--rig", rigDir.toString(), "--plant-modbus", plantModbus,
+                "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0"));
+        if (variant != null) cmd.addAll(List.of("--variant", variant));
+        return cmd;
+    }
+
+    /**
+     * Starts the controller and waits for {@code ready}.
+     *
+     * @throws IOException when it exits or stays silent for {@code readyTimeout} (its last log lines in the message)
+     */
+    public static ControllerProcess start(Path rigDir, String plantModbus, String variant, Path logFile, Duration readyTimeout) throws IOException {
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        List<String> cmd = command(rigDir, plantModbus, variant);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Process p = pb.start();
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
+        out.println("# " + String.join(" ", cmd.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
+        Deque<String> tail = new ArrayDeque<>();
+        String[] endpoints = new String[2];
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.println(line);
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > 20) tail.removeFirst();
+                    }
+                    if (line.startsWith("supervisory opc.tcp://")) endpoints[0] = line.substring("supervisory ".length()).trim();
+                    else if (line.startsWith("supervisory modbus tcp://")) endpoints[1] = line.substring("supervisory ".length()).trim();
+                    else if (line.trim().equals("ready")) ready.complete(true);
+                }
+            } catch (IOException e) {
+                out.println("# log pump: " + e);
+            } finally {
+                ready.complete(false);
+                out.close();
+            }
+        }, "controller-log");
+        pump.setDaemon(true);
+        pump.start();
+        boolean ok;
+        try {
+            ok = ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            ok = false;
+        }
+        if (!ok) {
+            p.destroyForcibly();
+            String last;
+            synchronized (tail) {
+                last = String.join("\n  ", tail);
+            }
+            throw new IOException("the reference controller did not get ready within " + readyTimeout.toSeconds() + " s"
+                    + (p.isAlive() ? "" : " (it exited)") + "; log " + logFile + ":\n  " + last);
+        }
+        log.info("reference controller{} ready (pid {}): {} {}; log {}", variant == null ? "" : " variant " + variant, p.pid(), endpoints[0], endpoints[1], logFile);
+        return new ControllerProcess(p, logFile, endpoints[0], endpoints[1]);
+    }
+
+    /** {@code opc.tcp://…} of its supervisory OPC UA server, or null. */
+    public String opcuaEndpoint() { return opcuaEndpoint; }
+
+    /** {@code modbus tcp://HOST:PORT unit N} of its supervisory Modbus server, or null. */
+    public String modbusEndpoint() { return modbusEndpoint; }
+
+    public Path logFile() { return logFile; }
+
+    public long pid() { return process.pid(); }
+
+    public boolean isAlive() { return process.isAlive(); }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) return;
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

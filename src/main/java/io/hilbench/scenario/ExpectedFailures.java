@@ -1,0 +1,49 @@
+package io.hilbench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The expected-failure matrix as data ({@code features/expected-failures.yaml}, DESIGN §7): variant → requirement →
+ * the assertion id that must fail. Each assertion id must be declared by its requirement in requirements.yaml.
+ */
+public final class ExpectedFailures {
+    public static final String FILE = "expected-failures.yaml";
+
+    /** One cell: running {@code requirement}'s scenarios against {@code variant} must fail {@code assertionId}. */
+    public record Entry(String variant, String requirement, String assertionId) {}
+
+    private ExpectedFailures() {}
+
+    public static List<Entry> load(Path featuresDir, Requirements requirements) throws IOException {
+        Path f = featuresDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) throw new IOException("no " + FILE + " in " + featuresDir.toAbsolutePath());
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
+        JsonNode variants = root == null ? null : root.get("variants");
+        if (variants == null || !variants.isObject()) throw new IOException(f + ": expected a 'variants:' mapping");
+        List<Entry> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> v = variants.fields(); v.hasNext(); ) {
+            Map.Entry<String, JsonNode> ve = v.next();
+            for (Iterator<Map.Entry<String, JsonNode>> r = ve.getValue().fields(); r.hasNext(); ) {
+                Map.Entry<String, JsonNode> re = r.next();
+                String assertion = re.getValue().asText();
+                Requirements.Requirement req = requirements.find(re.getKey())
+                        .orElseThrow(() -> new IOException(f + ": variant " + ve.getKey() + " names requirement " + re.getKey() + ", which " + Requirements.FILE + " does not have"));
+                if (!req.assertions().containsKey(assertion)) {
+                    throw new IOException(f + ": " + ve.getKey() + " -> " + re.getKey() + ": assertion " + assertion + " is not declared by " + re.getKey());
+                }
+                out.add(new Entry(ve.getKey(), re.getKey(), assertion));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,168 @@
+package io.hilbench.scenario;
+
+import io.hilbench.points.OpcUaType;
+import io.hilbench.points.PointDefinition;
+import io.hilbench.rig.ControllerSection;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+/**
+ * The supervisory interface over OPC UA (Milo client, anonymous, SecurityPolicy None on the loopback rig), Read and
+ * Write services only (DESIGN §4 item 7: no subscriptions in lockstep). NodeIds are {@code nsu=<namespace>;s=<tag>}
+ * (DESIGN §6); the rig's controller map does not name the controller's namespace, so it is found as the first
+ * namespace of the server in which the {@code simulation_active} tag exists (the reference controller's is
+ * {@code urn:hilbench:<rig>:controller}).
+ */
+public final class OpcUaSupervisoryLink implements SupervisoryLink {
+    private final String url;
+    private final OpcUaClient client;
+    private final int namespace;
+    private final Map<String, PointDefinition> points = new HashMap<>();
+    private final Map<String, NodeId> nodes = new HashMap<>();
+
+    private OpcUaSupervisoryLink(String url, OpcUaClient client, int namespace, ControllerSection section) {
+        this.url = url;
+        this.client = client;
+        this.namespace = namespace;
+        for (PointDefinition p : section.points()) {
+            points.put(p.tag(), p);
+            nodes.put(p.tag(), new NodeId(namespace, p.tag()));
+        }
+    }
+
+    /** Connects and finds the controller's namespace; the caller closes it. */
+    public static OpcUaSupervisoryLink connect(String url, ControllerSection section) throws IOException {
+        OpcUaClient c;
+        try {
+            c = OpcUaClient.create(url,
+                    eps -> eps.stream().filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri())).findFirst(),
+                    t -> {},
+                    cfg -> cfg.setApplicationName(LocalizedText.english("HIL bench scenario driver"))
+                            .setApplicationUri("urn:hilbench:scenario:driver")
+                            .setIdentityProvider(new AnonymousProvider())
+                            .setRequestTimeout(uint(5000)));
+        } catch (Exception e) {
+            throw new IOException("cannot create an OPC UA client for " + url + ": " + e.getMessage(), e);
+        }
+        try {
+            c.connect();
+            String probe = section.simulationActive();
+            int size = c.getNamespaceTable().toArray().length;
+            for (int ns = 1; ns < size; ns++) {
+                DataValue v = c.readValues(0.0, TimestampsToReturn.Neither, List.of(new NodeId(ns, probe))).get(0);
+                if (v.getStatusCode() == null || v.getStatusCode().isGood()) return new OpcUaSupervisoryLink(url, c, ns, section);
+            }
+            throw new IOException("no namespace of " + url + " holds the controller map's point " + probe);
+        } catch (Exception e) {
+            try {
+                c.disconnect();
+            } catch (Exception ignored) {
+                // a failed connect still needs disconnect (library notes §3 pitfall 6)
+            }
+            throw e instanceof IOException io ? io : new IOException("cannot connect to the controller at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private NodeId node(String tag) {
+        NodeId n = nodes.get(tag);
+        if (n == null) throw new IllegalArgumentException("the controller map has no point " + tag);
+        return n;
+    }
+
+    @Override
+    public double[] read(List<String> tags) throws IOException {
+        List<NodeId> ids = new ArrayList<>(tags.size());
+        for (String t : tags) ids.add(node(t));
+        List<DataValue> values;
+        try {
+            values = client.readValues(0.0, TimestampsToReturn.Neither, ids);
+        } catch (Exception e) {
+            throw new IOException("OPC UA read of " + tags + " at " + url + " failed: " + e.getMessage(), e);
+        }
+        double[] out = new double[tags.size()];
+        for (int i = 0; i < out.length; i++) {
+            DataValue v = values.get(i);
+            out[i] = v.getStatusCode() != null && !v.getStatusCode().isGood() ? Double.NaN : number(v.getValue().getValue());
+        }
+        return out;
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Boolean b) return b ? 1.0 : 0.0;
+        if (o instanceof Number n) return n.doubleValue();
+        if (o instanceof UShort u) return u.doubleValue();
+        if (o instanceof UInteger u) return u.doubleValue();
+        if (o instanceof ULong u) return u.doubleValue();
+        return Double.NaN;
+    }
+
+    @Override
+    public String readText(String tag) throws IOException {
+        try {
+            DataValue v = client.readValues(0.0, TimestampsToReturn.Neither, List.of(node(tag))).get(0);
+            Object o = v.getValue().getValue();
+            return o == null ? "" : o.toString();
+        } catch (Exception e) {
+            throw new IOException("OPC UA read of " + tag + " at " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(String tag, double value) throws IOException {
+        PointDefinition p = points.get(tag);
+        if (p == null) throw new IllegalArgumentException("the controller map has no point " + tag);
+        StatusCode sc;
+        try {
+            sc = client.writeValues(List.of(node(tag)), List.of(DataValue.valueOnly(variant(p.opcuaType(), value)))).get(0);
+        } catch (Exception e) {
+            throw new IOException("OPC UA write of " + tag + " at " + url + " failed: " + e.getMessage(), e);
+        }
+        if (!sc.isGood()) throw new IOException("the controller refused the write of " + tag + " = " + value + ": " + sc);
+    }
+
+    /** The Variant of the point's OPC UA type (the server checks the type before anything else: Bad_TypeMismatch). */
+    static Variant variant(OpcUaType type, double v) {
+        return switch (type) {
+            case BOOLEAN -> Variant.ofBoolean(v != 0.0);
+            case INT16 -> Variant.ofInt16((short) Math.round(v));
+            case UINT16 -> Variant.ofUInt16(UShort.valueOf((int) Math.round(v)));
+            case INT32 -> Variant.ofInt32((int) Math.round(v));
+            case UINT32 -> Variant.ofUInt32(UInteger.valueOf(Math.round(v)));
+            case INT64 -> Variant.ofInt64(Math.round(v));
+            case UINT64 -> Variant.ofUInt64(ULong.valueOf(Math.round(v)));
+            case FLOAT -> Variant.ofFloat((float) v);
+            case DOUBLE -> Variant.ofDouble(v);
+            case STRING -> Variant.ofString(Double.toString(v));
+        };
+    }
+
+    @Override
+    public String describe() { return url + " (namespace " + namespace + ")"; }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect();
+        } catch (Exception ignored) {
+            // closing: nothing left to do
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.hilbench.scenario;
+
+import io.hilbench.points.BenchVariable;
+import io.hilbench.points.PointDefinition;
+import io.hilbench.points.PointTable;
+import io.hilbench.rig.BenchAssembly;
+import io.hilbench.runtime.Emulator;
+import io.hilbench.runtime.Pacing;
+import io.hilbench.runtime.RunStatus;
+import io.hilbench.runtime.TraceRow;
+import io.hilbench.runtime.faults.SensorFault;
+import io.hilbench.runtime.faults.SensorFaultKind;
+import io.hilbench.runtime.link.LinkFault;
+import io.hilbench.runtime.link.LinkProtocol;
+import io.hilbench.scenario.Quantities.Quantity;
+import io.hilbench.scenario.judge.Inconclusive;
+import io.hilbench.scenario.judge.RecordedTrace;
+import io.hilbench.scenario.judge.TraceView;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import static io.hilbench.scenario.Quantities.plantTime;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The plant as scenarios act on it, for one run (one scenario): weather and other external inputs (edge units in,
+ * SI to the emulator), physical faults, sensor faults by tag (the rig says which plant output a tag is wired to), I/O
+ * link faults, the site reset of latched trips, and plant time that advances only when a step says so.
+ *
+ * <p><b>Plant time is held between steps (lockstep).</b> The run starts held at step 0; Given/When actions apply
+ * at that step boundary, after the controller has answered it. {@link #runUntil} releases the plant and takes it back
+ * exactly at the target step: a step listener, on the loop thread, waits at the row before the target until this
+ * thread is queued on the (fair) step lock, so the loop cannot commit the target step first. Same seed, same
+ * scenario, same controller: the same steps. In real-time and accelerated pacing the plant is never held longer than
+ * one action (holding it would make steps late).
+ *
+ * <p>Waits advance plant time with {@link Emulator#awaitPlantTime} under an Awaitility wall-time guard whose alias
+ * names the plant-time condition (DESIGN §4); a run that ends inconclusive (ack timeout) throws {@link Inconclusive}.
+ */
+public final class PlantDriver implements StepGate {
+    private static final String AIR_TEMPERATURE = "weather.airTemperatureK";
+    private static final String RELATIVE_HUMIDITY = "weather.relativeHumidityRatio";
+    private static final String IRRADIANCE = "weather.irradianceWPerM2";
+    private static final String DH_RETURN = "network.returnTemperatureK";
+    private static final String DH_PUMP_FAILED = "fault.dhPump.failed";
+    private static final String DH_FLOW_AVAILABLE = "fault.dhWater.flowAvailableRatio";
+
+    private final BenchAssembly bench;
+    private final Emulator emulator;
+    private final PlantSignals signals;
+    private final Duration ackTimeout;
+    private final boolean lockstep;
+    private final int ackPoint;
+    private Emulator.Hold hold;
+
+    /**
+     * @param emulator the run, not yet started, so the plant is held from step 0 ({@link #holdBeforeStart()})
+     */
+    PlantDriver(BenchAssembly bench, Emulator emulator, PlantSignals signals) {
+        this.bench = bench;
+        this.emulator = emulator;
+        this.signals = signals;
+        this.ackTimeout = emulator.config().ackTimeout();
+        this.lockstep = emulator.config().pacing().kind() == Pacing.Kind.LOCKSTEP;
+        PointTable t = bench.table();
+        this.ackPoint = t.benchPoint(BenchVariable.ACK);
+    }
+
+    /** Takes the hold on the new run before it starts (lockstep), on the scenario's thread. */
+    void holdBeforeStart() {
+        if (lockstep) hold = emulator.hold();
+    }
+
+    public Emulator emulator() { return emulator; }
+
+    public PlantSignals signals() { return signals; }
+
+    public long plantTimeMs() { return emulator.plantTimeMs(); }
+
+    public RunStatus status() { return emulator.status(); }
+
+    /** The trace so far. */
+    public TraceView trace() { return new RecordedTrace(emulator.recorder()); }
+
+    // ------------------------------------------------------------------ between steps
+
+    @Override
+    public void between(ThrowingRunnable action) throws Exception {
+        checkRunning();
+        if (!lockstep) {
+            Exception[] failure = new Exception[1];
+            emulator.between(() -> {
+                try {
+                    action.run();
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) throw failure[0];
+            return;
+        }
+        awaitControllerAnswer();
+        action.run();
+    }
+
+    /** Lockstep: waits (plant held) until the controller has acknowledged the step it sees. */
+    private void awaitControllerAnswer() {
+        long step = emulator.step();
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        while (true) {
+            double ack = bench.table().liveState().value(ackPoint);
+            if (!Double.isNaN(ack) && (long) ack == (step & 0xFFFF_FFFFL)) return;
+            if (System.nanoTime() > deadline) {
+                throw new Inconclusive("controller not responding at step " + step + " (no Ack within " + ackTimeout.toSeconds() + " s while the bench held the plant for a scenario action)");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
+    }
+
+    private void checkRunning() {
+        RunStatus s = emulator.status();
+        if (s.inconclusive()) throw new Inconclusive(s.reason());
+        if (s.state() == RunStatus.State.FAILED) throw new IllegalStateException("the bench failed: " + s.reason());
+    }
+
+    private void input(String name, double si) throws Exception {
+        between(() -> emulator.setExternalInput(name, si));
+    }
+
+    // ------------------------------------------------------------------ weather, network, physical faults
+
+    public void setWeather(Quantity air, Quantity relativeHumidity) throws Exception {
+        input(AIR_TEMPERATURE, air.toSi());
+        input(RELATIVE_HUMIDITY, relativeHumidity.toSi());
+    }
+
+    public void setIrradiance(double wattPerM2) throws Exception { input(IRRADIANCE, wattPerM2); }
+
+    public void setDhReturn(Quantity temperature) throws Exception { input(DH_RETURN, temperature.toSi()); }
+
+    /** P-271 fails (a physical fault: the pump does not run whatever it is commanded). */
+    public void failDhPump(boolean failed) throws Exception { input(DH_PUMP_FAILED, failed ? 1 : 0); }
+
+    /** DH flow through the heat pump limited to a share of what the pump would deliver (HP-01: 40 %, HP-02: 0 %). */
+    public void limitDhFlow(Quantity share) throws Exception { input(DH_FLOW_AVAILABLE, share.toSi()); }
+
+    /** Any external input by its plant name, in SI (the catalogue is in plant-models/…/README.md). */
+    public void setExternalInput(String name, double si) throws Exception { input(name, si); }
+
+    // ------------------------------------------------------------------ sensor and link faults, site reset
+
+    /**
+     * A sensor fault on an instrument by tag, from now until cleared: the rig's point map says which plant output it
+     * is wired to; values are given in the point's unit (e.g. a stuck PT-202 at 120 bar).
+     */
+    public long sensorFault(String tag, SensorFaultKind kind) throws Exception {
+        String output = signals.output(tag);
+        long[] id = new long[1];
+        between(() -> id[0] = emulator.addSensorFault(SensorFault.from(output, kind, emulator.plantTimeMs())));
+        return id[0];
+    }
+
+    /** A stuck value in the tag's unit, converted to the plant's SI value. */
+    public long sensorStuckAt(String tag, Quantity value) throws Exception {
+        PointDefinition p = signals.point(tag);
+        return sensorFault(tag, new SensorFaultKind.Stuck(p.unit().toSi(value.value())));
+    }
+
+    public void clearSensorFault(long id) throws Exception { between(() -> emulator.clearSensorFault(id)); }
+
+    public void linkFault(LinkProtocol protocol, LinkFault kind) throws Exception {
+        between(() -> bench.injectLinkFault(protocol, kind, 0));
+    }
+
+    public void clearLinkFault(LinkProtocol protocol) throws Exception { between(() -> bench.clearLinkFault(protocol)); }
+
+    /** The site reset of latched safety trips (a person at the panel, DESIGN §5). */
+    public void resetLatchedTrips() throws Exception { between(emulator::resetLatchedTrips); }
+
+    // ------------------------------------------------------------------ plant time
+
+    public void runFor(Duration plantDuration) { runUntil(emulator.plantTimeMs() + plantDuration.toMillis(), "for " + plantTime(plantDuration.toMillis())); }
+
+    /**
+     * Advances plant time to {@code targetMs} (the first step at or after it) and holds the plant there.
+     *
+     * @param why names the wait in the guard's alias, e.g. "SU-01 windows"
+     */
+    public void runUntil(long targetMs, String why) {
+        checkRunning();
+        long stepMs = emulator.config().stepMs();
+        long targetStep = (targetMs + stepMs - 1) / stepMs;
+        if (emulator.step() >= targetStep) return;
+        String alias = "plant time reaches " + plantTime(targetMs) + " (" + why + ")";
+        Duration guard = wallGuard(targetMs - emulator.plantTimeMs());
+        if (!lockstep) {
+            waitForPlantTime(alias, guard, targetMs);
+            checkRunning();
+            return;
+        }
+        Thread me = Thread.currentThread();
+        AtomicBoolean aboutToHold = new AtomicBoolean();
+        CountDownLatch reached = new CountDownLatch(1);
+        Consumer<TraceRow> stopper = row -> {
+            if (row.step() != targetStep - 1) return;
+            reached.countDown();
+            // on the loop thread, step lock held: wait until the scenario thread is queued for the hold (fair lock)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (!(aboutToHold.get() && me.getState() == Thread.State.WAITING) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        };
+        emulator.addStepListener(stopper);
+        hold.close();
+        hold = null;
+        try {
+            await(alias).atMost(guard).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> reached.getCount() == 0 || !emulator.status().running());
+        } catch (ConditionTimeoutException e) {
+            Inconclusive i = new Inconclusive("wall-time guard of " + guard.toSeconds() + " s ran out before " + alias + "; plant time is " + plantTime(emulator.plantTimeMs()));
+            i.initCause(e);
+            throw i;
+        } finally {
+            aboutToHold.set(true);
+            hold = emulator.hold();
+            emulator.removeStepListener(stopper);
+        }
+        checkRunning();
+        if (emulator.status().running() && emulator.step() != targetStep) {
+            org.slf4j.LoggerFactory.getLogger(PlantDriver.class).warn("plant held at step {} instead of {} (the hold came late)", emulator.step(), targetStep);
+        }
+        if (!emulator.status().running()) throw new IllegalStateException("the run ended at " + plantTime(emulator.plantTimeMs()) + ": " + emulator.status());
+    }
+
+    private void waitForPlantTime(String alias, Duration guard, long targetMs) {
+        try {
+            await(alias).atMost(guard).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> emulator.awaitPlantTime(targetMs, Duration.ofMillis(200)) || !emulator.status().running());
+        } catch (ConditionTimeoutException e) {
+            Inconclusive i = new Inconclusive("wall-time guard of " + guard.toSeconds() + " s ran out before " + alias);
+            i.initCause(e);
+            throw i;
+        }
+    }
+
+    /** Wall time allowed for a plant-time wait: lockstep at ≥ 10× real time plus 30 s; paced modes their own rate plus margin. */
+    private Duration wallGuard(long plantMs) {
+        Pacing p = emulator.config().pacing();
+        double rate = p.kind() == Pacing.Kind.LOCKSTEP ? 10.0 : Double.isInfinite(p.factor()) ? 10.0 : p.factor();
+        return Duration.ofMillis(30_000 + Math.round(plantMs / rate * 1.2));
+    }
+
+    /** Lets the plant go (end of the scenario): required before the bench replaces or stops the run. */
+    void release() {
+        if (hold != null) {
+            hold.close();
+            hold = null;
+        }
+    }
+}

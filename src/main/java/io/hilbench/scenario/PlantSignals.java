@@ -1,0 +1,74 @@
+package io.hilbench.scenario;
+
+import io.hilbench.plant.SignalCatalogue;
+import io.hilbench.points.Binding;
+import io.hilbench.points.PointDefinition;
+import io.hilbench.rig.Rig;
+import io.hilbench.scenario.judge.StartupChecks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tags to plant signals through the rig's point map: a scenario names an instrument by its tag (TT-272, PT-202),
+ * the trace holds the plant output or input the tag is bound to. No tag or register ever appears in Gherkin; the
+ * requirement's checks name the tags they use, and the rig says what they are wired to.
+ */
+public final class PlantSignals {
+    private static final Pattern COMPRESSOR_ENABLE = Pattern.compile("(C-\\d+)\\.Enable");
+
+    private final Rig rig;
+    private final SignalCatalogue catalogue;
+
+    public PlantSignals(Rig rig, SignalCatalogue catalogue) {
+        this.rig = rig;
+        this.catalogue = catalogue;
+    }
+
+    public PointDefinition point(String tag) {
+        return rig.point(tag).orElseThrow(() -> new IllegalArgumentException("rig " + rig.name() + " has no point " + tag));
+    }
+
+    /** The plant output a sensor or status tag is bound to ({@code plant.*}). */
+    public String output(String tag) {
+        Binding b = point(tag).binding();
+        if (b.source() != Binding.Source.PLANT) throw new IllegalArgumentException(tag + " is bound to " + b + ", not to a plant output");
+        return b.name();
+    }
+
+    /** The plant input an actuator tag is bound to ({@code input.*}). */
+    public String input(String tag) {
+        Binding b = point(tag).binding();
+        if (b.source() != Binding.Source.INPUT) throw new IllegalArgumentException(tag + " is bound to " + b + ", not to a plant input");
+        return b.name();
+    }
+
+    /** The compressors of the rig (every {@code C-nnn.Enable} with its {@code SpeedSet} and {@code Speed}), in map order. */
+    public List<StartupChecks.Compressor> compressors() {
+        List<StartupChecks.Compressor> out = new ArrayList<>();
+        for (PointDefinition p : rig.points()) {
+            Matcher m = COMPRESSOR_ENABLE.matcher(p.tag());
+            if (!m.matches()) continue;
+            String c = m.group(1);
+            out.add(new StartupChecks.Compressor(c, input(c + ".Enable"), input(c + ".SpeedSet"), output(c + ".Speed")));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("rig " + rig.name() + " maps no compressor (C-nnn.Enable)");
+        return out;
+    }
+
+    /** Every safety-chain output of the plant ({@code hp.safety.*}: switches tripped, relief valve open). */
+    public List<String> safetyChainOutputs() {
+        return catalogue.outputs().stream().filter(o -> o.startsWith("hp.safety.")).toList();
+    }
+
+    /** The signals SU-01 judges: FSL-271, TT-272, PT-202, the compressors and the safety chain. */
+    public StartupChecks.Signals startup() {
+        return new StartupChecks.Signals(compressors(), "FSL-271", output("FSL-271"), "TT-272", output("TT-272"), "PT-202", output("PT-202"),
+                safetyChainOutputs());
+    }
+
+    public Optional<PointDefinition> find(String tag) { return rig.point(tag); }
+}

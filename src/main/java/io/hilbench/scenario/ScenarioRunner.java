@@ -1,0 +1,211 @@
+package io.hilbench.scenario;
+
+import io.hilbench.scenario.judge.Inconclusive;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+/**
+ * Runs feature files through the JUnit Platform launcher with the Cucumber engine, in this JVM: the one launching
+ * code behind {@code bench run}, the expected-failure matrix test and (for its configuration keys) the
+ * {@code mvn verify} suite. Scenarios run one at a time (they share one plant and one controller). Reports in the
+ * report folder: Cucumber HTML, JSON and JUnit XML, {@value VerdictLedger#FILE}, traces, the controller's log.
+ */
+public final class ScenarioRunner {
+    /** The glue packages (steps, hooks, parameter types). */
+    public static final String GLUE = "io.hilbench.scenario.steps";
+
+    /** How a run ended, and the exit code of DESIGN §8 (0 passed, 1 failed, 3 inconclusive only). */
+    public record Result(int total, int passed, int failed, int inconclusive, Path reportDir, List<ScenarioResult> scenarios) {
+        public int exitCode() {
+            if (failed > 0) return 1;
+            if (inconclusive > 0) return 3;
+            return 0;
+        }
+    }
+
+    public record ScenarioResult(String name, VerdictLedger.ScenarioOutcome outcome, String message) {}
+
+    private ScenarioRunner() {}
+
+    /**
+     * Runs the features with the options (which the glue reads through {@link BenchOptions#current()}).
+     *
+     * @param tags     Cucumber tag expression, or null for all
+     * @param progress where the per-scenario progress lines go (null: nowhere)
+     */
+    public static Result run(BenchOptions options, String tags, PrintStream progress) throws IOException {
+        Files.createDirectories(options.reportDir());
+        VerdictLedger.clear();
+        BenchOptions.use(options);
+        try {
+            Path report = options.reportDir();
+            LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectDirectory(options.featuresDir().toFile()))
+                    .filters(includeEngines("cucumber"))
+                    .configurationParameters(configuration(report));
+            if (tags != null && !tags.isBlank()) b.configurationParameter("cucumber.filter.tags", tags);
+            LauncherDiscoveryRequest request = b.build();
+            Progress listener = new Progress(progress);
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, listener);
+            return listener.result(report);
+        } finally {
+            BenchOptions.use(null);
+        }
+    }
+
+    /** Cucumber's configuration for a run writing into {@code report}: glue, plugins, one scenario at a time. */
+    public static Map<String, String> configuration(Path report) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("cucumber.glue", GLUE);
+        c.put("cucumber.plugin", String.join(", ",
+                "html:" + report.resolve("cucumber.html"),
+                "json:" + report.resolve("cucumber.json"),
+                "junit:" + report.resolve("cucumber-junit.xml")));
+        c.put("cucumber.publish.quiet", "true");
+        c.put("cucumber.execution.parallel.enabled", "false");
+        c.put("cucumber.junit-platform.naming-strategy", "long");
+        c.put("cucumber.snippet-type", "camelcase");
+        return c;
+    }
+
+    /**
+     * The features folder: {@code dir} when given, else {@code ./features} when it holds requirements.yaml, else the
+     * copy inside the jar, extracted to a temporary folder (DESIGN §11).
+     */
+    public static Path resolveFeatures(Path dir) throws IOException {
+        if (dir != null) {
+            if (!Files.isRegularFile(dir.resolve(Requirements.FILE))) throw new IOException("features folder " + dir.toAbsolutePath() + " has no " + Requirements.FILE);
+            return dir;
+        }
+        Path local = Path.of("features");
+        if (Files.isRegularFile(local.resolve(Requirements.FILE))) return local;
+        URL marker = ScenarioRunner.class.getClassLoader().getResource("features/" + Requirements.FILE);
+        if (marker == null) throw new IOException("no ./features folder and no features inside the jar");
+        try {
+            URI uri = marker.toURI();
+            if (uri.getScheme().equals("file")) return Path.of(uri).getParent();
+            Path target = Files.createTempDirectory("hilbench-features");
+            try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                Path root = fs.getPath("/features");
+                try (Stream<Path> all = Files.walk(root)) {
+                    for (Path p : (Iterable<Path>) all::iterator) {
+                        Path out = target.resolve(root.relativize(p).toString());
+                        if (Files.isDirectory(p)) Files.createDirectories(out);
+                        else try (InputStream in = Files.newInputStream(p)) {
+                            Files.copy(in, out);
+                        }
+                    }
+                }
+            }
+            return target;
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot read the features inside the jar: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts scenarios and prints {@code [1/1] SU-01 Cold start … passed (25 min plant, 14.2 s)}. */
+    private static final class Progress implements TestExecutionListener {
+        private final PrintStream out;
+        private final List<ScenarioResult> results = new ArrayList<>();
+        private final Map<String, Long> startNs = new LinkedHashMap<>();
+        private TestPlan plan;
+        private int total;
+        private int done;
+
+        Progress(PrintStream out) { this.out = out; }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+            total = (int) testPlan.countTestIdentifiers(TestIdentifier::isTest);
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) startNs.put(id.getUniqueId(), System.nanoTime());
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            // filtered out by tags: not run, not counted
+            if (id.isTest()) total--;
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+            if (!id.isTest()) {
+                if (r.getStatus() == TestExecutionResult.Status.FAILED && id.getParentId().isEmpty()) {
+                    // the engine itself failed (e.g. a feature that does not parse): count it as a failure
+                    String msg = r.getThrowable().map(Throwable::toString).orElse("engine failed");
+                    results.add(new ScenarioResult(id.getDisplayName(), VerdictLedger.ScenarioOutcome.FAILED, msg));
+                    if (out != null) out.println("error: " + msg);
+                }
+                return;
+            }
+            done++;
+            VerdictLedger.ScenarioOutcome o = switch (r.getStatus()) {
+                case SUCCESSFUL -> VerdictLedger.ScenarioOutcome.PASSED;
+                case ABORTED -> VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
+                case FAILED -> r.getThrowable().map(Inconclusive::is).orElse(false)
+                        ? VerdictLedger.ScenarioOutcome.INCONCLUSIVE : VerdictLedger.ScenarioOutcome.FAILED;
+            };
+            String message = r.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
+            String name = id.getDisplayName();
+            results.add(new ScenarioResult(name, o, message));
+            if (out == null) return;
+            long wallMs = (System.nanoTime() - startNs.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
+            VerdictLedger.ScenarioRecord rec = VerdictLedger.records().stream().filter(x -> name.endsWith(x.name())).reduce((a, b) -> b).orElse(null);
+            String req = rec == null || rec.requirement().isEmpty() ? "" : rec.requirement() + " ";
+            String plantMin = rec == null ? "" : String.format(Locale.ROOT, "%.0f min plant, ", rec.plantMs() / 60_000.0);
+            out.printf(Locale.ROOT, "[%d/%d] %s%s … %s (%s%.1f s)%n", done, Math.max(total, done), req, shortName(name), o.label(), plantMin, wallMs / 1000.0);
+            if (o != VerdictLedger.ScenarioOutcome.PASSED && !message.isEmpty()) {
+                for (String line : message.split("\n")) out.println("      " + line);
+            }
+            out.flush();
+        }
+
+        private static String shortName(String longName) {
+            int i = longName.lastIndexOf(" - ");
+            return i < 0 ? longName : longName.substring(i + 3);
+        }
+
+        Result result(Path report) {
+            int passed = 0, failed = 0, inconclusive = 0;
+            for (ScenarioResult s : results) {
+                switch (s.outcome()) {
+                    case PASSED -> passed++;
+                    case FAILED -> failed++;
+                    case INCONCLUSIVE -> inconclusive++;
+                }
+            }
+            return new Result(results.size(), passed, failed, inconclusive, report, List.copyOf(results));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.hilbench.scenario;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The bench's connection to the controller's supervisory interface, in engineering values of the rig's controller
+ * map (booleans as 0/1). Implementations: {@link OpcUaSupervisoryLink} (Milo client) and
+ * {@link ModbusSupervisoryLink} (j2mod master and the map's codecs).
+ */
+public interface SupervisoryLink extends AutoCloseable {
+    /** Reads points in one request where the protocol allows (NaN for a point that could not be read). */
+    double[] read(List<String> tags) throws IOException;
+
+    default double read(String tag) throws IOException {
+        return read(List.of(tag))[0];
+    }
+
+    String readText(String tag) throws IOException;
+
+    void write(String tag, double value) throws IOException;
+
+    /** Where it is connected, for messages. */
+    String describe();
+
+    @Override
+    void close();
+}
