@@ -4,46 +4,142 @@ package io.hilbench.controller;
  * Every timing, speed and gain of the reference controller. These are the controller's own tuning values, with
  * margins over the requirements — never the requirement limits themselves (DESIGN §8: limits live in
  * {@code features/requirements.yaml} and are never taken from a controller's configuration). All times are plant
- * time (seconds of {@code BENCH.PlantTimeMs}), never wall time.
+ * time (seconds of {@code BENCH.PlantTimeMs}), never wall time. The number of compressors is not configured here: it
+ * comes from the rig's point map ({@link ReferenceController#compressorCount}).
  *
- * @param cycleMs                 real-time and accelerated pacing: plant milliseconds between cycles (lockstep runs
- *                                one cycle per plant step). Default 100 ms, the rig's step
- * @param pumpStartSpeedPct       P-271 speed while proving flow, %. Default 100 (nominal flow, clear of the flow switch)
- * @param pumpRunSpeedPct         P-271 speed while the compressors run and during overrun, %. Default 100
- * @param flowProofConfirmS       FSL-271 must stay clear (and P-271 report running) this long before flow counts as
- *                                proven. Default 5 s (domain notes §3: flow proof typically 10–60 s in all)
- * @param flowProofTimeoutS       flow not proven this long after P-271 was commanded: start refused (START_REFUSED),
- *                                pump stopped. Default 30 s
- * @param compressorStartSpeedHz  lead compressor set-point during the lubrication hold. Default 45 Hz (above 40 Hz,
- *                                so VFD tolerance never takes it below the rule's speed)
- * @param compressorStartMinHz    speed the lubrication rule asks for (Bitzer: ≥ 40 Hz for ≥ 10 s, domain notes §2.4);
- *                                the hold counts while the VFD feedback is at or above it. Default 40 Hz
- * @param compressorStartHoldS    how long the feedback must stay at or above {@code compressorStartMinHz} before the
- *                                supply loop takes the speed. Default 12 s (10 s rule + 2 s margin)
- * @param compressorStartTimeoutS the feedback must reach {@code compressorStartMinHz} within this after the enable,
- *                                or the controller goes to Fault. Default 30 s
- * @param compressorMinHz         VFD minimum: the supply loop's lower limit and the stop ramp's speed. Default 25 Hz
- * @param compressorMaxHz         VFD maximum, the supply loop's upper limit. Default 70 Hz
- * @param supplyKpHzPerK          supply-temperature PI: proportional gain, Hz per K of error. Default 4 Hz/K
- * @param supplyTiS               supply-temperature PI: integral time. Default 120 s
- * @param hpValveOpeningPct       HV-221 opening while a compressor runs (fixed; a pressure loop comes later). Default
- *                                50 %
- * @param bypassValveOpeningPct   HV-222 (flash-gas bypass) opening while a compressor runs. Default 30 %
- * @param fanSpeedPct             air evaporator fans while a compressor runs, %. Default 80 %
- * @param stopMinSpeedHoldS       on Stop, the compressors run at minimum speed this long before they go off.
- *                                Default 15 s
- * @param pumpOverrunS            P-271 keeps running this long after the compressors were commanded off (Stop, trip,
- *                                fault). Default 90 s: 60 s of required overrun after the compressor actually stops,
- *                                plus margin for the VFD's run-down (domain notes §3: overrun 1–5 min)
- * @param flowTripDelayS          FSL-271 low (or unreadable) this long while a compressor is commanded: FLOW_TRIP.
- *                                Default 2 s (the plant's own flow switch stops the compressors after 5 s)
- * @param leadCompressor          the lead compressor, 1..4 (C-211..C-214). Default 1
- * @param supplyTemperatureSetDefaultDegC set-point used when the supervisory set-point is not a number. Default 75 °C
+ * <p>{@link #defaults()} gives the documented defaults; {@link #builder()} and {@link #toBuilder()} change a few by
+ * name (tests, a rig's overrides later).
+ *
+ * @param cycleMs                         real-time and accelerated pacing: plant milliseconds between cycles
+ *                                        (lockstep runs one cycle per plant step). Default 100 ms, the rig's step
+ * @param pumpStartSpeedPct               P-271 speed while proving flow, %. Default 100 (nominal flow, clear of the
+ *                                        flow switch)
+ * @param pumpRunSpeedPct                 P-271 speed while the compressors run, before any trim, and during the
+ *                                        overrun, %. Default 100: the nominal DH flow the heat pump is rated for
+ *                                        (8.2 kg/s, 40 → 75 °C at 1.2 MW, domain notes §2.2)
+ * @param pumpMinSpeedPct                 lowest speed the supply trim may take P-271 to, %. Default 60 %: 2.4 × the
+ *                                        flow switch's 25 % of nominal (DESIGN §5), so a trim never brings FSL-271
+ *                                        near its trip; and at more than half of nominal flow the gas cooler keeps
+ *                                        its cold-end approach, so the high pressure does not rise with the trim
+ *                                        (domain notes §2.2: a cold gas-cooler water inlet is the main lever on
+ *                                        pressure and COP)
+ * @param flowProofConfirmS               FSL-271 must stay clear (and P-271 report running) this long before flow
+ *                                        counts as proven. Default 5 s (domain notes §3: flow proof typically 10–60
+ *                                        s in all)
+ * @param flowProofTimeoutS               flow not proven this long after P-271 was commanded: start refused
+ *                                        (START_REFUSED), pump stopped. Default 30 s
+ * @param compressorStartSpeedHz          set-point of a compressor during its lubrication hold, every start (lead
+ *                                        and lag). Default 45 Hz (above 40 Hz, so VFD tolerance never takes it below
+ *                                        the rule's speed)
+ * @param compressorStartMinHz            speed the lubrication rule asks for (Bitzer: ≥ 40 Hz for ≥ 10 s, domain
+ *                                        notes §2.4); the hold counts while the VFD feedback is at or above it.
+ *                                        Default 40 Hz
+ * @param compressorStartHoldS            how long the feedback must stay at or above {@code compressorStartMinHz}
+ *                                        before the supply loop takes the compressor. Default 12 s (10 s rule + 2 s
+ *                                        margin)
+ * @param compressorStartTimeoutS         the feedback must reach {@code compressorStartMinHz} within this after the
+ *                                        enable: the lead goes to Fault, a lag compressor is stopped and left out
+ *                                        until Reset. Default 30 s
+ * @param compressorMinHz                 VFD minimum: the lower limit of every released compressor and the stop
+ *                                        ramp's speed. Default 25 Hz (Dorin, domain notes §2.4)
+ * @param compressorMaxHz                 VFD maximum, the upper limit of every compressor. Default 70 Hz (domain
+ *                                        notes §2.4)
+ * @param supplyKpHzPerK                  supply-temperature PI (TT-272 → capacity demand, the sum of the released
+ *                                        compressors' speeds): proportional gain, Hz per K. Default 8 Hz/K: IMC
+ *                                        tuning (λ = τ) of the heat pump seen from the DH side, about 0.125 K per Hz
+ *                                        of total speed at nominal flow (1.2 MW over 4 × 70 Hz, 8.2 kg/s) and a 60 s
+ *                                        gas-cooler time constant
+ * @param supplyTiS                       supply-temperature PI: integral time. Default 60 s (IMC: the gas-cooler
+ *                                        time constant)
+ * @param stageUpDelayS                   a further compressor starts when the released ones have been within {@code
+ *                                        stageMarginHz} of maximum speed this long while the supply is still more
+ *                                        than {@code stageErrorK} below the set-point or held there only by P-271
+ *                                        running more than {@code stageUpTrimPct} below nominal. Default 45 s
+ *                                        (domain notes §2.4: 30–120 s stage-in delay [L]; short end, so a cold start
+ *                                        stages all four inside SU-01's settling time)
+ * @param stageDownDelayS                 a running compressor stops when the released ones have been within {@code
+ *                                        stageMarginHz} of minimum speed this long while the supply is more than
+ *                                        {@code stageErrorK} above the set-point (and it has run {@code
+ *                                        compressorMinRunS}). Default 120 s: longer than the stage-in delay, so
+ *                                        staging does not hunt
+ * @param stageMarginHz                   how near maximum (minimum) speed the released compressors count as at
+ *                                        maximum (minimum) for staging. Default 2 Hz
+ * @param stageErrorK                     supply error beyond which staging counts the supply as below (above) the
+ *                                        set-point. Default 0.3 K, a third of SU-01's settling band
+ * @param stageUpTrimPct                  P-271 trimmed more than this below {@code pumpRunSpeedPct} (the heat pump
+ *                                        holding the supply only at reduced flow, because capacity was exhausted)
+ *                                        counts as 'supply below the set-point' for staging up, so a compressor that
+ *                                        becomes free (its timers passed) is started. Default 2 % (about 0.7 K of
+ *                                        lift at the rating point)
+ * @param lastCompressorStopAboveK        the last compressor stops (the heat pump stays Running with P-271 on, no
+ *                                        compressor) when it has been at minimum speed for {@code stageDownDelayS}
+ *                                        with the supply this far above the set-point. Default 3 K
+ * @param lastCompressorRestartBelowK     with no compressor running, one starts again once the supply is this far
+ *                                        below the set-point (and a compressor is available). Default 1 K
+ * @param compressorMinOffS               per compressor: no start until this long after its last stop (any stop:
+ *                                        staging, Stop, trip). Default 190 s: the 180 s anti-short-cycle timer
+ *                                        (Danfoss, domain notes §2.4; SU-03) plus 10 s for the plant's step and the
+ *                                        feedback
+ * @param compressorMinRunS               per compressor: staging and Stop keep it running at least this long after
+ *                                        its start (a trip does not). Default 130 s: Danfoss's 2 min minimum run
+ *                                        (domain notes §2.4; SU-03) plus 10 s
+ * @param compressorStartsPerHourMax      per compressor: at most this many starts in any 3600 s of plant time.
+ *                                        Default 5: one below SU-03's 6 per hour, so where a judge puts the hour's
+ *                                        edges never matters (Danfoss allows 12/h; Bitzer: > 120/day critical)
+ * @param pumpTrimKpPctPerK               P-271 supply trim (TT-272 → pump speed below nominal), acting only while
+ *                                        capacity is exhausted (the released compressors at maximum and no further
+ *                                        one allowed to start): proportional gain, % of speed per K. Default 3 %/K
+ *                                        (IMC with λ = τ: about 0.35 K per % of flow at the rating point, 60 s)
+ * @param pumpTrimTiS                     P-271 supply trim: integral time. Default 60 s
+ * @param pumpTrimBleedPctPerS            while capacity is not exhausted the trim returns toward nominal flow at
+ *                                        this rate, and the capacity loop takes the temperature over. Default 0.02
+ *                                        %/s: the capacity PI follows that ramp with about 0.4 K of error (ramp /
+ *                                        (Kp/Ti · 0.125 K/Hz)), inside the settling band
+ * @param hpValveOpeningPct               HV-221 opening while a compressor runs and PT-202 is below the limiter's
+ *                                        set-point. Default 50 % (the first plant's nominal opening, where the gas-
+ *                                        cooler pressure sits near the Liao optimum; the optimal-pressure loop comes
+ *                                        later)
+ * @param hpLimitSetBar                   HV-221 high-pressure limiter: above this PT-202 the valve opens beyond
+ *                                        {@code hpValveOpeningPct}. Default 115 bar: 5 bar under the controllers'
+ *                                        aim of 120 bar and 10 under the 125 bar soft limit (DESIGN §5; Danfoss 'Pc
+ *                                        max': open the high-pressure valve, domain notes §5)
+ * @param hpLimitKpPctPerBar              HV-221 limiter: proportional gain, % opening per bar of anticipated
+ *                                        pressure above the set-point. Default 5 %/bar (fully open 10 bar above it)
+ * @param hpLimitTiS                      HV-221 limiter: integral time. Default 20 s (twice the gas-cooler
+ *                                        pressure's time constant)
+ * @param hpLimitLeadS                    HV-221 limiter: it acts on the pressure anticipated this far ahead, PT-202
+ *                                        + lead · dPT-202/dt, so it opens while the pressure is still rising fast
+ *                                        instead of after it overshot (for a first-order rise this is the pressure's
+ *                                        final value). Default 10 s, the gas-cooler pressure's time constant (domain
+ *                                        notes §7: pressures respond in seconds; the first plant: 10 s)
+ * @param hpLimitRateFilterS              HV-221 limiter: time constant of the first-order filter the pressure's rate
+ *                                        of change is taken through. Default 2 s (the valve's own stroke time is a
+ *                                        few seconds, domain notes §7)
+ * @param bypassValveOpeningPct           HV-222 (flash-gas bypass) opening while a compressor runs. Default 30 %
+ * @param fanSpeedPct                     air evaporator fans while a compressor runs, %. Default 80 %
+ * @param stopMinSpeedHoldS               on Stop, every running compressor runs at minimum speed at least this long
+ *                                        before it goes off. Default 15 s
+ * @param stopMaxS                        on Stop, every compressor is off by this long after the command even if it
+ *                                        has not run {@code compressorMinRunS}. Default 100 s (SU-04: off within 120
+ *                                        s)
+ * @param pumpOverrunS                    P-271 keeps running this long after the last compressor was commanded off
+ *                                        (Stop, trip, fault). Default 90 s: 60 s of required overrun after the
+ *                                        compressor actually stops, plus margin for the VFD's run-down (domain notes
+ *                                        §3: overrun 1–5 min)
+ * @param flowTripDelayS                  FSL-271 low (or unreadable) this long while a compressor is commanded:
+ *                                        FLOW_TRIP. Default 2 s (the plant's own flow switch stops the compressors
+ *                                        after 5 s)
+ * @param leadCompressor                  the compressor a fresh controller starts first, 1..N (C-211..); afterwards
+ *                                        the one with the least run time starts first (runtime equalisation, Danfoss
+ *                                        AK-PC 772A, domain notes §2.4). Default 1
+ * @param supplyTemperatureSetDefaultDegC set-point used when the supervisory set-point is not a number. Default 75
+ *                                        °C
  */
 public record ControllerConfig(
         int cycleMs,
         double pumpStartSpeedPct,
         double pumpRunSpeedPct,
+        double pumpMinSpeedPct,
         double flowProofConfirmS,
         double flowProofTimeoutS,
         double compressorStartSpeedHz,
@@ -54,10 +150,29 @@ public record ControllerConfig(
         double compressorMaxHz,
         double supplyKpHzPerK,
         double supplyTiS,
+        double stageUpDelayS,
+        double stageDownDelayS,
+        double stageMarginHz,
+        double stageErrorK,
+        double stageUpTrimPct,
+        double lastCompressorStopAboveK,
+        double lastCompressorRestartBelowK,
+        double compressorMinOffS,
+        double compressorMinRunS,
+        int compressorStartsPerHourMax,
+        double pumpTrimKpPctPerK,
+        double pumpTrimTiS,
+        double pumpTrimBleedPctPerS,
         double hpValveOpeningPct,
+        double hpLimitSetBar,
+        double hpLimitKpPctPerBar,
+        double hpLimitTiS,
+        double hpLimitLeadS,
+        double hpLimitRateFilterS,
         double bypassValveOpeningPct,
         double fanSpeedPct,
         double stopMinSpeedHoldS,
+        double stopMaxS,
         double pumpOverrunS,
         double flowTripDelayS,
         int leadCompressor,
@@ -67,6 +182,10 @@ public record ControllerConfig(
         if (cycleMs < 1) throw new IllegalArgumentException("cycleMs must be >= 1, was " + cycleMs);
         percent("pumpStartSpeedPct", pumpStartSpeedPct);
         percent("pumpRunSpeedPct", pumpRunSpeedPct);
+        percent("pumpMinSpeedPct", pumpMinSpeedPct);
+        if (!(pumpMinSpeedPct > 0 && pumpMinSpeedPct <= pumpRunSpeedPct)) {
+            throw new IllegalArgumentException("pumpMinSpeedPct (" + pumpMinSpeedPct + ") must be > 0 and <= pumpRunSpeedPct (" + pumpRunSpeedPct + ")");
+        }
         percent("hpValveOpeningPct", hpValveOpeningPct);
         percent("bypassValveOpeningPct", bypassValveOpeningPct);
         percent("fanSpeedPct", fanSpeedPct);
@@ -76,22 +195,46 @@ public record ControllerConfig(
             throw new IllegalArgumentException("flowProofTimeoutS (" + flowProofTimeoutS + ") must be > flowProofConfirmS (" + flowProofConfirmS + ")");
         }
         positive("compressorMinHz", compressorMinHz);
-        if (!(compressorMaxHz > compressorMinHz)) {
+        if (!(compressorMaxHz > compressorMinHz) || Double.isInfinite(compressorMaxHz)) {
             throw new IllegalArgumentException("compressorMaxHz (" + compressorMaxHz + ") must be > compressorMinHz (" + compressorMinHz + ")");
         }
+        positive("compressorStartMinHz", compressorStartMinHz);
         if (!(compressorStartSpeedHz >= compressorStartMinHz && compressorStartSpeedHz <= compressorMaxHz)) {
             throw new IllegalArgumentException("compressorStartSpeedHz (" + compressorStartSpeedHz + ") must lie in [compressorStartMinHz "
                     + compressorStartMinHz + ", compressorMaxHz " + compressorMaxHz + "]");
         }
-        positive("compressorStartMinHz", compressorStartMinHz);
         nonNegative("compressorStartHoldS", compressorStartHoldS);
         positive("compressorStartTimeoutS", compressorStartTimeoutS);
         positive("supplyKpHzPerK", supplyKpHzPerK);
         positive("supplyTiS", supplyTiS);
+        nonNegative("stageUpDelayS", stageUpDelayS);
+        nonNegative("stageDownDelayS", stageDownDelayS);
+        nonNegative("stageMarginHz", stageMarginHz);
+        if (stageMarginHz * 2 >= compressorMaxHz - compressorMinHz) {
+            throw new IllegalArgumentException("stageMarginHz (" + stageMarginHz + ") must be less than half the speed range");
+        }
+        nonNegative("stageErrorK", stageErrorK);
+        nonNegative("stageUpTrimPct", stageUpTrimPct);
+        nonNegative("lastCompressorStopAboveK", lastCompressorStopAboveK);
+        nonNegative("lastCompressorRestartBelowK", lastCompressorRestartBelowK);
+        nonNegative("compressorMinOffS", compressorMinOffS);
+        nonNegative("compressorMinRunS", compressorMinRunS);
+        if (compressorStartsPerHourMax < 1) throw new IllegalArgumentException("compressorStartsPerHourMax must be >= 1, was " + compressorStartsPerHourMax);
+        positive("pumpTrimKpPctPerK", pumpTrimKpPctPerK);
+        positive("pumpTrimTiS", pumpTrimTiS);
+        nonNegative("pumpTrimBleedPctPerS", pumpTrimBleedPctPerS);
+        positive("hpLimitSetBar", hpLimitSetBar);
+        nonNegative("hpLimitKpPctPerBar", hpLimitKpPctPerBar);
+        positive("hpLimitTiS", hpLimitTiS);
+        nonNegative("hpLimitLeadS", hpLimitLeadS);
+        positive("hpLimitRateFilterS", hpLimitRateFilterS);
         nonNegative("stopMinSpeedHoldS", stopMinSpeedHoldS);
+        if (!(stopMaxS >= stopMinSpeedHoldS) || Double.isInfinite(stopMaxS)) {
+            throw new IllegalArgumentException("stopMaxS (" + stopMaxS + ") must be >= stopMinSpeedHoldS (" + stopMinSpeedHoldS + ")");
+        }
         nonNegative("pumpOverrunS", pumpOverrunS);
         positive("flowTripDelayS", flowTripDelayS);
-        if (leadCompressor < 1 || leadCompressor > 4) throw new IllegalArgumentException("leadCompressor must be 1..4, was " + leadCompressor);
+        if (leadCompressor < 1 || leadCompressor > 9) throw new IllegalArgumentException("leadCompressor must be 1..9 (C-211..C-219), was " + leadCompressor);
         if (!Double.isFinite(supplyTemperatureSetDefaultDegC)) {
             throw new IllegalArgumentException("supplyTemperatureSetDefaultDegC must be finite, was " + supplyTemperatureSetDefaultDegC);
         }
@@ -99,7 +242,60 @@ public record ControllerConfig(
 
     /** The documented defaults (see the parameter list). */
     public static ControllerConfig defaults() {
-        return new ControllerConfig(100, 100, 100, 5, 30, 45, 40, 12, 30, 25, 70, 4, 120, 50, 30, 80, 15, 90, 2, 1, 75);
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        ControllerConfig c = this;
+            b.cycleMs = c.cycleMs;
+            b.pumpStartSpeedPct = c.pumpStartSpeedPct;
+            b.pumpRunSpeedPct = c.pumpRunSpeedPct;
+            b.pumpMinSpeedPct = c.pumpMinSpeedPct;
+            b.flowProofConfirmS = c.flowProofConfirmS;
+            b.flowProofTimeoutS = c.flowProofTimeoutS;
+            b.compressorStartSpeedHz = c.compressorStartSpeedHz;
+            b.compressorStartMinHz = c.compressorStartMinHz;
+            b.compressorStartHoldS = c.compressorStartHoldS;
+            b.compressorStartTimeoutS = c.compressorStartTimeoutS;
+            b.compressorMinHz = c.compressorMinHz;
+            b.compressorMaxHz = c.compressorMaxHz;
+            b.supplyKpHzPerK = c.supplyKpHzPerK;
+            b.supplyTiS = c.supplyTiS;
+            b.stageUpDelayS = c.stageUpDelayS;
+            b.stageDownDelayS = c.stageDownDelayS;
+            b.stageMarginHz = c.stageMarginHz;
+            b.stageErrorK = c.stageErrorK;
+            b.stageUpTrimPct = c.stageUpTrimPct;
+            b.lastCompressorStopAboveK = c.lastCompressorStopAboveK;
+            b.lastCompressorRestartBelowK = c.lastCompressorRestartBelowK;
+            b.compressorMinOffS = c.compressorMinOffS;
+            b.compressorMinRunS = c.compressorMinRunS;
+            b.compressorStartsPerHourMax = c.compressorStartsPerHourMax;
+            b.pumpTrimKpPctPerK = c.pumpTrimKpPctPerK;
+            b.pumpTrimTiS = c.pumpTrimTiS;
+            b.pumpTrimBleedPctPerS = c.pumpTrimBleedPctPerS;
+            b.hpValveOpeningPct = c.hpValveOpeningPct;
+            b.hpLimitSetBar = c.hpLimitSetBar;
+            b.hpLimitKpPctPerBar = c.hpLimitKpPctPerBar;
+            b.hpLimitTiS = c.hpLimitTiS;
+            b.hpLimitLeadS = c.hpLimitLeadS;
+            b.hpLimitRateFilterS = c.hpLimitRateFilterS;
+            b.bypassValveOpeningPct = c.bypassValveOpeningPct;
+            b.fanSpeedPct = c.fanSpeedPct;
+            b.stopMinSpeedHoldS = c.stopMinSpeedHoldS;
+            b.stopMaxS = c.stopMaxS;
+            b.pumpOverrunS = c.pumpOverrunS;
+            b.flowTripDelayS = c.flowTripDelayS;
+            b.leadCompressor = c.leadCompressor;
+            b.supplyTemperatureSetDefaultDegC = c.supplyTemperatureSetDefaultDegC;
+        return b;
     }
 
     private static void percent(String name, double v) {
@@ -112,5 +308,261 @@ public record ControllerConfig(
 
     private static void nonNegative(String name, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " must be >= 0, was " + v);
+    }
+
+    /** Sets values by name, starting from the defaults; {@link #build} checks them together. */
+    public static final class Builder {
+        private int cycleMs = 100;
+        private double pumpStartSpeedPct = 100;
+        private double pumpRunSpeedPct = 100;
+        private double pumpMinSpeedPct = 60;
+        private double flowProofConfirmS = 5;
+        private double flowProofTimeoutS = 30;
+        private double compressorStartSpeedHz = 45;
+        private double compressorStartMinHz = 40;
+        private double compressorStartHoldS = 12;
+        private double compressorStartTimeoutS = 30;
+        private double compressorMinHz = 25;
+        private double compressorMaxHz = 70;
+        private double supplyKpHzPerK = 8;
+        private double supplyTiS = 60;
+        private double stageUpDelayS = 45;
+        private double stageDownDelayS = 120;
+        private double stageMarginHz = 2;
+        private double stageErrorK = 0.3;
+        private double stageUpTrimPct = 2;
+        private double lastCompressorStopAboveK = 3;
+        private double lastCompressorRestartBelowK = 1;
+        private double compressorMinOffS = 190;
+        private double compressorMinRunS = 130;
+        private int compressorStartsPerHourMax = 5;
+        private double pumpTrimKpPctPerK = 3;
+        private double pumpTrimTiS = 60;
+        private double pumpTrimBleedPctPerS = 0.02;
+        private double hpValveOpeningPct = 50;
+        private double hpLimitSetBar = 115;
+        private double hpLimitKpPctPerBar = 5;
+        private double hpLimitTiS = 20;
+        private double hpLimitLeadS = 10;
+        private double hpLimitRateFilterS = 2;
+        private double bypassValveOpeningPct = 30;
+        private double fanSpeedPct = 80;
+        private double stopMinSpeedHoldS = 15;
+        private double stopMaxS = 100;
+        private double pumpOverrunS = 90;
+        private double flowTripDelayS = 2;
+        private int leadCompressor = 1;
+        private double supplyTemperatureSetDefaultDegC = 75;
+
+        private Builder() {}
+
+        public Builder cycleMs(int v) {
+            this.cycleMs = v;
+            return this;
+        }
+
+        public Builder pumpStartSpeedPct(double v) {
+            this.pumpStartSpeedPct = v;
+            return this;
+        }
+
+        public Builder pumpRunSpeedPct(double v) {
+            this.pumpRunSpeedPct = v;
+            return this;
+        }
+
+        public Builder pumpMinSpeedPct(double v) {
+            this.pumpMinSpeedPct = v;
+            return this;
+        }
+
+        public Builder flowProofConfirmS(double v) {
+            this.flowProofConfirmS = v;
+            return this;
+        }
+
+        public Builder flowProofTimeoutS(double v) {
+            this.flowProofTimeoutS = v;
+            return this;
+        }
+
+        public Builder compressorStartSpeedHz(double v) {
+            this.compressorStartSpeedHz = v;
+            return this;
+        }
+
+        public Builder compressorStartMinHz(double v) {
+            this.compressorStartMinHz = v;
+            return this;
+        }
+
+        public Builder compressorStartHoldS(double v) {
+            this.compressorStartHoldS = v;
+            return this;
+        }
+
+        public Builder compressorStartTimeoutS(double v) {
+            this.compressorStartTimeoutS = v;
+            return this;
+        }
+
+        public Builder compressorMinHz(double v) {
+            this.compressorMinHz = v;
+            return this;
+        }
+
+        public Builder compressorMaxHz(double v) {
+            this.compressorMaxHz = v;
+            return this;
+        }
+
+        public Builder supplyKpHzPerK(double v) {
+            this.supplyKpHzPerK = v;
+            return this;
+        }
+
+        public Builder supplyTiS(double v) {
+            this.supplyTiS = v;
+            return this;
+        }
+
+        public Builder stageUpDelayS(double v) {
+            this.stageUpDelayS = v;
+            return this;
+        }
+
+        public Builder stageDownDelayS(double v) {
+            this.stageDownDelayS = v;
+            return this;
+        }
+
+        public Builder stageMarginHz(double v) {
+            this.stageMarginHz = v;
+            return this;
+        }
+
+        public Builder stageErrorK(double v) {
+            this.stageErrorK = v;
+            return this;
+        }
+
+        public Builder stageUpTrimPct(double v) {
+            this.stageUpTrimPct = v;
+            return this;
+        }
+
+        public Builder lastCompressorStopAboveK(double v) {
+            this.lastCompressorStopAboveK = v;
+            return this;
+        }
+
+        public Builder lastCompressorRestartBelowK(double v) {
+            this.lastCompressorRestartBelowK = v;
+            return this;
+        }
+
+        public Builder compressorMinOffS(double v) {
+            this.compressorMinOffS = v;
+            return this;
+        }
+
+        public Builder compressorMinRunS(double v) {
+            this.compressorMinRunS = v;
+            return this;
+        }
+
+        public Builder compressorStartsPerHourMax(int v) {
+            this.compressorStartsPerHourMax = v;
+            return this;
+        }
+
+        public Builder pumpTrimKpPctPerK(double v) {
+            this.pumpTrimKpPctPerK = v;
+            return this;
+        }
+
+        public Builder pumpTrimTiS(double v) {
+            this.pumpTrimTiS = v;
+            return this;
+        }
+
+        public Builder pumpTrimBleedPctPerS(double v) {
+            this.pumpTrimBleedPctPerS = v;
+            return this;
+        }
+
+        public Builder hpValveOpeningPct(double v) {
+            this.hpValveOpeningPct = v;
+            return this;
+        }
+
+        public Builder hpLimitSetBar(double v) {
+            this.hpLimitSetBar = v;
+            return this;
+        }
+
+        public Builder hpLimitKpPctPerBar(double v) {
+            this.hpLimitKpPctPerBar = v;
+            return this;
+        }
+
+        public Builder hpLimitTiS(double v) {
+            this.hpLimitTiS = v;
+            return this;
+        }
+
+        public Builder hpLimitLeadS(double v) {
+            this.hpLimitLeadS = v;
+            return this;
+        }
+
+        public Builder hpLimitRateFilterS(double v) {
+            this.hpLimitRateFilterS = v;
+            return this;
+        }
+
+        public Builder bypassValveOpeningPct(double v) {
+            this.bypassValveOpeningPct = v;
+            return this;
+        }
+
+        public Builder fanSpeedPct(double v) {
+            this.fanSpeedPct = v;
+            return this;
+        }
+
+        public Builder stopMinSpeedHoldS(double v) {
+            this.stopMinSpeedHoldS = v;
+            return this;
+        }
+
+        public Builder stopMaxS(double v) {
+            this.stopMaxS = v;
+            return this;
+        }
+
+        public Builder pumpOverrunS(double v) {
+            this.pumpOverrunS = v;
+            return this;
+        }
+
+        public Builder flowTripDelayS(double v) {
+            this.flowTripDelayS = v;
+            return this;
+        }
+
+        public Builder leadCompressor(int v) {
+            this.leadCompressor = v;
+            return this;
+        }
+
+        public Builder supplyTemperatureSetDefaultDegC(double v) {
+            this.supplyTemperatureSetDefaultDegC = v;
+            return this;
+        }
+
+        public ControllerConfig build() {
+            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, fanSpeedPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC);
+        }
     }
 }

@@ -20,11 +20,13 @@ public final class PlantTags {
     public static final String PSHH202 = "PSHH-202";
     public static final String PSLL201 = "PSLL-201";
     public static final String TSHH202 = "TSHH-202";
+    /** Gas-cooler (high-side) pressure, bar. */
+    public static final String PT202 = "PT-202";
     /** Valves and set-points (%). */
     public static final String HV221_OPENING_SET = "HV-221.OpeningSet";
     public static final String HV222_OPENING_SET = "HV-222.OpeningSet";
 
-    /** Compressor n (1..4 = C-211..C-214) enable coil. */
+    /** Compressor n (1..N = C-211..C-21N) enable coil. */
     public static String compressorEnable(int n) { return "C-21" + n + ".Enable"; }
 
     /** Compressor n speed set-point, Hz (0 = stop). */
@@ -32,6 +34,12 @@ public final class PlantTags {
 
     /** Compressor n actual speed (VFD feedback), Hz. */
     public static String compressorSpeed(int n) { return "C-21" + n + ".Speed"; }
+
+    /** Compressor n VFD fault (status, true = faulted). */
+    public static String compressorFault(int n) { return "C-21" + n + ".Fault"; }
+
+    /** The tag prefix of compressor n's own points ("C-211."): its permissives start with it. */
+    public static String compressorPrefix(int n) { return "C-21" + n + "."; }
 
     /** Air evaporator section s (1..4) refrigerant valve. */
     public static String sectionValve(int s) { return "XV-23" + s + ".Open"; }

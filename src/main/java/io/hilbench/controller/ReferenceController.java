@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import static io.hilbench.controller.PlantTags.FSL271;
 import static io.hilbench.controller.PlantTags.P271_RUNNING;
 import static io.hilbench.controller.PlantTags.PSHH202;
 import static io.hilbench.controller.PlantTags.PSLL201;
+import static io.hilbench.controller.PlantTags.PT202;
 import static io.hilbench.controller.PlantTags.TSHH202;
 import static io.hilbench.controller.PlantTags.TT272;
 
@@ -35,23 +37,69 @@ import static io.hilbench.controller.PlantTags.TT272;
  *  Starting, phase PROVING_FLOW: P-271 runs at its start speed, no compressor. Flow is proven when FSL-271 is clear
  *      and P-271 reports running for flowProofConfirmS. Not proven within flowProofTimeoutS: START_REFUSED, pump
  *      off, back to Off.
+ *  Starting, phase WAITING_FOR_COMPRESSOR: flow proven, but every compressor is held off by its anti-short-cycle
+ *      timers (minimum off time, starts per hour): the pump runs and the lead starts as soon as one may. FSL-271
+ *      low again: back to PROVING_FLOW.
  *  Starting, phase COMPRESSOR_START: only now the lead compressor is enabled at compressorStartSpeedHz (≥ 40 Hz);
  *      it holds that until its speed feedback has been ≥ compressorStartMinHz for compressorStartHoldS (feedback
  *      missing: the hold counts from the enable). Feedback never reaches it within compressorStartTimeoutS: Fault.
- *  Running [20 Run]: PI on TT-272 against the supply set-point drives the lead compressor's speed within
- *      [compressorMinHz, compressorMaxHz] (bumpless from the start speed); HV-221, HV-222, section valves and fans at
- *      their fixed values.
- *  Stop (from Starting or Running) -> Stopping [40 RunDown]: compressor at minimum speed for stopMinSpeedHoldS, then
- *      off; P-271 overruns pumpOverrunS, then Off. A Stop before any compressor ran stops the pump at once (Off).
+ *  Running [20 Run]: capacity control with compressor staging and the P-271 trim (below); HV-221 at its opening
+ *      with the high-pressure limiter; HV-222, section valves and fans at their fixed values.
+ *  Stop (from Starting or Running) -> Stopping [40 RunDown]: every running compressor to minimum speed; each goes
+ *      off once it has run stopMinSpeedHoldS at minimum and compressorMinRunS since its start, at the latest
+ *      stopMaxS after the command; P-271 overruns pumpOverrunS after the last one, then Off. A Stop before any
+ *      compressor ran stops the pump at once (Off).
  *  Tripped [90 Trip], from any state: PSHH-202 (HP_TRIP), PSLL-201 (LP_TRIP), TSHH-202 (DISCHARGE_TRIP), or
  *      FSL-271 low for flowTripDelayS while a compressor is commanded (FLOW_TRIP). Compressors off at once, P-271
  *      overruns. Stays Tripped until Reset; Reset returns to Off only when no trip cause is still present.
- *  Fault [99 Fault]: the compressor did not come up to speed. Reset returns to Off.
+ *  Fault [99 Fault]: the lead compressor did not come up to speed. Reset returns to Off.
  *  Reset also clears START_REFUSED; a Start that is accepted clears it too. Reset-to-initial: Off, alarms cleared,
- *      every timer and the PI reset, pump off at once.
+ *      every timer, count and loop reset, pump off at once.
  * </pre>
- * The P-271 overrun is independent of the state: after any compressor stop the pump keeps running for
+ * The P-271 overrun is independent of the state: after the last compressor goes off the pump keeps running for
  * {@code pumpOverrunS}, also in Off and Tripped.
+ *
+ * <h2>Supply-temperature control: capacity on TT-272, P-271 trims only when capacity runs out</h2>
+ * The domain notes (§2.3) give the heat pump's supply temperature two manipulated variables, compressor speed/stages
+ * and the DH water flow (pump VFD). This controller uses them in split range, with one owner at a time:
+ * <ol>
+ *   <li><b>Capacity.</b> A PI on TT-272 against the set-point gives the capacity demand D, in Hz of total speed of
+ *       the released compressors. Compressors in their start hold keep their start speed; the released ones share
+ *       the rest equally (equalised speeds): f = (D − Σ f_hold) / k. D and its integral are clamped to what the
+ *       running compressors can do, [Σ f_hold + k·f_min, Σ f_hold + k·f_max] (anti-windup). Starting or stopping a
+ *       compressor keeps D, so a stage change is bumpless. Tuning: IMC with λ = τ on the heat pump as the DH side
+ *       sees it (about 0.125 K per Hz of total speed at nominal flow, τ ≈ 60 s).</li>
+ *   <li><b>Staging</b> (domain notes §2.4: lead/lag with runtime equalisation, minimum ON/OFF times, 30–120 s
+ *       stage-in delay; §3 step 4: every start ≥ 40 Hz for ≥ 10 s, stage further compressors after a delay). Stage
+ *       up: the released compressors within stageMarginHz of maximum for stageUpDelayS, no compressor in its start
+ *       hold, and the supply more than stageErrorK below the set-point — or held there only by P-271 trimmed more
+ *       than stageUpTrimPct. The compressor started is the available one with the least run time (ties: from the
+ *       lead on); it runs its own start hold. Stage down: released ones within stageMarginHz of minimum for
+ *       stageDownDelayS with the supply more than stageErrorK above; the one stopped is the released one with the
+ *       most run time among those past compressorMinRunS. The last compressor stops only with the supply
+ *       lastCompressorStopAboveK above the set-point, and one restarts when the supply falls
+ *       lastCompressorRestartBelowK below it. A compressor may start only when its minimum off time has passed
+ *       and it has had fewer than compressorStartsPerHourMax starts in the last hour; a VFD fault or a missing
+ *       permissive of its own (C-21n.*) keeps it out. When several rules overlap, the longest wins (Danfoss
+ *       AK-PC 772A, domain notes §2.4).</li>
+ *   <li><b>P-271 trim.</b> Only while the released compressors are at maximum (the capacity loop saturated), a
+ *       second PI (velocity form) lowers P-271 below its run speed, down to pumpMinSpeedPct, to hold the supply
+ *       temperature with less flow: the network gets less heat at the right temperature rather than full flow
+ *       too cold (the rest-of-plant dispatcher covers the remainder, DESIGN §5). While capacity is not at maximum
+ *       the trim unwinds (at once when the supply is above the set-point, else at pumpTrimBleedPctPerS), so the
+ *       capacity loop owns the temperature and the pump returns to nominal flow (mid-ranging). This is what lets
+ *       the supply settle when the compressors cannot lift the full flow (a colder day, a compressor held off by
+ *       its timers), and it is what calls the next stage. The pump never goes below pumpMinSpeedPct, far above the
+ *       flow switch's 25 %.</li>
+ * </ol>
+ *
+ * <h2>HV-221 high-pressure limiter</h2>
+ * HV-221 stays at hpValveOpeningPct (the optimal-pressure loop after Liao et al. comes later) unless PT-202,
+ * anticipated hpLimitLeadS ahead from its filtered rate of rise, is above hpLimitSetBar; then a PI (anti-windup: its
+ * integral within [0, 100 % − the fixed opening]) opens it further — the water-cooled analogue of Danfoss's "Pc max"
+ * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a
+ * limiter that waited for the set-point would open the valve only after the pressure had passed it. It keeps PT-202 under the controllers'
+ * aim of 120 bar (DESIGN §5) at a high DH return, where the fixed opening would take the pressure to the HP switch.
  *
  * <p>A {@link Variant} removes exactly one of these behaviours.
  */
@@ -59,51 +107,103 @@ public final class ReferenceController {
     private static final Logger log = LoggerFactory.getLogger(ReferenceController.class);
 
     /** Version the controller declares in its identity (self-declared, DESIGN §10). */
-    public static final String FIRMWARE_VERSION = "0.1.0";
+    public static final String FIRMWARE_VERSION = "0.2.0";
+
+    /** Compressors of the Solrød rig (C-211..C-214), for the constructor that is not given a count. */
+    public static final int SOLROD_COMPRESSORS = 4;
+
+    /** Air evaporator sections the controller opens while a compressor runs (XV-231..XV-234, F-251..F-254). */
+    private static final int SECTIONS = 4;
 
     /** The alarms a Reset clears once their cause is gone. */
     private static final Set<AlarmMeaning> TRIP_ALARMS =
             EnumSet.of(AlarmMeaning.HP_TRIP, AlarmMeaning.LP_TRIP, AlarmMeaning.FLOW_TRIP, AlarmMeaning.DISCHARGE_TRIP);
 
-    /** Where in Starting or Stopping the controller is. */
-    public enum Phase { NONE, PROVING_FLOW, COMPRESSOR_START, CONTROL, RAMP_DOWN, OVERRUN }
+    /** Where in Starting, Running or Stopping the controller is. */
+    public enum Phase { NONE, PROVING_FLOW, WAITING_FOR_COMPRESSOR, COMPRESSOR_START, CONTROL, RAMP_DOWN, OVERRUN }
 
     private final ControllerConfig config;
     private final Optional<Variant> variant;
     private final List<String> permissiveTags;
-    private final int lead;
+    private final Compressor[] compressors;
 
     private ControllerState state;
     private Phase phase;
     private final EnumSet<AlarmMeaning> alarms = EnumSet.noneOf(AlarmMeaning.class);
     private long lastTimeMs;
+    private double clockS;
     private double phaseElapsedS;
     private double flowClearS;
     private boolean flowSeenClear;
     private double flowLowWhileRunningS;
-    private double atStartSpeedS;
-    private boolean reachedStartSpeed;
-    private boolean compressorOn;
-    private double speedSetHz;
+    private Compressor lead;
+    private double demandHz;
     private double integralHz;
+    private double pumpTrimPct;
+    private double lastErrorK;
+    private double stageUpS;
+    private double stageDownS;
+    private double hpLimitIntegralPct;
+    private double hpValvePct;
+    /** PT-202 through the rate filter, bar; NaN until the first reading with a compressor on. */
+    private double hpRateFilterBar;
     private double overrunLeftS;
     private String lastEvent = "";
 
     /**
+     * The controller for the Solrød rig's four compressors. Prefer {@link #forPlant}, which counts them in the rig.
+     *
      * @param permissiveTags the boolean constant points that must all be true before a start (see
      *                       {@link #permissiveTags(List)})
      */
     public ReferenceController(ControllerConfig config, Optional<Variant> variant, List<String> permissiveTags) {
+        this(config, variant, permissiveTags, SOLROD_COMPRESSORS);
+    }
+
+    /**
+     * @param permissiveTags  the boolean constant points that must all be true before a start (see
+     *                        {@link #permissiveTags(List)}); those of one compressor ({@code C-21n.}...) also keep
+     *                        that compressor from starting while false
+     * @param compressorCount compressors C-211..C-21N the controller sequences (see {@link #compressorCount(List)})
+     */
+    public ReferenceController(ControllerConfig config, Optional<Variant> variant, List<String> permissiveTags, int compressorCount) {
         this.config = Objects.requireNonNull(config, "config");
         this.variant = Objects.requireNonNull(variant, "variant");
         this.permissiveTags = List.copyOf(permissiveTags);
-        this.lead = config.leadCompressor();
+        if (compressorCount < 1 || compressorCount > 9) {
+            throw new IllegalArgumentException("compressorCount must be 1..9 (C-211..C-219), was " + compressorCount);
+        }
+        if (config.leadCompressor() > compressorCount) {
+            throw new IllegalArgumentException("leadCompressor " + config.leadCompressor() + " is beyond the " + compressorCount + " compressors");
+        }
+        this.compressors = new Compressor[compressorCount];
+        for (int i = 0; i < compressorCount; i++) compressors[i] = new Compressor(i + 1);
         resetToInitial();
+    }
+
+    /** The controller for a plant point map: its permissives and its compressor count. */
+    public static ReferenceController forPlant(ControllerConfig config, Optional<Variant> variant, List<PointDefinition> plantPoints) {
+        return new ReferenceController(config, variant, permissiveTags(plantPoints), compressorCount(plantPoints));
     }
 
     /** The start permissives of a plant point map: every boolean {@code constant} point (E-stop healthy, oil level, VFD ready). */
     public static List<String> permissiveTags(List<PointDefinition> plantPoints) {
         return plantPoints.stream().filter(p -> p.kind() == PointKind.CONSTANT && p.isBoolean()).map(PointDefinition::tag).toList();
+    }
+
+    /**
+     * The compressors of a plant point map: N where C-211..C-21N each have an enable and a speed set-point actuator
+     * (counting stops at the first gap).
+     *
+     * @throws IllegalArgumentException when the map has not even C-211
+     */
+    public static int compressorCount(List<PointDefinition> plantPoints) {
+        Set<String> actuators = new java.util.HashSet<>();
+        for (PointDefinition p : plantPoints) if (p.kind() == PointKind.ACTUATOR) actuators.add(p.tag());
+        int n = 0;
+        while (n < 9 && actuators.contains(PlantTags.compressorEnable(n + 1)) && actuators.contains(PlantTags.compressorSpeedSet(n + 1))) n++;
+        if (n == 0) throw new IllegalArgumentException("the plant map has no compressor: no actuators " + PlantTags.compressorEnable(1) + " and " + PlantTags.compressorSpeedSet(1));
+        return n;
     }
 
     public ControllerConfig config() { return config; }
@@ -114,29 +214,60 @@ public final class ReferenceController {
 
     public Phase phase() { return phase; }
 
+    public int compressorCount() { return compressors.length; }
+
+    /** Compressors commanded to run now. */
+    public int compressorsOn() {
+        int k = 0;
+        for (Compressor c : compressors) if (c.isOn()) k++;
+        return k;
+    }
+
+    /** The supply loop's capacity demand, Hz of total compressor speed (0 with no compressor running). */
+    public double capacityDemandHz() { return demandHz; }
+
+    /** How far P-271 is trimmed below its run speed, % of speed. */
+    public double pumpTrimPct() { return pumpTrimPct; }
+
     /** Active alarms (a copy). */
     public Set<AlarmMeaning> alarms() { return alarms.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(alarms)); }
 
     /** The last state change or refusal, for logs and diagnostics. */
     public String lastEvent() { return lastEvent; }
 
-    /** Back to the initial state: Off, no alarm, every timer and the supply loop reset, everything off. */
+    /** Back to the initial state: Off, no alarm, every timer, count and loop reset, everything off. */
     public void resetToInitial() {
         state = ControllerState.OFF;
         phase = Phase.NONE;
         alarms.clear();
         lastTimeMs = -1;
+        clockS = 0;
         phaseElapsedS = 0;
         flowClearS = 0;
         flowSeenClear = false;
         flowLowWhileRunningS = 0;
-        atStartSpeedS = 0;
-        reachedStartSpeed = false;
-        compressorOn = false;
-        speedSetHz = 0;
-        integralHz = 0;
+        for (Compressor c : compressors) c.resetToInitial();
+        lead = null;
+        resetLoops();
         overrunLeftS = 0;
         event("reset to initial");
+    }
+
+    private void resetLoops() {
+        resetSupplyLoops();
+        hpLimitIntegralPct = 0;
+        hpValvePct = config.hpValveOpeningPct();
+        hpRateFilterBar = Double.NaN;
+    }
+
+    /** The capacity PI, the pump trim and the staging timers (not the HV-221 limiter, which runs from the first compressor on). */
+    private void resetSupplyLoops() {
+        demandHz = 0;
+        integralHz = 0;
+        pumpTrimPct = 0;
+        lastErrorK = Double.NaN;
+        stageUpS = 0;
+        stageDownS = 0;
     }
 
     /**
@@ -148,10 +279,13 @@ public final class ReferenceController {
         long now = in.plantTimeMs();
         double dtS = lastTimeMs < 0 || now < lastTimeMs ? 0.0 : (now - lastTimeMs) / 1000.0; // a plant restart: no time passed
         lastTimeMs = now;
+        clockS += dtS;
+        for (Compressor c : compressors) c.advance(dtS, clockS);
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
         checkTrips(in, dtS);
         advance(in, dtS, cmd.supplyTemperatureSetDegC());
+        hpLimiter(in, dtS);
         if (cmd.reset()) reset(in);
         if (cmd.start()) start(in);
         if (cmd.stop()) stop();
@@ -164,10 +298,10 @@ public final class ReferenceController {
         if (in.isTrue(PSHH202)) trip(AlarmMeaning.HP_TRIP, "PSHH-202 HP switch tripped");
         if (in.isTrue(PSLL201)) trip(AlarmMeaning.LP_TRIP, "PSLL-201 LP switch tripped");
         if (in.isTrue(TSHH202)) trip(AlarmMeaning.DISCHARGE_TRIP, "TSHH-202 discharge temperature trip");
-        if (compressorOn && !flowSwitchClear(in)) {
+        if (anyCompressorOn() && !flowSwitchClear(in)) {
             flowLowWhileRunningS += dtS;
             if (flowLowWhileRunningS >= config.flowTripDelayS() - 1e-9) {
-                trip(AlarmMeaning.FLOW_TRIP, String.format(java.util.Locale.ROOT, "FSL-271 DH flow low for %.1f s with a compressor running", flowLowWhileRunningS));
+                trip(AlarmMeaning.FLOW_TRIP, String.format(Locale.ROOT, "FSL-271 DH flow low for %.1f s with a compressor running", flowLowWhileRunningS));
             }
         } else {
             flowLowWhileRunningS = 0;
@@ -177,7 +311,7 @@ public final class ReferenceController {
     private void trip(AlarmMeaning meaning, String why) {
         boolean newAlarm = alarms.add(meaning);
         if (state != ControllerState.TRIPPED) {
-            compressorOff();
+            allCompressorsOff();
             state = ControllerState.TRIPPED;
             phase = Phase.NONE;
             event("tripped: " + why);
@@ -196,17 +330,20 @@ public final class ReferenceController {
         switch (state) {
             case STARTING -> {
                 phaseElapsedS += dtS;
-                if (phase == Phase.PROVING_FLOW) proveFlow(in, dtS);
-                else if (phase == Phase.COMPRESSOR_START) holdStartSpeed(in, dtS);
+                switch (phase) {
+                    case PROVING_FLOW -> proveFlow(in, dtS);
+                    case WAITING_FOR_COMPRESSOR -> waitForCompressor(in);
+                    case COMPRESSOR_START -> holdLead(in, dtS);
+                    default -> { }
+                }
             }
-            case RUNNING -> control(in, dtS, supplySetDegC);
+            case RUNNING -> {
+                control(in, dtS, Double.isFinite(supplySetDegC) ? supplySetDegC : config.supplyTemperatureSetDefaultDegC());
+            }
             case STOPPING -> {
                 phaseElapsedS += dtS;
-                if (phase == Phase.RAMP_DOWN && phaseElapsedS >= config.stopMinSpeedHoldS() - 1e-9) {
-                    compressorOff();
-                    phase = Phase.OVERRUN;
-                    phaseElapsedS = 0;
-                    event("compressors off; P-271 overrun " + config.pumpOverrunS() + " s");
+                if (phase == Phase.RAMP_DOWN) {
+                    rampDown(dtS);
                 } else if (phase == Phase.OVERRUN && overrunLeftS <= 0) {
                     state = ControllerState.OFF;
                     phase = Phase.NONE;
@@ -231,11 +368,34 @@ public final class ReferenceController {
             return;
         }
         if (flowClearS >= config.flowProofConfirmS() - 1e-9) {
-            enterCompressorStart();
-            event(String.format(java.util.Locale.ROOT, "DH flow proven (FSL-271 clear for %.1f s); lead compressor C-21%d enabled at %.1f Hz",
-                    flowClearS, lead, config.compressorStartSpeedHz()));
+            String proof = String.format(Locale.ROOT, "DH flow proven (FSL-271 clear for %.1f s)", flowClearS);
+            Compressor next = nextToStart(in);
+            if (next == null) {
+                phase = Phase.WAITING_FOR_COMPRESSOR;
+                phaseElapsedS = 0;
+                event(proof + "; every compressor is held off by its anti-short-cycle timers, waiting");
+            } else {
+                startLead(next);
+                event(proof + String.format(Locale.ROOT, "; lead compressor C-21%d enabled at %.1f Hz", next.number, config.compressorStartSpeedHz()));
+            }
         } else if (phaseElapsedS >= config.flowProofTimeoutS() - 1e-9) {
             refuseForFlow();
+        }
+    }
+
+    private void waitForCompressor(Inputs in) {
+        if (flowRequired() && !flowProven(in)) {
+            phase = Phase.PROVING_FLOW;
+            phaseElapsedS = 0;
+            flowSeenClear = false;
+            flowClearS = 0;
+            event("DH flow lost while waiting for a compressor: proving flow again");
+            return;
+        }
+        Compressor next = nextToStart(in);
+        if (next != null) {
+            startLead(next);
+            event(String.format(Locale.ROOT, "anti-short-cycle timers passed; lead compressor C-21%d enabled at %.1f Hz", next.number, config.compressorStartSpeedHz()));
         }
     }
 
@@ -246,52 +406,246 @@ public final class ReferenceController {
         event("start refused: DH flow not proven within " + config.flowProofTimeoutS() + " s");
     }
 
-    private void enterCompressorStart() {
+    private void startLead(Compressor c) {
         phase = Phase.COMPRESSOR_START;
         phaseElapsedS = 0;
-        atStartSpeedS = 0;
-        reachedStartSpeed = false;
-        compressorOn = true;
-        speedSetHz = config.compressorStartSpeedHz();
+        lead = c;
+        c.start(clockS, config.compressorStartSpeedHz());
     }
 
-    private void holdStartSpeed(Inputs in, double dtS) {
-        speedSetHz = config.compressorStartSpeedHz();
-        String feedback = PlantTags.compressorSpeed(lead);
-        boolean atSpeed = in.isGood(feedback) ? in.value(feedback) >= config.compressorStartMinHz() - 1e-9 : true;
-        if (atSpeed) {
-            // the cycle the feedback first shows the speed counts from there on: the hold is at least the rule's time
-            if (reachedStartSpeed) atStartSpeedS += dtS;
-            reachedStartSpeed = true;
-        } else {
-            atStartSpeedS = 0;
-        }
-        if (reachedStartSpeed && atStartSpeedS >= config.compressorStartHoldS() - 1e-9) {
+    private void holdLead(Inputs in, double dtS) {
+        int result = holdStartSpeed(lead, in, dtS);
+        if (result > 0) {
             state = ControllerState.RUNNING;
             phase = Phase.CONTROL;
-            integralHz = speedSetHz; // bumpless: the loop starts from the start speed (its P part is added next cycle)
-            event(String.format(java.util.Locale.ROOT, "running: C-21%d held >= %.0f Hz for %.1f s; supply loop active",
-                    lead, config.compressorStartMinHz(), atStartSpeedS));
-        } else if (!reachedStartSpeed && phaseElapsedS >= config.compressorStartTimeoutS() - 1e-9) {
-            compressorOff();
+            resetSupplyLoops();
+            demandHz = integralHz = config.compressorStartSpeedHz(); // bumpless: the loop starts from the start speed
+            event(String.format(Locale.ROOT, "running: C-21%d held >= %.0f Hz for %.1f s; supply loop active",
+                    lead.number, config.compressorStartMinHz(), lead.atStartSpeedS));
+        } else if (result < 0) {
+            allCompressorsOff();
             state = ControllerState.FAULT;
             phase = Phase.NONE;
-            event("fault: C-21" + lead + " did not reach " + config.compressorStartMinHz() + " Hz within " + config.compressorStartTimeoutS() + " s");
+            event("fault: C-21" + lead.number + " did not reach " + config.compressorStartMinHz() + " Hz within " + config.compressorStartTimeoutS() + " s");
         }
     }
 
-    /** Supply-temperature PI (parallel form, integral clamped to the speed range as anti-windup). */
-    private void control(Inputs in, double dtS, double supplySetDegC) {
-        double set = Double.isFinite(supplySetDegC) ? supplySetDegC : config.supplyTemperatureSetDefaultDegC();
-        if (!in.isGood(TT272)) return; // supply unreadable: hold the speed (SENSOR_FAULT handling comes with its requirement)
-        double errorK = set - in.value(TT272);
-        double kp = config.supplyKpHzPerK();
-        integralHz = clamp(integralHz + kp * errorK * dtS / config.supplyTiS(), config.compressorMinHz(), config.compressorMaxHz());
-        speedSetHz = clamp(kp * errorK + integralHz, config.compressorMinHz(), config.compressorMaxHz());
+    /**
+     * The start rule of one compressor (Bitzer, domain notes §2.4): it runs at the start speed until its speed
+     * feedback has been at or above compressorStartMinHz for compressorStartHoldS (no feedback: counted from the
+     * enable). Returns 1 when released, -1 when the feedback never got there within compressorStartTimeoutS, else 0.
+     */
+    private int holdStartSpeed(Compressor c, Inputs in, double dtS) {
+        c.speedSetHz = config.compressorStartSpeedHz();
+        String feedback = PlantTags.compressorSpeed(c.number);
+        boolean atSpeed = !in.isGood(feedback) || in.value(feedback) >= config.compressorStartMinHz() - 1e-9;
+        if (atSpeed) {
+            // the cycle the feedback first shows the speed counts from there on: the hold is at least the rule's time
+            if (c.reachedStartSpeed) c.atStartSpeedS += dtS;
+            c.reachedStartSpeed = true;
+        } else {
+            c.atStartSpeedS = 0;
+        }
+        if (c.reachedStartSpeed && c.atStartSpeedS >= config.compressorStartHoldS() - 1e-9) {
+            c.mode = Compressor.Mode.RELEASED;
+            return 1;
+        }
+        if (!c.reachedStartSpeed && c.sinceStartS >= config.compressorStartTimeoutS() - 1e-9) return -1;
+        return 0;
     }
+
+    // ---- running: capacity, staging, pump trim ------------------------------------------------------------------
+
+    private void control(Inputs in, double dtS, double supplySetDegC) {
+        // lag compressors in their start hold; a VFD fault drops a compressor (the staging replaces it)
+        for (Compressor c : compressors) {
+            if (c.isOn() && in.isTrue(PlantTags.compressorFault(c.number))) {
+                stopCompressor(c);
+                event("C-21" + c.number + " stopped: VFD fault");
+            } else if (c.mode == Compressor.Mode.START_HOLD) {
+                int r = holdStartSpeed(c, in, dtS);
+                if (r > 0) {
+                    event(String.format(Locale.ROOT, "C-21%d held >= %.0f Hz for %.1f s; released to the supply loop", c.number, config.compressorStartMinHz(), c.atStartSpeedS));
+                } else if (r < 0) {
+                    stopCompressor(c);
+                    c.failedToStart = true;
+                    event("C-21" + c.number + " did not reach " + config.compressorStartMinHz() + " Hz within " + config.compressorStartTimeoutS()
+                            + " s: stopped, left out until Reset");
+                }
+            }
+        }
+        if (!in.isGood(TT272)) { // supply unreadable: hold the speeds (SENSOR_FAULT handling comes with its requirement)
+            distribute();
+            return;
+        }
+        double errorK = supplySetDegC - in.value(TT272); // positive: supply too cold
+
+        double holdHz = 0;
+        int holding = 0;
+        int released = 0;
+        for (Compressor c : compressors) {
+            if (c.mode == Compressor.Mode.START_HOLD) {
+                holdHz += c.speedSetHz;
+                holding++;
+            } else if (c.mode == Compressor.Mode.RELEASED) {
+                released++;
+            }
+        }
+
+        if (released == 0) {
+            // only compressors in their start hold (their speed is the rule's), or none at all (low load standby)
+            demandHz = integralHz = holdHz;
+            pumpTrimPct = unwindTrim(pumpTrimPct, errorK, dtS);
+            lastErrorK = errorK;
+            stageUpS = stageDownS = 0;
+            if (holding == 0 && errorK >= config.lastCompressorRestartBelowK() - 1e-9) {
+                Compressor next = nextToStart(in);
+                if (next != null) {
+                    next.start(clockS, config.compressorStartSpeedHz());
+                    event(String.format(Locale.ROOT, "supply %.1f K below the set-point: C-21%d started again at %.1f Hz", errorK, next.number, config.compressorStartSpeedHz()));
+                }
+            }
+            return;
+        }
+
+        // capacity PI, clamped to what the running compressors can do (anti-windup on the integral and the output)
+        double minHz = holdHz + released * config.compressorMinHz();
+        double maxHz = holdHz + released * config.compressorMaxHz();
+        double kp = config.supplyKpHzPerK();
+        integralHz = clamp(integralHz + kp * errorK * dtS / config.supplyTiS(), minHz, maxHz);
+        demandHz = clamp(kp * errorK + integralHz, minHz, maxHz);
+        double eachHz = (demandHz - holdHz) / released;
+        boolean atMax = eachHz >= config.compressorMaxHz() - config.stageMarginHz() - 1e-9;
+        boolean atMin = eachHz <= config.compressorMinHz() + config.stageMarginHz() + 1e-9;
+
+        // P-271 trim: the velocity-form PI owns the temperature only while capacity is exhausted: the released
+        // compressors at maximum and no further one allowed to start (all running, or held off by timers or faults)
+        double trimMaxPct = config.pumpRunSpeedPct() - config.pumpMinSpeedPct();
+        Compressor next = atMax && holding == 0 ? nextToStart(in) : null;
+        boolean exhausted = atMax && holding == 0 && next == null;
+        if (exhausted) {
+            double deltaK = Double.isNaN(lastErrorK) ? 0.0 : errorK - lastErrorK;
+            pumpTrimPct += config.pumpTrimKpPctPerK() * (deltaK + errorK * dtS / config.pumpTrimTiS());
+            pumpTrimPct = clamp(pumpTrimPct, 0.0, trimMaxPct);
+        } else {
+            pumpTrimPct = unwindTrim(pumpTrimPct, errorK, dtS);
+        }
+        lastErrorK = errorK;
+
+        // staging
+        boolean wantUp = atMax && holding == 0
+                && (errorK > config.stageErrorK() || pumpTrimPct > config.stageUpTrimPct());
+        boolean last = released == 1;
+        boolean wantDown = atMin && holding == 0
+                && -errorK > (last ? config.lastCompressorStopAboveK() : config.stageErrorK());
+        stageUpS = wantUp ? stageUpS + dtS : 0;
+        stageDownS = wantDown ? stageDownS + dtS : 0;
+        if (stageUpS >= config.stageUpDelayS() - 1e-9) {
+            if (next != null) { // none available (timers, faults): the timer stays run out and the next free one starts
+                next.start(clockS, config.compressorStartSpeedHz());
+                stageUpS = 0;
+                event(String.format(Locale.ROOT, "stage up: C-21%d started at %.1f Hz (supply %.2f K below the set-point, P-271 trimmed %.1f %%)",
+                        next.number, config.compressorStartSpeedHz(), errorK, pumpTrimPct));
+            }
+        } else if (stageDownS >= config.stageDownDelayS() - 1e-9) {
+            Compressor victim = nextToStop();
+            if (victim != null) { // none past its minimum run time: the timer stays run out
+                stopCompressor(victim);
+                stageDownS = 0;
+                if (last) {
+                    demandHz = integralHz = 0;
+                    event(String.format(Locale.ROOT, "low load: last compressor C-21%d stopped (supply %.2f K above the set-point); P-271 keeps running", victim.number, -errorK));
+                } else {
+                    event(String.format(Locale.ROOT, "stage down: C-21%d stopped (supply %.2f K above the set-point)", victim.number, -errorK));
+                }
+            }
+        }
+        distribute();
+    }
+
+    /** The trim while the compressors are not at maximum: back toward nominal flow, at once when the supply is warm. */
+    private double unwindTrim(double trimPct, double errorK, double dtS) {
+        double t = trimPct - config.pumpTrimBleedPctPerS() * dtS;
+        if (errorK < 0) t += config.pumpTrimKpPctPerK() * errorK * dtS / config.pumpTrimTiS();
+        return Math.max(0.0, t);
+    }
+
+    /** Set-points from the demand: start speed in the hold, the equal share when released, minimum in a run-down. */
+    private void distribute() {
+        double holdHz = 0;
+        int released = 0;
+        for (Compressor c : compressors) {
+            if (c.mode == Compressor.Mode.START_HOLD) holdHz += c.speedSetHz;
+            else if (c.mode == Compressor.Mode.RELEASED) released++;
+        }
+        if (released == 0) return;
+        double each = clamp((demandHz - holdHz) / released, config.compressorMinHz(), config.compressorMaxHz());
+        for (Compressor c : compressors) if (c.mode == Compressor.Mode.RELEASED) c.speedSetHz = each;
+    }
+
+    /**
+     * The compressor to start next: allowed by its timers (minimum off time, starts per hour), no VFD fault, its own
+     * permissives true; the least run time first, ties from the lead on. Null when none may start.
+     */
+    private Compressor nextToStart(Inputs in) {
+        Compressor best = null;
+        int n = compressors.length;
+        for (int i = 0; i < n; i++) {
+            Compressor c = compressors[(config.leadCompressor() - 1 + i) % n];
+            if (!c.timersAllowStart(config.compressorMinOffS(), config.compressorStartsPerHourMax())) continue;
+            if (in.isTrue(PlantTags.compressorFault(c.number)) || !ownPermissivesHealthy(in, c.number)) continue;
+            if (best == null || c.runTotalS < best.runTotalS - 1e-9) best = c;
+        }
+        return best;
+    }
+
+    private boolean ownPermissivesHealthy(Inputs in, int number) {
+        String prefix = PlantTags.compressorPrefix(number);
+        for (String tag : permissiveTags) if (tag.startsWith(prefix) && !in.isTrue(tag)) return false;
+        return true;
+    }
+
+    /** The released compressor past its minimum run time with the most run time (ties: the highest number); or null. */
+    private Compressor nextToStop() {
+        Compressor best = null;
+        for (Compressor c : compressors) {
+            if (c.mode != Compressor.Mode.RELEASED || c.sinceStartS < config.compressorMinRunS() - 1e-9) continue;
+            if (best == null || c.runTotalS >= best.runTotalS - 1e-9) best = c;
+        }
+        return best;
+    }
+
+    // ---- HV-221 --------------------------------------------------------------------------------------------------
+
+    /**
+     * HV-221: the fixed opening, opened further by a PI while the anticipated pressure PT-202 + lead · dPT-202/dt
+     * (rate through a first-order filter) is above hpLimitSetBar; the integral stays within [0, 100 % − the fixed
+     * opening] (anti-windup).
+     */
+    private void hpLimiter(Inputs in, double dtS) {
+        if (!anyCompressorOn()) {
+            hpLimitIntegralPct = 0;
+            hpValvePct = config.hpValveOpeningPct();
+            hpRateFilterBar = Double.NaN;
+            return;
+        }
+        if (!in.isGood(PT202)) return; // pressure unreadable: hold the opening (SENSOR_FAULT handling comes with SF-01)
+        double pressureBar = in.value(PT202);
+        if (Double.isNaN(hpRateFilterBar)) hpRateFilterBar = pressureBar;
+        hpRateFilterBar += (pressureBar - hpRateFilterBar) * (1.0 - Math.exp(-dtS / config.hpLimitRateFilterS()));
+        double rateBarPerS = (pressureBar - hpRateFilterBar) / config.hpLimitRateFilterS();
+        double excessBar = pressureBar + config.hpLimitLeadS() * rateBarPerS - config.hpLimitSetBar();
+        double kp = config.hpLimitKpPctPerBar();
+        double room = 100.0 - config.hpValveOpeningPct();
+        hpLimitIntegralPct = clamp(hpLimitIntegralPct + kp * excessBar * dtS / config.hpLimitTiS(), 0.0, room);
+        hpValvePct = config.hpValveOpeningPct() + clamp(kp * excessBar + hpLimitIntegralPct, 0.0, room);
+    }
+
+    // ---- commands -------------------------------------------------------------------------------------------------
 
     private void reset(Inputs in) {
         boolean refusedCleared = alarms.remove(AlarmMeaning.START_REFUSED);
+        for (Compressor c : compressors) c.failedToStart = false;
         if (state == ControllerState.TRIPPED) {
             if (tripCausePresent(in)) {
                 event("reset refused: a safety switch is still tripped (reset it on site first)");
@@ -335,9 +689,17 @@ public final class ReferenceController {
         phaseElapsedS = 0;
         flowClearS = 0;
         flowSeenClear = false;
-        if (variant.orElse(null) == Variant.NO_FLOW_PROOF) {
-            enterCompressorStart(); // the known-bad variant: compressor together with the pump, no flow proof
-            event("starting (variant no-flow-proof): P-271 and lead compressor together");
+        resetLoops();
+        if (!flowRequired()) {
+            // the known-bad variant: lead compressor together with the pump, no flow proof
+            Compressor next = nextToStart(in);
+            if (next == null) {
+                phase = Phase.WAITING_FOR_COMPRESSOR;
+                event("starting (variant no-flow-proof): P-271 on, waiting for the anti-short-cycle timers");
+            } else {
+                startLead(next);
+                event("starting (variant no-flow-proof): P-271 and lead compressor C-21" + next.number + " together");
+            }
         } else {
             phase = Phase.PROVING_FLOW;
             event("starting: P-271 on, proving DH flow");
@@ -345,43 +707,81 @@ public final class ReferenceController {
     }
 
     private void stop() {
-        if (state == ControllerState.RUNNING || (state == ControllerState.STARTING && compressorOn)) {
-            state = ControllerState.STOPPING;
-            phase = Phase.RAMP_DOWN;
-            phaseElapsedS = 0;
-            speedSetHz = config.compressorMinHz();
-            event("stopping: compressors to minimum speed");
-        } else if (state == ControllerState.STARTING) {
-            state = ControllerState.OFF; // no compressor ran: nothing to carry away, the pump stops at once
-            phase = Phase.NONE;
-            event("stopped before any compressor ran");
+        boolean starting = state == ControllerState.STARTING;
+        if (state == ControllerState.RUNNING || starting) {
+            if (anyCompressorOn()) {
+                for (Compressor c : compressors) c.runDown(config.compressorMinHz());
+                state = ControllerState.STOPPING;
+                phase = Phase.RAMP_DOWN;
+                phaseElapsedS = 0;
+                event("stopping: compressors to minimum speed");
+            } else if (starting) {
+                state = ControllerState.OFF; // no compressor ran: nothing to carry away, the pump stops at once
+                phase = Phase.NONE;
+                event("stopped before any compressor ran");
+            } else {
+                state = ControllerState.STOPPING; // Running at low load with every compressor off: only the overrun is left
+                phase = Phase.OVERRUN;
+                phaseElapsedS = 0;
+                event("stopping: no compressor running; P-271 overrun " + overrunLeftS + " s left");
+            }
         }
     }
 
-    private void compressorOff() {
-        if (compressorOn) overrunLeftS = config.pumpOverrunS();
-        compressorOn = false;
-        speedSetHz = 0;
+    /** Stopping: each compressor off after its minimum-speed hold and its minimum run (at the latest stopMaxS). */
+    private void rampDown(double dtS) {
+        for (Compressor c : compressors) {
+            if (c.mode != Compressor.Mode.RUN_DOWN) continue;
+            c.runDownS += dtS;
+            boolean held = c.runDownS >= config.stopMinSpeedHoldS() - 1e-9 && c.sinceStartS >= config.compressorMinRunS() - 1e-9;
+            if (held || phaseElapsedS >= config.stopMaxS() - 1e-9) stopCompressor(c);
+        }
+        if (!anyCompressorOn()) {
+            phase = Phase.OVERRUN;
+            phaseElapsedS = 0;
+            event("compressors off; P-271 overrun " + config.pumpOverrunS() + " s");
+        }
+    }
+
+    private void stopCompressor(Compressor c) {
+        if (c.stop() && !anyCompressorOn()) overrunLeftS = config.pumpOverrunS();
+    }
+
+    private void allCompressorsOff() {
+        for (Compressor c : compressors) stopCompressor(c);
+        demandHz = integralHz = 0;
+    }
+
+    private boolean anyCompressorOn() {
+        for (Compressor c : compressors) if (c.isOn()) return true;
+        return false;
+    }
+
+    private boolean flowRequired() {
+        return variant.orElse(null) != Variant.NO_FLOW_PROOF;
     }
 
     // ---- outputs ------------------------------------------------------------------------------------------------
 
     private Outputs outputs() {
         boolean starting = state == ControllerState.STARTING;
-        boolean pumpOn = starting || state == ControllerState.RUNNING
-                || (state == ControllerState.STOPPING && phase == Phase.RAMP_DOWN) || overrunLeftS > 0;
-        double pumpSpeed = !pumpOn ? 0 : starting && phase == Phase.PROVING_FLOW ? config.pumpStartSpeedPct() : config.pumpRunSpeedPct();
+        boolean anyOn = anyCompressorOn();
+        boolean pumpOn = starting || state == ControllerState.RUNNING || anyOn || overrunLeftS > 0;
+        double pumpSpeed;
+        if (!pumpOn) pumpSpeed = 0;
+        else if (starting && phase == Phase.PROVING_FLOW) pumpSpeed = config.pumpStartSpeedPct();
+        else if (state == ControllerState.RUNNING) pumpSpeed = Math.max(config.pumpMinSpeedPct(), config.pumpRunSpeedPct() - pumpTrimPct);
+        else pumpSpeed = config.pumpRunSpeedPct();
         Outputs.Builder b = Outputs.builder()
                 .set(PlantTags.P271_RUN, pumpOn)
-                .set(PlantTags.P271_SPEED_SET, pumpSpeed);
-        for (int n = 1; n <= 4; n++) {
-            boolean on = compressorOn && n == lead;
-            b.set(PlantTags.compressorEnable(n), on).set(PlantTags.compressorSpeedSet(n), on ? round01(speedSetHz) : 0.0);
+                .set(PlantTags.P271_SPEED_SET, round01(pumpSpeed));
+        for (Compressor c : compressors) {
+            b.set(PlantTags.compressorEnable(c.number), c.isOn()).set(PlantTags.compressorSpeedSet(c.number), c.isOn() ? round01(c.speedSetHz) : 0.0);
         }
-        b.set(PlantTags.HV221_OPENING_SET, compressorOn ? config.hpValveOpeningPct() : 0.0);
-        b.set(PlantTags.HV222_OPENING_SET, compressorOn ? config.bypassValveOpeningPct() : 0.0);
-        for (int s = 1; s <= 4; s++) {
-            b.set(PlantTags.sectionValve(s), compressorOn).set(PlantTags.fanSpeedSet(s), compressorOn ? config.fanSpeedPct() : 0.0);
+        b.set(PlantTags.HV221_OPENING_SET, anyOn ? round01(hpValvePct) : 0.0);
+        b.set(PlantTags.HV222_OPENING_SET, anyOn ? config.bypassValveOpeningPct() : 0.0);
+        for (int s = 1; s <= SECTIONS; s++) {
+            b.set(PlantTags.sectionValve(s), anyOn).set(PlantTags.fanSpeedSet(s), anyOn ? config.fanSpeedPct() : 0.0);
         }
         return b.build();
     }

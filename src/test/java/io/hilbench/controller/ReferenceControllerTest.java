@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reference controller's logic, without plant or network: a {@link SimPlant} of a few lines and the pure
- * {@link ReferenceController#cycle}. Requirements cited are DESIGN §8 (SU-01, SU-02, SU-04, HP-02); the limits the
+ * {@link ReferenceController#cycle}. Requirements cited are DESIGN §8 (SU-01, SU-02, SU-03, SU-04, HP-02); the limits the
  * scenarios judge live in requirements.yaml — these tests check the behaviour's order and shape with the controller's
  * own defaults.
  */
@@ -29,6 +29,33 @@ class ReferenceControllerTest {
         }
 
         boolean flowSwitchClear() { return in.value(PlantTags.FSL271) == 0.0; }
+
+        boolean on(int n) { return out.isOn(PlantTags.compressorEnable(n)); }
+
+        int onCount() {
+            int k = 0;
+            for (int n = 1; n <= 4; n++) if (on(n)) k++;
+            return k;
+        }
+
+        /** Compressors commanded at the start speed (in their start hold or just released at it). */
+        int holding() {
+            int k = 0;
+            for (int n = 1; n <= 4; n++) if (on(n) && out.value(PlantTags.compressorSpeedSet(n)) == ControllerConfig.defaults().compressorStartSpeedHz()) k++;
+            return k;
+        }
+
+        double totalSpeedSetHz() {
+            double t = 0;
+            for (int n = 1; n <= 4; n++) t += out.value(PlantTags.compressorSpeedSet(n));
+            return t;
+        }
+
+        double totalSpeedHz() {
+            double t = 0;
+            for (int n = 1; n <= 4; n++) t += in.value(PlantTags.compressorSpeed(n));
+            return t;
+        }
     }
 
     private final SimPlant plant = new SimPlant();
@@ -184,16 +211,286 @@ class ReferenceControllerTest {
     }
 
     @Test
-    void theSupplyLoopRaisesSpeedBelowTheSetPointAndLowersItAbove() {
+    void theCapacityDemandRisesBelowTheSetPointAndFallsAboveAndTheSupplySettlesOnIt() {
+        // the sim needs 140 Hz of total speed for 75 °C (0.25 K/Hz from 40 °C): more than one compressor
+        startAndRunUntilRunning();
+        run(900);
+        assertThat(plant.supplyDegC).as("supply settles on 75 °C").isCloseTo(75.0, org.assertj.core.data.Offset.offset(0.5));
+        double demandAt75 = controller.capacityDemandHz();
+        assertThat(demandAt75).as("total speed for 75 °C").isCloseTo(140.0, org.assertj.core.data.Offset.offset(5.0));
+        for (int i = 0; i < 12_000; i++) cycle(Commands.none(60.0)); // above the new set-point: the sim needs 80 Hz for 60 °C
+        assertThat(controller.capacityDemandHz()).isLessThan(demandAt75);
+        assertThat(plant.supplyDegC).as("supply settles on 60 °C").isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    // ---- staging (domain notes §2.4: lead/lag, stage-in delay, minimum on/off times; §3 step 4) -------------------
+
+    /** The cycle at which compressor n was first commanded on after {@code fromS}, or null. */
+    private Row firstStart(int n, double fromS) {
+        for (int i = 1; i < trace.size(); i++) {
+            Row r = trace.get(i);
+            if (r.timeS() >= fromS && r.on(n) && !trace.get(i - 1).on(n)) return r;
+        }
+        return null;
+    }
+
+    @Test
+    void aLagCompressorStartsOnlyAfterTheRunningOneSatAtMaximumForTheStageUpDelayWithTheSupplyStillCold() {
+        ControllerConfig cfg = ControllerConfig.defaults();
+        startAndRunUntilRunning();
+        run(300);
+        Row lag = firstStart(2, 0);
+        assertThat(lag).as("C-212 started").isNotNull();
+        // every cycle in the stage-up delay before it (the delay's first cycle is the one that saw the condition first): C-211 at maximum (within the margin) and the supply below the set-point
+        List<Row> window = trace.stream().filter(r -> r.timeS() > lag.timeS() - cfg.stageUpDelayS() + 1e-6 && r.timeS() < lag.timeS()).toList();
+        assertThat(window).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.out().value(PlantTags.compressorSpeedSet(1))).isGreaterThanOrEqualTo(cfg.compressorMaxHz() - cfg.stageMarginHz());
+            assertThat(r.in().value(PlantTags.TT272)).isLessThan(SETPOINT - cfg.stageErrorK());
+        });
+        assertThat(lag.out().value(PlantTags.compressorSpeedSet(2))).as("the lag starts at its start speed").isEqualTo(cfg.compressorStartSpeedHz());
+    }
+
+    @Test
+    void stagingIsBumplessAndTheReleasedCompressorsRunAtEqualSpeeds() {
+        // a stage change keeps the capacity demand: a new compressor's start speed comes off the running ones, and a
+        // stopped one's share goes to the others, so the total commanded speed does not jump in the cycle a compressor
+        // starts or stops (beyond what the PI itself moves in one 0.1 s cycle); the released ones share equally
+        startAndRunUntilRunning();
+        run(400);
+        for (int i = 0; i < 9_000; i++) cycle(Commands.none(50.0)); // stage down again
+        int changes = 0;
+        double worst = 0;
+        for (int i = 1; i < trace.size(); i++) {
+            Row a = trace.get(i - 1), b = trace.get(i);
+            if (a.state() != ControllerState.RUNNING || b.state() != ControllerState.RUNNING || a.onCount() == b.onCount()) continue;
+            changes++;
+            worst = Math.max(worst, Math.abs(b.totalSpeedSetHz() - a.totalSpeedSetHz()));
+        }
+        assertThat(changes).as("stage changes up and down").isGreaterThanOrEqualTo(3);
+        assertThat(worst).as("largest jump of total commanded speed when a compressor starts or stops, Hz").isLessThan(2.0);
+        double start = ControllerConfig.defaults().compressorStartSpeedHz();
+        assertThat(trace).filteredOn(r -> r.state() == ControllerState.RUNNING).allSatisfy(r -> {
+            java.util.Set<Double> released = new java.util.HashSet<>();
+            for (int n = 1; n <= 4; n++) {
+                double v = r.out().value(PlantTags.compressorSpeedSet(n));
+                if (r.on(n) && v != start) released.add(v);
+            }
+            assertThat(released).as("distinct speeds of the released compressors at %.1f s", r.timeS()).hasSizeLessThanOrEqualTo(1);
+        });
+    }
+
+    @Test
+    void everyCompressorStartHoldsAtLeast40HzForAtLeast10SecondsOfFeedbackBeforeTheLoopTakesIt() {
+        // Bitzer (domain notes §2.4): >= 40 Hz for >= 10 s at every start, the lag compressors' as much as the lead's
         startAndRunUntilRunning();
         run(600);
-        double belowSpeed = trace.get(trace.size() - 1).out().value(PlantTags.compressorSpeedSet(1));
-        // the sim plant gives 40 + 0.5 K/Hz: 75 °C needs 70 Hz, so below the set-point the loop sits at the top
-        assertThat(belowSpeed).isEqualTo(ControllerConfig.defaults().compressorMaxHz());
-        for (int i = 0; i < 12_000; i++) cycle(Commands.none(60.0)); // above the new set-point; the sim needs 40 Hz for 60 °C
-        double aboveSpeed = trace.get(trace.size() - 1).out().value(PlantTags.compressorSpeedSet(1));
-        assertThat(aboveSpeed).isLessThan(belowSpeed).isGreaterThanOrEqualTo(ControllerConfig.defaults().compressorMinHz());
-        assertThat(plant.supplyDegC).as("supply settles on the set-point").isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.5));
+        int checked = 0;
+        for (int n = 1; n <= 4; n++) {
+            Row start = firstStart(n, 0);
+            if (start == null) continue;
+            int i0 = trace.indexOf(start);
+            int reached = -1;
+            int released = -1;
+            for (int i = i0; i < trace.size(); i++) {
+                Row r = trace.get(i);
+                if (reached < 0 && r.in().value(PlantTags.compressorSpeed(n)) >= 40.0) reached = i;
+                if (r.out().value(PlantTags.compressorSpeedSet(n)) != ControllerConfig.defaults().compressorStartSpeedHz()) {
+                    released = i;
+                    break;
+                }
+            }
+            assertThat(reached).as("C-21%d reached 40 Hz", n).isGreaterThanOrEqualTo(0);
+            assertThat(released).as("C-21%d released to the loop", n).isGreaterThan(reached);
+            assertThat(trace.get(released).timeS() - trace.get(reached).timeS()).as("C-21%d seconds at >= 40 Hz before release", n).isGreaterThanOrEqualTo(10.0);
+            for (int i = reached; i < released; i++) assertThat(trace.get(i).in().value(PlantTags.compressorSpeed(n))).isGreaterThanOrEqualTo(40.0);
+            checked++;
+        }
+        assertThat(checked).as("compressors started and checked").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aCompressorStopsWhenTheReleasedOnesSatAtMinimumForTheStageDownDelayWithTheSupplyWarm() {
+        ControllerConfig cfg = ControllerConfig.defaults();
+        startAndRunUntilRunning();
+        run(900);
+        int before = controller.compressorsOn();
+        assertThat(before).isGreaterThanOrEqualTo(2);
+        double lowered = trace.get(trace.size() - 1).timeS();
+        for (int i = 0; i < 6_000; i++) cycle(Commands.none(50.0)); // 10 K: 40 Hz in all, less than two at minimum
+        Row firstStop = null;
+        for (int i = 1; i < trace.size() && firstStop == null; i++) {
+            if (trace.get(i).timeS() > lowered && trace.get(i).onCount() < trace.get(i - 1).onCount()) firstStop = trace.get(i);
+        }
+        assertThat(firstStop).as("a stage down").isNotNull();
+        Row stop = firstStop;
+        List<Row> window = trace.stream().filter(r -> r.timeS() > stop.timeS() - cfg.stageDownDelayS() + 1e-6 && r.timeS() < stop.timeS()).toList();
+        assertThat(window).isNotEmpty().allSatisfy(r -> {
+            for (int n = 1; n <= 4; n++) {
+                if (r.on(n)) assertThat(r.out().value(PlantTags.compressorSpeedSet(n))).isLessThanOrEqualTo(cfg.compressorMinHz() + cfg.stageMarginHz());
+            }
+            assertThat(r.in().value(PlantTags.TT272)).isGreaterThan(50.0 + cfg.stageErrorK());
+        });
+        assertThat(controller.compressorsOn()).isLessThan(before);
+        assertThat(plant.supplyDegC).as("supply settles on 50 °C with fewer compressors").isCloseTo(50.0, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void aStoppedCompressorRestartsOnlyAfterItsMinimumOffTimeAndTheOthersCarryTheLoadMeanwhile() {
+        // SU-03 min-off: >= 180 s between stop and start (controller: 190 s). Two compressors, so the stopped one is
+        // the only one that could come back; while it may not, P-271 trims to hold the supply (capacity exhausted)
+        ControllerConfig cfg = ControllerConfig.defaults();
+        controller = new ReferenceController(cfg, Optional.empty(), SimPlant.PERMISSIVES, 2);
+        startAndRunUntilRunning();
+        run(600);
+        assertThat(controller.compressorsOn()).isEqualTo(2);
+        Row found = null;
+        for (int i = 0; i < 6_000 && found == null; i++) {
+            Row r = cycle(Commands.none(45.0));
+            if (r.onCount() == 1) found = r;
+        }
+        assertThat(found).as("one compressor staged down").isNotNull();
+        Row stop = found;
+        int stopped = stop.on(1) ? 2 : 1;
+        run(400); // set-point 75 again: the demand wants it back at once
+        Row restart = firstStart(stopped, stop.timeS());
+        assertThat(restart).as("C-21%d restarted", stopped).isNotNull();
+        assertThat(restart.timeS() - stop.timeS()).as("off time of C-21%d, s", stopped).isGreaterThanOrEqualTo(cfg.compressorMinOffS());
+        // meanwhile the remaining compressor at maximum and P-271 trimmed, never below its minimum speed
+        assertThat(trace.stream().filter(r -> r.timeS() > stop.timeS() + 60 && r.timeS() < restart.timeS()))
+                .anySatisfy(r -> assertThat(r.out().value(PlantTags.P271_SPEED_SET)).isLessThan(cfg.pumpRunSpeedPct()))
+                .allSatisfy(r -> assertThat(r.out().value(PlantTags.P271_SPEED_SET)).isGreaterThanOrEqualTo(cfg.pumpMinSpeedPct()));
+    }
+
+    @Test
+    void stagingDownWaitsForTheMinimumRunTime() {
+        // SU-03 min-run: a stage-down due at once still waits until the compressor has run its minimum time
+        ControllerConfig cfg = ControllerConfig.defaults().toBuilder().compressorMinRunS(600).build();
+        controller = new ReferenceController(cfg, Optional.empty(), SimPlant.PERMISSIVES, 2);
+        startAndRunUntilRunning();
+        run(150);
+        assertThat(controller.compressorsOn()).isEqualTo(2);
+        for (int i = 0; i < 9_000; i++) cycle(Commands.none(45.0)); // far above: stage down wanted after 120 s
+        for (int n = 1; n <= 2; n++) {
+            Row start = firstStart(n, 0);
+            Row stopRow = null;
+            for (int i = trace.indexOf(start) + 1; i < trace.size() && stopRow == null; i++) if (!trace.get(i).on(n)) stopRow = trace.get(i);
+            if (stopRow != null) {
+                assertThat(stopRow.timeS() - start.timeS()).as("C-21%d run time before its stage-down, s", n).isGreaterThanOrEqualTo(600.0);
+            }
+        }
+        assertThat(controller.compressorsOn()).as("staged down in the end").isEqualTo(1);
+    }
+
+    @Test
+    void noCompressorStartsMoreOftenThanTheStartsPerHourLimitUnderFastDemandCycling() {
+        // SU-03 starts per hour: with the off and run timers shortened, fast demand cycling would restart compressors
+        // every few minutes; the controller's starts-per-hour budget (5) must cap each one in any 3600 s
+        ControllerConfig cfg = ControllerConfig.defaults().toBuilder().compressorMinOffS(5).compressorMinRunS(5)
+                .stageUpDelayS(5).stageDownDelayS(5).build();
+        controller = new ReferenceController(cfg, Optional.empty(), SimPlant.PERMISSIVES, 2);
+        startAndRunUntilRunning();
+        for (int k = 0; k < 40; k++) { // 40 × (90 s high + 90 s low) = 2 h of cycling
+            for (int i = 0; i < 900; i++) cycle(Commands.none(75.0));
+            for (int i = 0; i < 900; i++) cycle(Commands.none(42.0));
+        }
+        int mostInAnHour = 0;
+        for (int n = 1; n <= 2; n++) {
+            List<Double> starts = new ArrayList<>();
+            for (int i = 1; i < trace.size(); i++) if (trace.get(i).on(n) && !trace.get(i - 1).on(n)) starts.add(trace.get(i).timeS());
+            for (int a = 0; a < starts.size(); a++) {
+                int inHour = 0;
+                for (int b = a; b < starts.size() && starts.get(b) - starts.get(a) <= 3600.0; b++) inHour++;
+                mostInAnHour = Math.max(mostInAnHour, inHour);
+            }
+        }
+        assertThat(mostInAnHour).as("most starts of one compressor in any hour (window closed at both ends)")
+                .isEqualTo(cfg.compressorStartsPerHourMax()); // the cap was reached (so it was tested) and never exceeded
+    }
+
+    @Test
+    void stopTakesEveryRunningCompressorToMinimumThenOffAndOverrunsTheDhPump() {
+        // SU-04 with several compressors: all at minimum speed at once, all off within 120 s, P-271 >= 60 s after the
+        // last one stopped
+        ControllerConfig cfg = ControllerConfig.defaults();
+        startAndRunUntilRunning();
+        run(900);
+        assertThat(controller.compressorsOn()).isGreaterThanOrEqualTo(2);
+        Row stop = cycle(Commands.none(SETPOINT).withStop());
+        for (int n = 1; n <= 4; n++) {
+            if (stop.on(n)) assertThat(stop.out().value(PlantTags.compressorSpeedSet(n))).as("C-21%d at minimum", n).isEqualTo(cfg.compressorMinHz());
+        }
+        run(400);
+        Row allOff = trace.stream().filter(r -> r.timeS() > stop.timeS() && r.onCount() == 0).findFirst().orElseThrow();
+        assertThat(allOff.timeS() - stop.timeS()).isBetween(cfg.stopMinSpeedHoldS(), 120.0);
+        Row stopped = trace.stream().filter(r -> r.timeS() >= allOff.timeS() && r.totalSpeedHz() == 0.0).findFirst().orElseThrow();
+        Row pumpOff = trace.stream().filter(r -> r.timeS() > allOff.timeS() && !r.out().isOn(PlantTags.P271_RUN)).findFirst().orElseThrow();
+        assertThat(pumpOff.timeS() - stopped.timeS()).as("P-271 overrun after the last compressor stopped").isGreaterThanOrEqualTo(60.0);
+        assertThat(controller.state()).isEqualTo(ControllerState.OFF);
+    }
+
+    @Test
+    void aStopRightAfterALagStartKeepsItAtMinimumUntilItsMinimumRunButNeverBeyondTheStopLimit() {
+        ControllerConfig cfg = ControllerConfig.defaults();
+        startAndRunUntilRunning();
+        Row lag = null;
+        for (int i = 0; i < 3000 && lag == null; i++) {
+            Row r = cycle(Commands.none(SETPOINT));
+            if (r.on(2)) lag = r;
+        }
+        assertThat(lag).isNotNull();
+        run(20);
+        Row stop = cycle(Commands.none(SETPOINT).withStop());
+        run(300);
+        Row c212Off = trace.stream().filter(r -> r.timeS() > stop.timeS() && !r.on(2)).findFirst().orElseThrow();
+        double expected = Math.min(lag.timeS() + cfg.compressorMinRunS(), stop.timeS() + cfg.stopMaxS());
+        assertThat(c212Off.timeS()).as("C-212 off at its minimum run, capped by stopMaxS").isCloseTo(expected, org.assertj.core.data.Offset.offset(0.25));
+        assertThat(c212Off.timeS() - stop.timeS()).isLessThanOrEqualTo(120.0);
+    }
+
+    @Test
+    void atLowLoadTheLastCompressorStopsWithTheDhPumpKeptRunningAndRestartsAfterItsMinimumOffTime() {
+        // one compressor at minimum speed gives 6 K of lift in the sim: a 42 °C set-point is below what it can turn
+        // down to, so the heat pump cycles its last compressor (Running, P-271 on), as slowly as the timers say
+        ControllerConfig cfg = ControllerConfig.defaults();
+        startAndRunUntilRunning();
+        for (int i = 0; i < 24_000; i++) cycle(Commands.none(42.0));
+        Row lastStop = null;
+        for (int i = 1; i < trace.size() && lastStop == null; i++) {
+            if (trace.get(i).onCount() == 0 && trace.get(i - 1).onCount() == 1 && trace.get(i).state() == ControllerState.RUNNING) lastStop = trace.get(i);
+        }
+        assertThat(lastStop).as("the last compressor stopped at low load").isNotNull();
+        Row stop = lastStop;
+        int stopped = 0;
+        for (int n = 1; n <= 4; n++) if (trace.get(trace.indexOf(stop) - 1).on(n)) stopped = n;
+        Row restart = firstStart(stopped, stop.timeS());
+        Row anyRestart = trace.stream().filter(r -> r.timeS() > stop.timeS() && r.onCount() > 0).findFirst().orElseThrow();
+        assertThat(anyRestart.in().value(PlantTags.TT272)).as("restarted only below the set-point").isLessThan(42.0);
+        if (restart != null) assertThat(restart.timeS() - stop.timeS()).isGreaterThanOrEqualTo(cfg.compressorMinOffS());
+        assertThat(trace.stream().filter(r -> r.timeS() >= stop.timeS() && r.timeS() < anyRestart.timeS()))
+                .allSatisfy(r -> {
+                    assertThat(r.state()).isEqualTo(ControllerState.RUNNING);
+                    assertThat(r.out().isOn(PlantTags.P271_RUN)).as("P-271 keeps the DH flow").isTrue();
+                });
+        assertThat(anyRestart.out().value(PlantTags.compressorSpeedSet(firstOn(anyRestart)))).as("the restart runs its start hold")
+                .isEqualTo(cfg.compressorStartSpeedHz());
+    }
+
+    private static int firstOn(Row r) {
+        for (int n = 1; n <= 4; n++) if (r.on(n)) return n;
+        return -1;
+    }
+
+    @Test
+    void theCompressorCountComesFromThePointMap() throws Exception {
+        io.hilbench.rig.Rig rig = io.hilbench.rig.RigLoader.loadDefault(java.nio.file.Path.of("rigs/solrod"));
+        assertThat(ReferenceController.compressorCount(rig.points())).isEqualTo(4);
+        assertThat(ReferenceController.forPlant(ControllerConfig.defaults(), Optional.empty(), rig.points()).compressorCount()).isEqualTo(4);
+        List<io.hilbench.points.PointDefinition> two = rig.points().stream()
+                .filter(p -> !p.tag().startsWith("C-213.") && !p.tag().startsWith("C-214.")).toList();
+        assertThat(ReferenceController.compressorCount(two)).isEqualTo(2);
+        List<io.hilbench.points.PointDefinition> none = rig.points().stream().filter(p -> !p.tag().startsWith("C-21")).toList();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> ReferenceController.compressorCount(none))
+                .withMessageContaining("C-211.Enable");
     }
 
     @Test

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * A few lines of test plant for the controller's logic (not {@code io.hilbench.plant}: the logic tests need no
  * physics, only signals that respond in the right direction and order). DH flow follows P-271 with a first-order lag
- * (FSL-271 low below 25 % of nominal), compressor speed feedback ramps at 10 Hz/s toward the set-point while enabled,
- * the supply temperature moves toward return + 0.5 K per Hz of the lead compressor. Safety switches and permissives
- * are set by the test.
+ * (FSL-271 low below 25 % of nominal), compressor speed feedback ramps at 10 Hz/s toward the set-point while enabled
+ * (a set-point below 25 Hz stops it, as a VFD does), the supply temperature moves (60 s lag) toward
+ * return + {@link #kelvinPerHz} × the compressors' total speed / the flow ratio (heat ∝ speed, lift = heat / flow).
+ * Safety switches and permissives are set by the test.
  */
 final class SimPlant {
     static final List<String> PERMISSIVES = List.of("ES-101", "C-211.OilLevelOk", "C-211.VfdReady");
@@ -23,6 +24,8 @@ final class SimPlant {
     final double[] speedHz = new double[5];
     double supplyDegC = 40;
     double returnDegC = 40;
+    /** Lift per Hz of total compressor speed at nominal flow: 0.25 K/Hz makes 75 °C from 40 °C take 140 Hz, more than one compressor. */
+    double kelvinPerHz = 0.25;
     boolean hpSwitch;
     boolean permissivesHealthy = true;
 
@@ -45,12 +48,18 @@ final class SimPlant {
         pumpRunning = out.isOn(PlantTags.P271_RUN) && out.value(PlantTags.P271_SPEED_SET) > 0 && !pumpFailed;
         double flowSet = pumpRunning ? out.value(PlantTags.P271_SPEED_SET) / 100.0 : 0.0;
         flowRatio += (flowSet - flowRatio) * (1 - Math.exp(-dt / 2.0));
+        double totalHz = 0;
         for (int n = 1; n <= 4; n++) {
             double set = out.isOn(PlantTags.compressorEnable(n)) && !hpSwitch ? out.value(PlantTags.compressorSpeedSet(n)) : 0.0;
-            double d = set - speedHz[n];
-            speedHz[n] += Math.max(-10 * dt, Math.min(10 * dt, d));
+            if (set < 25) {
+                speedHz[n] = 0;
+            } else {
+                double d = set - speedHz[n];
+                speedHz[n] += Math.max(-10 * dt, Math.min(10 * dt, d));
+            }
+            totalHz += speedHz[n];
         }
-        double target = returnDegC + 0.5 * speedHz[1] * Math.min(1.0, flowRatio * 4);
+        double target = returnDegC + kelvinPerHz * totalHz / Math.max(flowRatio, 0.25);
         supplyDegC += (target - supplyDegC) * (1 - Math.exp(-dt / 60.0));
         step++;
         timeMs += Math.round(dt * 1000);
