@@ -144,7 +144,7 @@ public final class ControllerCommand implements Callable<Integer> {
         }
 
         String firmware = ReferenceController.FIRMWARE_VERSION + v.map(x -> "+" + x.shortTag()).orElse("");
-        ReferenceController logic = new ReferenceController(ControllerConfig.defaults(), v, ReferenceController.permissiveTags(r.points()));
+        ReferenceController logic = ReferenceController.forPlant(ControllerConfig.defaults(), v, r.points());
         SupervisoryServer supervisory = new SupervisoryServer(section, NAME, firmware);
         if (opcua != null) {
             supervisory.serve(new OpcUaPlantServer(supervisory.table(), opcua));
