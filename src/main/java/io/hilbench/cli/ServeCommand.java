@@ -49,6 +49,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--opcua-port", paramLabel = "PORT", description = "Override the rig's OPC UA port (0 = a free port).")
     Integer opcuaPort;
 
+    @Option(names = "--step-ms", paramLabel = "MS", description = "Override the rig's plant time per step, e.g. 10 for the real-time benchmark.")
+    Long stepMs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
-                BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort));
+                BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort).withStepMs(stepMs));
         try {
             bench.start();
         } catch (Exception e) {
@@ -79,6 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             try {
+                printTiming(out, bench);
                 bench.stop();
             } catch (Exception e) {
                 err.println("bench serve: stop failed: " + e);
@@ -89,7 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         for (int unit : r.modbusUnits()) out.println(bench.modbusEndpoint() + " unit " + unit);
         out.println(bench.opcuaEndpoint());
-        out.println("pace " + pacing + ", step " + r.stepMs() + " ms, plant model " + r.plant().model()
+        out.println("pace " + pacing + ", step " + bench.emulator().config().stepMs() + " ms, plant model " + r.plant().model()
                 + (noLinkProxies ? ", no link proxies" : ", link proxies on"));
         printSummary(out, r);
         out.println("serving; Ctrl-C to stop");
@@ -103,6 +107,22 @@ public final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return BenchCommand.OK;
+    }
+
+    /**
+     * Wall-clock figures of the run so far (the timing log, never the trace): lateness of each step's publication
+     * against its absolute deadline, and the drift of the last step (DESIGN §9 real-time bar: p99 <= 1 ms, no drift).
+     */
+    static void printTiming(PrintWriter out, BenchAssembly bench) {
+        var t = bench.emulator().timingLog();
+        if (t.size() < 2) return;
+        long stepMs = bench.emulator().config().stepMs();
+        int last = t.size() - 1;
+        double spanS = (t.wallNs(last) - t.wallNs(0)) / 1e9;
+        out.println("timing: " + t.size() + " steps of " + stepMs + " ms over " + String.format("%.1f", spanS) + " s wall");
+        out.println("  lateness " + t.lateness());
+        out.println("  last step published " + String.format("%.3f", t.latenessNs(last) / 1e6) + " ms after its deadline (drift)");
+        out.flush();
     }
 
     private static void printSummary(PrintWriter out, Rig r) {

@@ -52,19 +52,22 @@ public final class BenchAssembly implements Lifecycle {
      * @param linkProxies put a fault proxy in front of each server (needed for link-fault scenarios)
      * @param modbusPort  Modbus port, or null for the rig's; 0 = a free port
      * @param opcuaPort   OPC UA port, or null for the rig's; 0 = a free port
+     * @param stepMs      plant time per step, or null for the rig's
      */
-    public record Options(Pacing pacing, Long seed, boolean linkProxies, Integer modbusPort, Integer opcuaPort) {
+    public record Options(Pacing pacing, Long seed, boolean linkProxies, Integer modbusPort, Integer opcuaPort, Long stepMs) {
         public static Options defaults() {
-            return new Options(null, null, true, null, null);
+            return new Options(null, null, true, null, null, null);
         }
 
-        public Options withPacing(Pacing p) { return new Options(p, seed, linkProxies, modbusPort, opcuaPort); }
+        public Options withPacing(Pacing p) { return new Options(p, seed, linkProxies, modbusPort, opcuaPort, stepMs); }
 
-        public Options withSeed(Long s) { return new Options(pacing, s, linkProxies, modbusPort, opcuaPort); }
+        public Options withSeed(Long s) { return new Options(pacing, s, linkProxies, modbusPort, opcuaPort, stepMs); }
 
-        public Options withLinkProxies(boolean on) { return new Options(pacing, seed, on, modbusPort, opcuaPort); }
+        public Options withLinkProxies(boolean on) { return new Options(pacing, seed, on, modbusPort, opcuaPort, stepMs); }
 
-        public Options withPorts(Integer modbus, Integer opcua) { return new Options(pacing, seed, linkProxies, modbus, opcua); }
+        public Options withPorts(Integer modbus, Integer opcua) { return new Options(pacing, seed, linkProxies, modbus, opcua, stepMs); }
+
+        public Options withStepMs(Long ms) { return new Options(pacing, seed, linkProxies, modbusPort, opcuaPort, ms); }
     }
 
     private final Rig rig;
@@ -91,7 +94,7 @@ public final class BenchAssembly implements Lifecycle {
         Pacing pacing = options.pacing() != null ? options.pacing()
                 : rig.lockstep().enabled() ? Pacing.lockstep() : Pacing.realtime();
         EmulatorConfig config = EmulatorConfig.defaults()
-                .withStepMs(rig.stepMs())
+                .withStepMs(options.stepMs() != null ? options.stepMs() : rig.stepMs())
                 .withPacing(pacing)
                 .withAckTimeout(Duration.ofMillis(Math.round(rig.lockstep().ackTimeoutS() * 1000)))
                 .withWatchdogTimeoutMs(rig.watchdog().enabled() ? Math.round(rig.watchdog().timeoutS() * 1000) : 0)
