@@ -1,6 +1,8 @@
 package io.hilbench.cli;
 
 import io.hilbench.adapters.opcua.PkiFolders;
+import io.hilbench.rig.RigException;
+import io.hilbench.rig.RigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +19,8 @@ import java.util.concurrent.Callable;
  * folder's {@code rejected/} (or copying it from any other path) into {@code trusted/certs/}; a running server picks
  * it up without a restart. Exit 0 done, 2 usage or configuration error (one line on stderr).
  *
- * <p>The PKI folder is {@code --pki-dir}, default {@code ~/.hilbench/pki/solrod}. {@code --rig DIR} (finding the
- * folder from the rig) is to be wired by the lead together with the rig loader.
+ * <p>The PKI folder is the rig's {@code opcua.pki_dir} ({@code --rig DIR}, default {@code rigs/solrod}), or
+ * {@code --pki-dir DIR} when given.
  */
 @Command(name = "pki", description = "Manage the OPC UA server's certificate folders.",
         mixinStandardHelpOptions = true, subcommands = PkiCommand.Trust.class)
@@ -38,8 +40,12 @@ public final class PkiCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "certificate file (DER or PEM); a bare name is also looked up in rejected/")
         Path file;
 
-        @Option(names = "--pki-dir", paramLabel = "DIR", description = "the server's PKI folder (default: ${DEFAULT-VALUE})")
-        Path pkiDir = defaultPkiDir();
+        @Option(names = "--rig", paramLabel = "DIR", defaultValue = "rigs/solrod",
+                description = "rig whose OPC UA PKI folder to use (default: ${DEFAULT-VALUE})")
+        Path rig;
+
+        @Option(names = "--pki-dir", paramLabel = "DIR", description = "the server's PKI folder (overrides the rig's pki_dir)")
+        Path pkiDir;
 
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -49,7 +55,17 @@ public final class PkiCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                PkiFolders.TrustResult r = new PkiFolders(pkiDir).trust(file);
+                Path dir = pkiDir;
+                if (dir == null) {
+                    try {
+                        dir = RigLoader.loadDefault(rig).opcua().pkiDirectory();
+                    } catch (RigException e) {
+                        e.errors().forEach(err::println);
+                        err.flush();
+                        return 2;
+                    }
+                }
+                PkiFolders.TrustResult r = new PkiFolders(dir).trust(file);
                 out.println(r.describe());
                 out.flush();
                 return 0;
@@ -59,9 +75,5 @@ public final class PkiCommand implements Callable<Integer> {
                 return 2;
             }
         }
-    }
-
-    static Path defaultPkiDir() {
-        return Path.of(System.getProperty("user.home"), ".hilbench", "pki", "solrod");
     }
 }

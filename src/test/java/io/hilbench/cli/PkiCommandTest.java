@@ -84,6 +84,31 @@ class PkiCommandTest {
     }
 
     @Test
+    void withoutPkiDirTheRigsPkiFolderIsUsedAndABareNameIsFoundInRejected() throws Exception {
+        // a copy of the Solrød rig whose pki_dir points into the temp folder
+        Path rig = tmp.resolve("solrod");
+        Files.createDirectories(rig);
+        for (String f : java.util.List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
+        Path pki = tmp.resolve("rig-pki");
+        Files.writeString(rig.resolve("rig.yaml"), Files.readString(Path.of("rigs/solrod/rig.yaml"))
+                .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + pki.toString().replace('\\', '/')));
+        Files.createDirectories(pki.resolve("rejected"));
+        Files.write(pki.resolve("rejected").resolve("plc.der"), certificate().getEncoded());
+
+        assertThat(run("trust", "--rig", rig.toString(), "plc.der")).isZero();
+        assertThat(pki.resolve("rejected").resolve("plc.der")).doesNotExist();
+        try (var files = Files.list(pki.resolve("trusted").resolve("certs"))) {
+            assertThat(files.toList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBrokenRigIsAConfigurationError() throws Exception {
+        assertThat(run("trust", "--rig", tmp.resolve("no-such-rig").toString(), "x.der")).isEqualTo(2);
+        assertThat(err.toString()).contains("rig.yaml");
+    }
+
+    @Test
     void noSubcommandIsUsageError() {
         assertThat(run()).isEqualTo(2);
     }
