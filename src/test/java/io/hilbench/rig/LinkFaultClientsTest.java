@@ -40,9 +40,12 @@ class LinkFaultClientsTest {
     private static int stepAddress;
     private static String modbusHost;
     private static int modbusPort;
+    /** Threads alive before this bench started: other benches of the same test JVM may own proxies too. */
+    private static java.util.Set<Thread> threadsBefore;
 
     @BeforeAll
     static void startBench() throws Exception {
+        threadsBefore = Thread.getAllStackTraces().keySet();
         tmp = Files.createTempDirectory("link-faults");
         // a copy of the Solrød rig whose PKI lives in the temp folder, so the test writes nothing under ~/.hilbench
         Path rig = tmp.resolve("solrod");
@@ -69,8 +72,9 @@ class LinkFaultClientsTest {
     @AfterAll
     static void stopBench() throws Exception {
         bench.stop();
-        // ending cleanly: no proxy pump or accept thread outlives the bench
-        await("proxy threads end").atMost(GUARD).until(() -> Thread.getAllStackTraces().keySet().stream()
+        // ending cleanly: no proxy pump or accept thread this bench started outlives it
+        await("this bench's proxy threads end").atMost(GUARD).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !threadsBefore.contains(t))
                 .noneMatch(t -> t.getName().startsWith("link-proxy-") && t.isAlive()));
     }
 
