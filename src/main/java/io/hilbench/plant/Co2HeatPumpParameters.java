@@ -17,7 +17,7 @@ package io.hilbench.plant;
  * @param safety                      the hardwired safety chain
  * @param evaporatorSuperheatK        evaporator outlet superheat held by the (local) EEVs (5 K [C domain notes §2.2])
  * @param highSideVolumeM3            discharge line and headers, besides the gas cooler's own volume (0.05 m³ [U])
- * @param lowSideCapacitanceKgPerPa   suction side (evaporators, suction line, two-phase inventory) dM/dp (4e-5 kg/Pa [U]: ≈ 4 kg/bar)
+ * @param lowSideCapacitanceKgPerPa   suction side (evaporators, suction line, two-phase inventory) dM/dp (1e-4 kg/Pa [U]: ≈ 10 kg/bar, vapour space plus the liquid inventory flashing as the pressure falls)
  * @param dhMassFlowNominalKgPerS     nominal DH flow (the flow switch's reference) (8.2 kg/s [C] = 1.2 MW / (c_p·35 K))
  * @param dhMassFlowMaxKgPerS         P-271 at 100 % speed (10 kg/s [U]: headroom for the supply-temperature loop)
  * @param dhPumpTimeConstantS         P-271 flow response (3 s [L])
@@ -84,7 +84,7 @@ public record Co2HeatPumpParameters(
                 HighPressureValveParameters.hv221Defaults(), HighPressureValveParameters.hv222Defaults(),
                 ReceiverParameters.solrodDefaults(), AirEvaporatorSectionParameters.solrodDefaults(),
                 WaterEvaporatorParameters.solrodDefaults(), SafetyChainParameters.solrodDefaults(),
-                5.0, 0.05, 4e-5, 8.2, 10.0, 3.0, 985, 293.15, 900, 20, 120e5, 343.15, 308.15, 1.5e6);
+                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 985, 293.15, 900, 20, 120e5, 343.15, 308.15, 1.5e6);
     }
 
     /** These parameters with other safety settings (e.g. the flow switch bypassed for a test). */

@@ -30,6 +30,8 @@ public final class GasCooler {
     private final double[] cellHeatW;
     /** CO2 density at each cell outlet of the last march, kg/m³. */
     private final double[] cellDensityKgPerM3;
+    /** CO2 enthalpy at each cell outlet of the last march, J/kg. */
+    private final double[] cellEnthalpyJPerKg;
     private final Co2LookupResult look = new Co2LookupResult();
     private double outletEnthalpyJPerKg;
     private double outletTemperatureK;
@@ -41,6 +43,7 @@ public final class GasCooler {
         this.waterTemperatureK = new double[n];
         this.cellHeatW = new double[n];
         this.cellDensityKgPerM3 = new double[n];
+        this.cellEnthalpyJPerKg = new double[n];
     }
 
     public GasCoolerParameters parameters() { return p; }
@@ -68,6 +71,55 @@ public final class GasCooler {
         double s = 0;
         for (int i = 0; i < n; i++) s += cellDensityKgPerM3[i];
         return s / n;
+    }
+
+    /**
+     * Mean CO2 density of the cells at a pressure, kg/m³: with CO2 flowing, the cells of a fresh march at that pressure
+     * (heat flows and outlet updated); without flow, the cells' frozen enthalpies looked up at that pressure.
+     */
+    public double meanDensityAt(Co2Tables co2, double pressurePa, double co2MassFlowKgPerS, double inletEnthalpyJPerKg,
+                                double waterMassFlowKgPerS) {
+        if (co2MassFlowKgPerS > 1e-9) {
+            marchCo2(co2, pressurePa, co2MassFlowKgPerS, inletEnthalpyJPerKg, waterMassFlowKgPerS);
+        } else {
+            java.util.Arrays.fill(cellHeatW, 0.0);
+            heatW = 0;
+            for (int i = 0; i < n; i++) {
+                co2.lookupPressureEnthalpy(pressurePa, cellEnthalpyJPerKg[i], look);
+                cellDensityKgPerM3[i] = look.densityKgPerM3();
+            }
+            outletTemperatureK = look.temperatureK();
+        }
+        return meanDensityKgPerM3();
+    }
+
+    /** CO2 density at the outlet (last cell) of the last march, kg/m³. */
+    public double outletDensityKgPerM3() { return cellDensityKgPerM3[n - 1]; }
+
+    /**
+     * Fills the CO2 cells with one state (standstill, start of a run): enthalpy {@code enthalpyJPerKg} at the pressure.
+     */
+    public void resetCo2(Co2Tables co2, double pressurePa, double enthalpyJPerKg) {
+        co2.lookupPressureEnthalpy(pressurePa, enthalpyJPerKg, look);
+        java.util.Arrays.fill(cellEnthalpyJPerKg, enthalpyJPerKg);
+        java.util.Arrays.fill(cellDensityKgPerM3, look.densityKgPerM3());
+        outletEnthalpyJPerKg = enthalpyJPerKg;
+        outletTemperatureK = look.temperatureK();
+    }
+
+    /**
+     * ∂ρ̄/∂p at the cells' present enthalpies, kg/(m³·Pa): a forward difference over 1 bar at the first, middle and
+     * last cell (three look-ups), averaged.
+     */
+    public double meanDensityPressureDerivative(Co2Tables co2, double pressurePa) {
+        double dp = 1e5;
+        double s = 0;
+        int[] cells = {0, n / 2, n - 1};
+        for (int i : cells) {
+            co2.lookupPressureEnthalpy(pressurePa + dp, cellEnthalpyJPerKg[i], look);
+            s += (look.densityKgPerM3() - cellDensityKgPerM3[i]) / dp;
+        }
+        return s / cells.length;
     }
 
     /** Water energy stored above a reference temperature, J (for energy-balance checks). */
@@ -154,13 +206,16 @@ public final class GasCooler {
         double cp = look.cpJPerKgK();
         double total = 0;
         boolean flowing = mCo2 > 1e-9;
+        if (!flowing) {
+            // no CO2 flow: no heat; the cells keep their CO2 states (standstill)
+            java.util.Arrays.fill(cellHeatW, 0.0);
+            heatW = 0;
+            return outletEnthalpyJPerKg;
+        }
         for (int i = 0; i < n; i++) {
             double q;
             double hOut;
-            if (!flowing) {
-                q = 0;
-                hOut = h;
-            } else {
+            {
                 double cpUse = Double.isFinite(cp) && cp > 0 ? cp : 5000.0;
                 double c = mCo2 * cpUse;
                 q = c * (1 - Math.exp(-ua / c)) * (t - tw[i]);
@@ -178,7 +233,8 @@ public final class GasCooler {
                 }
             }
             cellHeatW[i] = q;
-            cellDensityKgPerM3[i] = flowing ? look.densityKgPerM3() : cellDensityOf(co2, pressurePa, h);
+            cellDensityKgPerM3[i] = look.densityKgPerM3();
+            cellEnthalpyJPerKg[i] = hOut;
             total += q;
             h = hOut;
             t = look.temperatureK();
@@ -189,7 +245,12 @@ public final class GasCooler {
                 else lastSteadyInletK = next;
                 if (next < steady[1] - 1e-9 && i + 1 < n) {
                     lastSteadyInletK = next - 1.0;   // below the inlet already: the residual's sign is known
-                    for (int k = i + 1; k < n; k++) { cellHeatW[k] = 0; tw[k] = next; cellDensityKgPerM3[k] = cellDensityKgPerM3[i]; }
+                    for (int k = i + 1; k < n; k++) {
+                        cellHeatW[k] = 0;
+                        tw[k] = next;
+                        cellDensityKgPerM3[k] = cellDensityKgPerM3[i];
+                        cellEnthalpyJPerKg[k] = cellEnthalpyJPerKg[i];
+                    }
                     break;
                 }
             }
@@ -200,8 +261,4 @@ public final class GasCooler {
         return h;
     }
 
-    private double cellDensityOf(Co2Tables co2, double pressurePa, double h) {
-        co2.lookupPressureEnthalpy(pressurePa, h, look);
-        return look.densityKgPerM3();
-    }
 }

@@ -5,7 +5,7 @@ package io.hilbench.plant;
  * the same record. SI units; sources in plant-models/co2-heat-pump/README.md.
  *
  * @param flowCoefficientM2 C in ṁ = C·y·√(ρ_in·Δp) at full opening y = 1, m² (HV-221: 1.8e-4 m² [C]: 5.6 kg/s at y ≈ 0.5,
- *                          105 → 35 bar, 600 kg/m³; HV-222: 4e-5 m² [C]: the design-point flash gas at y ≈ 0.4)
+ *                          105 → 35 bar, 600 kg/m³; HV-222: 6e-4 m² [C]: the design-point flash gas, 2.4 kg/s at 35 → 29 bar, at y ≈ 0.5)
  * @param travelTimeS       full-stroke travel time of the stepper actuator, s (HV-221: 5 s, HV-222: 5 s [L "a few s"])
  */
 public record HighPressureValveParameters(double flowCoefficientM2, double travelTimeS) {
@@ -19,6 +19,6 @@ public record HighPressureValveParameters(double flowCoefficientM2, double trave
     }
 
     public static HighPressureValveParameters hv222Defaults() {
-        return new HighPressureValveParameters(4.0e-5, 5.0);
+        return new HighPressureValveParameters(6.0e-4, 5.0);
     }
 }
