@@ -423,7 +423,10 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // forward only (a check valve's worth: the bypass never lets suction gas into the receiver), and never more
         // than equalises the two volumes within the sub-step (the orifice law is stiff as Δp → 0)
         mBp = equalisingLimit(bypassValve.massFlowKgPerS(rhoV, receiverPa, suctionPa), receiverPa - suctionPa, cRec, cLs, h);
-        double hSuc = mEvap + mBp > 1e-9 ? (mEvap * hEo + mBp * rec.vaporEnthalpyJPerKg()) / (mEvap + mBp) : hEo;
+        // the receiver's gas is saturated vapour while HV-221 delivers two-phase; superheated (the gas-cooler outlet
+        // enthalpy) when it delivers gas only (x ≥ 1, e.g. no heat rejected in the gas cooler)
+        double hBypass = Math.max(rec.vaporEnthalpyJPerKg(), gasCooler.outletEnthalpyJPerKg());
+        double hSuc = mEvap + mBp > 1e-9 ? (mEvap * hEo + mBp * hBypass) / (mEvap + mBp) : hEo;
         co2.lookupPressureEnthalpy(suctionPa, hSuc, look);
         double rhoSuc = look.densityKgPerM3();
         double sSuc = look.entropyJPerKgK();

@@ -107,21 +107,6 @@ public final class GasCooler {
         outletTemperatureK = look.temperatureK();
     }
 
-    /**
-     * ∂ρ̄/∂p at the cells' present enthalpies, kg/(m³·Pa): a forward difference over 1 bar at the first, middle and
-     * last cell (three look-ups), averaged.
-     */
-    public double meanDensityPressureDerivative(Co2Tables co2, double pressurePa) {
-        double dp = 1e5;
-        double s = 0;
-        int[] cells = {0, n / 2, n - 1};
-        for (int i : cells) {
-            co2.lookupPressureEnthalpy(pressurePa + dp, cellEnthalpyJPerKg[i], look);
-            s += (look.densityKgPerM3() - cellDensityKgPerM3[i]) / dp;
-        }
-        return s / cells.length;
-    }
-
     /** Water energy stored above a reference temperature, J (for energy-balance checks). */
     public double waterEnergyJ(double referenceK) {
         double s = 0;
