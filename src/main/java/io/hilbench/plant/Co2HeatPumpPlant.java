@@ -450,7 +450,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
         // gas cooler: CO2 march, water nodes
         double mGc = Math.max(0.0, mComp - mDef);
-        double massNow = highSideMassKg(gasCoolerPa, mGc, h2);   // marches the cells at the present pressure
+        // with CO2 flowing, march the cells at the present pressure; at standstill the mass state is current already
+        double massNow = mGc > 0 ? highSideMassKg(gasCoolerPa, mGc, h2) : highSideMassKg;
         double dMdp = Math.max(1e-7, highSideSlopeKgPerPa);
 
         // HP valve, relief
@@ -463,7 +464,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // (P1) high side: its mass is the state; the pressure is the one at which the cells (marched at that pressure)
         // and the discharge line hold that mass, found by two secant steps from the present pressure
         highSideMassKg += h * (mComp - mHpv - mRel - mDef);
-        double newGc = solveHighSidePressure(gasCoolerPa, massNow, dMdp, mGc, h2);
+        // standstill: frozen cells, so the last slope carries the valve and relief flows (no march to redo)
+        double newGc = mGc > 0 ? solveHighSidePressure(gasCoolerPa, massNow, dMdp, mGc, h2)
+                : gasCoolerPa - h * (mHpv + mRel + mDef) / dMdp;
         gasCooler.stepWater(h, dhMassFlowKgPerS, returnK);
         // (P2) receiver vapour space
         flash = Receiver.flashShare(rec, gasCooler.outletEnthalpyJPerKg());
