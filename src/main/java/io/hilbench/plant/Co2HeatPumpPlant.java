@@ -88,7 +88,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private double highSideSlopeKgPerPa = 1e-5;
     private double lastDischargeEnthalpy;
     private double cachedEvapPa = Double.NaN, cachedEvapOutletH;
-    private double hLimitPa = Double.NaN, hLimit;
+    private double hLimitPa = Double.NaN, hLimit, sLimit;
     private double ventedKg;
     // last sub-step's flows, for outputs
     private double mComp, mHpv, mBp, mRel, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
@@ -438,7 +438,11 @@ public final class Co2HeatPumpPlant implements PlantModel {
         for (Compressor c : compressors) {
             if (c.running()) mComp += c.massFlowKgPerS(c.speedHz(), rhoSuc, ratio);
         }
-        double work = mComp > 0 ? compressors[0].electricWorkJPerKg(co2, suctionPa, hSuc, sSuc, Math.max(gasCoolerPa, suctionPa)) : 0.0;
+        double pDis = Math.max(gasCoolerPa, suctionPa);
+        dischargeEnthalpyLimit(pDis);
+        // a suction so hot that the isentropic discharge would leave the tables (above 195 °C) is compressed along the
+        // table's edge: the discharge trip (150 °C) acts long before this matters
+        double work = mComp > 0 ? compressors[0].electricWorkJPerKg(co2, suctionPa, hSuc, Math.min(sSuc, sLimit), pDis) : 0.0;
         double h2 = Math.min(compressors[0].dischargeEnthalpyJPerKg(hSuc, work), dischargeEnthalpyLimit(gasCoolerPa));
         powerCompW = mComp * work;
         housingW = powerCompW * p.compressor().housingHeatLossRatio();
@@ -562,6 +566,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         if (Double.isNaN(hLimitPa) || Math.abs(pGcPa - hLimitPa) > 1e4) {
             hLimitPa = pGcPa;
             hLimit = co2.enthalpyFromPressureTemperature(Math.max(pGcPa, co2.minPressurePa()), 468.15);
+            sLimit = co2.entropyFromPressureEnthalpy(Math.max(pGcPa, co2.minPressurePa()), hLimit);
         }
         return hLimit;
     }

@@ -106,6 +106,24 @@ class Co2HeatPumpPlantTest {
     }
 
     @Test
+    void lostDhFlowWithThePressureLoopActiveEndsInADischargeTrip() {
+        // with HV-221 opened by a pressure loop the cycle turns into a hot-gas loop (x = 1, superheated gas back through
+        // HV-222): the discharge temperature runs away and TSHH-202 (150 °C, DESIGN §5) stops the compressors
+        Co2PlantHarness h = harnessWithFlowSwitchBypassed();
+        h.startFullLoad(70);
+        h.run(600);
+        h.set("fault.dhWater.flowAvailableRatio", 0.0);
+        double t = 0;
+        while (h.out("hp.safety.tripReason") == 0 && t < 600) {
+            h.step();
+            t += 0.1;
+        }
+        assertThat(t).isLessThan(120);
+        assertThat(h.out("hp.safety.tripReason")).isEqualTo(SafetyChain.Reason.DISCHARGE_TEMPERATURE.code);
+        assertThat(h.out("hp.dischargeTemperatureK")).isGreaterThanOrEqualTo(Units.degCToK(150));
+    }
+
+    @Test
     void fortyPercentFlowAtReducedSpeedStaysBelowTheHpSwitch() {
         // HP-01's stimulus at part load: 40 % of nominal DH flow (above the flow switch) at 40 Hz, HV-221 held: no trip in 10 min
         Co2PlantHarness h = harnessWithFlowSwitchBypassed();
