@@ -297,6 +297,33 @@ class Co2HeatPumpPlantTest {
     }
 
     @Test
+    void randomActuatorsAndFaultsNeverThrowAndStayFinite() {
+        // robustness: a seeded random walk over every input (actuators, weather, faults) for 2 h of plant time; the
+        // plant must answer every step with finite values (a controller under test may command anything)
+        Co2HeatPumpPlant plant = new Co2HeatPumpPlant(Co2HeatPumpParameters.solrodDefaults(), co2);
+        SignalCatalogue c = plant.catalogue();
+        double[] u = plant.defaultInputs().values();
+        java.util.Random r = new java.util.Random(20261128);
+        for (int i = 0; i < 72000; i++) {
+            if (i % 100 == 0) {
+                for (int k = 0; k < u.length; k++) {
+                    String name = c.inputs().get(k);
+                    if (r.nextDouble() > 0.2) continue;
+                    if (name.endsWith("TemperatureK")) u[k] = Units.degCToK(name.startsWith("weather") ? -25 + 60 * r.nextDouble() : 10 + 70 * r.nextDouble());
+                    else if (name.endsWith("speedSetHz")) u[k] = 80 * r.nextDouble();
+                    else if (name.startsWith("fault.")) u[k] = name.endsWith("Ratio") ? r.nextDouble() : (r.nextDouble() < 0.1 ? 1 : 0);
+                    else u[k] = r.nextDouble() < 0.7 ? (name.endsWith("Ratio") ? r.nextDouble() : 1) : 0;
+                }
+            }
+            PlantSnapshot s = plant.step(0.1, new PlantInputs(u));
+            if (i % 50 == 0 && r.nextDouble() < 0.05) plant.resetLatchedTrips();
+            for (double v : s.outputs()) {
+                if (!Double.isFinite(v)) throw new AssertionError("non-finite output at step " + i + ": " + s);
+            }
+        }
+    }
+
+    @Test
     void extremeWeatherZeroFlowsAndLongStepsStayFinite() {
         // robustness: −25 °C and +35 °C air, no DH flow, 10 s steps
         for (double air : new double[] {-25, 35}) {
