@@ -519,14 +519,15 @@ public final class Co2HeatPumpPlant implements PlantModel {
     }
 
     /**
-     * The pressure at which the high side holds {@link #highSideMassKg}: a Newton step with the last slope dM/dp, then
-     * a secant step; steps limited to 10 bar; the cells end marched at the returned pressure. Updates the slope.
+     * The pressure at which the high side holds {@link #highSideMassKg}: a Newton step with the last slope dM/dp, then,
+     * unless that left less than 1 g unaccounted, a secant step; steps limited to 10 bar; the cells end marched at the returned pressure. Updates the slope.
      */
     private double solveHighSidePressure(double p0, double m0, double slope, double mGc, double h2) {
         double f0 = m0 - highSideMassKg;
         double p1 = clampPressure(p0 - limit(f0 / slope, 10e5));
         double f1 = highSideMassKg(p1, mGc, h2) - highSideMassKg;
-        if (Math.abs(p1 - p0) < 1.0) return p1;
+        // converged (1 g of a ~100 kg high side, or a 1 Pa step): the cells are marched at p1 already
+        if (Math.abs(f1) < 1e-3 || Math.abs(p1 - p0) < 1.0) return p1;
         double s = (f1 - f0) / (p1 - p0);
         if (s > 1e-8) highSideSlopeKgPerPa = s;
         double p2 = clampPressure(p1 - limit(f1 / highSideSlopeKgPerPa, 10e5));
