@@ -16,16 +16,16 @@ import java.util.List;
  * point map written for the first plant binds unchanged; names it adds are listed in
  * plant-models/co2-heat-pump/README.md.
  *
- * <p>Pressures from mass balances of three volumes (domain notes §7, reduced order), integrated explicitly in
- * sub-steps of at most {@value #MAX_SUBSTEP_S} s:
+ * <p>Pressures from mass balances of three volumes (domain notes §7, reduced order), in sub-steps of at most
+ * {@value #MAX_SUBSTEP_S} s:
  * <pre>
- *   C_hs·dp_gc/dt = ṁ_comp − ṁ_HV221 − ṁ_PSV − ṁ_defrost − V_gc·(∂ρ̄/∂t)|_p,  C_hs = (V_gc + V_dis)·∂ρ̄/∂p    (P1) high side
- *   C_rec·dp_rec/dt = x·ṁ_HV221 − ṁ_HV222,  C_rec = V_v·dρ''/dp                                          (P2) receiver vapour
- *   C_ls·dp_suc/dt = Σṁ_evap + ṁ_HV222 − ṁ_comp,  ṁ_evap = Q_evap/(h_eo − h'(p_rec))                   (P3) suction side
- *   standstill (no compressor running): every pressure also creeps to p_sat(T_room) with τ_creep            (P4)
+ *   dM_hs/dt = ṁ_comp − ṁ_HV221 − ṁ_PSV − ṁ_defrost;  p_gc such that V_gc·ρ̄_cells(p_gc) + V_dis·ρ_dis(p_gc) = M_hs   (P1) high side
+ *   C_rec·dp_rec/dt = x·ṁ_HV221 − ṁ_HV222,  C_rec = V_v·dρ''/dp                                                      (P2) receiver vapour
+ *   C_ls·dp_suc/dt = Σṁ_evap + ṁ_HV222 − ṁ_comp,  ṁ_evap = Q_evap/(h_eo − h'(p_rec))                               (P3) suction side
+ *   standstill (no compressor running): every pressure also creeps to p_sat(T_room) with τ_creep                        (P4)
  * </pre>
- * ρ̄ is the mean CO2 density of the gas-cooler cells from the CO2 march; its change at constant pressure (the
- * cells warming when the water stops) pushes mass out and raises the pressure. The EEVs are local and ideal (they
+ * ρ̄_cells is the mean CO2 density of the gas-cooler cells marched at that pressure (Newton and secant steps on p_gc);
+ * when the water stops, the cells warm, their density falls and the same mass needs a higher pressure. The EEVs are local and ideal (they
  * feed what evaporates at the set superheat); the receiver's liquid level is not tracked. The water side of the gas
  * cooler is integrated implicitly (thermal lag). Heat flow is positive into the DH water; evaporator heat positive
  * into the refrigerant. Compressor 1 is C-211; section 1 is XV-231/XV-241/F-251.
@@ -474,7 +474,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         gasCooler.stepWater(h, dhMassFlowKgPerS, returnK);
         // (P2) receiver vapour space
         flash = Receiver.flashShare(rec, gasCooler.outletEnthalpyJPerKg());
-        double newRec = receiverPa + h * (flash * mHpv - mBp) / cRec;
+        double newRec = receiver.stepPressure(h, flash * mHpv, mBp, cRec);
         // (P3) suction side
         double newSuc = suctionPa + h * (mEvap + mBp - mComp) / cLs;
         // (P4) standstill creep toward p_sat(machine room)
