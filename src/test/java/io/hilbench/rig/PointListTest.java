@@ -17,7 +17,7 @@ class PointListTest {
         assertThat(Files.readString(Path.of("rigs/solrod/POINTS.md")))
                 .as("rigs/solrod/POINTS.md is stale: regenerate with ./bench check-rig --point-list > rigs/solrod/POINTS.md")
                 .isEqualTo(generated);
-        assertThat(generated).contains("| `PT-202` | Gas-cooler pressure (high side) | sensor | bar | `1:ir:2:float32`")
+        assertThat(generated).contains("| `PT-202` | Gas-cooler pressure (high side) | sensor | bar | `1:ir:2:float32:ABCD`")
                 .contains("## Controller supervisory interface");
     }
 }
