@@ -29,12 +29,20 @@ public final class CheckRigCommand implements Callable<Integer> {
             description = "Rig folder (default: ${DEFAULT-VALUE}).")
     Path rig;
 
+    @Option(names = "--point-list", description = "Print the rig's point list as a Markdown table (rigs/<name>/POINTS.md) instead of OK.")
+    boolean pointList;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             Rig r = RigLoader.loadDefault(rig);
+            if (pointList) {
+                out.print(io.hilbench.rig.PointList.markdown(r));
+                out.flush();
+                return 0;
+            }
             out.println("OK " + r.name() + ": " + r.points().size() + " points (" + r.modbusPointCount() + " Modbus, "
                     + r.opcuaPointCount() + " OPC UA), units " + r.modbusUnits());
             r.controller().ifPresent(c -> out.println("controller " + c.protocol().name().toLowerCase(java.util.Locale.ROOT)

@@ -1,0 +1,158 @@
+package io.hilbench.cli;
+
+import io.hilbench.Units;
+import io.hilbench.fluid.Co2Tables;
+import io.hilbench.plant.Co2HeatPumpParameters;
+import io.hilbench.plant.HeatPumpRating;
+import io.hilbench.plant.HeatSource;
+import io.hilbench.rig.Rig;
+import io.hilbench.rig.RigException;
+import io.hilbench.rig.RigLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench rating}: the steady-state rating of the CO2 heat pump ({@link HeatPumpRating}, the same components the
+ * emulator runs), as one JSON object on stdout:
+ * <pre>
+ *   bench rating --rig rigs/solrod --air-degc 0 --rh 90 --return-degc 40 --supply-degc 75
+ *   {"heat_kw":…,"power_kw":…,"cop":…,"evaporator_kw":…,"suction_bar":…,"evaporating_degc":…,"gas_cooler_bar":…,
+ *    "gas_cooler_outlet_degc":…,"discharge_degc":…,"co2_mass_flow_kg_s":…,"water_flow_kg_s":…}
+ * </pre>
+ * {@code --rh} is in percent (0–100). Without {@code --gas-cooler-bar} the COP-optimal gas-cooler pressure is searched
+ * up to the controllers' pressure aim (120 bar, DESIGN §5 default). {@code --speed-pct} is the compressors' share of
+ * their maximum speed (70 Hz), all N alike. power_kw is the compressors' and the evaporator fans' electric power;
+ * water_flow_kg_s is the DH water through the gas cooler. The rig is read for its plant model only (the plant's
+ * parameters are the model's code defaults, plant-models/co2-heat-pump/README.md). Bad input: one line on stderr, exit 2.
+ */
+@Command(name = "rating", mixinStandardHelpOptions = true,
+        description = "Steady-state rating of the CO2 heat pump at given air and DH temperatures, as one JSON object.")
+public final class RatingCommand implements Callable<Integer> {
+    static final int EXIT_BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rig", paramLabel = "DIR", description = "Rig folder (default: ${DEFAULT-VALUE}).", defaultValue = "rigs/solrod")
+    Path rigDir;
+
+    // Numbers are read as text so that a malformed number gives the same one-line error as a bad range.
+    @Option(names = "--air-degc", paramLabel = "T", required = true, description = "Outdoor air temperature, degC.")
+    String airDegC;
+
+    @Option(names = "--rh", paramLabel = "RH", required = true, description = "Outdoor relative humidity, percent (0-100).")
+    String rhPct;
+
+    @Option(names = "--return-degc", paramLabel = "TR", required = true, description = "DH water into the gas cooler, degC.")
+    String returnDegC;
+
+    @Option(names = "--supply-degc", paramLabel = "TS", required = true, description = "DH water out of the gas cooler, degC.")
+    String supplyDegC;
+
+    @Option(names = "--source", paramLabel = "air|tank|both", defaultValue = "air", description = "Heat source (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--tank-bottom-degc", paramLabel = "T", description = "Tank-bottom water into the water evaporator, degC (default 35).")
+    String tankBottomDegC;
+
+    @Option(names = "--gas-cooler-bar", paramLabel = "P", description = "Gas-cooler pressure, bar; omitted: the COP-optimal one up to 120 bar.")
+    String gasCoolerBar;
+
+    @Option(names = "--speed-pct", paramLabel = "N", defaultValue = "100", description = "Compressor speed, percent of 70 Hz (default: ${DEFAULT-VALUE}).")
+    String speedPct;
+
+    private final Supplier<Co2Tables> tables;
+
+    public RatingCommand() {
+        this(Co2Tables::plantDefault);
+    }
+
+    RatingCommand(Supplier<Co2Tables> tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            String json = run();
+            out.println(json);
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("bench rating: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    private String run() {
+        Rig rig;
+        try {
+            rig = RigLoader.loadDefault(rigDir);
+        } catch (RigException e) {
+            throw new IllegalArgumentException("rig " + rigDir + ": " + e.errors().get(0));
+        }
+        if (!"solrod".equals(rig.plant().model())) {
+            throw new IllegalArgumentException("rig " + rigDir + ": plant model '" + rig.plant().model() + "' has no rating (known: solrod)");
+        }
+        Co2HeatPumpParameters parameters = Co2HeatPumpParameters.solrodDefaults();
+        HeatSource heatSource = switch (source.trim().toLowerCase(Locale.ROOT)) {
+            case "air" -> HeatSource.AIR;
+            case "tank" -> HeatSource.TANK;
+            case "both" -> HeatSource.BOTH;
+            default -> throw new IllegalArgumentException("--source must be air, tank or both, was '" + source + "'");
+        };
+        double rh = number("--rh", rhPct);
+        if (rh < 0 || rh > 100) throw new IllegalArgumentException("--rh must be a percentage in [0, 100], was " + rhPct);
+        double speed = number("--speed-pct", speedPct);
+        if (speed <= 0 || speed > 100) throw new IllegalArgumentException("--speed-pct must be in (0, 100], was " + speedPct);
+        double air = number("--air-degc", airDegC);
+        if (air < -40 || air > 45) throw new IllegalArgumentException("--air-degc must be in [-40, 45], was " + airDegC);
+        double ret = number("--return-degc", returnDegC);
+        double sup = number("--supply-degc", supplyDegC);
+        if (ret < 10 || ret > 80) throw new IllegalArgumentException("--return-degc must be in [10, 80], was " + returnDegC);
+        if (sup < 15 || sup > 100) throw new IllegalArgumentException("--supply-degc must be in [15, 100], was " + supplyDegC);
+        if (sup <= ret + 1) throw new IllegalArgumentException("--supply-degc must be more than 1 K above --return-degc");
+        double tank = tankBottomDegC == null ? Units.kToDegC(parameters.tankBottomTemperatureK()) : number("--tank-bottom-degc", tankBottomDegC);
+        if (tank < 2 || tank > 90) throw new IllegalArgumentException("--tank-bottom-degc must be in [2, 90], was " + tankBottomDegC);
+        double gc = Double.NaN;
+        if (gasCoolerBar != null) {
+            gc = number("--gas-cooler-bar", gasCoolerBar);
+            if (gc < 75 || gc > 140) throw new IllegalArgumentException("--gas-cooler-bar must be in [75, 140], was " + gasCoolerBar);
+            gc = Units.barToPa(gc);
+        }
+        HeatPumpRating.Conditions c = new HeatPumpRating.Conditions(Units.degCToK(air), rh / 100.0, Units.degCToK(ret), Units.degCToK(sup),
+                heatSource, Units.degCToK(tank), gc, parameters.gasCoolerPressureAimPa(), speed / 100.0);
+        HeatPumpRating.Result r = new HeatPumpRating(parameters, tables.get()).rate(c);
+        return "{\"heat_kw\":" + FluidCommand.num(r.heatW() / 1e3)
+                + ",\"power_kw\":" + FluidCommand.num(r.powerW() / 1e3)
+                + ",\"cop\":" + FluidCommand.num(r.cop())
+                + ",\"evaporator_kw\":" + FluidCommand.num(r.evaporatorW() / 1e3)
+                + ",\"suction_bar\":" + FluidCommand.num(Units.paToBar(r.suctionPressurePa()))
+                + ",\"evaporating_degc\":" + FluidCommand.num(Units.kToDegC(r.evaporatingK()))
+                + ",\"gas_cooler_bar\":" + FluidCommand.num(Units.paToBar(r.gasCoolerPressurePa()))
+                + ",\"gas_cooler_outlet_degc\":" + FluidCommand.num(Units.kToDegC(r.gasCoolerOutletK()))
+                + ",\"discharge_degc\":" + FluidCommand.num(Units.kToDegC(r.dischargeK()))
+                + ",\"co2_mass_flow_kg_s\":" + FluidCommand.num(r.co2MassFlowKgPerS())
+                + ",\"water_flow_kg_s\":" + FluidCommand.num(r.waterMassFlowKgPerS()) + "}";
+    }
+
+    private static double number(String option, String text) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a finite number, was '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.hilbench.plant;
+
+/**
+ * Design data of the whole CO2 heat pump ({@link Co2HeatPumpPlant}, {@link HeatPumpRating}): its components'
+ * records plus the cycle's own values. SI units; every value's source or assumption is in
+ * plant-models/co2-heat-pump/README.md.
+ *
+ * @param compressorCount             N parallel compressors C-211.. (4 [U] DESIGN §5 default; the rig binds 4)
+ * @param sectionCount                M air-evaporator sections (4 [U] DESIGN §5 default; the rig binds 4)
+ * @param compressor                  each compressor
+ * @param gasCooler                   the gas cooler
+ * @param hpValve                     HV-221
+ * @param bypassValve                 HV-222
+ * @param receiver                    the receiver
+ * @param airSection                  each air-evaporator section
+ * @param waterEvaporator             the tank-source water evaporator
+ * @param safety                      the hardwired safety chain
+ * @param evaporatorSuperheatK        evaporator outlet superheat held by the (local) EEVs (5 K [C domain notes §2.2])
+ * @param highSideVolumeM3            discharge line and headers, besides the gas cooler's own volume (0.05 m³ [U])
+ * @param lowSideCapacitanceKgPerPa   suction side (evaporators, suction line, two-phase inventory) dM/dp (1e-4 kg/Pa [U]: ≈ 10 kg/bar, vapour space plus the liquid inventory flashing as the pressure falls)
+ * @param dhMassFlowNominalKgPerS     nominal DH flow (the flow switch's reference) (8.2 kg/s [C] = 1.2 MW / (c_p·35 K))
+ * @param dhMassFlowMaxKgPerS         P-271 at 100 % speed (10 kg/s [U]: headroom for the supply-temperature loop)
+ * @param dhPumpTimeConstantS         P-271 flow response (3 s [L])
+ * @param waterDensityKgPerM3         DH water density for volume flows (985 kg/m³ at ~57 °C)
+ * @param machineRoomTemperatureK     the stopped plant's pressures creep to p_sat of this (20 °C ≈ 57 bar [U], domain notes §3 item 6)
+ * @param standstillTimeConstantS     time constant of that creep (900 s [U])
+ * @param dischargeTimeConstantS      discharge pipe and TT-202 lag (20 s [L])
+ * @param gasCoolerPressureAimPa      the controllers' pressure aim that bounds the rating's optimum search (120 bar [S DESIGN §5 default])
+ * @param tankTopTemperatureK         held: tank top (70 °C [U], tank not modelled in this plant)
+ * @param tankBottomTemperatureK      held: tank bottom, the water evaporator's inlet (35 °C [U])
+ * @param networkHeatDemandW          held: network demand (1.5 MW [U], network not modelled in this plant)
+ */
+public record Co2HeatPumpParameters(
+        int compressorCount,
+        int sectionCount,
+        CompressorParameters compressor,
+        GasCoolerParameters gasCooler,
+        HighPressureValveParameters hpValve,
+        HighPressureValveParameters bypassValve,
+        ReceiverParameters receiver,
+        AirEvaporatorSectionParameters airSection,
+        WaterEvaporatorParameters waterEvaporator,
+        SafetyChainParameters safety,
+        double evaporatorSuperheatK,
+        double highSideVolumeM3,
+        double lowSideCapacitanceKgPerPa,
+        double dhMassFlowNominalKgPerS,
+        double dhMassFlowMaxKgPerS,
+        double dhPumpTimeConstantS,
+        double waterDensityKgPerM3,
+        double machineRoomTemperatureK,
+        double standstillTimeConstantS,
+        double dischargeTimeConstantS,
+        double gasCoolerPressureAimPa,
+        double tankTopTemperatureK,
+        double tankBottomTemperatureK,
+        double networkHeatDemandW) {
+
+    public Co2HeatPumpParameters {
+        Check.atLeast("compressorCount", compressorCount, 1);
+        Check.atLeast("sectionCount", sectionCount, 1);
+        if (compressor == null || gasCooler == null || hpValve == null || bypassValve == null || receiver == null
+                || airSection == null || waterEvaporator == null || safety == null) {
+            throw new IllegalArgumentException("every component's parameters must be given");
+        }
+        Check.inRange("evaporatorSuperheatK", evaporatorSuperheatK, 0.5, 30);
+        Check.positive("highSideVolumeM3", highSideVolumeM3);
+        Check.positive("lowSideCapacitanceKgPerPa", lowSideCapacitanceKgPerPa);
+        Check.positive("dhMassFlowNominalKgPerS", dhMassFlowNominalKgPerS);
+        Check.positive("dhMassFlowMaxKgPerS", dhMassFlowMaxKgPerS);
+        Check.positive("dhPumpTimeConstantS", dhPumpTimeConstantS);
+        Check.positive("waterDensityKgPerM3", waterDensityKgPerM3);
+        Check.inRange("machineRoomTemperatureK", machineRoomTemperatureK, 263.15, 303.15);
+        Check.positive("standstillTimeConstantS", standstillTimeConstantS);
+        Check.positive("dischargeTimeConstantS", dischargeTimeConstantS);
+        Check.inRange("gasCoolerPressureAimPa", gasCoolerPressureAimPa, 75e5, safety.hpSwitchTripPa());
+        Check.positive("tankTopTemperatureK", tankTopTemperatureK);
+        Check.positive("tankBottomTemperatureK", tankBottomTemperatureK);
+        Check.nonNegative("networkHeatDemandW", networkHeatDemandW);
+    }
+
+    public static Co2HeatPumpParameters solrodDefaults() {
+        return new Co2HeatPumpParameters(4, 4, CompressorParameters.solrodDefaults(), GasCoolerParameters.solrodDefaults(),
+                HighPressureValveParameters.hv221Defaults(), HighPressureValveParameters.hv222Defaults(),
+                ReceiverParameters.solrodDefaults(), AirEvaporatorSectionParameters.solrodDefaults(),
+                WaterEvaporatorParameters.solrodDefaults(), SafetyChainParameters.solrodDefaults(),
+                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 985, 293.15, 900, 20, 120e5, 343.15, 308.15, 1.5e6);
+    }
+
+    /** These parameters with other safety settings (e.g. the flow switch bypassed for a test). */
+    public Co2HeatPumpParameters withSafety(SafetyChainParameters s) {
+        return new Co2HeatPumpParameters(compressorCount, sectionCount, compressor, gasCooler, hpValve, bypassValve, receiver,
+                airSection, waterEvaporator, s, evaporatorSuperheatK, highSideVolumeM3, lowSideCapacitanceKgPerPa,
+                dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, waterDensityKgPerM3, machineRoomTemperatureK,
+                standstillTimeConstantS, dischargeTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
+                tankBottomTemperatureK, networkHeatDemandW);
+    }
+}

@@ -1,0 +1,87 @@
+package io.hilbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hilbench.fluid.Co2TableParameters;
+import io.hilbench.fluid.Co2Tables;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code bench rating}: one JSON object with the issue's fields; bad input is one line and exit 2 (issue 5 item 6). */
+class RatingCommandTest {
+    private static Co2Tables tables;
+
+    @BeforeAll
+    static void buildTables() {
+        tables = Co2Tables.build(Co2TableParameters.plantDefault());
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new RatingCommand(() -> tables));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("bench: " + ex.getMessage());
+            return 2;
+        });
+        return new Result(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private static double field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(-?[0-9.Ee+-]+)").matcher(json);
+        assertThat(m.find()).as("field %s in %s", name, json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void designPointPrintsEveryFieldInOneObject() {
+        Result r = run("--rig", "rigs/solrod", "--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String json = r.out().strip();
+        assertThat(json).startsWith("{").endsWith("}").doesNotContain("\n");
+        for (String f : new String[] {"heat_kw", "power_kw", "cop", "evaporator_kw", "suction_bar", "evaporating_degc", "gas_cooler_bar",
+                "gas_cooler_outlet_degc", "discharge_degc", "co2_mass_flow_kg_s", "water_flow_kg_s"}) {
+            field(json, f);
+        }
+        assertThat(field(json, "heat_kw")).isBetween(1140.0, 1260.0);
+        assertThat(field(json, "cop")).isCloseTo(field(json, "heat_kw") / field(json, "power_kw"), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(field(json, "gas_cooler_bar")).isLessThanOrEqualTo(120.0);
+    }
+
+    @Test
+    void givenPressureAndTankSourceAreHonoured() {
+        Result r = run("--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75", "--source", "tank",
+                "--tank-bottom-degc", "30", "--gas-cooler-bar", "105", "--speed-pct", "60");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(field(r.out(), "gas_cooler_bar")).isEqualTo(105.0);
+        assertThat(field(r.out(), "suction_bar")).isLessThanOrEqualTo(45.0);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        String[][] bad = {
+                {"--air-degc", "zero", "--rh", "90", "--return-degc", "40", "--supply-degc", "75"},
+                {"--air-degc", "0", "--rh", "190", "--return-degc", "40", "--supply-degc", "75"},
+                {"--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75", "--source", "sea"},
+                {"--air-degc", "0", "--rh", "90", "--return-degc", "70", "--supply-degc", "60"},
+                {"--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75", "--speed-pct", "20"},
+                {"--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75", "--rig", "no/such/rig"},
+                {"--air-degc", "0", "--rh", "90", "--return-degc", "40"},
+        };
+        for (String[] args : bad) {
+            Result r = run(args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip()).as(String.join(" ", args)).isNotEmpty().doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+}
