@@ -11,7 +11,7 @@ import io.hilbench.Units;
  *   <tr><th>index</th><th>day</th><th>date (n)</th><th>air</th><th>RH</th><th>sky</th></tr>
  *   <tr><td>0</td><td>winter design (the heat pump's rating point)</td><td>15 Jan (15)</td><td>0 °C constant</td><td>90 %</td><td>overcast, K_T = 0.15</td></tr>
  *   <tr><td>1</td><td>cold (DS 418 design outdoor temperature)</td><td>20 Jan (20)</td><td>−12 °C constant</td><td>80 %</td><td>clear, winter</td></tr>
- *   <tr><td>2</td><td>sunny spring day</td><td>20 Apr (110)</td><td>4 … 14 °C (min 05:00, max 15:00)</td><td>65 % ± 15</td><td>clear, summer correction</td></tr>
+ *   <tr><td>2</td><td>sunny spring day</td><td>20 Apr (110)</td><td>4 … 14 °C (one harmonic: min 03:00, max 15:00)</td><td>65 % ± 15</td><td>clear, summer correction</td></tr>
  *   <tr><td>3</td><td>summer day</td><td>1 Jul (182)</td><td>14 … 24 °C</td><td>65 % ± 15</td><td>clear, summer correction</td></tr>
  * </table>
  */
@@ -56,7 +56,7 @@ public final class DesignDays {
             double time = (n - 1) * 86400.0 + k * STEP_S;
             double hour = k * STEP_S / 3600.0;
             t[k] = time;
-            // minimum near 05:00, maximum 15:00: a cosine on a 20 h/4 h split is overkill; one harmonic peaking at 15:00
+            // one harmonic peaking at 15:00 (minimum 03:00)
             double shape = Math.cos(2 * Math.PI * (hour - 15) / 24);
             air[k] = Units.degCToK(meanC + rangeK / 2 * shape);
             hum[k] = Math.max(0.3, Math.min(1.0, rh - rhSwing * shape));

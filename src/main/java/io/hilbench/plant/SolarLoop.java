@@ -14,7 +14,7 @@ package io.hilbench.plant;
  *   ṁ_g,set = clamp(A·(S − a1·ΔT − a2·ΔT²) / (c_p,g·(T_target − T_bottom)), ṁ_min, ṁ_max),  ΔT = (T_target + T_bottom)/2 − T_a   (5) target-outlet flow control
  *   τ·dṁ_g/dt = ṁ_g,set − ṁ_g                                                   (6) pump response (exact)
  * </pre>
- * Start (cut-in): plane irradiance ≥ G_on, collector mean ≥ tank bottom + start margin, tank not full, collector
+ * Start (cut-in): plane irradiance ≥ G_on, collector mean ≥ tank bottom + start margin, tank not full (bottom below 90 °C, top below 95 °C), collector
  * mean below the restart lockout. Stop: plane irradiance &lt; G_off or outlet &lt; tank bottom + stop margin for
  * {@code stopDelayS}; at once when the tank bottom reaches the tank-full temperature. <b>Stagnation</b>: the pump is
  * off while the sun is above cut-in and protection holds it off (tank full, or the field above the lockout); the
@@ -68,8 +68,14 @@ public final class SolarLoop {
      */
     public void step(double dtS, double planeIrradianceWPerM2, double absorbedWPerM2, double ambientK,
                      double tankBottomK, double targetOutletK) {
+        step(dtS, planeIrradianceWPerM2, absorbedWPerM2, ambientK, tankBottomK, tankBottomK, targetOutletK);
+    }
+
+    /** As above, with the tank top for the tank-full protection. */
+    public void step(double dtS, double planeIrradianceWPerM2, double absorbedWPerM2, double ambientK,
+                     double tankBottomK, double tankTopK, double targetOutletK) {
         double tm = field.meanTemperatureK();
-        boolean tankFull = tankBottomK >= p.tankFullBottomTemperatureK();
+        boolean tankFull = tankBottomK >= p.tankFullBottomTemperatureK() || tankTopK >= p.tankFullTopTemperatureK();
         boolean lockout = tm >= p.restartLockoutTemperatureK();
         if (pumpRunning) {
             boolean noYield = planeIrradianceWPerM2 < p.cutOutIrradianceWPerM2() || collectorOutletK < tankBottomK + p.stopMarginK();

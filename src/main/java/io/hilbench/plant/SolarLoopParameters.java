@@ -23,6 +23,7 @@ import io.hilbench.fluid.GlycolWaterParameters;
  * @param stopDelayS                   a stop condition must persist this long (300 s [L])
  * @param outletTemperatureMinRiseK    the flow control aims at least this far above the tank bottom (10 K [L])
  * @param tankFullBottomTemperatureK   stagnation protection: the loop stops (tank full) when the tank bottom reaches this (90 °C [U])
+ * @param tankFullTopTemperatureK    stagnation protection: the loop also stops when the tank top reaches this (95 °C [U]: an open tank must not boil)
  * @param restartLockoutTemperatureK   stagnation protection: no start while the collector mean is above this (100 °C [L]: steam in the field)
  */
 public record SolarLoopParameters(
@@ -41,6 +42,7 @@ public record SolarLoopParameters(
         double stopDelayS,
         double outletTemperatureMinRiseK,
         double tankFullBottomTemperatureK,
+        double tankFullTopTemperatureK,
         double restartLockoutTemperatureK) {
 
     public SolarLoopParameters {
@@ -62,6 +64,7 @@ public record SolarLoopParameters(
         Require.nonNegative("stopDelayS", stopDelayS);
         Require.positive("outletTemperatureMinRiseK", outletTemperatureMinRiseK);
         Require.positive("tankFullBottomTemperatureK", tankFullBottomTemperatureK);
+        Require.positive("tankFullTopTemperatureK", tankFullTopTemperatureK);
         Require.positive("restartLockoutTemperatureK", restartLockoutTemperatureK);
     }
 
@@ -70,6 +73,6 @@ public record SolarLoopParameters(
         return new SolarLoopParameters(SolarCollectorParameters.solrodDefaults(),
                 GlycolWaterParameters.propyleneGlycol40PercentRepresentative(), 4180.0, 985.0,
                 20.0, 0.2, 10.0, 400e3, 150.0, 100.0, 5.0, 2.0, 300.0, 10.0,
-                Units.degCToK(90), Units.degCToK(100));
+                Units.degCToK(90), Units.degCToK(95), Units.degCToK(100));
     }
 }

@@ -74,7 +74,7 @@ public final class SolrodPlant implements PlantModel {
     private final int outWeIn, outWeOut;
     private final int outTankEnergy, outTankAmbient, outTankTopPort, outTankSourceHeat;
     private final int outSolarMean, outSolarGlycol, outSolarWater, outSolarStagnation, outSolarEff, outSolarBeam, outSolarDiffuse, outSolarYieldJ;
-    private final int outNetServed, outNetUnserved, outNetLoss, outNetConsumers, outNetMass, outNetConsumerDemand;
+    private final int outNetServed, outNetUnserved, outNetDeficit, outNetLoss, outNetConsumers, outNetMass, outNetConsumerDemand;
     private final int outChpMass, outChpStarts;
     private final int outSupplyHeader, outReturnHeader, outHeaderEnergy;
     private final int outGhi, outDhi, outElevation, outCosIncidence, outTimeOfYear, outSeries;
@@ -189,6 +189,7 @@ public final class SolrodPlant implements PlantModel {
         outSolarYieldJ = find(out, "solar.yieldJ");
         outNetServed = find(out, "network.servedHeatW");
         outNetUnserved = find(out, "network.unservedHeatW");
+        outNetDeficit = find(out, "network.supplyTemperatureDeficitK");
         outNetLoss = find(out, "network.heatLossW");
         outNetConsumers = find(out, "network.consumerCount");
         outNetMass = find(out, "network.massFlowKgPerS");
@@ -406,7 +407,7 @@ public final class SolrodPlant implements PlantModel {
         // solar loop (tank bottom → exchanger → tank top)
         double absorbed = solar.field().absorbedIrradianceWPerM2(w.beamW, w.diffuseW, w.cosIncidence);
         boolean wasRunning = solar.pumpRunning();
-        solar.step(dtS, w.planeW, absorbed, w.airK, tankBottomK, dispatcher.solarTargetOutletK(supplySetK));
+        solar.step(dtS, w.planeW, absorbed, w.airK, tankBottomK, tankTopK, dispatcher.solarTargetOutletK(supplySetK));
         if (solar.pumpRunning() != wasRunning) events.add(solar.pumpRunning() ? "P-401 solar loop started" : "P-401 solar loop stopped");
         solarYieldJ += solar.heatToTankW() * dtS;
 
@@ -516,6 +517,7 @@ public final class SolrodPlant implements PlantModel {
         y[outSolarYieldJ] = solarYieldJ;
         y[outNetServed] = servedW;
         y[outNetUnserved] = Math.max(0.0, network.heatDemandW() - servedW);
+        y[outNetDeficit] = Math.max(0.0, network.supplyTemperatureSetK() - network.supplyTemperatureK());
         y[outNetLoss] = network.heatLossW();
         y[outNetConsumers] = network.consumerCount();
         y[outNetMass] = network.massFlowKgPerS();

@@ -84,11 +84,13 @@ public final class StratifiedTank {
         return temperaturesK[i];
     }
 
-    /** Sets every node as given; an inversion stays until the next {@link #step} mixes it (equation 7). */
+    /** Sets every node as given (a new initial state: the last step's heat flows read 0); an inversion stays until the next {@link #step} mixes it (equation 7). */
     public void setTemperatures(double[] nodeTemperaturesK) {
         if (nodeTemperaturesK.length != n) throw new IllegalArgumentException("expected " + n + " node temperatures, got " + nodeTemperaturesK.length);
         for (double t : nodeTemperaturesK) Require.positive("node temperature K", t);
         System.arraycopy(nodeTemperaturesK, 0, temperaturesK, 0, n);
+        portHeatFlowW = 0;
+        ambientHeatFlowW = 0;
     }
 
     /** Linear profile from {@code topK} at node 0 to {@code bottomK} at node N−1. */
@@ -97,6 +99,8 @@ public final class StratifiedTank {
         Require.positive("bottomK", bottomK);
         for (int i = 0; i < n; i++) temperaturesK[i] = topK + (bottomK - topK) * i / (n - 1);
         mixInversions();
+        portHeatFlowW = 0;
+        ambientHeatFlowW = 0;
     }
 
     /** Energy stored relative to 0 °C, J. */
