@@ -268,4 +268,52 @@ class SolrodPlantTest {
         plant.reset(7);
         assertThat(plant.snapshot()).isEqualTo(initial);
     }
+
+    /**
+     * A heat pump with a tank-source water evaporator (as the CO2 heat pump will have): the plant feeds its water inlet
+     * from the tank bottom and returns its cooled outlet there; the heat it draws leaves the tank and the plant-wide
+     * balance still closes. The fake draws 10 kg/s and cools it by 5 K (≈ 209 kW), and publishes the DH side at rest.
+     */
+    @Test
+    void aTankSourceHeatPumpCoolsTheTankBottom() {
+        TankSourceFake fake = new TankSourceFake();
+        SolrodPlant p = new SolrodPlant(fake);
+        SignalCatalogue c = p.catalogue();
+        assertThat(c.inputIndex("hp.waterEvaporator.waterInletTemperatureK")).as("driven by the plant").isNegative();
+        PlantInputs in = p.defaultInputs();
+        PlantSnapshot s = p.snapshot();
+        double e0 = s.output(c.outputIndex("tank.storedEnergyJ")) + s.output(c.outputIndex("headers.storedEnergyJ"));
+        double sum = 0;
+        for (int step = 0; step < 36_000; step++) {
+            double bottom = p.tank().bottomTemperatureK();
+            s = p.step(0.1, in);
+            assertThat(fake.lastInletK).isEqualTo(bottom);
+            sum += 0.1 * (s.output(c.outputIndex("chp.heatFlowW")) + s.output(c.outputIndex("solar.heatFlowW")) + s.output(c.outputIndex("tank.ambientHeatFlowW"))
+                    + s.output(c.outputIndex("tank.sourceLoopHeatFlowW")) - s.output(c.outputIndex("network.servedHeatW")));
+        }
+        assertThat(s.output(c.outputIndex("tank.sourceLoopHeatFlowW"))).isCloseTo(-10 * 4180 * 5, within(1.0));
+        double change = s.output(c.outputIndex("tank.storedEnergyJ")) + s.output(c.outputIndex("headers.storedEnergyJ")) - e0;
+        assertThat(Math.abs(change - sum)).isLessThan(1e-3 * Math.abs(sum));
+    }
+
+    /** A minimal heat pump: DH pump off, a water evaporator drawing 10 kg/s from its inlet and returning it 5 K colder. */
+    static final class TankSourceFake implements PlantModel {
+        final SignalCatalogue catalogue = new SignalCatalogue(
+                List.of("hp.dhWater.outletTemperatureK", "hp.dhWater.massFlowKgPerS", "hp.heatFlowW",
+                        "hp.waterEvaporator.waterFlowM3PerS", "hp.waterEvaporator.waterOutletTemperatureK", "hp.waterEvaporator.waterInletTemperatureK"),
+                List.of("weather.airTemperatureK", "network.returnTemperatureK", "hp.waterEvaporator.waterInletTemperatureK", "hp.enable"));
+        double lastInletK;
+        long timeMs;
+
+        @Override public SignalCatalogue catalogue() { return catalogue; }
+        @Override public PlantInputs defaultInputs() { return PlantInputs.of(273.15, 313.15, 313.15, 0); }
+        @Override public void reset(long seed) { timeMs = 0; }
+        @Override public PlantSnapshot snapshot() { return new PlantSnapshot(timeMs, new double[]{313.15, 0, 0, 0, 313.15, 313.15}, List.of()); }
+        @Override public List<String> resetLatchedTrips() { return List.of(); }
+        @Override public PlantSnapshot step(double dtS, PlantInputs inputs) {
+            lastInletK = inputs.value(2);
+            timeMs += Math.round(dtS * 1000);
+            return new PlantSnapshot(timeMs, new double[]{inputs.value(1), 0, 0, 10 / 985.0, lastInletK - 5, lastInletK}, List.of());
+        }
+    }
 }
