@@ -91,6 +91,7 @@ public final class SolrodPlant implements PlantModel {
     private int seriesIndex = -1;
     private WeatherSeries.Cursor cursor;
     private double solarYieldJ;
+    private double lastRefusedSeries = Double.NaN;
     private double[] outputs;
     private PlantSnapshot last;
 
@@ -274,13 +275,14 @@ public final class SolrodPlant implements PlantModel {
         returnHeaderK = p.network().returnTemperatureAtDesignK();
         seriesIndex = -1;
         solarYieldJ = 0;
+        lastRefusedSeries = Double.NaN;
         double[] hpOut = hp.snapshot().outputs();
         outputs = new double[catalogue.outputs().size()];
         System.arraycopy(hpOut, 0, outputs, 0, hpOut.length);
         Weather w = weather(defaults, 0.0);
         network.demand(w.airK);
         network.serve(Math.min(supplyHeaderK, network.supplyTemperatureSetK()));
-        publish(w, 0, 0, 0, 0);
+        publish(w, 0, 0, 0, network.servedHeatW());
         last = new PlantSnapshot(0, outputs, List.of());
     }
 
@@ -354,6 +356,12 @@ public final class SolrodPlant implements PlantModel {
             appliedTankBottomK = bottom;
             events.add(String.format(java.util.Locale.ROOT, "tank set to %.1f degC at the top, %.1f degC at the bottom", top - 273.15, bottom - 273.15));
         }
+
+        int requestedSeries = (int) Math.round(u[inSeries]);
+        if ((requestedSeries < 0 || requestedSeries >= BuiltInWeather.count()) && u[inSeries] != lastRefusedSeries) {
+            events.add("weather.seriesIndex " + u[inSeries] + " is not 0.." + (BuiltInWeather.count() - 1) + ": series " + p.weatherSeriesIndex() + " applies");
+        }
+        lastRefusedSeries = u[inSeries];
 
         // weather, network demand and weather curve (the dispatcher publishes the set-point)
         Weather w = weather(u, timeMs / 1000.0);
@@ -432,12 +440,13 @@ public final class SolrodPlant implements PlantModel {
         double topPort = hpToHeaderMass + chpMass - headerDraw;   // > 0: header → tank top (charging); < 0: tank top → header
         double bottomOut = topPort + hpToTankMass;                // > 0: tank bottom → return header; < 0: return header → tank bottom
         // supply header: in HP (routed), CHP, tank discharge; out network draw and tank charge, at the old header temperature
-        double shIn = hpToHeaderMass * cp * (hpOutK - supplyHeaderOldK) + chpMass * cp * (chpOutK - supplyHeaderOldK)
-                + (topPort < 0 ? -topPort * cp * (tankTopK - supplyHeaderOldK) : 0.0);
+        double shMass = hpToHeaderMass + chpMass + (topPort < 0 ? -topPort : 0.0);
+        double shEnthalpy = hpToHeaderMass * hpOutK + chpMass * chpOutK + (topPort < 0 ? -topPort * tankTopK : 0.0);
+        supplyHeaderK = mixHeader(supplyHeaderOldK, shMass, shEnthalpy, dtS);
         // return header: in network return and tank-bottom outflow; out HP, CHP and tank-bottom inflow
-        double rhIn = headerDraw * cp * (networkReturnK - returnHeaderOldK) + (bottomOut > 0 ? bottomOut * cp * (tankBottomK - returnHeaderOldK) : 0.0);
-        supplyHeaderK = supplyHeaderOldK + dtS * shIn / headerCapacityJPerK;
-        returnHeaderK = returnHeaderOldK + dtS * rhIn / headerCapacityJPerK;
+        double rhMass = headerDraw + (bottomOut > 0 ? bottomOut : 0.0);
+        double rhEnthalpy = headerDraw * networkReturnK + (bottomOut > 0 ? bottomOut * tankBottomK : 0.0);
+        returnHeaderK = mixHeader(returnHeaderOldK, rhMass, rhEnthalpy, dtS);
 
         int last = tank.nodeCount() - 1;
         java.util.Arrays.fill(tankIn, 0);
@@ -471,6 +480,19 @@ public final class SolrodPlant implements PlantModel {
         }
         this.last = new PlantSnapshot(timeMs, outputs, events);
         return this.last;
+    }
+
+    /**
+     * A header's mixing volume, explicit: T' = T + dt·Σṁ_in·(T_in − T)/M, which conserves energy exactly with the outflows
+     * at T. A step that would replace more than the whole volume (dt·Σṁ_in &gt; M, only at steps of minutes) takes the
+     * inflow's mixed temperature instead, bounded but no longer exact.
+     */
+    private double mixHeader(double oldK, double inflowKgPerS, double inflowMassTimesTemperature, double dtS) {
+        if (inflowKgPerS <= 0) return oldK;
+        double mass = headerCapacityJPerK / cp;
+        double exchanged = dtS * inflowKgPerS / mass;
+        double inflowK = inflowMassTimesTemperature / inflowKgPerS;
+        return exchanged >= 1 ? inflowK : oldK + exchanged * (inflowK - oldK);
     }
 
     /** Adds an inflow at a tank node, mixing its temperature with what already enters there. */

@@ -250,6 +250,28 @@ class SolrodPlantTest {
         assertThat(Double.isFinite(t.output(c.outputIndex("solar.collectorMeanTemperatureK")))).isTrue();
     }
 
+    /** Bad input gets a clear word and loses nothing: an unknown series falls back to the default, once said in the events. */
+    @Test
+    void anUnknownWeatherSeriesIsNamedAndTheDefaultApplies() {
+        set("weather.seriesIndex", 9);
+        PlantSnapshot s = plant.step(0.1, new PlantInputs(u));
+        assertThat(s.events()).contains("weather.seriesIndex 9.0 is not 0..4: series 0 applies");
+        assertThat(out(s, "weather.seriesIndex")).isZero();
+        assertThat(plant.step(0.1, new PlantInputs(u)).events()).noneMatch(e -> e.startsWith("weather.seriesIndex"));
+    }
+
+    /** Steps of minutes (far beyond the bench's 100 ms) stay bounded: the headers fall back to full replacement. */
+    @Test
+    void longStepsStayBounded() {
+        heatPumpOn(4);
+        set("weather.seriesIndex", BuiltInWeather.COLD);
+        PlantSnapshot s = null;
+        for (int step = 0; step < 48; step++) s = plant.step(1800, new PlantInputs(u));
+        for (int i = 0; i < s.size(); i++) assertThat(Double.isFinite(s.output(i))).as(cat.outputs().get(i)).isTrue();
+        assertThat(Units.kToDegC(out(s, "headers.supplyTemperatureK"))).isBetween(0.0, 100.0);
+        assertThat(Units.kToDegC(out(s, "headers.returnTemperatureK"))).isBetween(0.0, 100.0);
+    }
+
     /** Same inputs, same snapshots: nothing random, nothing wall-clock (DESIGN §4 item 7). */
     @Test
     void deterministicAndResettable() {
