@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  *
  * <p>Monthly statistics ({@link #MEAN_TEMPERATURE_DEG_C} and the others): Danish country means of the DMI climate
  * normals 1991–2020 as published on dmi.dk ("Klimanormaler"), quoted from memory and tagged [L] in
- * {@code plant-models/weather/README.md}: check them against DMI Technical Report 21-xx / dmi.dk before relying on
- * them. Annual: 8.8 °C, 1,013 kWh/m² global radiation.
+ * {@code plant-models/weather/README.md}: check them against DMI Teknisk Rapport 13-08 (reference values 2001–2010 per
+ * station: temperature, relative humidity, global radiation) or dmi.dk before relying on them. Annual: 8.8 °C, 1,013 kWh/m² global radiation.
  *
  * <p>Construction, per day d of month m (Duffie &amp; Beckman 2013 equation numbers):
  * <pre>
