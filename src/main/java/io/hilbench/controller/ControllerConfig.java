@@ -176,6 +176,12 @@ package io.hilbench.controller;
  *                                        (the discharge unloading is blind). Default 55 Hz
  * @param restartAfterTripS               used only by the {@code restarts-after-trip} known-bad variant: how long after a
  *                                        trip it restarts by itself. Default 30 s
+ * @param hpCutOutBar                     Pc max cut-out: PT-202 at or above this with a compressor on stops every
+ *                                        compressor at once with HP_TRIP (latched, manual reset), before the hardwired
+ *                                        HP switch (130 bar on the Solrød rig) trips. Default 127 bar: above the 125
+ *                                        bar soft limit the unloading aims under, 3 bar under the switch (Danfoss
+ *                                        AK-PC 772A 'above Pc max: all compressor capacity is cut out', domain notes
+ *                                        §5)
  */
 public record ControllerConfig(
         int cycleMs,
@@ -234,9 +240,11 @@ public record ControllerConfig(
         double dischargeUnloadSetDegC,
         double dischargeUnloadHzPerKS,
         double dischargeSensorFaultMaxHz,
-        double restartAfterTripS) {
+        double restartAfterTripS,
+        double hpCutOutBar) {
 
     public ControllerConfig {
+        positive("hpCutOutBar", hpCutOutBar);
         positive("sensorFaultDelayS", sensorFaultDelayS);
         positive("sensorHealthyS", sensorHealthyS);
         positive("pressureMaxRateBarPerS", pressureMaxRateBarPerS);
@@ -385,6 +393,7 @@ public record ControllerConfig(
             b.dischargeUnloadHzPerKS = c.dischargeUnloadHzPerKS;
             b.dischargeSensorFaultMaxHz = c.dischargeSensorFaultMaxHz;
             b.restartAfterTripS = c.restartAfterTripS;
+            b.hpCutOutBar = c.hpCutOutBar;
         return b;
     }
 
@@ -459,6 +468,7 @@ public record ControllerConfig(
         private double dischargeUnloadHzPerKS = 0.5;
         private double dischargeSensorFaultMaxHz = 55;
         private double restartAfterTripS = 30;
+        private double hpCutOutBar = 127;
 
         private Builder() {}
 
@@ -747,8 +757,13 @@ public record ControllerConfig(
             return this;
         }
 
+        public Builder hpCutOutBar(double v) {
+            this.hpCutOutBar = v;
+            return this;
+        }
+
         public ControllerConfig build() {
-            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, fanSpeedPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS);
+            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, fanSpeedPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS, hpCutOutBar);
         }
     }
 }

@@ -355,7 +355,10 @@ public final class ReferenceController {
         if (!commLost && in.isTrue(PlantTags.WATCHDOG_TRIPPED) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
             linkLost("BENCH.WatchdogTripped: the plant's I/O watchdog put the actuators at their fail-safe values");
         }
-        if (commLost) recoverFromCommLoss();
+        if (commLost) {
+            recoverFromCommLoss();
+            dtS = 0.0; // the time the link was down is no time the sequence observed (flow proof, timeouts start now)
+        }
         monitorSensors(in, dtS);
         checkTrips(in, dtS);
         advance(in, dtS, cmd.supplyTemperatureSetDegC());
@@ -375,6 +378,10 @@ public final class ReferenceController {
         if (in.isTrue(PSHH202)) trip(AlarmMeaning.HP_TRIP, "PSHH-202 HP switch tripped");
         if (in.isTrue(PSLL201)) trip(AlarmMeaning.LP_TRIP, "PSLL-201 LP switch tripped");
         if (in.isTrue(TSHH202)) trip(AlarmMeaning.DISCHARGE_TRIP, "TSHH-202 discharge temperature trip");
+        if (hpUnloading() && anyCompressorOn() && monitor.readable(in, PT202) && in.value(PT202) >= config.hpCutOutBar() - 1e-9) {
+            trip(AlarmMeaning.HP_TRIP, String.format(Locale.ROOT, "PT-202 %.1f bar at the Pc max cut-out (%.1f bar): every compressor cut out",
+                    in.value(PT202), config.hpCutOutBar()));
+        }
         if (anyCompressorOn() && !flowSwitchClear(in)) {
             flowLowWhileRunningS += dtS;
             if (flowLowWhileRunningS >= config.flowTripDelayS() - 1e-9) {
@@ -618,14 +625,14 @@ public final class ReferenceController {
                 && -errorK > (last ? config.lastCompressorStopAboveK() : config.stageErrorK());
         stageUpS = wantUp ? stageUpS + dtS : 0;
         stageDownS = wantDown ? stageDownS + dtS : 0;
-        if (stageUpS >= config.stageUpDelayS() - 1e-9) {
+        if (wantUp && stageUpS >= stageUpDelayS() - 1e-9) {
             if (next != null) { // none available (timers, faults): the timer stays run out and the next free one starts
                 next.start(clockS, config.compressorStartSpeedHz());
                 stageUpS = 0;
                 event(String.format(Locale.ROOT, "stage up: C-21%d started at %.1f Hz (supply %.2f K below the set-point, P-271 trimmed %.1f %%)",
                         next.number, config.compressorStartSpeedHz(), errorK, pumpTrimPct));
             }
-        } else if (stageDownS >= config.stageDownDelayS() - 1e-9) {
+        } else if (wantDown && stageDownS >= stageDownDelayS() - 1e-9) {
             Compressor victim = nextToStop();
             if (victim != null) { // none past its minimum run time: the timer stays run out
                 stopCompressor(victim);
@@ -883,6 +890,10 @@ public final class ReferenceController {
     private double minOffS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.compressorMinOffS(); }
 
     private double minRunS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.compressorMinRunS(); }
+
+    private double stageUpDelayS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.stageUpDelayS(); }
+
+    private double stageDownDelayS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.stageDownDelayS(); }
 
     private int startsPerHourMax() { return variant.orElse(null) == Variant.SHORT_CYCLES ? Integer.MAX_VALUE : config.compressorStartsPerHourMax(); }
 

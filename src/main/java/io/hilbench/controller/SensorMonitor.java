@@ -183,6 +183,21 @@ final class SensorMonitor {
         };
     }
 
+    /**
+     * True when the tag's reading can be acted on now: good quality, a number, within its range (with the margin), and
+     * the sensor not faulted. An unwatched tag: good quality and a number.
+     */
+    boolean readable(Inputs in, String tag) {
+        if (!in.isGood(tag)) return false;
+        Watched w = watched.get(tag);
+        if (w == null) return true;
+        if (w.faulted) return false;
+        if (Double.isNaN(w.min) || Double.isNaN(w.max)) return true;
+        double v = in.value(tag);
+        double margin = (w.max - w.min) * config.sensorRangeMarginPct() / 100.0;
+        return v >= w.min - margin && v <= w.max + margin;
+    }
+
     /** True when a critical sensor is faulted now. */
     boolean criticalFaulted() {
         for (Watched w : watched.values()) if (w.critical && w.faulted) return true;

@@ -20,11 +20,12 @@ public enum Variant {
      */
     NO_FLOW_PROOF("no-flow-proof", "noflowpf", "starts the lead compressor together with P-271, without waiting for DH flow proof (FSL-271 clear)"),
     /**
-     * No soft high-pressure unloading and no HV-221 high-pressure limiter: HV-221 stays at its fixed opening and the
-     * compressors are never slowed for PT-202. Must be caught by {@code HP-01.unload} (and {@code HP-01.below-switch}
+     * No soft high-pressure protection: no HV-221 high-pressure limiter, no speed unloading and no Pc max cut-out —
+     * HV-221 stays at its fixed opening, the compressors are never slowed or cut out for PT-202, which is left to the
+     * hardwired HP switch. Must be caught by {@code HP-01.unload} (and {@code HP-01.below-switch}
      * where the pressure reaches the HP switch).
      */
-    NO_HP_UNLOAD("no-hp-unload", "nohpunl", "no soft high-pressure unloading and no HV-221 limiter: PT-202 is left to the hardwired HP switch"),
+    NO_HP_UNLOAD("no-hp-unload", "nohpunl", "no HV-221 high-pressure limiter, no speed unloading, no Pc max cut-out: PT-202 is left to the hardwired HP switch"),
     /**
      * Treats a trip as self-resetting: restartAfterTripS after a trip it clears the trip alarms and restarts the lead
      * compressor at once, whether the cause persists or not, without a Reset. Must be caught by
@@ -37,10 +38,12 @@ public enum Variant {
      */
     IGNORES_SENSOR_FAULT("ignores-sensor-fault", "ignsensr", "keeps the compressors running on a faulted critical sensor (bad PT-202); only the alarm is raised"),
     /**
-     * No anti-short-cycle timers: no minimum off time, no minimum run time, no starts-per-hour limit. Must be caught
-     * by {@code SU-03} (its minimum-off, minimum-run or starts-per-hour assertion).
+     * No anti-short-cycle protection: no minimum off time, no minimum run time, no starts-per-hour limit, and no
+     * stage-in/stage-out delay (a compressor is started or stopped the cycle the demand calls for it — the delays are
+     * what keeps staging from following a demand that cycles faster than the timers). Must be caught by {@code SU-03}
+     * (its minimum-off, minimum-run or starts-per-hour assertion).
      */
-    SHORT_CYCLES("short-cycles", "shortcyc", "no minimum off time, minimum run time or starts-per-hour limit per compressor"),
+    SHORT_CYCLES("short-cycles", "shortcyc", "no minimum off/run time, starts-per-hour limit or staging delay: compressors follow a cycling demand"),
     /**
      * Does not notice that its plant link was lost: no COMM_LOSS alarm, and when the link returns it carries on
      * commanding the compressors it had running, ignoring the stop the watchdog made (and so the minimum off time).
