@@ -64,7 +64,7 @@ final class ClosedLoop {
     final SignalCatalogue catalogue = plant.catalogue();
     final PointTable table;
     final TablePlantIo plantIo;
-    final InProcessControllerIo io;
+    final ControllerIo io;
     final ReferenceController controller;
     final int compressors;
     final List<Row> trace = new ArrayList<>();
@@ -83,6 +83,12 @@ final class ClosedLoop {
     }
 
     ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC) {
+        this(config, variant, airDegC, returnDegC, InProcessControllerIo::new);
+    }
+
+    /** @param ioFactory the controller's plant I/O over the loop's point table (in-process, or a protocol server over it) */
+    ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC,
+               java.util.function.Function<PointTable, ControllerIo> ioFactory) {
         try {
             rig = RigLoader.loadDefault(Path.of("rigs/solrod"));
         } catch (Exception e) {
@@ -90,8 +96,12 @@ final class ClosedLoop {
         }
         table = new PointTable(rig.points(), catalogue);
         plantIo = new TablePlantIo(table, catalogue);
-        io = new InProcessControllerIo(table);
-        io.open();
+        io = ioFactory.apply(table);
+        try {
+            io.open();
+        } catch (ControllerIoException e) {
+            throw new IllegalStateException(e);
+        }
         controller = ReferenceController.forPlant(config, variant, rig.points());
         compressors = controller.compressorCount();
         external = plant.defaultInputs().values();
@@ -184,12 +194,14 @@ final class ClosedLoop {
     Row cycle(Commands commands) {
         publish(watchdogShown);
         watchdogShown = false;
-        Inputs in = io.read();
-        Outputs out = controller.cycle(in, commands);
+        Inputs in;
+        Outputs out;
         try {
+            in = io.read();
+            out = controller.cycle(in, commands);
             io.commit(out, ++heartbeat, step);
         } catch (ControllerIoException e) {
-            throw new IllegalStateException("the plant table refused the controller's outputs", e);
+            throw new IllegalStateException("the controller's plant I/O failed", e);
         }
         PlantIo.Sample sample = plantIo.sample(external, false);
         snapshot = plant.step(STEP_S, new PlantInputs(sample.inputsSi()));
