@@ -53,7 +53,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *  Tripped [90 Trip], from any state: PSHH-202 (HP_TRIP), PSLL-201 (LP_TRIP), TSHH-202 (DISCHARGE_TRIP), or
  *      FSL-271 low for flowTripDelayS while a compressor is commanded (FLOW_TRIP). Compressors off at once, P-271
  *      overruns. Stays Tripped until Reset; Reset returns to Off only when no trip cause is still present.
- *  Fault [99 Fault]: the lead compressor did not come up to speed. Reset returns to Off.
+ *  Fault [99 Fault]: the lead compressor did not come up to speed, or a critical sensor faulted (safe stop). Reset
+ *      returns to Off (after a sensor fault only once the sensor is healthy).
  *  Reset also clears START_REFUSED; a Start that is accepted clears it too. Reset-to-initial: Off, alarms cleared,
  *      every timer, count and loop reset, pump off at once.
  * </pre>
@@ -101,6 +102,27 @@ import static io.hilbench.controller.PlantTags.TT272;
  * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a
  * limiter that waited for the set-point would open the valve only after the pressure had passed it. It keeps PT-202 under the controllers'
  * aim of 120 bar (DESIGN §5) at a high DH return, where the fixed opening would take the pressure to the HP switch.
+ *
+ * <h2>Protection (issue 7 item 5; domain notes §5)</h2>
+ * <ul>
+ *   <li><b>Soft high pressure</b>, before the hardwired HP switch: the HV-221 limiter above (115 bar), then a speed cap
+ *       on every released compressor that falls while PT-202 is above hpUnloadSetBar (120 bar, the aim) and recovers
+ *       slowly below it (no staging up while it holds; at minimum speed a compressor is shed), then the Pc max
+ *       cut-out at hpCutOutBar (127 bar): every compressor off, HP_TRIP latched (Danfoss AK-PC 772A 'Pc max').</li>
+ *   <li><b>Discharge temperature</b>: the same cap falls while TT-202 is above dischargeUnloadSetDegC (135 °C; Bitzer
+ *       warns at 140, trips at 150). TT-202 faulted: the cap is at most dischargeSensorFaultMaxHz (degraded).</li>
+ *   <li><b>Sensor plausibility</b> ({@link SensorMonitor}: BAD, out of the map's range, faster than physics, frozen).
+ *       A critical sensor's fault (PT-202, PT-201, TT-272, TT-271, FT-271) is a safe stop: every compressor off at
+ *       once, SENSOR_FAULT, state Fault; Start refused (START_REFUSED) and Reset without effect until the sensor is
+ *       healthy again, then Reset returns to Off. A non-critical one raises SENSOR_FAULT while it lasts.</li>
+ *   <li><b>Communication loss</b>: {@link #linkLost} (the runner's failed or timed-out request) or BENCH.WatchdogTripped
+ *       read while running raises COMM_LOSS (acknowledged by Reset once the link is back). The first cycle back
+ *       counts every compressor stopped by the plant's watchdog from that moment and, from Starting or Running,
+ *       restarts through the start sequence — flow proof, then the minimum off time — without a trip.</li>
+ *   <li><b>Trips</b> stay latched until Reset; Reset is refused while a safety switch is still set.</li>
+ * </ul>
+ * Every alarm is kept with the plant time it was raised and cleared ({@link #alarmList}, {@link #alarmLog}); the
+ * active set goes to the supervisory alarm word with the DESIGN §7 meanings.
  *
  * <p>A {@link Variant} removes exactly one of these behaviours.
  */
