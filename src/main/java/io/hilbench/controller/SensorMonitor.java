@@ -17,7 +17,7 @@ import java.util.Set;
  * <ul>
  *   <li>BAD quality or not a finite number (Modbus: the point's {@code bad_value}, NaN for floats);</li>
  *   <li>out of range: outside the point map's [min, max] widened by {@code sensorRangeMarginPct} of the span;</li>
- *   <li>critical sensors only: changing faster than physics allows ({@code pressureMaxRateBarPerS}, {@code
+ *   <li>{@link #RATE_CHECKED} only (PT-202, PT-201, TT-272): changing faster than physics allows ({@code pressureMaxRateBarPerS}, {@code
  *       temperatureMaxRateKPerS}, {@code flowMaxRateM3hPerS}): the reading then stays suspect for {@code
  *       sensorHealthyS}. (The first plant's refrigerant-side temperatures step by up to 20 K in one 100 ms step at a
  *       compressor start — a reduced-order model without sensor lags — so a rate test there would trip on the model.)</li>
@@ -41,6 +41,13 @@ final class SensorMonitor {
     static final List<String> CRITICAL = List.of(PlantTags.PT202, PlantTags.PT201, PlantTags.TT272, PlantTags.TT271, PlantTags.FT271);
     /** Alarm and degraded operation on a fault of any of these. */
     static final List<String> NON_CRITICAL = List.of(PlantTags.TT202, "TT-201", "TT-203", "PT-204", "TT-231", "TT-232", "TT-233", "TT-234", "TT-101");
+    /**
+     * The sensors whose rate of change is checked: critical plant states with their own dynamics. TT-271 (the DH
+     * return, a boundary the bench may step from one plant step to the next) and FT-271 (the DH flow, which a lost
+     * flow or a pump trip takes to zero within a step or two) may legitimately jump in the emulator.
+     */
+    static final Set<String> RATE_CHECKED = Set.of(PlantTags.PT202, PlantTags.PT201, PlantTags.TT272);
+
     /**
      * The sensors whose reading must follow the compressors (the frozen-value test applies to them only): the supply
      * temperature TT-272, whose heat comes from the compressors. TT-271 and TT-101 are boundary conditions (DH return,
@@ -149,7 +156,7 @@ final class SensorMonitor {
         w.readableS += dtS;
         if (!Double.isNaN(last) && dtS > 0) {
             double rate = Math.abs(v - last) / dtS;
-            if (w.critical && armed && rate > maxRate(w.kind)) {
+            if (RATE_CHECKED.contains(w.tag) && armed && rate > maxRate(w.kind)) {
                 w.suspectLeftS = config.sensorHealthyS();
                 w.why = "changing at " + rate + " per s";
             }

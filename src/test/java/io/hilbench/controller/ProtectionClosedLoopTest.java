@@ -136,7 +136,8 @@ class ProtectionClosedLoopTest {
     // ---- HP-02 -----------------------------------------------------------------------------------------------------
 
     /** HP-02 run: flow lost at full load, 10 min with the cause present (a Start tried), then flow back, reset, start. */
-    private record Hp02(double stopAfterS, double alarmAfterStopS, boolean commandedWhileCause, boolean restarted, double restartRunningAfterS) {}
+    private record Hp02(double stopAfterS, double alarmAfterStopS, boolean commandedWhileCause, boolean restarted, double restartRunningAfterS,
+                        boolean sensorFault) {}
 
     private static Hp02 hp02(Optional<Variant> variant) {
         ClosedLoop loop = fullLoad(variant);
@@ -160,7 +161,8 @@ class ProtectionClosedLoopTest {
         loop.cycle(Commands.none(SETPOINT).withStart());
         loop.run(10 * 60, SETPOINT);
         ClosedLoop.Row running = after(loop, t1).stream().filter(r -> r.state() == ControllerState.RUNNING && sum(r.speedHz()) > 0).findFirst().orElse(null);
-        Hp02 h = new Hp02(stop - t0, alarm - stop, commanded, running != null, running == null ? Double.NaN : running.timeS() - t1);
+        Hp02 h = new Hp02(stop - t0, alarm - stop, commanded, running != null, running == null ? Double.NaN : running.timeS() - t1,
+                after(loop, t0).stream().anyMatch(r -> r.alarms().contains(AlarmMeaning.SENSOR_FAULT)));
         log.info(String.format(Locale.ROOT, "HP-02 %s: stopped %.1f s after the flow loss, trip alarm %.1f s after the stop, commanded while the cause persisted: %s,"
                 + " running again %.1f s after Reset and Start", variant.map(Variant::cliName).orElse("reference"), h.stopAfterS(), h.alarmAfterStopS(),
                 h.commandedWhileCause(), h.restartRunningAfterS()));
@@ -174,6 +176,7 @@ class ProtectionClosedLoopTest {
         assertThat(h.alarmAfterStopS()).as("HP-02.alarm: FLOW_TRIP or HP_TRIP after the stop, s").isLessThanOrEqualTo(ALARM_WITHIN_S);
         assertThat(h.commandedWhileCause()).as("HP-02.no-restart: a compressor commanded while the cause persisted").isFalse();
         assertThat(h.restarted()).as("HP-02.restart: running again after flow returned, reset and start").isTrue();
+        assertThat(h.sensorFault()).as("a lost flow is a flow trip, not a sensor fault").isFalse();
     }
 
     @Test
@@ -371,5 +374,22 @@ class ProtectionClosedLoopTest {
     private static final double SU03_MIN_OFF_S = 180;
     private static final double SU03_MIN_RUN_S = 120;
     private static final int SU03_MAX_STARTS_PER_H = 6;
-}
 
+    // ---- HP-04 as a step: the DH return jumps 40 -> 55 °C at full load -----------------------------------------------
+
+    @Test
+    void aSteppedDhReturnIsNoSensorFaultAndThePressureStaysUnderTheSoftLimit() {
+        // HP-04's condition reached by a step of the boundary (the bench may step it between two plant steps): TT-271
+        // jumps 15 K in 100 ms, which no sensor plausibility check may take for a fault; PT-202 <= 125 bar, no trip
+        ClosedLoop loop = fullLoad(Optional.empty());
+        double t0 = loop.timeS();
+        loop.setExternal("network.returnTemperatureK", io.hilbench.Units.degCToK(55));
+        loop.run(20 * 60, SETPOINT);
+        List<ClosedLoop.Row> rows = after(loop, t0);
+        assertThat(rows).noneMatch(r -> r.alarms().contains(AlarmMeaning.SENSOR_FAULT));
+        assertThat(rows).noneMatch(r -> r.anyTrip() || r.state() == ControllerState.TRIPPED || r.state() == ControllerState.FAULT);
+        assertThat(maxBar(rows)).as("HP-04: max PT-202, bar").isLessThanOrEqualTo(SOFT_LIMIT_BAR);
+        log.info(String.format(Locale.ROOT, "HP-04 (return stepped 40 -> 55 °C at full load): max PT-202 %.1f bar, supply at the end %.2f °C",
+                maxBar(rows), rows.get(rows.size() - 1).supplyDegC()));
+    }
+}
