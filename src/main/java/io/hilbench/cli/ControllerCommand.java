@@ -5,7 +5,9 @@ import io.hilbench.adapters.opcua.OpcUaPlantServer;
 import io.hilbench.adapters.opcua.OpcUaServerSettings;
 import io.hilbench.controller.ControllerConfig;
 import io.hilbench.controller.ControllerRunner;
+import io.hilbench.controller.ControllerIo;
 import io.hilbench.controller.ModbusControllerIo;
+import io.hilbench.controller.OpcUaControllerIo;
 import io.hilbench.controller.ReferenceController;
 import io.hilbench.controller.SupervisoryServer;
 import io.hilbench.controller.Variant;
@@ -39,7 +41,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code bench controller [--rig DIR] [--variant NAME] [--list-variants] [--plant-modbus HOST:PORT]
  * [--plant-opcua URL] [--supervisory-opcua-port N] [--supervisory-modbus-port N]}: runs the bundled reference
- * controller as its own process (DESIGN §7) against the plant's Modbus TCP server, serving its supervisory interface
+ * controller as its own process (DESIGN §7) against the plant's Modbus TCP server (or its OPC UA server with
+ * {@code --plant-opcua}: Read/Write in lockstep, {@link OpcUaControllerIo}), serving its supervisory interface
  * generated from the rig's controller map. Prints one line per supervisory endpoint
  * ({@code supervisory modbus tcp://127.0.0.1:PORT unit 1}), the plant line ({@code plant modbus tcp://HOST:PORT}),
  * then {@code ready}, and runs until Ctrl-C (stopping in reverse order). Exit 2 on a usage or configuration error.
@@ -64,7 +67,7 @@ public final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--plant-modbus", paramLabel = "HOST:PORT", description = "The plant's Modbus TCP server (default: the rig's modbus bind and port).")
     String plantModbus;
 
-    @Option(names = "--plant-opcua", paramLabel = "URL", description = "The plant's OPC UA server (accepted; plant I/O over OPC UA is not supported yet).")
+    @Option(names = "--plant-opcua", paramLabel = "URL", description = "The plant's OPC UA server (opc.tcp://HOST:PORT/PATH): plant I/O over OPC UA Read/Write in lockstep, nodes nsu=<rig namespace_uri>;s=<tag>; instead of Modbus.")
     String plantOpcua;
 
     @Option(names = "--supervisory-opcua-port", paramLabel = "N", description = "Port of the supervisory OPC UA server (0 = any free port; default: the rig's controller endpoint).")
@@ -96,8 +99,20 @@ public final class ControllerCommand implements Callable<Integer> {
             }
         }
         if (plantOpcua != null) {
-            err.println("bench controller: --plant-opcua: plant I/O over OPC UA is not supported yet; use --plant-modbus HOST:PORT");
-            return BenchCommand.USAGE;
+            if (plantModbus != null) {
+                err.println("bench controller: give the plant as --plant-modbus HOST:PORT or as --plant-opcua URL, not both");
+                return BenchCommand.USAGE;
+            }
+            URI u;
+            try {
+                u = new URI(plantOpcua.trim());
+            } catch (java.net.URISyntaxException e) {
+                u = null;
+            }
+            if (u == null || !"opc.tcp".equals(u.getScheme()) || u.getHost() == null || u.getPort() <= 0) {
+                err.println("bench controller: --plant-opcua: expected opc.tcp://HOST:PORT[/PATH], was '" + plantOpcua + "'");
+                return BenchCommand.USAGE;
+            }
         }
         Rig r;
         try {
@@ -118,7 +133,7 @@ public final class ControllerCommand implements Callable<Integer> {
         try {
             plant = plantModbus != null ? HostPort.parse(plantModbus, "--plant-modbus")
                     : new HostPort(connectable(r.modbus().bindAddress()), r.modbus().port());
-            if (plant.port() == 0) throw new IllegalArgumentException("the rig's plant Modbus port is 0 (any free port): give the plant's actual port with --plant-modbus HOST:PORT");
+            if (plant.port() == 0 && plantOpcua == null) throw new IllegalArgumentException("the rig's plant Modbus port is 0 (any free port): give the plant's actual port with --plant-modbus HOST:PORT");
             supervisoryModbus = supervisoryModbusEndpoint(section);
             if (supervisoryModbusPort != null) {
                 if (supervisoryModbusPort < 0 || supervisoryModbusPort > 65535) throw new IllegalArgumentException("--supervisory-modbus-port must be 0..65535, was " + supervisoryModbusPort);
@@ -151,7 +166,9 @@ public final class ControllerCommand implements Callable<Integer> {
             supervisory.addEndpointLine("supervisory opc.tcp://" + opcua.endpointHostname() + ":" + opcua.bindPort() + opcua.path());
         }
         if (supervisoryModbus != null) supervisory.serveModbus(ModbusServerConfig.of(supervisoryModbus.host(), supervisoryModbus.port()));
-        ModbusControllerIo io = new ModbusControllerIo(plant.host(), plant.port(), r.points(), Duration.ofSeconds(1));
+        ControllerIo io = plantOpcua != null
+                ? new OpcUaControllerIo(plantOpcua.trim(), r.opcua().namespaceUri(), r.points(), Duration.ofSeconds(1))
+                : new ModbusControllerIo(plant.host(), plant.port(), r.points(), Duration.ofSeconds(1));
         ControllerRunner runner = new ControllerRunner(io, logic, supervisory);
 
         List<Lifecycle> started = new ArrayList<>();

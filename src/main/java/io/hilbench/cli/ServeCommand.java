@@ -79,6 +79,8 @@ public final class ServeCommand implements Callable<Integer> {
             bench.stop();
             return BenchCommand.USAGE;
         }
+        // a commissioning session runs for hours: keep the last hour of the trace, not every step since start
+        bench.emulator().recorder().retainLatest((int) Math.max(1, 3_600_000 / bench.emulator().config().stepMs()));
         CountDownLatch stopped = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean shuttingDown = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = new Thread(() -> {

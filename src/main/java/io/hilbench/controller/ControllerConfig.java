@@ -134,6 +134,54 @@ package io.hilbench.controller;
  *                                        AK-PC 772A, domain notes §2.4). Default 1
  * @param supplyTemperatureSetDefaultDegC set-point used when the supervisory set-point is not a number. Default 75
  *                                        °C
+ * @param sensorFaultDelayS               a watched sensor implausible (BAD, out of range, too fast, frozen) this long without a break
+ *                                        is faulted. Default 2 s (SF-01 asks for the stop within 10 s; 2 s rides out
+ *                                        a single glitch)
+ * @param sensorHealthyS                  a faulted sensor counts as healthy again after this long plausible; a rate
+ *                                        violation keeps it suspect this long. Default 10 s
+ * @param sensorRangeMarginPct            a reading outside the point map's [min, max] by more than this share of the
+ *                                        span is out of range. Default 1 % (float rounding at a limit is no fault)
+ * @param pressureMaxRateBarPerS          a critical pressure reading changing faster than this is implausible, bar/s.
+ *                                        Default 100 bar/s, 10 bar in one 100 ms step (the first plant's PT-202 rises
+ *                                        35 bar/s at a compressor start from standstill: it has no sensor lag)
+ * @param temperatureMaxRateKPerS         a critical temperature reading (TT-272, TT-271: DH water) changing faster
+ *                                        than this is implausible, K/s. Default 20 K/s (the first plant's TT-272
+ *                                        moves under 0.4 K/s)
+ * @param flowMaxRateM3hPerS              a flow reading changing faster than this is implausible, m³/h per s.
+ *                                        Default 100 (a pump trip takes the nominal 30 m³/h to 0 within a second;
+ *                                        only a jump of a whole range is implausible)
+ * @param sensorFrozenS                   a reading still bit-identical this long after the compressors' commanded total
+ *                                        speed moved {@code sensorFrozenActivityHz} from where it was at the reading's
+ *                                        last change is frozen. Default 60 s (pressures answer a speed change within
+ *                                        seconds, the supply temperature within a minute)
+ * @param sensorFrozenActivityHz          see {@code sensorFrozenS}. Default 10 Hz of total commanded speed
+ * @param hpUnloadSetBar                  soft high-pressure unloading: PT-202, anticipated {@code hpLimitLeadS} ahead,
+ *                                        above this lowers the compressors' speed cap. Default 120 bar, the
+ *                                        controllers' aim (DESIGN §5), 5 bar under the 125 bar soft limit; the
+ *                                        HV-221 limiter (115 bar) acts first (Danfoss 'Pc max': open the valve, then
+ *                                        cut compressor capacity, domain notes §5)
+ * @param hpUnloadHzPerBarS               soft high-pressure unloading: the speed cap falls by this many Hz per second
+ *                                        per bar of anticipated pressure above {@code hpUnloadSetBar}. Default 0.5
+ * @param unloadRecoverHzPerS             the speed cap rises back at this rate while neither pressure nor discharge
+ *                                        temperature is above its unloading set-point less the hysteresis. Default
+ *                                        0.05 Hz/s (45 Hz in 15 min: slower than the supply loop, so it does not hunt)
+ * @param hpUnloadHysteresisBar           the cap recovers only below {@code hpUnloadSetBar} minus this. Default 1 bar
+ * @param dischargeUnloadSetDegC          discharge-temperature unloading: TT-202 above this lowers the speed cap.
+ *                                        Default 135 °C, 5 K under the Bitzer warning (140 °C) and 15 under its trip
+ *                                        (150 °C), domain notes §5 ('within 10 K of Sd max: reduce capacity'); the
+ *                                        first plant reaches 131 °C at a 55 °C DH return
+ * @param dischargeUnloadHzPerKS          discharge unloading: the cap falls by this many Hz per second per K above
+ *                                        {@code dischargeUnloadSetDegC}; it recovers 5 K below it. Default 0.5
+ * @param dischargeSensorFaultMaxHz       degraded operation with TT-202 faulted: no compressor above this speed
+ *                                        (the discharge unloading is blind). Default 55 Hz
+ * @param restartAfterTripS               used only by the {@code restarts-after-trip} known-bad variant: how long after a
+ *                                        trip it restarts by itself. Default 30 s
+ * @param hpCutOutBar                     Pc max cut-out: PT-202 at or above this with a compressor on stops every
+ *                                        compressor at once with HP_TRIP (latched, manual reset), before the hardwired
+ *                                        HP switch (130 bar on the Solrød rig) trips. Default 127 bar: above the 125
+ *                                        bar soft limit the unloading aims under, 3 bar under the switch (Danfoss
+ *                                        AK-PC 772A 'above Pc max: all compressor capacity is cut out', domain notes
+ *                                        §5)
  */
 public record ControllerConfig(
         int cycleMs,
@@ -176,9 +224,43 @@ public record ControllerConfig(
         double pumpOverrunS,
         double flowTripDelayS,
         int leadCompressor,
-        double supplyTemperatureSetDefaultDegC) {
+        double supplyTemperatureSetDefaultDegC,
+        double sensorFaultDelayS,
+        double sensorHealthyS,
+        double sensorRangeMarginPct,
+        double pressureMaxRateBarPerS,
+        double temperatureMaxRateKPerS,
+        double flowMaxRateM3hPerS,
+        double sensorFrozenS,
+        double sensorFrozenActivityHz,
+        double hpUnloadSetBar,
+        double hpUnloadHzPerBarS,
+        double unloadRecoverHzPerS,
+        double hpUnloadHysteresisBar,
+        double dischargeUnloadSetDegC,
+        double dischargeUnloadHzPerKS,
+        double dischargeSensorFaultMaxHz,
+        double restartAfterTripS,
+        double hpCutOutBar) {
 
     public ControllerConfig {
+        positive("hpCutOutBar", hpCutOutBar);
+        positive("sensorFaultDelayS", sensorFaultDelayS);
+        positive("sensorHealthyS", sensorHealthyS);
+        positive("pressureMaxRateBarPerS", pressureMaxRateBarPerS);
+        positive("temperatureMaxRateKPerS", temperatureMaxRateKPerS);
+        positive("flowMaxRateM3hPerS", flowMaxRateM3hPerS);
+        positive("sensorFrozenS", sensorFrozenS);
+        positive("sensorFrozenActivityHz", sensorFrozenActivityHz);
+        positive("hpUnloadSetBar", hpUnloadSetBar);
+        positive("hpUnloadHzPerBarS", hpUnloadHzPerBarS);
+        positive("unloadRecoverHzPerS", unloadRecoverHzPerS);
+        positive("hpUnloadHysteresisBar", hpUnloadHysteresisBar);
+        positive("dischargeUnloadSetDegC", dischargeUnloadSetDegC);
+        positive("dischargeUnloadHzPerKS", dischargeUnloadHzPerKS);
+        positive("dischargeSensorFaultMaxHz", dischargeSensorFaultMaxHz);
+        positive("restartAfterTripS", restartAfterTripS);
+        nonNegative("sensorRangeMarginPct", sensorRangeMarginPct);
         if (cycleMs < 1) throw new IllegalArgumentException("cycleMs must be >= 1, was " + cycleMs);
         percent("pumpStartSpeedPct", pumpStartSpeedPct);
         percent("pumpRunSpeedPct", pumpRunSpeedPct);
@@ -295,6 +377,23 @@ public record ControllerConfig(
             b.flowTripDelayS = c.flowTripDelayS;
             b.leadCompressor = c.leadCompressor;
             b.supplyTemperatureSetDefaultDegC = c.supplyTemperatureSetDefaultDegC;
+            b.sensorFaultDelayS = c.sensorFaultDelayS;
+            b.sensorHealthyS = c.sensorHealthyS;
+            b.sensorRangeMarginPct = c.sensorRangeMarginPct;
+            b.pressureMaxRateBarPerS = c.pressureMaxRateBarPerS;
+            b.temperatureMaxRateKPerS = c.temperatureMaxRateKPerS;
+            b.flowMaxRateM3hPerS = c.flowMaxRateM3hPerS;
+            b.sensorFrozenS = c.sensorFrozenS;
+            b.sensorFrozenActivityHz = c.sensorFrozenActivityHz;
+            b.hpUnloadSetBar = c.hpUnloadSetBar;
+            b.hpUnloadHzPerBarS = c.hpUnloadHzPerBarS;
+            b.unloadRecoverHzPerS = c.unloadRecoverHzPerS;
+            b.hpUnloadHysteresisBar = c.hpUnloadHysteresisBar;
+            b.dischargeUnloadSetDegC = c.dischargeUnloadSetDegC;
+            b.dischargeUnloadHzPerKS = c.dischargeUnloadHzPerKS;
+            b.dischargeSensorFaultMaxHz = c.dischargeSensorFaultMaxHz;
+            b.restartAfterTripS = c.restartAfterTripS;
+            b.hpCutOutBar = c.hpCutOutBar;
         return b;
     }
 
@@ -353,6 +452,23 @@ public record ControllerConfig(
         private double flowTripDelayS = 2;
         private int leadCompressor = 1;
         private double supplyTemperatureSetDefaultDegC = 75;
+        private double sensorFaultDelayS = 2;
+        private double sensorHealthyS = 10;
+        private double sensorRangeMarginPct = 1;
+        private double pressureMaxRateBarPerS = 100;
+        private double temperatureMaxRateKPerS = 20;
+        private double flowMaxRateM3hPerS = 100;
+        private double sensorFrozenS = 60;
+        private double sensorFrozenActivityHz = 10;
+        private double hpUnloadSetBar = 120;
+        private double hpUnloadHzPerBarS = 0.5;
+        private double unloadRecoverHzPerS = 0.05;
+        private double hpUnloadHysteresisBar = 1;
+        private double dischargeUnloadSetDegC = 135;
+        private double dischargeUnloadHzPerKS = 0.5;
+        private double dischargeSensorFaultMaxHz = 55;
+        private double restartAfterTripS = 30;
+        private double hpCutOutBar = 127;
 
         private Builder() {}
 
@@ -561,8 +677,93 @@ public record ControllerConfig(
             return this;
         }
 
+        public Builder sensorFaultDelayS(double v) {
+            this.sensorFaultDelayS = v;
+            return this;
+        }
+
+        public Builder sensorHealthyS(double v) {
+            this.sensorHealthyS = v;
+            return this;
+        }
+
+        public Builder sensorRangeMarginPct(double v) {
+            this.sensorRangeMarginPct = v;
+            return this;
+        }
+
+        public Builder pressureMaxRateBarPerS(double v) {
+            this.pressureMaxRateBarPerS = v;
+            return this;
+        }
+
+        public Builder temperatureMaxRateKPerS(double v) {
+            this.temperatureMaxRateKPerS = v;
+            return this;
+        }
+
+        public Builder flowMaxRateM3hPerS(double v) {
+            this.flowMaxRateM3hPerS = v;
+            return this;
+        }
+
+        public Builder sensorFrozenS(double v) {
+            this.sensorFrozenS = v;
+            return this;
+        }
+
+        public Builder sensorFrozenActivityHz(double v) {
+            this.sensorFrozenActivityHz = v;
+            return this;
+        }
+
+        public Builder hpUnloadSetBar(double v) {
+            this.hpUnloadSetBar = v;
+            return this;
+        }
+
+        public Builder hpUnloadHzPerBarS(double v) {
+            this.hpUnloadHzPerBarS = v;
+            return this;
+        }
+
+        public Builder unloadRecoverHzPerS(double v) {
+            this.unloadRecoverHzPerS = v;
+            return this;
+        }
+
+        public Builder hpUnloadHysteresisBar(double v) {
+            this.hpUnloadHysteresisBar = v;
+            return this;
+        }
+
+        public Builder dischargeUnloadSetDegC(double v) {
+            this.dischargeUnloadSetDegC = v;
+            return this;
+        }
+
+        public Builder dischargeUnloadHzPerKS(double v) {
+            this.dischargeUnloadHzPerKS = v;
+            return this;
+        }
+
+        public Builder dischargeSensorFaultMaxHz(double v) {
+            this.dischargeSensorFaultMaxHz = v;
+            return this;
+        }
+
+        public Builder restartAfterTripS(double v) {
+            this.restartAfterTripS = v;
+            return this;
+        }
+
+        public Builder hpCutOutBar(double v) {
+            this.hpCutOutBar = v;
+            return this;
+        }
+
         public ControllerConfig build() {
-            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, fanSpeedPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC);
+            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, fanSpeedPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS, hpCutOutBar);
         }
     }
 }

@@ -22,6 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * new run may publish the very step number the controller last acknowledged. So when the step has not moved for
  * {@link #STALE_CHECK_NS}, the loop reads the Ack back and, if it is not the current step, runs the cycle again.
  *
+ * <p><b>Communication loss</b> (CL-01). A lost plant link (a failed or timed-out request, or a refused reconnect after
+ * at least one cycle) is told to the logic ({@link ReferenceController#linkLost}: COMM_LOSS), which the supervisory
+ * interface shows at once — it is served by this process, not over the lost link. The first cycle after the link
+ * returns restarts the heat pump through its start sequence (see the controller).
+ *
  * <p><b>Order inside a cycle</b> (DESIGN §4): read inputs, take the supervisory commands (pulses cleared), compute,
  * publish state and alarms, then commit outputs with heartbeat and Ack last — so whatever the bench reads after the
  * Ack is this step's state.
@@ -108,6 +113,7 @@ public final class ControllerRunner implements Lifecycle {
                     lastNewStepNs = System.nanoTime();
                 } catch (ControllerIoException e) {
                     if (!warnedDown) log.warn("{}; retrying with backoff up to {} ms", e.getMessage(), BACKOFF_MAX_MS);
+                    if (cycles > 0) linkLost(e); // never connected yet: no link to lose
                     warnedDown = true;
                     pause(TimeUnit.MILLISECONDS.toNanos(backoffMs));
                     backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
@@ -130,6 +136,7 @@ public final class ControllerRunner implements Lifecycle {
             } catch (ControllerIoException e) {
                 if (e.linkLost()) {
                     log.warn("{}; reconnecting", e.getMessage());
+                    linkLost(e);
                     io.close();
                 } else {
                     log.warn("{}", e.getMessage());
@@ -142,6 +149,12 @@ public final class ControllerRunner implements Lifecycle {
                 backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
             }
         }
+    }
+
+    /** Tells the logic (COMM_LOSS, stamped with the last plant time) and shows it on the supervisory interface at once. */
+    private void linkLost(ControllerIoException e) {
+        logic.linkLost(e.getMessage());
+        supervisory.publish(logic.state(), logic.alarms());
     }
 
     private boolean due(ControllerIo.BenchClock c) {

@@ -22,6 +22,16 @@ public final class PlantTags {
     public static final String TSHH202 = "TSHH-202";
     /** Gas-cooler (high-side) pressure, bar. */
     public static final String PT202 = "PT-202";
+    /** Suction pressure, bar. */
+    public static final String PT201 = "PT-201";
+    /** Compressor discharge temperature, °C. */
+    public static final String TT202 = "TT-202";
+    /** Heat pump DH water inlet (return) temperature, °C. */
+    public static final String TT271 = "TT-271";
+    /** Heat pump DH water flow, m³/h. */
+    public static final String FT271 = "FT-271";
+    /** The plant's I/O watchdog has put the actuators at their fail-safe values (bench point). */
+    public static final String WATCHDOG_TRIPPED = "BENCH.WatchdogTripped";
     /** Valves and set-points (%). */
     public static final String HV221_OPENING_SET = "HV-221.OpeningSet";
     public static final String HV222_OPENING_SET = "HV-222.OpeningSet";

@@ -21,6 +21,7 @@ import static io.hilbench.controller.PlantTags.PSHH202;
 import static io.hilbench.controller.PlantTags.PSLL201;
 import static io.hilbench.controller.PlantTags.PT202;
 import static io.hilbench.controller.PlantTags.TSHH202;
+import static io.hilbench.controller.PlantTags.TT202;
 import static io.hilbench.controller.PlantTags.TT272;
 
 /**
@@ -52,7 +53,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *  Tripped [90 Trip], from any state: PSHH-202 (HP_TRIP), PSLL-201 (LP_TRIP), TSHH-202 (DISCHARGE_TRIP), or
  *      FSL-271 low for flowTripDelayS while a compressor is commanded (FLOW_TRIP). Compressors off at once, P-271
  *      overruns. Stays Tripped until Reset; Reset returns to Off only when no trip cause is still present.
- *  Fault [99 Fault]: the lead compressor did not come up to speed. Reset returns to Off.
+ *  Fault [99 Fault]: the lead compressor did not come up to speed, or a critical sensor faulted (safe stop). Reset
+ *      returns to Off (after a sensor fault only once the sensor is healthy).
  *  Reset also clears START_REFUSED; a Start that is accepted clears it too. Reset-to-initial: Off, alarms cleared,
  *      every timer, count and loop reset, pump off at once.
  * </pre>
@@ -100,6 +102,27 @@ import static io.hilbench.controller.PlantTags.TT272;
  * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a
  * limiter that waited for the set-point would open the valve only after the pressure had passed it. It keeps PT-202 under the controllers'
  * aim of 120 bar (DESIGN §5) at a high DH return, where the fixed opening would take the pressure to the HP switch.
+ *
+ * <h2>Protection (issue 7 item 5; domain notes §5)</h2>
+ * <ul>
+ *   <li><b>Soft high pressure</b>, before the hardwired HP switch: the HV-221 limiter above (115 bar), then a speed cap
+ *       on every released compressor that falls while PT-202 is above hpUnloadSetBar (120 bar, the aim) and recovers
+ *       slowly below it (no staging up while it holds; at minimum speed a compressor is shed), then the Pc max
+ *       cut-out at hpCutOutBar (127 bar): every compressor off, HP_TRIP latched (Danfoss AK-PC 772A 'Pc max').</li>
+ *   <li><b>Discharge temperature</b>: the same cap falls while TT-202 is above dischargeUnloadSetDegC (135 °C; Bitzer
+ *       warns at 140, trips at 150). TT-202 faulted: the cap is at most dischargeSensorFaultMaxHz (degraded).</li>
+ *   <li><b>Sensor plausibility</b> ({@link SensorMonitor}: BAD, out of the map's range, faster than physics, frozen).
+ *       A critical sensor's fault (PT-202, PT-201, TT-272, TT-271, FT-271) is a safe stop: every compressor off at
+ *       once, SENSOR_FAULT, state Fault; Start refused (START_REFUSED) and Reset without effect until the sensor is
+ *       healthy again, then Reset returns to Off. A non-critical one raises SENSOR_FAULT while it lasts.</li>
+ *   <li><b>Communication loss</b>: {@link #linkLost} (the runner's failed or timed-out request) or BENCH.WatchdogTripped
+ *       read while running raises COMM_LOSS (acknowledged by Reset once the link is back). The first cycle back
+ *       counts every compressor stopped by the plant's watchdog from that moment and, from Starting or Running,
+ *       restarts through the start sequence — flow proof, then the minimum off time — without a trip.</li>
+ *   <li><b>Trips</b> stay latched until Reset; Reset is refused while a safety switch is still set.</li>
+ * </ul>
+ * Every alarm is kept with the plant time it was raised and cleared ({@link #alarmList}, {@link #alarmLog}); the
+ * active set goes to the supervisory alarm word with the DESIGN §7 meanings.
  *
  * <p>A {@link Variant} removes exactly one of these behaviours.
  */
@@ -150,6 +173,24 @@ public final class ReferenceController {
     private double overrunLeftS;
     private String lastEvent = "";
 
+    // protection
+    private final SensorMonitor monitor;
+    /** A critical sensor fault happened and has not been reset (with the sensor healthy) since. */
+    private boolean sensorFaultLatched;
+    /** The speed cap of the soft high-pressure and discharge-temperature unloading, Hz per compressor. */
+    private double speedCapHz;
+    /** PT-202 anticipated hpLimitLeadS ahead (filtered rate), bar; NaN when unreadable or no compressor on. */
+    private double hpAnticipatedBar = Double.NaN;
+    /** The plant link was lost (told by the runner, or BENCH.WatchdogTripped read) and no cycle has run since. */
+    private boolean commLost;
+    /** Time in Tripped, s (the restarts-after-trip variant). */
+    private double trippedS;
+
+    // alarm list
+    private static final int ALARM_HISTORY_MAX = 256;
+    private final java.util.Map<AlarmMeaning, AlarmRecord> activeAlarms = new java.util.EnumMap<>(AlarmMeaning.class);
+    private final java.util.ArrayDeque<AlarmRecord> alarmHistory = new java.util.ArrayDeque<>();
+
     /**
      * The controller for the Solrød rig's four compressors. Prefer {@link #forPlant}, which counts them in the rig.
      *
@@ -167,6 +208,16 @@ public final class ReferenceController {
      * @param compressorCount compressors C-211..C-21N the controller sequences (see {@link #compressorCount(List)})
      */
     public ReferenceController(ControllerConfig config, Optional<Variant> variant, List<String> permissiveTags, int compressorCount) {
+        this(config, variant, permissiveTags, compressorCount, java.util.Map.of());
+    }
+
+    /**
+     * @param sensorRanges tag → {min, max} of the plant map's sensors, for the range check of {@link SensorMonitor};
+     *                     empty: every watched tag the inputs carry is checked without a range
+     */
+    public ReferenceController(ControllerConfig config, Optional<Variant> variant, List<String> permissiveTags, int compressorCount,
+                               java.util.Map<String, double[]> sensorRanges) {
+        this.monitor = new SensorMonitor(Objects.requireNonNull(config, "config"), sensorRanges);
         this.config = Objects.requireNonNull(config, "config");
         this.variant = Objects.requireNonNull(variant, "variant");
         this.permissiveTags = List.copyOf(permissiveTags);
@@ -183,7 +234,7 @@ public final class ReferenceController {
 
     /** The controller for a plant point map: its permissives and its compressor count. */
     public static ReferenceController forPlant(ControllerConfig config, Optional<Variant> variant, List<PointDefinition> plantPoints) {
-        return new ReferenceController(config, variant, permissiveTags(plantPoints), compressorCount(plantPoints));
+        return new ReferenceController(config, variant, permissiveTags(plantPoints), compressorCount(plantPoints), SensorMonitor.ranges(plantPoints));
     }
 
     /** The start permissives of a plant point map: every boolean {@code constant} point (E-stop healthy, oil level, VFD ready). */
@@ -232,6 +283,38 @@ public final class ReferenceController {
     /** Active alarms (a copy). */
     public Set<AlarmMeaning> alarms() { return alarms.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(alarms)); }
 
+    /** The active alarms with the plant time each was raised, oldest first. */
+    public List<AlarmRecord> alarmList() {
+        return activeAlarms.values().stream().sorted(java.util.Comparator.comparingLong(AlarmRecord::raisedAtMs)).toList();
+    }
+
+    /** The alarm log: cleared alarms (raised and cleared stamps, the last 256) then the active ones. */
+    public List<AlarmRecord> alarmLog() {
+        List<AlarmRecord> l = new java.util.ArrayList<>(alarmHistory);
+        l.addAll(alarmList());
+        return l;
+    }
+
+    /** The speed cap of the soft high-pressure / discharge-temperature unloading, Hz (the VFD maximum when not unloading). */
+    public double speedCapHz() { return speedCapHz; }
+
+    /** The watched sensors faulted now, with the reason (empty when all are plausible). */
+    public List<String> sensorFaults() { return monitor.describeFaults(); }
+
+    /**
+     * The plant link is lost (the runner's own I/O failed or timed out). Raises COMM_LOSS (stamped with the last plant
+     * time seen); the next cycle, once the link is back, treats every compressor as stopped by the plant's I/O watchdog
+     * and restarts through the start sequence, so the minimum off time counts from the link's return.
+     */
+    public void linkLost(String why) {
+        if (variant.orElse(null) == Variant.NO_COMM_LOSS_HANDLING) return;
+        if (!commLost) {
+            commLost = true;
+            raise(AlarmMeaning.COMM_LOSS, "plant link lost: " + why);
+            event("plant link lost: " + why);
+        }
+    }
+
     /** The last state change or refusal, for logs and diagnostics. */
     public String lastEvent() { return lastEvent; }
 
@@ -240,6 +323,14 @@ public final class ReferenceController {
         state = ControllerState.OFF;
         phase = Phase.NONE;
         alarms.clear();
+        activeAlarms.clear();
+        alarmHistory.clear();
+        monitor.reset();
+        sensorFaultLatched = false;
+        commLost = false;
+        trippedS = 0;
+        speedCapHz = config.compressorMaxHz();
+        hpAnticipatedBar = Double.NaN;
         lastTimeMs = -1;
         clockS = 0;
         phaseElapsedS = 0;
@@ -283,9 +374,20 @@ public final class ReferenceController {
         for (Compressor c : compressors) c.advance(dtS, clockS);
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
+        if (!commLost && in.isTrue(PlantTags.WATCHDOG_TRIPPED) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
+            linkLost("BENCH.WatchdogTripped: the plant's I/O watchdog put the actuators at their fail-safe values");
+        }
+        if (commLost) {
+            recoverFromCommLoss();
+            dtS = 0.0; // the time the link was down is no time the sequence observed (flow proof, timeouts start now)
+        }
+        monitorSensors(in, dtS);
         checkTrips(in, dtS);
         advance(in, dtS, cmd.supplyTemperatureSetDegC());
+        anticipatePressure(in, dtS);
+        unload(in, dtS);
         hpLimiter(in, dtS);
+        if (variant.orElse(null) == Variant.RESTARTS_AFTER_TRIP) restartAfterTrip(in, dtS);
         if (cmd.reset()) reset(in);
         if (cmd.start()) start(in);
         if (cmd.stop()) stop();
@@ -298,6 +400,10 @@ public final class ReferenceController {
         if (in.isTrue(PSHH202)) trip(AlarmMeaning.HP_TRIP, "PSHH-202 HP switch tripped");
         if (in.isTrue(PSLL201)) trip(AlarmMeaning.LP_TRIP, "PSLL-201 LP switch tripped");
         if (in.isTrue(TSHH202)) trip(AlarmMeaning.DISCHARGE_TRIP, "TSHH-202 discharge temperature trip");
+        if (hpUnloading() && anyCompressorOn() && monitor.readable(in, PT202) && in.value(PT202) >= config.hpCutOutBar() - 1e-9) {
+            trip(AlarmMeaning.HP_TRIP, String.format(Locale.ROOT, "PT-202 %.1f bar at the Pc max cut-out (%.1f bar): every compressor cut out",
+                    in.value(PT202), config.hpCutOutBar()));
+        }
         if (anyCompressorOn() && !flowSwitchClear(in)) {
             flowLowWhileRunningS += dtS;
             if (flowLowWhileRunningS >= config.flowTripDelayS() - 1e-9) {
@@ -309,11 +415,12 @@ public final class ReferenceController {
     }
 
     private void trip(AlarmMeaning meaning, String why) {
-        boolean newAlarm = alarms.add(meaning);
+        boolean newAlarm = raise(meaning, why);
         if (state != ControllerState.TRIPPED) {
             allCompressorsOff();
             state = ControllerState.TRIPPED;
             phase = Phase.NONE;
+            trippedS = 0;
             event("tripped: " + why);
         } else if (newAlarm) {
             event("further trip: " + why);
@@ -400,7 +507,7 @@ public final class ReferenceController {
     }
 
     private void refuseForFlow() {
-        alarms.add(AlarmMeaning.START_REFUSED);
+        raise(AlarmMeaning.START_REFUSED, "DH flow not proven within " + config.flowProofTimeoutS() + " s");
         state = ControllerState.OFF;
         phase = Phase.NONE;
         event("start refused: DH flow not proven within " + config.flowProofTimeoutS() + " s");
@@ -510,7 +617,7 @@ public final class ReferenceController {
 
         // capacity PI, clamped to what the running compressors can do (anti-windup on the integral and the output)
         double minHz = holdHz + released * config.compressorMinHz();
-        double maxHz = holdHz + released * config.compressorMaxHz();
+        double maxHz = holdHz + released * Math.min(config.compressorMaxHz(), speedCapHz);
         double kp = config.supplyKpHzPerK();
         integralHz = clamp(integralHz + kp * errorK * dtS / config.supplyTiS(), minHz, maxHz);
         demandHz = clamp(kp * errorK + integralHz, minHz, maxHz);
@@ -540,14 +647,14 @@ public final class ReferenceController {
                 && -errorK > (last ? config.lastCompressorStopAboveK() : config.stageErrorK());
         stageUpS = wantUp ? stageUpS + dtS : 0;
         stageDownS = wantDown ? stageDownS + dtS : 0;
-        if (stageUpS >= config.stageUpDelayS() - 1e-9) {
+        if (wantUp && stageUpS >= stageUpDelayS() - 1e-9) {
             if (next != null) { // none available (timers, faults): the timer stays run out and the next free one starts
                 next.start(clockS, config.compressorStartSpeedHz());
                 stageUpS = 0;
                 event(String.format(Locale.ROOT, "stage up: C-21%d started at %.1f Hz (supply %.2f K below the set-point, P-271 trimmed %.1f %%)",
                         next.number, config.compressorStartSpeedHz(), errorK, pumpTrimPct));
             }
-        } else if (stageDownS >= config.stageDownDelayS() - 1e-9) {
+        } else if (wantDown && stageDownS >= stageDownDelayS() - 1e-9) {
             Compressor victim = nextToStop();
             if (victim != null) { // none past its minimum run time: the timer stays run out
                 stopCompressor(victim);
@@ -579,7 +686,7 @@ public final class ReferenceController {
             else if (c.mode == Compressor.Mode.RELEASED) released++;
         }
         if (released == 0) return;
-        double each = clamp((demandHz - holdHz) / released, config.compressorMinHz(), config.compressorMaxHz());
+        double each = clamp((demandHz - holdHz) / released, config.compressorMinHz(), Math.min(config.compressorMaxHz(), speedCapHz));
         for (Compressor c : compressors) if (c.mode == Compressor.Mode.RELEASED) c.speedSetHz = each;
     }
 
@@ -592,7 +699,7 @@ public final class ReferenceController {
         int n = compressors.length;
         for (int i = 0; i < n; i++) {
             Compressor c = compressors[(config.leadCompressor() - 1 + i) % n];
-            if (!c.timersAllowStart(config.compressorMinOffS(), config.compressorStartsPerHourMax())) continue;
+            if (!c.timersAllowStart(minOffS(), startsPerHourMax())) continue;
             if (in.isTrue(PlantTags.compressorFault(c.number)) || !ownPermissivesHealthy(in, c.number)) continue;
             if (best == null || c.runTotalS < best.runTotalS - 1e-9) best = c;
         }
@@ -609,7 +716,7 @@ public final class ReferenceController {
     private Compressor nextToStop() {
         Compressor best = null;
         for (Compressor c : compressors) {
-            if (c.mode != Compressor.Mode.RELEASED || c.sinceStartS < config.compressorMinRunS() - 1e-9) continue;
+            if (c.mode != Compressor.Mode.RELEASED || c.sinceStartS < minRunS() - 1e-9) continue;
             if (best == null || c.runTotalS >= best.runTotalS - 1e-9) best = c;
         }
         return best;
@@ -618,44 +725,224 @@ public final class ReferenceController {
     // ---- HV-221 --------------------------------------------------------------------------------------------------
 
     /**
-     * HV-221: the fixed opening, opened further by a PI while the anticipated pressure PT-202 + lead · dPT-202/dt
-     * (rate through a first-order filter) is above hpLimitSetBar; the integral stays within [0, 100 % − the fixed
-     * opening] (anti-windup).
+     * PT-202 anticipated hpLimitLeadS ahead: PT-202 + lead · dPT-202/dt, the rate through a first-order filter of
+     * hpLimitRateFilterS. NaN with no compressor on or PT-202 unreadable (the filter restarts after that).
      */
-    private void hpLimiter(Inputs in, double dtS) {
-        if (!anyCompressorOn()) {
-            hpLimitIntegralPct = 0;
-            hpValvePct = config.hpValveOpeningPct();
-            hpRateFilterBar = Double.NaN;
+    private void anticipatePressure(Inputs in, double dtS) {
+        if (!anyCompressorOn() || !in.isGood(PT202) || monitor.faulted(PT202)) {
+            hpAnticipatedBar = Double.NaN;
+            if (!anyCompressorOn()) hpRateFilterBar = Double.NaN;
             return;
         }
-        if (!in.isGood(PT202)) return; // pressure unreadable: hold the opening (SENSOR_FAULT handling comes with SF-01)
         double pressureBar = in.value(PT202);
         if (Double.isNaN(hpRateFilterBar)) hpRateFilterBar = pressureBar;
         hpRateFilterBar += (pressureBar - hpRateFilterBar) * (1.0 - Math.exp(-dtS / config.hpLimitRateFilterS()));
         double rateBarPerS = (pressureBar - hpRateFilterBar) / config.hpLimitRateFilterS();
-        double excessBar = pressureBar + config.hpLimitLeadS() * rateBarPerS - config.hpLimitSetBar();
+        hpAnticipatedBar = pressureBar + config.hpLimitLeadS() * rateBarPerS;
+    }
+
+    /**
+     * HV-221: the fixed opening, opened further by a PI while the anticipated pressure is above hpLimitSetBar; the
+     * integral stays within [0, 100 % − the fixed opening] (anti-windup). PT-202 unreadable: the opening is held.
+     */
+    private void hpLimiter(Inputs in, double dtS) {
+        if (!anyCompressorOn() || !hpUnloading()) {
+            hpLimitIntegralPct = 0;
+            hpValvePct = config.hpValveOpeningPct();
+            return;
+        }
+        if (Double.isNaN(hpAnticipatedBar)) return; // pressure unreadable: hold the opening (the sensor fault stops us)
+        double excessBar = hpAnticipatedBar - config.hpLimitSetBar();
         double kp = config.hpLimitKpPctPerBar();
         double room = 100.0 - config.hpValveOpeningPct();
         hpLimitIntegralPct = clamp(hpLimitIntegralPct + kp * excessBar * dtS / config.hpLimitTiS(), 0.0, room);
         hpValvePct = config.hpValveOpeningPct() + clamp(kp * excessBar + hpLimitIntegralPct, 0.0, room);
     }
 
+    /**
+     * Soft high-pressure and discharge-temperature unloading before the hardwired trips (domain notes §5: Danfoss
+     * 'Pc max' and 'Sd max' limits, Bitzer 140/150 °C): a cap on every released compressor's speed that falls while
+     * PT-202 (measured, not anticipated: the anticipation overshoots at every start, where the HV-221 limiter acts) is
+     * above hpUnloadSetBar (hpUnloadHzPerBarS per bar) or TT-202 above
+     * dischargeUnloadSetDegC (dischargeUnloadHzPerKS per K), and rises back at unloadRecoverHzPerS once both are below
+     * their set-point less the hysteresis. The capacity PI is clamped to the cap (anti-windup), and no compressor is
+     * staged in while it holds. With the cap at minimum speed and the pressure still above the set-point, the released
+     * compressor with the most run time (past its minimum run) is shed. TT-202 faulted: the cap is at most
+     * dischargeSensorFaultMaxHz (degraded operation).
+     */
+    private void unload(Inputs in, double dtS) {
+        double max = config.compressorMaxHz();
+        if (!anyCompressorOn()) {
+            speedCapHz = max;
+            return;
+        }
+        double downHz = 0;
+        boolean recover = true;
+        if (hpUnloading() && !Double.isNaN(hpAnticipatedBar)) {
+            // on the measured pressure: the anticipated one overshoots at every start, which the HV-221 limiter is for
+            double excess = in.value(PT202) - config.hpUnloadSetBar();
+            if (excess > 0) downHz += config.hpUnloadHzPerBarS() * excess * dtS;
+            if (excess > -config.hpUnloadHysteresisBar()) recover = false;
+        }
+        boolean dischargeBlind = monitor.faulted(TT202) || !in.has(TT202);
+        if (!dischargeBlind && in.isGood(TT202)) {
+            double excess = in.value(TT202) - config.dischargeUnloadSetDegC();
+            if (excess > 0) downHz += config.dischargeUnloadHzPerKS() * excess * dtS;
+            if (excess > -DISCHARGE_HYSTERESIS_K) recover = false;
+        }
+        if (downHz > 0) speedCapHz -= downHz;
+        else if (recover) speedCapHz += config.unloadRecoverHzPerS() * dtS;
+        speedCapHz = clamp(speedCapHz, config.compressorMinHz(), max);
+        if (monitor.faulted(TT202)) speedCapHz = Math.min(speedCapHz, Math.max(config.compressorMinHz(), config.dischargeSensorFaultMaxHz()));
+        if (downHz > 0 && speedCapHz <= config.compressorMinHz() + 1e-9 && state == ControllerState.RUNNING && compressorsOn() > 1) {
+            Compressor victim = nextToStop();
+            if (victim != null) {
+                stopCompressor(victim);
+                event(String.format(Locale.ROOT, "unloading: every compressor at minimum and still above the limit (PT-202 %.1f bar, TT-202 %.1f °C): C-21%d shed",
+                        in.value(PT202), in.value(TT202), victim.number));
+            }
+        }
+    }
+
+    /** Reset of the discharge-temperature unloading: the cap recovers only this far below its set-point, K (Bitzer: trip 150, reset 135). */
+    private static final double DISCHARGE_HYSTERESIS_K = 5.0;
+
+    private boolean hpUnloading() {
+        return variant.orElse(null) != Variant.NO_HP_UNLOAD;
+    }
+
+    // ---- protection -----------------------------------------------------------------------------------------------
+
+    private boolean stopsOnSensorFault() {
+        return variant.orElse(null) != Variant.IGNORES_SENSOR_FAULT;
+    }
+
+    /**
+     * Sensor plausibility ({@link SensorMonitor}). A critical sensor's fault latches, raises SENSOR_FAULT and is a safe
+     * stop: every compressor off at once (P-271 overruns), state Fault; no start until the sensor is healthy and a
+     * Reset. A non-critical one raises SENSOR_FAULT while it lasts (degraded operation).
+     */
+    private void monitorSensors(Inputs in, double dtS) {
+        double totalHz = 0;
+        for (Compressor c : compressors) totalHz += c.isOn() ? c.speedSetHz : 0;
+        monitor.update(in, dtS, totalHz);
+        if (monitor.criticalFaulted() && !sensorFaultLatched) {
+            sensorFaultLatched = true;
+            String what = "critical sensor fault " + monitor.describeFaults();
+            raise(AlarmMeaning.SENSOR_FAULT, what);
+            log.warn("controller at plant time {} ms: {}", lastTimeMs, what);
+            boolean active = anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING || state == ControllerState.STOPPING;
+            if (stopsOnSensorFault() && active) {
+                allCompressorsOff();
+                state = ControllerState.FAULT;
+                phase = Phase.NONE;
+                event("safe stop: " + what);
+            } else {
+                event(what + (active ? " (variant ignores-sensor-fault: running on)" : ""));
+            }
+        }
+        if (monitor.anyFaulted()) {
+            if (raise(AlarmMeaning.SENSOR_FAULT, "sensor fault " + monitor.describeFaults())) event("degraded operation: sensor fault " + monitor.describeFaults());
+        } else if (!sensorFaultLatched) {
+            clearAlarm(AlarmMeaning.SENSOR_FAULT);
+        }
+    }
+
+    /**
+     * The first cycle after the plant link came back: the plant's I/O watchdog has stopped every compressor (fail-safe),
+     * so the controller counts them stopped now (their minimum off time runs from here, not from before the loss) and,
+     * if it was Starting or Running, restarts through the start sequence (flow proof, anti-short-cycle timers); no trip.
+     */
+    private void recoverFromCommLoss() {
+        commLost = false;
+        boolean wasOn = anyCompressorOn();
+        allCompressorsOff();
+        resetLoops();
+        if (state == ControllerState.RUNNING || state == ControllerState.STARTING) {
+            state = ControllerState.STARTING;
+            phase = Phase.PROVING_FLOW;
+            phaseElapsedS = 0;
+            flowSeenClear = false;
+            flowClearS = 0;
+            event("plant link back: compressors counted stopped by the watchdog; restarting through the start sequence (minimum off time from now)");
+        } else if (state == ControllerState.STOPPING) {
+            phase = Phase.OVERRUN;
+            phaseElapsedS = 0;
+            event("plant link back while stopping: compressors off, P-271 overrun");
+        } else if (wasOn) {
+            event("plant link back: compressors counted stopped by the watchdog");
+        }
+    }
+
+    /** The restarts-after-trip variant: restartAfterTripS after a trip, clear it and restart the lead compressor at once. */
+    private void restartAfterTrip(Inputs in, double dtS) {
+        if (state != ControllerState.TRIPPED) return;
+        trippedS += dtS;
+        if (trippedS < config.restartAfterTripS() - 1e-9) return;
+        Compressor next = nextToStart(in);
+        if (next == null) return;
+        for (AlarmMeaning m : TRIP_ALARMS) clearAlarm(m);
+        state = ControllerState.STARTING;
+        startLead(next);
+        event("variant restarts-after-trip: trip cleared by itself, C-21" + next.number + " restarted");
+    }
+
+    // ---- alarm list -----------------------------------------------------------------------------------------------
+
+    /** Raises the alarm (stamped with the current plant time) unless active; true when it was not active. */
+    private boolean raise(AlarmMeaning m, String text) {
+        if (!alarms.add(m)) return false;
+        activeAlarms.put(m, new AlarmRecord(m, Math.max(0, lastTimeMs), -1, text));
+        return true;
+    }
+
+    /** Clears the alarm (stamped) if active; true when it was. */
+    private boolean clearAlarm(AlarmMeaning m) {
+        if (!alarms.remove(m)) return false;
+        AlarmRecord r = activeAlarms.remove(m);
+        if (r != null) {
+            alarmHistory.addLast(r.clearedAt(Math.max(0, lastTimeMs)));
+            while (alarmHistory.size() > ALARM_HISTORY_MAX) alarmHistory.removeFirst();
+        }
+        return true;
+    }
+
+    // ---- anti-short-cycle timers (the short-cycles variant has none) ---------------------------------------------
+
+    private double minOffS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.compressorMinOffS(); }
+
+    private double minRunS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.compressorMinRunS(); }
+
+    private double stageUpDelayS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.stageUpDelayS(); }
+
+    private double stageDownDelayS() { return variant.orElse(null) == Variant.SHORT_CYCLES ? 0.0 : config.stageDownDelayS(); }
+
+    private int startsPerHourMax() { return variant.orElse(null) == Variant.SHORT_CYCLES ? Integer.MAX_VALUE : config.compressorStartsPerHourMax(); }
+
     // ---- commands -------------------------------------------------------------------------------------------------
 
     private void reset(Inputs in) {
-        boolean refusedCleared = alarms.remove(AlarmMeaning.START_REFUSED);
+        boolean refusedCleared = clearAlarm(AlarmMeaning.START_REFUSED);
         for (Compressor c : compressors) c.failedToStart = false;
+        if (!commLost) clearAlarm(AlarmMeaning.COMM_LOSS);
+        if (sensorFaultLatched && !monitor.criticalFaulted()) {
+            sensorFaultLatched = false;
+            if (!monitor.anyFaulted()) clearAlarm(AlarmMeaning.SENSOR_FAULT);
+            event("reset: critical sensors healthy, sensor fault cleared");
+        } else if (sensorFaultLatched) {
+            event("reset: a critical sensor is still faulted " + monitor.describeFaults());
+        }
         if (state == ControllerState.TRIPPED) {
             if (tripCausePresent(in)) {
                 event("reset refused: a safety switch is still tripped (reset it on site first)");
                 return;
             }
-            alarms.removeAll(TRIP_ALARMS);
+            for (AlarmMeaning m : TRIP_ALARMS) clearAlarm(m);
             state = ControllerState.OFF;
             phase = Phase.NONE;
             event("reset: trip cleared, Off");
         } else if (state == ControllerState.FAULT) {
+            if (sensorFaultLatched) return; // stays in Fault until the critical sensor is healthy
             state = ControllerState.OFF;
             phase = Phase.NONE;
             event("reset: fault cleared, Off");
@@ -671,6 +958,7 @@ public final class ReferenceController {
         else if (state == ControllerState.FAULT) refusal = "the controller is in Fault; reset first";
         else if (state == ControllerState.STOPPING) refusal = "the heat pump is still stopping";
         else if (tripCausePresent(in)) refusal = "a safety switch is tripped";
+        else if (sensorFaultLatched && stopsOnSensorFault()) refusal = "a critical sensor fault is latched " + monitor.describeFaults() + "; reset once the sensor is healthy";
         else {
             for (String tag : permissiveTags) {
                 if (!in.isTrue(tag)) {
@@ -680,11 +968,11 @@ public final class ReferenceController {
             }
         }
         if (refusal != null) {
-            alarms.add(AlarmMeaning.START_REFUSED);
+            raise(AlarmMeaning.START_REFUSED, "start refused: " + refusal);
             event("start refused: " + refusal);
             return;
         }
-        alarms.remove(AlarmMeaning.START_REFUSED);
+        clearAlarm(AlarmMeaning.START_REFUSED);
         state = ControllerState.STARTING;
         phaseElapsedS = 0;
         flowClearS = 0;
@@ -733,7 +1021,7 @@ public final class ReferenceController {
         for (Compressor c : compressors) {
             if (c.mode != Compressor.Mode.RUN_DOWN) continue;
             c.runDownS += dtS;
-            boolean held = c.runDownS >= config.stopMinSpeedHoldS() - 1e-9 && c.sinceStartS >= config.compressorMinRunS() - 1e-9;
+            boolean held = c.runDownS >= config.stopMinSpeedHoldS() - 1e-9 && c.sinceStartS >= minRunS() - 1e-9;
             if (held || phaseElapsedS >= config.stopMaxS() - 1e-9) stopCompressor(c);
         }
         if (!anyCompressorOn()) {

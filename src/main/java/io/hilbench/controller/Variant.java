@@ -9,13 +9,47 @@ import java.util.Optional;
  * Known-bad variants of the reference controller (DESIGN §7): each removes exactly one required behaviour, so the
  * expected-failure matrix can check that the scenario for that behaviour catches it (on its named assertion).
  * The reference controller itself is no variant: it is what runs when none is selected.
+ *
+ * <p>Not yet here (they need the frost and solar physics of the full plant): {@code no-defrost-termination},
+ * {@code defrosts-without-frost}, {@code no-source-switch}.
  */
 public enum Variant {
     /**
      * Starts the lead compressor together with P-271, without waiting for FSL-271 to prove DH flow (and so without
      * the flow-proof timeout's START_REFUSED). Must be caught by {@code SU-01.flow-proof}.
      */
-    NO_FLOW_PROOF("no-flow-proof", "noflowpf", "starts the lead compressor together with P-271, without waiting for DH flow proof (FSL-271 clear)");
+    NO_FLOW_PROOF("no-flow-proof", "noflowpf", "starts the lead compressor together with P-271, without waiting for DH flow proof (FSL-271 clear)"),
+    /**
+     * No soft high-pressure protection: no HV-221 high-pressure limiter, no speed unloading and no Pc max cut-out —
+     * HV-221 stays at its fixed opening, the compressors are never slowed or cut out for PT-202, which is left to the
+     * hardwired HP switch. Must be caught by {@code HP-01.unload} (and {@code HP-01.below-switch}
+     * where the pressure reaches the HP switch).
+     */
+    NO_HP_UNLOAD("no-hp-unload", "nohpunl", "no HV-221 high-pressure limiter, no speed unloading, no Pc max cut-out: PT-202 is left to the hardwired HP switch"),
+    /**
+     * Treats a trip as self-resetting: restartAfterTripS after a trip it clears the trip alarms and restarts the lead
+     * compressor at once, whether the cause persists or not, without a Reset. Must be caught by
+     * {@code HP-02.no-restart}.
+     */
+    RESTARTS_AFTER_TRIP("restarts-after-trip", "rstrtrip", "restarts by itself after a trip, without waiting for the cause to clear or a Reset"),
+    /**
+     * Watches its sensors and raises SENSOR_FAULT, but never stops for a critical sensor fault (and does not refuse a
+     * start for one): it keeps running on a bad PT-202. Must be caught by {@code SF-01.stop}.
+     */
+    IGNORES_SENSOR_FAULT("ignores-sensor-fault", "ignsensr", "keeps the compressors running on a faulted critical sensor (bad PT-202); only the alarm is raised"),
+    /**
+     * No anti-short-cycle protection: no minimum off time, no minimum run time, no starts-per-hour limit, and no
+     * stage-in/stage-out delay (a compressor is started or stopped the cycle the demand calls for it — the delays are
+     * what keeps staging from following a demand that cycles faster than the timers). Must be caught by {@code SU-03}
+     * (its minimum-off, minimum-run or starts-per-hour assertion).
+     */
+    SHORT_CYCLES("short-cycles", "shortcyc", "no minimum off/run time, starts-per-hour limit or staging delay: compressors follow a cycling demand"),
+    /**
+     * Does not notice that its plant link was lost: no COMM_LOSS alarm, and when the link returns it carries on
+     * commanding the compressors it had running, ignoring the stop the watchdog made (and so the minimum off time).
+     * Must be caught by {@code CL-01.alarm} and {@code CL-01.min-off}.
+     */
+    NO_COMM_LOSS_HANDLING("no-comm-loss-handling", "nocomlos", "no COMM_LOSS alarm; after a lost plant link it resumes at once, ignoring the minimum off time");
 
     private final String cliName;
     private final String shortTag;

@@ -29,6 +29,9 @@ public final class Recorder {
     private final List<String> extensions = new ArrayList<>();
     private final List<TraceRow> rows = new ArrayList<>();
     private final List<TraceEvent> events = new ArrayList<>();
+    /** 0: keep every row (scenarios judge on the whole trace); else keep at least this many of the latest rows. */
+    private int retainRows;
+    private long droppedRows;
     private volatile long currentStep;
     private volatile long currentPlantTimeMs;
 
@@ -54,6 +57,7 @@ public final class Recorder {
     /** Forgets every row and event (start of a run); extension columns stay. */
     public synchronized void clear() {
         rows.clear();
+        droppedRows = 0;
         events.clear();
         currentStep = 0;
         currentPlantTimeMs = 0;
@@ -61,7 +65,26 @@ public final class Recorder {
 
     synchronized void append(TraceRow row) {
         rows.add(row);
+        if (retainRows > 0 && rows.size() >= 2 * retainRows) {
+            // drop the oldest half at once: amortised O(1) per step, memory bounded to 2 × retainRows rows
+            int drop = rows.size() - retainRows;
+            rows.subList(0, drop).clear();
+            droppedRows += drop;
+        }
     }
+
+    /**
+     * Bounds memory for long sessions ({@code bench serve} for hours): keeps at least the latest {@code rows} rows
+     * and at most twice that; older rows are dropped and counted. 0 keeps every row, the default, because
+     * scenarios judge on the whole trace (DESIGN §9). Indices of {@link #row(int)} then start at the oldest kept row.
+     */
+    public synchronized void retainLatest(int rows) {
+        if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, was " + rows);
+        this.retainRows = rows;
+    }
+
+    /** Rows dropped by {@link #retainLatest(int)} so far. */
+    public synchronized long droppedRows() { return droppedRows; }
 
     /** The step the loop has reached; later {@link #event(String)} calls are stamped with it. */
     void setCurrentStep(long step, long plantTimeMs) {

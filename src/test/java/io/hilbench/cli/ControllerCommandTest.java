@@ -43,7 +43,8 @@ class ControllerCommandTest {
     void listVariantsPrintsOneNamePerLine() {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
-        assertThat(r.out().lines()).containsExactly("no-flow-proof");
+        assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault", "short-cycles",
+                "no-comm-loss-handling");
     }
 
     @Test
@@ -54,10 +55,17 @@ class ControllerCommandTest {
     }
 
     @Test
-    void plantIoOverOpcUaIsRefusedClearlyForNow() {
-        Run r = run("--plant-opcua", "opc.tcp://127.0.0.1:4840/hilbench");
+    void plantOpcUaAndPlantModbusTogetherAreAUsageError() {
+        Run r = run("--plant-opcua", "opc.tcp://127.0.0.1:4840/hilbench", "--plant-modbus", "127.0.0.1:1502");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("plant I/O over OPC UA is not supported yet");
+        assertThat(r.err()).contains("not both");
+    }
+
+    @Test
+    void aPlantOpcUaUrlThatIsNoOpcTcpUrlIsAUsageError() {
+        Run r = run("--plant-opcua", "http://127.0.0.1:4840/hilbench");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("expected opc.tcp://HOST:PORT");
     }
 
     @Test
@@ -108,6 +116,55 @@ class ControllerCommandTest {
             cmd.stopRequested.countDown();
             t.join(15_000);
             plantServer.stop();
+        }
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void runsAgainstThePlantOverOpcUaWithPlantOpcua(@TempDir Path tmp) throws Exception {
+        // --plant-opcua: the controller's plant I/O over OPC UA Read/Write (OpcUaControllerIo) against a real plant
+        // server over the Solrød point map; it acknowledges the plant's step with heartbeat and Ack in one Write
+        Path rig = tmp.resolve("solrod");
+        Files.createDirectories(rig);
+        for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
+        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml"))
+                .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/'));
+        Files.writeString(rig.resolve("rig.yaml"), yaml);
+        io.hilbench.rig.Rig loaded = RigLoader.loadDefault(rig);
+
+        PointTable plant = new PointTable(loaded.points(), PlantModels.catalogue("solrod"));
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        io.hilbench.adapters.opcua.OpcUaPlantServer plantServer = new io.hilbench.adapters.opcua.OpcUaPlantServer(plant,
+                io.hilbench.adapters.opcua.OpcUaServerSettings.loopback(port, "/hilbench", loaded.opcua().namespaceUri(), "urn:hilbench:test:plant",
+                        tmp.resolve("plant-pki")));
+        plantServer.start();
+        ControllerCommand cmd = new ControllerCommand();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(cmd);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread t = new Thread(() -> exit.set(cl.execute("--rig", rig.toString(), "--plant-opcua", plantServer.endpointUrl(),
+                "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0")), "controller-command-under-test");
+        t.start();
+        try {
+            assertThat(cmd.ready.await(30, TimeUnit.SECONDS)).as("ready within 30 s; stderr: %s", err).isTrue();
+            assertThat(out.toString().lines().toList()).contains("plant opcua " + plantServer.endpointUrl() + " (" + loaded.opcua().namespaceUri() + ")");
+            await("controller writes its heartbeat over OPC UA").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> plant.state().value(plant.indexOf("BENCH.Heartbeat")) != 0);
+        } finally {
+            cmd.stopRequested.countDown();
+            t.join(15_000);
+            try {
+                plantServer.stop();
+            } catch (java.util.concurrent.RejectedExecutionException sharedStackReleased) {
+                // the command released Milo's JVM-wide executors on exit (it is its own process in real use); the
+                // plant server in this same JVM has nothing left to stop with
+            }
         }
         assertThat(exit.get()).isZero();
     }

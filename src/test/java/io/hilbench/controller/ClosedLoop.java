@@ -15,7 +15,12 @@ import io.hilbench.runtime.Quality;
 import io.hilbench.runtime.SignalFrame;
 
 import java.nio.file.Path;
+import io.hilbench.points.BenchVariable;
+import io.hilbench.rig.AlarmMeaning;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +41,7 @@ final class ClosedLoop {
     /** One step of the trace: plant truth after the step, and what the controller commanded for it. */
     record Row(double timeS, double supplyDegC, double gasCoolerBar, double[] speedHz, double[] speedSetHz, boolean[] enabled,
                double pumpSpeedSetPct, double flowRatio, boolean flowLow, boolean hpSwitchTripped, boolean flowSwitchTripped,
-               boolean reliefOpen, double hpValveSetPct, ControllerState state) {
+               boolean reliefOpen, double hpValveSetPct, ControllerState state, Set<AlarmMeaning> alarms, boolean pumpRunCommanded) {
         boolean anyCommanded() {
             for (int c = 0; c < enabled.length; c++) if (enabled[c] || speedSetHz[c] > 0) return true;
             return false;
@@ -45,13 +50,13 @@ final class ClosedLoop {
         boolean anyTrip() { return hpSwitchTripped || flowSwitchTripped || reliefOpen; }
     }
 
-    /** One frame of plant outputs, all GOOD (no sensor fault in these runs). */
-    private record Frame(long step, long plantTimeMs, double[] values) implements SignalFrame {
+    /** One frame of plant outputs; GOOD but for the outputs a test made BAD ({@link #sensorQuality}). */
+    private record Frame(long step, long plantTimeMs, double[] values, Quality[] qualities) implements SignalFrame {
         @Override
         public double value(int outputIndex) { return values[outputIndex]; }
 
         @Override
-        public Quality quality(int outputIndex) { return Quality.GOOD; }
+        public Quality quality(int outputIndex) { return qualities[outputIndex]; }
     }
 
     final Rig rig;
@@ -59,7 +64,7 @@ final class ClosedLoop {
     final SignalCatalogue catalogue = plant.catalogue();
     final PointTable table;
     final TablePlantIo plantIo;
-    final InProcessControllerIo io;
+    final ControllerIo io;
     final ReferenceController controller;
     final int compressors;
     final List<Row> trace = new ArrayList<>();
@@ -70,7 +75,20 @@ final class ClosedLoop {
     private PlantSnapshot snapshot;
     private int heartbeat;
 
+    private final Map<Integer, Quality> qualityOverride = new HashMap<>();
+    private final Map<Integer, Double> valueOverride = new HashMap<>();
+
     ClosedLoop(ControllerConfig config, double airDegC, double returnDegC) {
+        this(config, Optional.empty(), airDegC, returnDegC);
+    }
+
+    ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC) {
+        this(config, variant, airDegC, returnDegC, InProcessControllerIo::new);
+    }
+
+    /** @param ioFactory the controller's plant I/O over the loop's point table (in-process, or a protocol server over it) */
+    ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC,
+               java.util.function.Function<PointTable, ControllerIo> ioFactory) {
         try {
             rig = RigLoader.loadDefault(Path.of("rigs/solrod"));
         } catch (Exception e) {
@@ -78,9 +96,13 @@ final class ClosedLoop {
         }
         table = new PointTable(rig.points(), catalogue);
         plantIo = new TablePlantIo(table, catalogue);
-        io = new InProcessControllerIo(table);
-        io.open();
-        controller = ReferenceController.forPlant(config, Optional.empty(), rig.points());
+        io = ioFactory.apply(table);
+        try {
+            io.open();
+        } catch (ControllerIoException e) {
+            throw new IllegalStateException(e);
+        }
+        controller = ReferenceController.forPlant(config, variant, rig.points());
         compressors = controller.compressorCount();
         external = plant.defaultInputs().values();
         setExternal("weather.airTemperatureK", Units.degCToK(airDegC));
@@ -114,15 +136,72 @@ final class ClosedLoop {
 
     double timeS() { return step * STEP_S; }
 
+    /** A sensor fault at the plant's output (SI): its quality as published to the point table (BAD: NaN on Modbus). */
+    void sensorQuality(String outputName, Quality q) {
+        if (q == Quality.GOOD) qualityOverride.remove(out(outputName));
+        else qualityOverride.put(out(outputName), q);
+    }
+
+    /** A sensor stuck at an SI value (e.g. out of range), or its true value again with NaN. */
+    void sensorValue(String outputName, double si) {
+        if (Double.isNaN(si)) valueOverride.remove(out(outputName));
+        else valueOverride.put(out(outputName), si);
+    }
+
+    /** The plant's own reset of its latched safety chain (HP switch, flow switch), as an operator on site. */
+    List<String> resetPlantTrips() { return plant.resetLatchedTrips(); }
+
+    /**
+     * The I/O link lost for {@code seconds} of plant time: the controller is told (as its runner would be, on its
+     * first failed request) and runs no cycle; after {@code watchdogS} the plant's I/O watchdog puts the actuators at
+     * their fail-safe values (compressors zero, P-271 and HV-221 hold). The first cycle after shows
+     * BENCH.WatchdogTripped, as the plant does until the heartbeat changes. Rows during the loss carry what the plant
+     * applied, not a command.
+     */
+    void linkDown(double seconds, double watchdogS) {
+        controller.linkLost("test: link blackholed");
+        long steps = Math.round(seconds / STEP_S);
+        for (long i = 0; i < steps; i++) {
+            boolean failsafe = i * STEP_S >= watchdogS;
+            publish(failsafe);
+            PlantIo.Sample sample = plantIo.sample(external, failsafe);
+            snapshot = plant.step(STEP_S, new PlantInputs(sample.inputsSi()));
+            step++;
+            double[] speed = new double[compressors];
+            for (int c = 0; c < compressors; c++) speed[c] = snapshot.output(outSpeed[c]);
+            trace.add(new Row(timeS(), Units.kToDegC(snapshot.output(outSupply)), Units.paToBar(snapshot.output(outGasCooler)), speed,
+                    new double[compressors], new boolean[compressors], Double.NaN,
+                    snapshot.output(outMassFlow) / plant.parameters().dhMassFlowNominalKgPerS(), snapshot.output(outFlowLow) != 0,
+                    snapshot.output(outHpTrip) != 0, snapshot.output(outFlowTrip) != 0, snapshot.output(outRelief) != 0, Double.NaN,
+                    controller.state(), controller.alarms(), false));
+        }
+        watchdogShown = true;
+    }
+
+    private boolean watchdogShown;
+
+    private void publish(boolean watchdogTripped) {
+        double[] values = snapshot.outputs().clone();
+        Quality[] q = new Quality[values.length];
+        java.util.Arrays.fill(q, Quality.GOOD);
+        valueOverride.forEach((i, v) -> values[i] = v);
+        qualityOverride.forEach((i, v) -> q[i] = v);
+        table.publish(new Frame(step, snapshot.plantTimeMs(), values, q),
+                watchdogTripped ? Map.of(BenchVariable.WATCHDOG_TRIPPED, 1.0) : Map.of(BenchVariable.WATCHDOG_TRIPPED, 0.0));
+    }
+
     /** One controller cycle and one plant step. */
     Row cycle(Commands commands) {
-        table.publish(new Frame(step, snapshot.plantTimeMs(), snapshot.outputs()), Map.of());
-        Inputs in = io.read();
-        Outputs out = controller.cycle(in, commands);
+        publish(watchdogShown);
+        watchdogShown = false;
+        Inputs in;
+        Outputs out;
         try {
+            in = io.read();
+            out = controller.cycle(in, commands);
             io.commit(out, ++heartbeat, step);
         } catch (ControllerIoException e) {
-            throw new IllegalStateException("the plant table refused the controller's outputs", e);
+            throw new IllegalStateException("the controller's plant I/O failed", e);
         }
         PlantIo.Sample sample = plantIo.sample(external, false);
         snapshot = plant.step(STEP_S, new PlantInputs(sample.inputsSi()));
@@ -138,7 +217,7 @@ final class ClosedLoop {
         Row r = new Row(timeS(), Units.kToDegC(snapshot.output(outSupply)), Units.paToBar(snapshot.output(outGasCooler)), speed, speedSet, enabled,
                 out.value(PlantTags.P271_SPEED_SET), snapshot.output(outMassFlow) / plant.parameters().dhMassFlowNominalKgPerS(),
                 snapshot.output(outFlowLow) != 0, snapshot.output(outHpTrip) != 0, snapshot.output(outFlowTrip) != 0, snapshot.output(outRelief) != 0,
-                out.value(PlantTags.HV221_OPENING_SET), controller.state());
+                out.value(PlantTags.HV221_OPENING_SET), controller.state(), controller.alarms(), out.isOn(PlantTags.P271_RUN));
         trace.add(r);
         return r;
     }

@@ -218,4 +218,33 @@ class ModbusControllerIntegrationTest {
         publish(2);
         awaitAck(2);
     }
+
+    @Test
+    void aLostPlantLinkShowsCommLossOnTheSupervisoryInterfaceAtOnceAndTheRestartGoesThroughTheStartSequence() throws Exception {
+        // CL-01 over the wire: the plant link goes away while running; the supervisory interface (served by the
+        // controller's own process, not over the lost link) shows COMM_LOSS (CTL.AlarmWord bit 7, controller.csv)
+        // while the link is still down; once it is back the controller is Starting again (vendor code 10), with
+        // every compressor off, rather than resuming where it was
+        awaitAck(0);
+        bench.writeCoil(1, 0, true); // CTL.Start
+        long n = 0;
+        while (n < 400 && bench.readInputRegisters(1, 0, 1)[0].getValue() != 20) {
+            n++;
+            publish(n);
+            awaitAck(n);
+        }
+        assertThat(bench.readInputRegisters(1, 0, 1)[0].getValue()).as("CTL.State Run").isEqualTo(20);
+        assertThat(image("C-211.Enable")).isEqualTo(1.0);
+        int port = plantServer.port();
+        plantServer.stop();
+        await("COMM_LOSS on the supervisory mirror while the plant link is down").atMost(Duration.ofSeconds(10))
+                .until(() -> (bench.readInputRegisters(1, 1, 1)[0].getValue() & (1 << 7)) != 0);
+        plantServer = new ModbusTcpServer(plant, ModbusServerConfig.of("127.0.0.1", port));
+        plantServer.start();
+        publish(n + 1);
+        awaitAck(n + 1);
+        assertThat(bench.readInputRegisters(1, 0, 1)[0].getValue()).as("CTL.State StartUp: restarting through the start sequence").isEqualTo(10);
+        assertThat(image("C-211.Enable")).as("compressors counted stopped by the plant's watchdog: the minimum off time runs").isEqualTo(0.0);
+        assertThat(bench.readInputRegisters(1, 1, 1)[0].getValue() & 0b11110).as("no trip alarm").isZero();
+    }
 }

@@ -28,6 +28,12 @@ final class SimPlant {
     double kelvinPerHz = 0.25;
     boolean hpSwitch;
     boolean permissivesHealthy = true;
+    /** Further sensors the test sets (PT-202, TT-202, …), with a quality other than GOOD where it says so. */
+    final java.util.Map<String, Double> extra = new java.util.LinkedHashMap<>();
+    final java.util.Map<String, Quality> extraQuality = new java.util.HashMap<>();
+    /** TT-272 as a stuck transmitter shows it (null: the live value). */
+    Double supplyFrozenAt;
+    boolean watchdogTripped;
 
     Inputs inputs() {
         Inputs.Builder b = Inputs.builder(step, timeMs)
@@ -39,6 +45,9 @@ final class SimPlant {
                 .set(PlantTags.TSHH202, false);
         for (int n = 1; n <= 4; n++) b.set(PlantTags.compressorSpeed(n), speedHz[n], Quality.GOOD);
         for (String p : PERMISSIVES) b.set(p, permissivesHealthy);
+        extra.forEach((tag, v) -> b.set(tag, v, extraQuality.getOrDefault(tag, Quality.GOOD)));
+        if (supplyFrozenAt != null) b.set(PlantTags.TT272, supplyFrozenAt);
+        b.set(PlantTags.WATCHDOG_TRIPPED, watchdogTripped);
         return b.build();
     }
 

@@ -57,6 +57,25 @@ class RecorderTest {
     }
 
     @Test
+    void aRetentionWindowBoundsMemoryForLongSessionsAndKeepsTheLatestSteps() throws Exception {
+        LoopRig rig = new LoopRig();
+        Emulator emulator = rig.emulator(EmulatorConfig.defaults());
+        emulator.recorder().retainLatest(20);
+        emulator.start();
+        try (TestController c = new TestController(rig, (step, s, r) -> List.<PointWrite>of(r.write("BENCH.Heartbeat", step)))) {
+            assertThat(emulator.awaitPlantTime(10_000, Duration.ofSeconds(20))).isTrue();
+        } finally {
+            emulator.stop();
+        }
+        Recorder rec = emulator.recorder();
+        // 100 or more steps recorded; between 20 and 40 kept, the latest ones, contiguous
+        assertThat(rec.size()).isBetween(20, 39);
+        assertThat(rec.droppedRows() + rec.size()).isEqualTo(rec.lastRow().step() + 1);
+        List<TraceRow> rows = rec.rows();
+        for (int k = 1; k < rows.size(); k++) assertThat(rows.get(k).step()).isEqualTo(rows.get(k - 1).step() + 1);
+    }
+
+    @Test
     void unitSuffixesOfCatalogueNamesBecomeCsvUnits() {
         assertThat(SiUnitSuffix.bracket("hp.dhWater.flowM3PerS")).isEqualTo(" [m3/s]");
         assertThat(SiUnitSuffix.bracket("hp.dhWater.massFlowKgPerS")).isEqualTo(" [kg/s]");

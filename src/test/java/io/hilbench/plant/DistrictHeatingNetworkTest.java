@@ -1,0 +1,84 @@
+package io.hilbench.plant;
+
+import io.hilbench.Units;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Validation of the DH network (plant-models/dh-network/README.md). */
+class DistrictHeatingNetworkTest {
+    final DistrictHeatingNetworkParameters p = DistrictHeatingNetworkParameters.solrodDefaults();
+    final DistrictHeatingNetwork net = new DistrictHeatingNetwork(p);
+
+    /**
+     * Reference data: over the synthetic year each consumer takes the Danish standard house's 18.1 MWh (domain notes §7),
+     * because the degree-hour coefficient is calibrated on that year; the degree-hours constant must match the series.
+     */
+    @Test
+    void eachConsumerTakes18MWhOverTheSyntheticYear() {
+        WeatherSeries year = SyntheticWeatherYear.generate();
+        double degreeHours = 0, consumersJ = 0, lossJ = 0;
+        for (int k = 0; k < year.size(); k++) {
+            double air = year.airTemperatureK(k);
+            degreeHours += Math.max(0, p.heatingLimitTemperatureK() - air);
+            net.demand(air);
+            consumersJ += net.consumerDemandW() * 3600;
+            lossJ += net.heatLossW() * 3600;
+        }
+        assertThat(degreeHours).isCloseTo(DistrictHeatingNetworkParameters.DEGREE_HOURS_SYNTHETIC_YEAR_KH, within(2.0));
+        assertThat(consumersJ / 3.6e9 / 350).isCloseTo(18.1, within(0.02));
+        // pipe loss: about a fifth of the heat delivered (Danish small-town networks: 15-25 % [L])
+        assertThat(lossJ / (lossJ + consumersJ)).isBetween(0.15, 0.25);
+    }
+
+    /** The weather curve of domain notes §7: 80 °C at −12 °C, 65 °C from 0 °C up; linear between. */
+    @Test
+    void weatherCompensatedSupplyTemperature() {
+        assertThat(Units.kToDegC(net.supplyTemperatureSetK(Units.degCToK(-20)))).isCloseTo(80, within(1e-9));
+        assertThat(Units.kToDegC(net.supplyTemperatureSetK(Units.degCToK(-12)))).isCloseTo(80, within(1e-9));
+        assertThat(Units.kToDegC(net.supplyTemperatureSetK(Units.degCToK(-6)))).isCloseTo(72.5, within(1e-9));
+        assertThat(Units.kToDegC(net.supplyTemperatureSetK(Units.degCToK(0)))).isCloseTo(65, within(1e-9));
+        assertThat(Units.kToDegC(net.supplyTemperatureSetK(Units.degCToK(25)))).isCloseTo(65, within(1e-9));
+    }
+
+    /** Load: colder is more; above the heating limit only hot water remains; 700 consumers take twice as much. */
+    @Test
+    void loadFollowsDegreeHoursAndConsumers() {
+        double summer = net.consumerDemandW(Units.degCToK(20));
+        assertThat(summer).isCloseTo(350 * p.hotWaterBasePerConsumerW(), within(1e-6));
+        assertThat(net.consumerDemandW(Units.degCToK(-12))).isGreaterThan(net.consumerDemandW(Units.degCToK(0)));
+        double at0 = net.consumerDemandW(Units.degCToK(0));
+        assertThat(at0).isCloseTo(350 * (p.hotWaterBasePerConsumerW() + 17 * p.heatingCoefficientPerConsumerWPerK()), within(1e-6));
+        net.setConsumerCount(700);
+        assertThat(net.consumerDemandW(Units.degCToK(0))).isCloseTo(2 * at0, within(1e-6));
+    }
+
+    /** Served at the set-point, the return is the consumers' return and everything is served; colder supply is served less. */
+    @Test
+    void servedHeatAndReturn() {
+        net.demand(Units.degCToK(0));
+        net.serve(net.supplyTemperatureSetK());
+        assertThat(net.returnTemperatureK()).isCloseTo(net.returnTemperatureNominalK(), within(1e-9));
+        assertThat(net.servedHeatW()).isCloseTo(net.heatDemandW(), within(1e-6));
+        assertThat(net.unservedHeatW()).isCloseTo(0, within(1e-6));
+        net.serve(Units.degCToK(40));
+        assertThat(net.unservedHeatW()).isPositive();
+        assertThat(Units.kToDegC(net.returnTemperatureK())).isCloseTo(25, within(1e-9));
+    }
+
+    @Test
+    void robustAtNoConsumersAndExtremeWeather() {
+        net.setConsumerCount(0);
+        net.demand(Units.degCToK(-40));
+        net.serve(Units.degCToK(80));
+        assertThat(net.massFlowKgPerS()).isZero();
+        assertThat(net.servedHeatW()).isZero();
+        net.setConsumerCount(350);
+        net.demand(Units.degCToK(45));
+        net.serve(net.supplyTemperatureSetK());
+        assertThat(net.servedHeatW()).isPositive();
+        assertThatThrownBy(() -> net.setConsumerCount(-1)).hasMessageContaining("consumers must be >= 0");
+    }
+}
