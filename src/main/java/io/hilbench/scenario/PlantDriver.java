@@ -173,6 +173,66 @@ public final class PlantDriver implements StepGate {
 
     public void clearSensorFault(long id) throws Exception { between(() -> emulator.clearSensorFault(id)); }
 
+    /** A sensor fault by tag starting {@code delay} from now (plant time), until cleared. */
+    public long sensorFaultAfter(String tag, SensorFaultKind kind, Duration delay) throws Exception {
+        String output = signals.output(tag);
+        long[] id = new long[1];
+        between(() -> id[0] = emulator.addSensorFault(SensorFault.from(output, kind, emulator.plantTimeMs() + delay.toMillis())));
+        return id[0];
+    }
+
+    /** The out-of-range fault of a tag: 10 % of its span above the point's maximum (in SI), like a failed transmitter. */
+    public SensorFaultKind outOfRange(String tag) {
+        PointDefinition p = signals.point(tag);
+        if (Double.isNaN(p.min()) || Double.isNaN(p.max())) throw new IllegalArgumentException(tag + " has no range (min, max) in the point map");
+        double above = p.max() + 0.1 * (p.max() - p.min());
+        return new SensorFaultKind.OutOfRange(p.unit().toSi(above));
+    }
+
+    /** HV-221 stuck at an opening (0 = closed), whatever it is commanded (a physical fault, HP-03). */
+    public void stickHpValve(Quantity opening) throws Exception {
+        input("fault.hpValve.stuckOpeningRatio", opening.toSi());
+        input("fault.hpValve.stuck", 1);
+    }
+
+    public void freeHpValve() throws Exception { input("fault.hpValve.stuck", 0); }
+
+    /**
+     * An I/O link fault on every proxied link for a plant-time duration, then the link restored. While it lasts the
+     * loop paces in real time without the Ack (DESIGN §4 item 9); the restore happens with the plant held at the
+     * target step, without waiting for an Ack the controller cannot give yet.
+     */
+    public void linkFaultFor(LinkFault kind, Duration plantDuration) throws Exception {
+        between(() -> {
+            for (LinkProtocol p : bench.faultableLinks()) bench.injectLinkFault(p, kind, 0);
+        });
+        runFor(plantDuration);
+        checkRunning();
+        for (LinkProtocol p : bench.faultableLinks()) bench.clearLinkFault(p);
+    }
+
+    /** The last recorded true value of a plant output (SI), NaN before the first row. */
+    public double latest(String output) {
+        TraceRow r = emulator.recorder().lastRow();
+        int i = emulator.catalogue().outputIndex(output);
+        if (i < 0) throw new IllegalArgumentException("no plant output '" + output + "'");
+        return r == null ? Double.NaN : r.trueValue(i);
+    }
+
+    /**
+     * Advances plant time in steps of {@code poll} until {@code condition} holds or {@code max} has passed.
+     *
+     * @return true when the condition held
+     */
+    public boolean runUntil(java.util.function.BooleanSupplier condition, Duration max, Duration poll, String what) {
+        long deadline = emulator.plantTimeMs() + max.toMillis();
+        while (true) {
+            if (condition.getAsBoolean()) return true;
+            if (emulator.plantTimeMs() >= deadline) return false;
+            runUntil(Math.min(deadline, emulator.plantTimeMs() + poll.toMillis()), what);
+        }
+    }
+
     public void linkFault(LinkProtocol protocol, LinkFault kind) throws Exception {
         between(() -> bench.injectLinkFault(protocol, kind, 0));
     }

@@ -4,7 +4,9 @@ import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.points.Binding;
 import io.hilbench.points.PointDefinition;
 import io.hilbench.rig.Rig;
+import io.hilbench.scenario.judge.HeatPumpSignals;
 import io.hilbench.scenario.judge.StartupChecks;
+import io.hilbench.scenario.judge.TraceView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,12 @@ public final class PlantSignals {
     public StartupChecks.Signals startup() {
         return new StartupChecks.Signals(compressors(), "FSL-271", output("FSL-271"), "TT-272", output("TT-272"), "PT-202", output("PT-202"),
                 safetyChainOutputs());
+    }
+
+    /** The signals of the protection, sequence and load requirements (SU-02..SU-04, HP-01..HP-04, SF-01, CL-01, LD-01). */
+    public HeatPumpSignals heatPump() {
+        return new HeatPumpSignals(compressors(), output("FSL-271"), output("TT-272"), output("PT-202"), output("PSV-202"), output("PSHH-202"),
+                output("P-271.Running"), safetyChainOutputs(), ControllerDriver.STATE_COLUMN, ControllerDriver.ALARMS_COLUMN, TraceView.WATCHDOG_COLUMN);
     }
 
     public Optional<PointDefinition> find(String tag) { return rig.point(tag); }

@@ -19,8 +19,11 @@ public final class Quantities {
     public static final String PRESSURE = NUMBER + " ?bar";
     public static final String PERCENT = NUMBER + " ?%";
     public static final String DURATION = NUMBER + " (?:seconds?|minutes?|hours?|s|min|h)";
+    public static final String TEMPERATURE_DIFFERENCE = NUMBER + " ?K";
+    public static final String POWER = NUMBER + " ?(?:kW|MW)";
+    public static final String FLOW = NUMBER + " ?(?:m³/h|m3/h)";
 
-    private static final Pattern VALUE_UNIT = Pattern.compile("(" + NUMBER + ") ?(°C|bar|%|seconds?|minutes?|hours?|s|min|h)");
+    private static final Pattern VALUE_UNIT = Pattern.compile("(" + NUMBER + ") ?(°C|bar|%|K|kW|MW|m³/h|m3/h|seconds?|minutes?|hours?|s|min|h)");
 
     private Quantities() {}
 
@@ -39,6 +42,19 @@ public final class Quantities {
     public static Quantity pressure(String text) { return parse(text, EngineeringUnit.BAR, "a pressure such as 120 bar"); }
 
     public static Quantity percent(String text) { return parse(text, EngineeringUnit.PERCENT, "a share such as 90 %"); }
+
+    /** "5 K": a temperature difference (a step of the air temperature, a band). */
+    public static Quantity temperatureDifference(String text) { return parse(text, EngineeringUnit.KELVIN, "a temperature difference such as 5 K"); }
+
+    /** "500 kW", "1.2 MW". */
+    public static Quantity power(String text) {
+        Matcher m = VALUE_UNIT.matcher(text.trim());
+        if (m.matches() && m.group(2).equals("MW")) return new Quantity(Double.parseDouble(m.group(1)), EngineeringUnit.MEGAWATT);
+        return parse(text, EngineeringUnit.KILOWATT, "a power such as 500 kW or 1.2 MW");
+    }
+
+    /** "120 m³/h" (or m3/h), a volume flow. */
+    public static Quantity flow(String text) { return parse(text, EngineeringUnit.M3_PER_H, "a flow such as 120 m³/h"); }
 
     /** "10 minutes", "30 s", "1 hour", "1.5 h" as a plant-time duration. */
     public static Duration duration(String text) {
@@ -69,6 +85,10 @@ public final class Quantities {
             case "°C" -> EngineeringUnit.DEG_C;
             case "bar" -> EngineeringUnit.BAR;
             case "%" -> EngineeringUnit.PERCENT;
+            case "K" -> EngineeringUnit.KELVIN;
+            case "kW" -> EngineeringUnit.KILOWATT;
+            case "MW" -> EngineeringUnit.MEGAWATT;
+            case "m³/h", "m3/h" -> EngineeringUnit.M3_PER_H;
             default -> EngineeringUnit.SECOND;
         };
     }

@@ -35,6 +35,8 @@ public final class World implements Disposable {
     private BenchSession session;
     private PlantDriver plant;
     private final AssertionBook book = new AssertionBook();
+    private final Timeline timeline = new Timeline();
+    private Scenario scenario;
     private Long stimulusMs;
     private Quantity supplySetpoint;
     private long wallStartNs;
@@ -42,6 +44,7 @@ public final class World implements Disposable {
 
     public void begin(Scenario scenario) throws Exception {
         wallStartNs = System.nanoTime();
+        this.scenario = scenario;
         session = BenchSession.obtain(BenchOptions.current());
         plant = session.beginScenario();
         log.info("scenario '{}' begins ({}, {})", scenario.getName(), session.options().pacing(), session.identity());
@@ -64,12 +67,178 @@ public final class World implements Disposable {
     public void setSupplySetpoint(Quantity temperature) throws Exception {
         controller().setSupplySetpoint(temperature);
         supplySetpoint = temperature;
+        timeline.add(Timeline.Kind.SETPOINT, plant().plantTimeMs(), "supply set-point " + temperature, temperature.toSi());
     }
 
     /** Start command; its plant time is the stimulus the requirement windows count from. */
     public void startHeatPump() throws Exception {
         controller().start();
         stimulusMs = plant().plantTimeMs();
+        timeline.add(Timeline.Kind.START, stimulusMs, "start", Double.NaN);
+    }
+
+    public void stopHeatPump() throws Exception {
+        controller().stop();
+        timeline.add(Timeline.Kind.STOP, plant().plantTimeMs(), "stop", Double.NaN);
+    }
+
+    public void resetController() throws Exception {
+        controller().reset();
+        timeline.add(Timeline.Kind.RESET, plant().plantTimeMs(), "reset", Double.NaN);
+    }
+
+    public void siteReset() throws Exception {
+        plant().resetLatchedTrips();
+        timeline.add(Timeline.Kind.SITE_RESET, plant().plantTimeMs(), "site reset of latched trips", Double.NaN);
+    }
+
+    public void setWeather(Quantity air, Quantity humidity) throws Exception {
+        plant().setWeather(air, humidity);
+        timeline.add(Timeline.Kind.WEATHER, plant().plantTimeMs(), "air " + air + ", " + humidity + " RH", air.toSi());
+    }
+
+    /** Air temperature changed by {@code deltaK} (a load step), humidity kept. */
+    public void changeAirBy(double deltaK) throws Exception {
+        double air = plant().emulator().externalInput("weather.airTemperatureK") + deltaK;
+        plant().setExternalInput("weather.airTemperatureK", air);
+        timeline.add(Timeline.Kind.WEATHER, plant().plantTimeMs(), String.format(java.util.Locale.ROOT, "air %+.1f K", deltaK), air);
+    }
+
+    /** A fault put on the plant now (physical, sensor): the stimulus the protection requirements count from. */
+    public void faultApplied(String what) { timeline.add(Timeline.Kind.FAULT, plant().plantTimeMs(), what, Double.NaN); note("fault: " + what); }
+
+    public void faultCleared(String what) { timeline.add(Timeline.Kind.FAULT_CLEARED, plant().plantTimeMs(), what, Double.NaN); note("fault cleared: " + what); }
+
+    private final Map<String, List<Long>> sensorFaultIds = new java.util.HashMap<>();
+
+    /** A sensor fault on an instrument by tag, now, until {@link #sensorHealthy}. */
+    public void sensorFault(String tag, io.hilbench.runtime.faults.SensorFaultKind kind, String what) throws Exception {
+        long id = plant().sensorFault(tag, kind);
+        sensorFaultIds.computeIfAbsent(tag, k -> new java.util.ArrayList<>()).add(id);
+        faultApplied(tag + " " + what);
+    }
+
+    /** A sensor fault due {@code delay} from now (plant time): the stimulus is recorded at its start. */
+    public void sensorFaultAfter(String tag, io.hilbench.runtime.faults.SensorFaultKind kind, java.time.Duration delay, String what) throws Exception {
+        long id = plant().sensorFaultAfter(tag, kind, delay);
+        sensorFaultIds.computeIfAbsent(tag, k -> new java.util.ArrayList<>()).add(id);
+        timeline.add(Timeline.Kind.FAULT, plant().plantTimeMs() + delay.toMillis(), tag + " " + what, Double.NaN);
+        note("fault scheduled at plant time " + Quantities.plantTime(plant().plantTimeMs() + delay.toMillis()) + ": " + tag + " " + what);
+    }
+
+    /** Every sensor fault this scenario put on the tag ends. */
+    public void sensorHealthy(String tag) throws Exception {
+        List<Long> ids = sensorFaultIds.remove(tag);
+        if (ids == null) throw new IllegalStateException("the scenario put no sensor fault on " + tag);
+        for (long id : ids) plant().clearSensorFault(id);
+        faultCleared(tag + " healthy again");
+    }
+
+    /** The I/O link to the plant blackholed (or dropped) for a plant-time duration, then restored. */
+    public void linkFault(io.hilbench.runtime.link.LinkFault kind, java.time.Duration d) throws Exception {
+        linkLost(kind.name().toLowerCase(java.util.Locale.ROOT) + " for " + d.toSeconds() + " s");
+        plant().linkFaultFor(kind, d);
+        linkRestored("link restored");
+    }
+
+    public void linkLost(String what) { timeline.add(Timeline.Kind.LINK_LOST, plant().plantTimeMs(), what, Double.NaN); }
+
+    public void linkRestored(String what) { timeline.add(Timeline.Kind.LINK_RESTORED, plant().plantTimeMs(), what, Double.NaN); }
+
+    public Timeline timeline() { return timeline; }
+
+    /** A line in the scenario's step output (Cucumber report): resolved limits, preconditions reached. */
+    public void note(String text) {
+        if (scenario != null) scenario.log(text);
+        log.info(text);
+    }
+
+    private ProtectionRequirements.Context context() {
+        return new ProtectionRequirements.Context(requirements(), book, require(session).signals().heatPump(), timeline, this::note);
+    }
+
+    public ProtectionRequirements.StartRefusal startRefusal() { return new ProtectionRequirements.StartRefusal(context()); }
+
+    public ProtectionRequirements.ShortCycle shortCycle() { return new ProtectionRequirements.ShortCycle(context()); }
+
+    public ProtectionRequirements.OrderedStop orderedStop() { return new ProtectionRequirements.OrderedStop(context()); }
+
+    public ProtectionRequirements.ReducedFlow reducedFlow() { return new ProtectionRequirements.ReducedFlow(context()); }
+
+    public ProtectionRequirements.FlowLoss flowLoss() { return new ProtectionRequirements.FlowLoss(context()); }
+
+    public ProtectionRequirements.StuckValve stuckValve() { return new ProtectionRequirements.StuckValve(context()); }
+
+    public ProtectionRequirements.HighReturn highReturn() { return new ProtectionRequirements.HighReturn(context()); }
+
+    public ProtectionRequirements.SensorFault sensorFault() { return new ProtectionRequirements.SensorFault(context()); }
+
+    public ProtectionRequirements.CommLoss commLoss() { return new ProtectionRequirements.CommLoss(context()); }
+
+    public ProtectionRequirements.LoadStep loadStep() { return new ProtectionRequirements.LoadStep(context()); }
+
+    // ------------------------------------------------------------------ initial conditions (short, no long warm-up)
+
+    /** Full load: every compressor at 90 % of the VFD maximum of 70 Hz (DESIGN §5) or more. Not a requirement limit. */
+    static final double FULL_LOAD_MIN_HZ = 63;
+    private static final java.time.Duration FULL_LOAD_MAX = java.time.Duration.ofMinutes(20);
+
+    /** Starts the heat pump and runs until every compressor is at full speed (about 5 min of plant time from Off). */
+    public void runAtFullLoad() throws Exception {
+        startHeatPump();
+        PlantSignals sig = require(session).signals();
+        var comps = sig.compressors();
+        boolean ok = plant().runUntil(() -> comps.stream().allMatch(c -> plant().latest(c.speedOutput()) >= FULL_LOAD_MIN_HZ),
+                FULL_LOAD_MAX, java.time.Duration.ofSeconds(5), "every compressor at >= " + FULL_LOAD_MIN_HZ + " Hz (full load)");
+        String speeds = comps.stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.1f Hz", c.tag(), plant().latest(c.speedOutput()))).collect(Collectors.joining(", "));
+        if (!ok) throw new Inconclusive("precondition: full load (every compressor >= " + FULL_LOAD_MIN_HZ + " Hz) not reached within " + FULL_LOAD_MAX.toMinutes() + " min of plant time: " + speeds);
+        note("full load at plant time " + Quantities.plantTime(plant().plantTimeMs()) + ": " + speeds);
+    }
+
+    /** Starts the heat pump and runs until the controller reads Running with a compressor turning. */
+    public void runUntilRunning() throws Exception {
+        startHeatPump();
+        var comps = require(session).signals().compressors();
+        boolean ok = plant().runUntil(() -> comps.stream().anyMatch(c -> plant().latest(c.speedOutput()) > 0) && stateIs(ControllerState.RUNNING),
+                java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(2), "controller Running with a compressor turning");
+        if (!ok) throw new Inconclusive("precondition: the heat pump did not reach Running with a compressor turning within 5 min of plant time");
+        note("running at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
+    /** Starts the heat pump and runs until the supply is within 0.5 K of the set-point (a precondition, not SU-01's band). */
+    public void runUntilSettled() throws Exception {
+        if (supplySetpoint == null) throw new IllegalStateException("'settled at its supply setpoint' needs a supply set-point first");
+        startHeatPump();
+        String supply = require(session).signals().output("TT-272");
+        double setK = supplySetpoint.toSi();
+        boolean ok = plant().runUntil(() -> Math.abs(plant().latest(supply) - setK) <= 0.5, java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(10),
+                "TT-272 within 0.5 K of " + supplySetpoint);
+        if (!ok) throw new Inconclusive("precondition: the supply did not settle within 0.5 K of " + supplySetpoint + " in 30 min of plant time");
+        note("settled at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
+    /** Runs until a plant output (a status tag, e.g. PSHH-202) is set; inconclusive when it is not within {@code max}. */
+    public void runUntilSet(String tag, java.time.Duration max) {
+        String out = require(session).signals().output(tag);
+        if (!plant().runUntil(() -> plant().latest(out) >= 0.5, max, java.time.Duration.ofSeconds(1), tag + " set")) {
+            throw new Inconclusive("precondition: " + tag + " was not set within " + max.toSeconds() + " s of plant time");
+        }
+        note(tag + " set at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
+    private boolean stateIs(ControllerState s) {
+        try {
+            return controllerState() == s;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The controller state read now (between steps), or null when the value is not in the rig's table. */
+    public ControllerState controllerState() throws Exception {
+        ControllerState[] s = new ControllerState[1];
+        plant().between(() -> s[0] = controller().state().orElse(null));
+        return s[0];
     }
 
     /** Requires the controller state (read through the rig's state table); anything else: inconclusive. */
@@ -107,13 +276,17 @@ public final class World implements Disposable {
         String error = null;
         VerdictLedger.ScenarioOutcome outcome;
         try {
-            if (plant == null || scenario.isFailed()) {
+            if (plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED) {
                 error = "a step failed before the assertions were judged (" + scenario.getStatus() + "); see the Cucumber report";
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
                 if (plant != null && plant.status().inconclusive()) {
                     error = Inconclusive.PREFIX + " " + plant.status().reason();
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
                 }
+            } else if (book.isEmpty()) {
+                // a scenario that asserts nothing proves nothing: never green
+                error = "the scenario registered no requirement assertion (no Then step of the step library)";
+                outcome = VerdictLedger.ScenarioOutcome.FAILED;
             } else {
                 verdicts = judge();
                 outcome = verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.FAILED) ? VerdictLedger.ScenarioOutcome.FAILED
@@ -134,6 +307,7 @@ public final class World implements Disposable {
         }
         AssertionError failure = AssertionBook.failure(verdicts);
         if (failure != null) throw failure;
+        if (error != null && plant != null && !scenario.isFailed() && scenario.getStatus() == io.cucumber.java.Status.PASSED) throw new AssertionError(error);
     }
 
     private List<Verdict> judge() {

@@ -33,11 +33,15 @@ public final class RecordedTrace implements TraceView {
 
     @Override public double[] input(String name) { return column("i:" + name, index(inputs, name, "input"), TraceRow::input); }
 
-    @Override public double[] extension(String name) { return column("x:" + name, index(extensions, name, "extension column"), TraceRow::extension); }
+    @Override
+    public double[] extension(String name) {
+        if (name.equals(WATCHDOG_COLUMN) && !extensions.contains(name)) return column("w", 0, (r, i) -> r.watchdogTripped() ? 1 : 0);
+        return column("x:" + name, index(extensions, name, "extension column"), TraceRow::extension);
+    }
 
     @Override public boolean hasOutput(String name) { return outputs.contains(name); }
 
-    @Override public boolean hasExtension(String name) { return extensions.contains(name); }
+    @Override public boolean hasExtension(String name) { return extensions.contains(name) || name.equals(WATCHDOG_COLUMN); }
 
     private interface Cell { double get(TraceRow r, int i); }
 

@@ -7,6 +7,9 @@ package io.hilbench.scenario.judge;
  * and the inputs committed after the controller's answer to it.
  */
 public interface TraceView {
+    /** The extension column of the I/O watchdog flag at each commit (1 = actuators at their failsafe values). */
+    String WATCHDOG_COLUMN = "bench.watchdogTripped";
+
     int size();
 
     long[] plantTimesMs();

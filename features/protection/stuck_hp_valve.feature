@@ -1,0 +1,17 @@
+@protection
+Feature: HP valve stuck closed at full load
+  With HV-221 stuck closed the controller cannot vent the high side through the valve: the relief valve must never
+  have to open; either the controller holds the pressure under the soft limit or the heat pump trips, alarms, and
+  stays off until reset. Limits: features/requirements.yaml, HP-03.
+
+  @HP-03 @certification
+  Scenario: HV-221 sticks closed at full load
+    Given the weather is 0 °C air at 90 % relative humidity
+    And the district-heating return is 40 °C
+    And the heat pump is Off
+    And the supply setpoint is 75 °C
+    And the heat pump is running at full load
+    When the HP valve HV-221 sticks closed
+    And 3 minutes of plant time pass
+    Then the relief valve PSV-202 never opens
+    And the gas-cooler pressure is held or the heat pump trips and stays off until reset

@@ -1,0 +1,34 @@
+package io.hilbench.scenario.steps;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The step list in features/README.md is generated from the glue's annotations (issue 8 item 6): this test fails
+ * when a step is added, renamed or removed without regenerating it
+ * ({@code java -cp target/classes:<cucumber-java> io.hilbench.scenario.steps.StepCatalogue}).
+ */
+class StepCatalogueTest {
+    @Test
+    void theReadmeListsExactlyTheStepsOfTheGlue() throws Exception {
+        String readme = Files.readString(Path.of("features", "README.md"));
+        int from = readme.indexOf(StepCatalogue.BEGIN);
+        int to = readme.indexOf(StepCatalogue.END);
+        assertThat(from).as("features/README.md has the generated step list's begin marker").isNotNegative();
+        assertThat(to).as("and its end marker").isGreaterThan(from);
+        String listed = readme.substring(from + StepCatalogue.BEGIN.length(), to).strip();
+        assertThat(listed).isEqualTo(StepCatalogue.markdown().strip());
+    }
+
+    @Test
+    void everyStepClassOfTheGlueIsInTheCatalogue() {
+        // a step class left out of STEP_CLASSES would silently drop its steps from the README
+        assertThat(StepCatalogue.steps()).extracting(StepCatalogue.Step::stepClass).contains("PlantSteps", "ControllerSteps", "ConditionSteps",
+                "StartupSteps", "SequenceSteps", "ProtectionSteps");
+        assertThat(StepCatalogue.steps()).allMatch(s -> !s.expression().isBlank());
+    }
+}
