@@ -1,5 +1,6 @@
 package io.hilbench.controller;
 
+import io.hilbench.adapters.opcua.OpcUaValues;
 import io.hilbench.points.BenchVariable;
 import io.hilbench.points.OpcUaType;
 import io.hilbench.points.PointDefinition;
@@ -178,9 +179,9 @@ public final class OpcUaControllerIo implements ControllerIo {
     public void commit(Outputs out, int heartbeatValue, long ackValue) throws ControllerIoException {
         OpcUaClient c = requireOpen();
         List<DataValue> values = new ArrayList<>(writeNodes.size());
-        for (PointDefinition p : outputs) values.add(DataValue.valueOnly(variant(p.opcuaType(), PlantPointMap.clampToLimits(p, out.value(p.tag())))));
-        if (heartbeat != null) values.add(DataValue.valueOnly(variant(heartbeat.opcuaType(), heartbeatValue)));
-        values.add(DataValue.valueOnly(variant(ack.opcuaType(), ackValue)));
+        for (PointDefinition p : outputs) values.add(DataValue.valueOnly(OpcUaValues.variant(p.opcuaType(), PlantPointMap.clampToLimits(p, out.value(p.tag())), null)));
+        if (heartbeat != null) values.add(DataValue.valueOnly(OpcUaValues.variant(heartbeat.opcuaType(), heartbeatValue, null)));
+        values.add(DataValue.valueOnly(OpcUaValues.variant(ack.opcuaType(), ackValue, null)));
         List<StatusCode> codes;
         try {
             codes = c.writeValues(writeNodes, values);
@@ -250,19 +251,4 @@ public final class OpcUaControllerIo implements ControllerIo {
         return Double.NaN;
     }
 
-    /** The Variant of the point's OPC UA type. */
-    static Variant variant(OpcUaType type, double v) {
-        return switch (type) {
-            case BOOLEAN -> Variant.ofBoolean(v != 0.0);
-            case INT16 -> Variant.ofInt16((short) Math.round(v));
-            case UINT16 -> Variant.ofUInt16(UShort.valueOf((int) Math.round(v)));
-            case INT32 -> Variant.ofInt32((int) Math.round(v));
-            case UINT32 -> Variant.ofUInt32(UInteger.valueOf(Math.round(v)));
-            case INT64 -> Variant.ofInt64(Math.round(v));
-            case UINT64 -> Variant.ofUInt64(ULong.valueOf(Math.round(v)));
-            case FLOAT -> Variant.ofFloat((float) v);
-            case DOUBLE -> Variant.ofDouble(v);
-            case STRING -> Variant.ofString(Double.toString(v));
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package io.hilbench.scenario;
 
+import io.hilbench.adapters.opcua.OpcUaValues;
 import io.hilbench.points.OpcUaType;
 import io.hilbench.points.PointDefinition;
 import io.hilbench.rig.ControllerSection;
@@ -131,27 +132,11 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         if (p == null) throw new IllegalArgumentException("the controller map has no point " + tag);
         StatusCode sc;
         try {
-            sc = client.writeValues(List.of(node(tag)), List.of(DataValue.valueOnly(variant(p.opcuaType(), value)))).get(0);
+            sc = client.writeValues(List.of(node(tag)), List.of(DataValue.valueOnly(OpcUaValues.variant(p.opcuaType(), value, null)))).get(0);
         } catch (Exception e) {
             throw new IOException("OPC UA write of " + tag + " at " + url + " failed: " + e.getMessage(), e);
         }
         if (!sc.isGood()) throw new IOException("the controller refused the write of " + tag + " = " + value + ": " + sc);
-    }
-
-    /** The Variant of the point's OPC UA type (the server checks the type before anything else: Bad_TypeMismatch). */
-    static Variant variant(OpcUaType type, double v) {
-        return switch (type) {
-            case BOOLEAN -> Variant.ofBoolean(v != 0.0);
-            case INT16 -> Variant.ofInt16((short) Math.round(v));
-            case UINT16 -> Variant.ofUInt16(UShort.valueOf((int) Math.round(v)));
-            case INT32 -> Variant.ofInt32((int) Math.round(v));
-            case UINT32 -> Variant.ofUInt32(UInteger.valueOf(Math.round(v)));
-            case INT64 -> Variant.ofInt64(Math.round(v));
-            case UINT64 -> Variant.ofUInt64(ULong.valueOf(Math.round(v)));
-            case FLOAT -> Variant.ofFloat((float) v);
-            case DOUBLE -> Variant.ofDouble(v);
-            case STRING -> Variant.ofString(Double.toString(v));
-        };
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 
 /**
  * Maps between the point table's engineering values (doubles, texts, qualities) and OPC UA values of a point's
@@ -87,37 +86,10 @@ final class PointValues {
         if (q == Quality.BAD) {
             return new DataValue(Variant.NULL_VALUE, BAD_SENSOR_FAILURE, now, now);
         }
-        Variant v = variant(p.opcuaType(), s.value(index), s.text(index));
+        Variant v = OpcUaValues.variant(p.opcuaType(), s.value(index), s.text(index));
         StatusCode sc = q == Quality.GOOD ? StatusCode.GOOD
                 : (p.inRange(s.value(index)) ? UNCERTAIN_NOT_ACCURATE : UNCERTAIN_EU_EXCEEDED);
         return new DataValue(v, sc, now, now);
-    }
-
-    static Variant variant(OpcUaType t, double value, String text) {
-        return switch (t) {
-            case DOUBLE -> Variant.ofDouble(value);
-            case FLOAT -> Variant.ofFloat((float) value);
-            case BOOLEAN -> Variant.ofBoolean(value != 0.0);
-            case STRING -> Variant.ofString(text == null ? "" : text);
-            case INT16 -> Variant.ofInt16((short) saturate(value, Short.MIN_VALUE, Short.MAX_VALUE));
-            case UINT16 -> Variant.ofUInt16(UShort.valueOf((int) saturate(value, 0, 0xFFFF)));
-            case INT32 -> Variant.ofInt32((int) saturate(value, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            case UINT32 -> Variant.ofUInt32(UInteger.valueOf(saturate(value, 0, 0xFFFF_FFFFL)));
-            case INT64 -> Variant.ofInt64(Math.round(value)); // Math.round saturates at Long's limits; NaN -> 0
-            case UINT64 -> Variant.ofUInt64(toULong(value));
-        };
-    }
-
-    private static long saturate(double v, long min, long max) {
-        if (Double.isNaN(v)) return 0;
-        long r = Math.round(v);
-        return Math.max(min, Math.min(max, r));
-    }
-
-    private static ULong toULong(double v) {
-        if (Double.isNaN(v) || v <= 0) return ULong.MIN;
-        BigInteger b = new BigDecimal(v).setScale(0, RoundingMode.HALF_UP).toBigInteger();
-        return b.compareTo(ULong.MAX_VALUE) > 0 ? ULong.MAX : ULong.valueOf(b);
     }
 
     /** A refused value: the status code to answer and why (for the log). */
