@@ -891,6 +891,7 @@ public final class ReferenceController {
 
     /** Raises the alarm (stamped with the current plant time) unless active; true when it was not active. */
     private boolean raise(AlarmMeaning m, String text) {
+        if (m == AlarmMeaning.START_REFUSED && variant.orElse(null) == Variant.SILENT_START_REFUSAL) return false;
         if (!alarms.add(m)) return false;
         activeAlarms.put(m, new AlarmRecord(m, Math.max(0, lastTimeMs), -1, text));
         return true;
@@ -1032,7 +1033,7 @@ public final class ReferenceController {
     }
 
     private void stopCompressor(Compressor c) {
-        if (c.stop() && !anyCompressorOn()) overrunLeftS = config.pumpOverrunS();
+        if (c.stop() && !anyCompressorOn()) overrunLeftS = variant.orElse(null) == Variant.NO_PUMP_OVERRUN ? 0.0 : config.pumpOverrunS();
     }
 
     private void allCompressorsOff() {

@@ -1,0 +1,14 @@
+@defrost
+Feature: No defrost without frost
+  At +8 °C and 50 % relative humidity no frost forms on the air coils: a defrost would only waste heat and
+  interrupt a section. A time-based fallback may run only while frost sensing is invalid.
+  Limits of every assertion: features/requirements.yaml, DF-02 (the run lasts its duration_h from the settled state).
+
+  @DF-02 @certification @pending
+  Scenario: Three hours at +8 °C and 50 % relative humidity
+    Given the weather is 8 °C air at 50 % relative humidity
+    And the district-heating return is 40 °C
+    And the heat pump is Off
+    And the supply setpoint is 75 °C
+    And the heat pump has settled at its supply setpoint
+    Then no section defrosts while frost sensing is valid
