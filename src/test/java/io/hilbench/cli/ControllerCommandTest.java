@@ -43,8 +43,8 @@ class ControllerCommandTest {
     void listVariantsPrintsOneNamePerLine() {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
-        assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault", "short-cycles",
-                "no-comm-loss-handling");
+        assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault",
+                "silent-start-refusal", "no-pump-overrun", "short-cycles", "no-comm-loss-handling");
     }
 
     @Test
