@@ -208,12 +208,16 @@ public final class DefrostChecks {
         return new Judgement(j.outcome(), "defrost began at plant time " + plantTime(start) + ": " + j.message());
     }
 
-    /** DF-03.alarm: DEFROST_MAX_TIME within {@code withinMin} of the defrost maximum running out (its start + {@code maxMin}). */
+    /**
+     * DF-03.alarm: DEFROST_MAX_TIME raised between that defrost's start and {@code withinMin} after the defrost maximum
+     * ({@code maxMin}) ran out: a controller with a shorter maximum of its own raises it earlier, which is fine.
+     */
     public static Judgement maxTimeAlarm(TraceView t, DefrostSignals s, DefrostSignals.Section section, long faultMs, double maxMin, double withinMin) {
         Episode e = defrostAtOrAfter(t, s, section, faultMs);
         if (e == null) return noDefrost(t, section, faultMs);
-        long due = t.plantTimesMs()[e.startRow()] + Math.round(maxMin * 60_000);
-        return TraceAssertions.within(t, s.heatPump().alarmRaised(t, AlarmMeaning.DEFROST_MAX_TIME), due, Math.round(withinMin * 60_000));
+        long start = t.plantTimesMs()[e.startRow()];
+        Judgement j = TraceAssertions.within(t, s.heatPump().alarmRaised(t, AlarmMeaning.DEFROST_MAX_TIME), start, Math.round((maxMin + withinMin) * 60_000));
+        return new Judgement(j.outcome(), "defrost began at plant time " + plantTime(start) + ": " + j.message());
     }
 
     /** DF-03.returns: after that defrost ends, the section evaporates again (not defrosting, duty above 0) within {@code withinMin}. */
