@@ -16,13 +16,17 @@ import java.util.function.DoubleSupplier;
 /**
  * SO-01's reference: the rating model's COP of the same heat pump on the <em>air</em> source at the conditions the
  * trace shows (air, humidity, DH water in and out, compressor speed), recorded in the trace as the extension column
- * {@value PlantSignals#AIR_SOURCE_COP_COLUMN} once a minute of plant time so the verdict can be re-judged from the trace
- * alone. The optimum gas-cooler pressure is searched up to the controllers' aim (a fair, not a weak, reference). NaN
+ * {@value PlantSignals#AIR_SOURCE_COP_COLUMN} every 5 minutes of plant time so the verdict can be re-judged from the
+ * trace alone. A rating (an optimum search over the whole cycle) costs 0.5–0.9 s of wall time on a loaded 2-core
+ * machine and runs on the loop thread, so it is sampled sparsely and cached on conditions rounded to 0.5 K, 5 % RH and
+ * 5 % speed (well inside the rating's own sensitivity at a steady operating point). The optimum gas-cooler pressure is searched up to the controllers' aim (a fair, not a weak, reference). NaN
  * while no compressor runs or the conditions are outside the rating's range.
  */
 final class AirSourceRating implements DoubleSupplier {
-    /** One rating per minute of plant time at a 100 ms step. */
-    static final int EVERY_STEPS = 600;
+    /** One rating per 5 minutes of plant time at a 100 ms step. */
+    static final int EVERY_STEPS = 3000;
+
+    private final java.util.Map<String, Double> cache = new java.util.HashMap<>();
 
     private final HeatPumpRating rating;
     private final Co2HeatPumpParameters p;
@@ -51,6 +55,8 @@ final class AirSourceRating implements DoubleSupplier {
         em.addExtensionColumn(PlantSignals.AIR_SOURCE_COP_COLUMN, new AirSourceRating(co2.parameters(), em.recorder()), EVERY_STEPS);
     }
 
+    private static double round(double v, double step) { return Math.round(v / step) * step; }
+
     @Override
     public double getAsDouble() {
         TraceRow r = recorder.lastRow();
@@ -68,12 +74,17 @@ final class AirSourceRating implements DoubleSupplier {
         // the same heat from all compressors at the mean speed of the running ones, as a share of the VFD maximum
         double speedRatio = Math.min(1.0, sum / speeds.length / p.compressor().speedMaxHz());
         double tankK = tank < 0 ? 308.15 : Math.max(275.15, Math.min(363.15, r.trueValue(tank)));
-        try {
-            HeatPumpRating.Conditions c = new HeatPumpRating.Conditions(r.trueValue(air), r.trueValue(rh), r.trueValue(in), r.trueValue(out), HeatSource.AIR,
-                    tankK, Double.NaN, p.gasCoolerPressureAimPa(), speedRatio);
-            return rating.rate(c).cop();
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return Double.NaN;
-        }
+        double airK = round(r.trueValue(air), 0.5), rhR = round(r.trueValue(rh), 0.05), inK = round(r.trueValue(in), 0.5), outK = round(r.trueValue(out), 0.5);
+        double sp = Math.max(0.05, round(speedRatio, 0.05));
+        String key = airK + "/" + rhR + "/" + inK + "/" + outK + "/" + sp;
+        return cache.computeIfAbsent(key, k -> {
+            try {
+                HeatPumpRating.Conditions c = new HeatPumpRating.Conditions(airK, Math.min(1, rhR), inK, outK, HeatSource.AIR, tankK, Double.NaN,
+                        p.gasCoolerPressureAimPa(), Math.min(1, sp));
+                return rating.rate(c).cop();
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                return Double.NaN;
+            }
+        });
     }
 }
