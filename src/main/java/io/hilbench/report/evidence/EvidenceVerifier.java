@@ -231,6 +231,10 @@ public final class EvidenceVerifier {
                 String was = a.path("verdict").asText();
                 if (!was.equals(got.verdict())) {
                     problems.add("re-judge differs: " + id + " of '" + name + "': manifest " + was + ", re-judged " + got.verdict() + " (" + got.message() + ")");
+                } else if (!a.path("message").asText().equals(got.message())) {
+                    // same outcome, other evidence (times, values): the trace is not the one that was judged
+                    problems.add("re-judge differs: " + id + " of '" + name + "': same verdict " + was + " but other evidence: manifest '"
+                            + a.path("message").asText() + "', re-judged '" + got.message() + "'");
                 }
                 Map<String, Double> limits = new TreeMap<>();
                 a.path("limits").fields().forEachRemaining(f -> limits.put(f.getKey(), f.getValue().asDouble()));
