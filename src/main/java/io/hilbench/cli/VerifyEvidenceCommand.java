@@ -79,7 +79,7 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
 
     /** The re-judge of the scenario layer, adapted to the report layer's types (report may not import scenario). */
     static List<Rejudger.Scenario> rejudgeWithReplay(Path features, Path rig, Path traces) throws IOException {
-        if (!Files.isDirectory(traces)) throw new IOException("the bundle has no report/traces folder");
+        if (!Files.isDirectory(traces)) throw new IOException("the bundle has no report/" + Replay.FOLDER + " folder (judged traces and replay recipes)");
         return Replay.rejudge(features, rig, traces).stream().map(s -> {
             Map<String, Rejudger.Assertion> m = new LinkedHashMap<>();
             for (Map.Entry<String, Verdict> e : s.verdicts().entrySet()) {

@@ -32,9 +32,11 @@ import java.util.stream.Stream;
  * steps use ({@link StartupRequirement}, {@link ProtectionRequirements}) with the limits of the requirements.yaml it is
  * given, and judges it on the scenario's judged trace ({@link JudgedTrace}).
  *
- * <p>Written next to the trace: {@code traces/<slug>.replay.json} and {@code traces/<slug>.judged.csv}.
+ * <p>Written in the report folder as {@code judged/<slug>.replay.json} and {@code judged/<slug>.judged.csv}.
  */
 public final class Replay {
+    /** The report sub-folder of the recipes and judged traces. */
+    public static final String FOLDER = "judged";
     public static final String SUFFIX = ".replay.json";
     public static final String TRACE_SUFFIX = ".judged.csv";
 

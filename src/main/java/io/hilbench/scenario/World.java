@@ -358,9 +358,12 @@ public final class World implements Disposable {
             String slug = (requirement.isEmpty() ? "" : requirement + "-") + scenario.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
             if (slug.length() > 80) slug = slug.substring(0, 80);
             plant.emulator().recorder().writeCsv(dir.resolve(slug + ".csv"), 1000);
-            // the columns the judge read, at every step, and the recipe to rebuild its assertions (bench verify-evidence --rejudge)
-            if (judgedOnTrace) judgedTrace.write(dir.resolve(slug + Replay.TRACE_SUFFIX));
-            Replay.write(dir.resolve(slug + Replay.SUFFIX), new Replay.Recipe(scenario.getName(), scenario.getUri() + ":" + scenario.getLine(), requirement,
+            // the columns the judge read, at every step, and the recipe to rebuild its assertions (bench verify-evidence
+            // --rejudge), in their own folder so that traces/*.csv stays the recorder's format
+            Path judged = session.options().reportDir().resolve(Replay.FOLDER);
+            Files.createDirectories(judged);
+            if (judgedOnTrace) judgedTrace.write(judged.resolve(slug + Replay.TRACE_SUFFIX));
+            Replay.write(judged.resolve(slug + Replay.SUFFIX), new Replay.Recipe(scenario.getName(), scenario.getUri() + ":" + scenario.getLine(), requirement,
                     judgedOnTrace, slug + Replay.TRACE_SUFFIX, timeline.entries(), registrations));
         } catch (IOException e) {
             log.warn("trace not written: {}", e.toString());

@@ -119,9 +119,17 @@ class EvidenceBundleTest {
         assertThat(paths).contains("features/requirements.yaml", "features/startup/ordered_stop.feature", "rigs/solrod/rig.yaml",
                 "rigs/solrod/points.csv", "rigs/solrod/controller.csv", "plant-models/first-heat-pump/README.md", "report/verdicts.json",
                 "report/cucumber-junit.xml");
-        assertThat(paths).anyMatch(p -> p.startsWith("report/traces/") && p.endsWith(".judged.csv"));
-        assertThat(paths).anyMatch(p -> p.startsWith("report/traces/") && p.endsWith(".replay.json"));
+        assertThat(paths).anyMatch(p -> p.startsWith("report/traces/") && p.endsWith(".csv"));
+        assertThat(paths).anyMatch(p -> p.startsWith("report/judged/") && p.endsWith(".judged.csv"));
+        assertThat(paths).anyMatch(p -> p.startsWith("report/judged/") && p.endsWith(".replay.json"));
         assertThat(paths).noneMatch(p -> p.endsWith(EvidenceBundle.FILE));
+    }
+
+    @Test
+    void theReportLayerNamesTheScenarioLayersFilesAsTheScenarioLayerWritesThem() {
+        // report may not import scenario (DESIGN §2), so the two names are written twice; this keeps them one
+        assertThat(io.hilbench.report.evidence.EvidenceVerifier.JUDGED_FOLDER).isEqualTo(io.hilbench.scenario.Replay.FOLDER);
+        assertThat(EvidenceBundle.VERDICTS).isEqualTo(io.hilbench.scenario.VerdictLedger.FILE);
     }
 
     @Test

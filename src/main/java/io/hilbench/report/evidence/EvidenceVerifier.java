@@ -35,6 +35,8 @@ import java.util.zip.ZipInputStream;
  * Every problem is reported, by file or assertion id; nothing stops at the first.
  */
 public final class EvidenceVerifier {
+    /** The report sub-folder of the judged traces and replay recipes (scenario.Replay.FOLDER). */
+    public static final String JUDGED_FOLDER = "judged";
     private static final Set<String> OWN = Set.of(EvidenceBundle.MANIFEST, EvidenceBundle.SIGNATURE, EvidenceBundle.PUBLIC_KEY);
 
     /**
@@ -191,7 +193,7 @@ public final class EvidenceVerifier {
         }
         List<Rejudger.Scenario> again;
         try {
-            again = rejudger.rejudge(root.resolve("features"), root.resolve(rigFolder), root.resolve("report").resolve("traces"));
+            again = rejudger.rejudge(root.resolve("features"), root.resolve(rigFolder), root.resolve("report").resolve(JUDGED_FOLDER));
         } catch (IOException | RuntimeException e) {
             problems.add("re-judge could not run: " + e.getMessage());
             return 0;

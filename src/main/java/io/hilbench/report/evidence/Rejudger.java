@@ -16,7 +16,7 @@ public interface Rejudger {
     /**
      * @param featuresDir the bundle's features (its requirements.yaml gives the limits)
      * @param rigDir      the bundle's rig
-     * @param traceDir    the bundle's report traces
+     * @param traceDir    the bundle's judged traces and replay recipes ({@code report/judged})
      */
     List<Scenario> rejudge(Path featuresDir, Path rigDir, Path traceDir) throws IOException;
 
