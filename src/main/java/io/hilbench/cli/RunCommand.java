@@ -14,7 +14,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hilbench.report.evidence.EvidenceBundle;
+import io.hilbench.report.evidence.EvidenceKeys;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,15 +69,34 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Run seed (default: the rig's).")
     Long seed;
 
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "Ed25519 private key (PKCS#8 PEM) that signs evidence.zip (default: this installation's key, generated on first use in --key-store).")
+    Path signKey;
+
+    @Option(names = "--key-store", paramLabel = "DIR", description = "Folder of the per-installation signing key (default: $XDG_CONFIG_HOME/hilbench or ~/.config/hilbench).")
+    Path keyStore;
+
+    @Option(names = "--firmware-hash", paramLabel = "HASH", description = "Operator-added: hash of the controller's firmware image (recorded in the evidence manifest as given).")
+    String firmwareHash;
+
+    @Option(names = "--controller-cert-thumbprint", paramLabel = "THUMBPRINT", description = "Operator-added: thumbprint of the controller's certificate (recorded in the evidence manifest as given).")
+    String certThumbprint;
+
+    @Option(names = "--operator", paramLabel = "FILE", description = "Operator-added fields: a YAML mapping of names to text values, recorded in the evidence manifest.")
+    Path operatorFile;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream out = System.out;
         BenchOptions options;
+        io.hilbench.rig.Rig loadedRig;
+        EvidenceKeys.Signer signer;
+        Map<String, String> operator;
         try {
             Pacing pacing = Pacing.parse(pace);
             BenchOptions.ControllerKind kind = BenchOptions.ControllerKind.parse(controller);
             var r = RigLoader.loadDefault(rig);
+            loadedRig = r;
             if (r.controller().isEmpty()) {
                 err.println("bench run: rig " + r.name() + " has no controller section: scenarios need the controller's supervisory map");
                 return BenchCommand.USAGE;
@@ -77,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
             Path reportDir = report != null ? report
                     : Path.of("reports", r.name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
             options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir);
+            // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
+            signer = signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
+            operator = operatorFields();
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
             err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in rig " + rig);
@@ -103,12 +135,66 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive%n", result.total(), result.passed(), result.failed(), result.inconclusive());
         out.println("report: " + result.reportDir());
+        if (result.total() > 0) {
+            try {
+                Path zip = EvidenceBundle.write(evidenceInputs(options, loadedRig, result, operator), signer);
+                out.println("evidence: " + zip + " (signed by " + signer.fingerprint() + ")");
+            } catch (IOException | RuntimeException e) {
+                out.flush();
+                err.println("bench run: evidence bundle not written: " + e.getMessage());
+                return BenchCommand.USAGE;
+            }
+        }
         out.flush();
         if (result.total() == 0) {
             err.println("bench run: no scenario ran" + (tags == null ? "" : " (tags " + tags + " matched none)"));
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /** The operator's fields: --operator FILE (a flat YAML mapping) and the two named options, which win over the file. */
+    private Map<String, String> operatorFields() throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        if (operatorFile != null) {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(operatorFile.toFile());
+            if (root == null || !root.isObject()) throw new IOException(operatorFile + ": expected a mapping of names to values (e.g. firmware_hash: sha256:...)");
+            for (var it = root.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isValueNode()) throw new IOException(operatorFile + ": " + e.getKey() + " must be a single value, not a list or mapping");
+                m.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        if (firmwareHash != null) m.put("firmwareHash", firmwareHash);
+        if (certThumbprint != null) m.put("controllerCertThumbprint", certThumbprint);
+        return m;
+    }
+
+    private EvidenceBundle.Inputs evidenceInputs(BenchOptions o, io.hilbench.rig.Rig r, ScenarioRunner.Result result, Map<String, String> operator) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("pacing", o.pacing().toString());
+        run.put("seed", o.seed() != null ? o.seed() : r.seed());
+        run.put("stepMs", r.stepMs());
+        run.put("controller", o.controller().label());
+        run.put("variant", o.variant() == null ? "none" : o.variant());
+        run.put("tags", tags == null ? ScenarioRunner.DEFAULT_TAGS : tags);
+        run.put("scenarios", result.total());
+        run.put("passed", result.passed());
+        run.put("failed", result.failed());
+        run.put("inconclusive", result.inconclusive());
+        run.put("exitCode", result.exitCode());
+        run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
+        Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();
+        return new EvidenceBundle.Inputs(o.reportDir(), o.featuresDir(), rigDir, r.name(), r.plant().model(), r.plant().parameters(),
+                plantModelsDir(rigDir), run, operator, Path.of("").toAbsolutePath());
+    }
+
+    /** plant-models/ beside the rig's rigs/ folder, else in the working directory, else none. */
+    private static Path plantModelsDir(Path rigDir) {
+        Path up = rigDir.getParent() == null ? null : rigDir.getParent().getParent();
+        if (up != null && Files.isDirectory(up.resolve("plant-models"))) return up.resolve("plant-models");
+        Path here = Path.of("plant-models");
+        return Files.isDirectory(here) ? here : null;
     }
 
     private static boolean variantKnown(String name) {

@@ -22,6 +22,16 @@ public final class Timeline {
         entries.add(new Entry(kind, plantTimeMs, what, valueSi));
     }
 
+    /** Every entry in the order they happened. */
+    public synchronized List<Entry> entries() { return List.copyOf(entries); }
+
+    /** A timeline holding the given entries (a re-judge rebuilds the one an assertion was registered with). */
+    public static Timeline of(List<Entry> entries) {
+        Timeline t = new Timeline();
+        t.entries.addAll(entries);
+        return t;
+    }
+
     public synchronized List<Entry> all(Kind kind) {
         return entries.stream().filter(e -> e.kind() == kind).toList();
     }

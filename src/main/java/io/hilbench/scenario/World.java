@@ -41,10 +41,15 @@ public final class World implements Disposable {
     private Quantity supplySetpoint;
     private long wallStartNs;
     private boolean finished;
+    /** What a re-judge needs (DESIGN §10): each assertion's registration point, and the columns the judge read. */
+    private final List<Replay.Registration> registrations = new java.util.ArrayList<>();
+    private io.hilbench.scenario.judge.JudgedTrace.Recording judgedTrace;
 
     public void begin(Scenario scenario) throws Exception {
         wallStartNs = System.nanoTime();
         this.scenario = scenario;
+        book.onRegister(a -> registrations.add(new Replay.Registration(a.id(), timeline.entries().size(), stimulusMs,
+                supplySetpoint == null ? null : supplySetpoint.toSi())));
         session = BenchSession.obtain(BenchOptions.current());
         plant = session.beginScenario();
         log.info("scenario '{}' begins ({}, {})", scenario.getName(), session.options().pacing(), session.identity());
@@ -349,7 +354,7 @@ public final class World implements Disposable {
                 for (Verdict v : verdicts) scenario.log(v.id() + " " + v.outcome().label() + " " + new java.util.TreeMap<>(v.limits()) + ": " + v.message());
             }
             if (plant != null) {
-                writeTrace(scenario, requirement);
+                writeTrace(scenario, requirement, judgedTrace != null && error == null);
                 run.put("timing", timing());
             }
             Path report = session != null ? session.options().reportDir() : BenchOptions.current().reportDir();
@@ -375,7 +380,8 @@ public final class World implements Disposable {
         }
         RunStatus s = plant.status();
         if (s.inconclusive()) return book.inconclusive(s.reason());
-        return book.evaluate(plant.trace());
+        judgedTrace = io.hilbench.scenario.judge.JudgedTrace.recording(plant.trace());
+        return book.evaluate(judgedTrace);
     }
 
     /** Wall-time figures of the run (timing log, never the trace): the lockstep round trip per step. */
@@ -385,6 +391,13 @@ public final class World implements Disposable {
         m.put("steps", t.size());
         m.put("ackRoundTrip", t.ackRoundTrip().toString());
         m.put("plantCompute", t.compute().toString());
+        var late = t.lateness();
+        Map<String, Object> lateness = new LinkedHashMap<>();
+        lateness.put("count", late.count());
+        lateness.put("p50Ms", late.p50Ns() / 1e6);
+        lateness.put("p99Ms", late.p99Ns() / 1e6);
+        lateness.put("maxMs", late.maxNs() / 1e6);
+        m.put("lateness", lateness);
         if (t.size() > 1) {
             double wallPerStepMs = (t.wallNs(t.size() - 1) - t.wallNs(0)) / 1e6 / (t.size() - 1);
             m.put("wallPerStepMs", Math.round(wallPerStepMs * 1000) / 1000.0);
@@ -392,13 +405,20 @@ public final class World implements Disposable {
         return m;
     }
 
-    private void writeTrace(Scenario scenario, String requirement) {
+    private void writeTrace(Scenario scenario, String requirement, boolean judgedOnTrace) {
         try {
             Path dir = session.options().reportDir().resolve("traces");
             Files.createDirectories(dir);
             String slug = (requirement.isEmpty() ? "" : requirement + "-") + scenario.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
             if (slug.length() > 80) slug = slug.substring(0, 80);
             plant.emulator().recorder().writeCsv(dir.resolve(slug + ".csv"), 1000);
+            // the columns the judge read, at every step, and the recipe to rebuild its assertions (bench verify-evidence
+            // --rejudge), in their own folder so that traces/*.csv stays the recorder's format
+            Path judged = session.options().reportDir().resolve(Replay.FOLDER);
+            Files.createDirectories(judged);
+            if (judgedOnTrace) judgedTrace.write(judged.resolve(slug + Replay.TRACE_SUFFIX));
+            Replay.write(judged.resolve(slug + Replay.SUFFIX), new Replay.Recipe(scenario.getName(), scenario.getUri() + ":" + scenario.getLine(), requirement,
+                    judgedOnTrace, slug + Replay.TRACE_SUFFIX, timeline.entries(), registrations));
         } catch (IOException e) {
             log.warn("trace not written: {}", e.toString());
         }

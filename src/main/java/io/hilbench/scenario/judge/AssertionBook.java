@@ -12,10 +12,17 @@ import java.util.stream.Collectors;
  */
 public final class AssertionBook {
     private final List<Assertion> assertions = new ArrayList<>();
+    private java.util.function.Consumer<Assertion> onRegister = a -> {};
 
     public void register(Assertion a) {
         if (assertions.stream().anyMatch(x -> x.id().equals(a.id()))) throw new IllegalStateException("assertion " + a.id() + " registered twice");
         assertions.add(a);
+        onRegister.accept(a);
+    }
+
+    /** Called with each assertion as it is registered (the scenario notes what a re-judge must rebuild it from). */
+    public void onRegister(java.util.function.Consumer<Assertion> listener) {
+        this.onRegister = java.util.Objects.requireNonNull(listener);
     }
 
     public List<Assertion> assertions() { return List.copyOf(assertions); }
