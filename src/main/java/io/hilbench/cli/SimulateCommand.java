@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PrintStream stdout = System.out;
+        PrintWriter stdout = spec.commandLine().getOut();
         Simulation.Settings settings;
         Rig r;
         PlantModel plant;
@@ -103,7 +102,8 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            // the controller's INFO lines (every stage up and down) would bury the progress bar over a year: WARN and up
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8); QuietLogger quiet = new QuietLogger("io.hilbench.controller")) {
                 kpis = new Simulation(r, plant, ControllerConfig.defaults()).run(settings, w, progressBar);
             }
             if (progressBar != null) progressBar.done();
@@ -200,6 +200,24 @@ public final class SimulateCommand implements Callable<Integer> {
             return v;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a number");
+        }
+    }
+
+    /** Raises a Logback logger to WARN while open (no-op under another SLF4J binding). */
+    private static final class QuietLogger implements AutoCloseable {
+        private final ch.qos.logback.classic.Logger logger;
+        private final ch.qos.logback.classic.Level before;
+
+        QuietLogger(String name) {
+            org.slf4j.Logger l = org.slf4j.LoggerFactory.getLogger(name);
+            logger = l instanceof ch.qos.logback.classic.Logger lb ? lb : null;
+            before = logger == null ? null : logger.getLevel();
+            if (logger != null) logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+
+        @Override
+        public void close() {
+            if (logger != null) logger.setLevel(before);
         }
     }
 

@@ -85,12 +85,16 @@ public final class Simulation {
     private final Rig rig;
     private final PlantModel plant;
     private final ControllerConfig controllerConfig;
+    private double plantSeconds = Double.NaN;
 
     public Simulation(Rig rig, PlantModel plant, ControllerConfig controllerConfig) {
         this.rig = rig;
         this.plant = plant;
         this.controllerConfig = controllerConfig;
     }
+
+    /** Wall seconds the last {@link #run} spent inside {@code plant.step} (the rest is the controller, the table, CSV and KPIs). */
+    public double lastPlantSeconds() { return plantSeconds; }
 
     /** One step's snapshot as the frame the table publishes: truth, all GOOD (a study has no sensor faults). */
     private record Frame(long step, PlantSnapshot s) implements SignalFrame {
@@ -147,6 +151,7 @@ public final class Simulation {
         PlantIo.BenchStatus status = new PlantIo.BenchStatus(Pacing.Kind.LOCKSTEP, false);
 
         long t0 = System.nanoTime();
+        long plantNanos = 0;
         try (DecimatedCsv csv = new DecimatedCsv(csvOut, headers, "controllerState", settings.csvEveryMs())) {
             PlantSnapshot s = plant.snapshot();
             int heartbeat = 0;
@@ -178,12 +183,15 @@ public final class Simulation {
                     if (inIrr >= 0) external[inIrr] = cursor.globalHorizontalWPerM2();
                 }
                 PlantIo.Sample sample = plantIo.sample(external, false);
+                long p0 = System.nanoTime();
                 s = plant.step(dtS, new PlantInputs(sample.inputsSi()));
+                plantNanos += System.nanoTime() - p0;
             }
         } finally {
             io.close();
         }
         double wallS = (System.nanoTime() - t0) / 1e9;
+        plantSeconds = plantNanos / 1e9;
         return kpi.kpis(wallS);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Locale;
  *
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.hilbench.benchmarks.SimulateBenchmark -Dexec.args="winter-design-day 24 0.1 /tmp/winter.csv"}
- * (arguments: weather index or name, hours, step in s, CSV file).
+ * (arguments: weather index or name, hours, step in s, CSV file, optional start day of year).
  */
 public final class SimulateBenchmark {
     private SimulateBenchmark() {}
@@ -36,12 +36,15 @@ public final class SimulateBenchmark {
         if (index < 0) index = weather.equals("year") ? io.hilbench.plant.BuiltInWeather.SYNTHETIC_YEAR : Integer.parseInt(weather);
         PlantModel plant = new SolrodPlant(new Co2HeatPumpPlant());
         Rig rig = RigLoader.load(Path.of("rigs/solrod"), plant.catalogue());
-        Simulation.Settings settings = new Simulation.Settings(index, 0, hours, stepS, 60_000);
+        double startS = args.length > 4 ? (Double.parseDouble(args[4]) - 1) * 86400 : 0;
+        Simulation.Settings settings = new Simulation.Settings(index, startS, hours, stepS, 60_000);
         Kpis k;
+        Simulation sim = new Simulation(rig, plant, ControllerConfig.defaults());
         try (Writer w = Files.newBufferedWriter(csv)) {
-            k = new Simulation(rig, plant, ControllerConfig.defaults()).run(settings, w, null);
+            k = sim.run(settings, w, null);
         }
-        System.out.printf(Locale.ROOT, "%s %.1f h at %.3f s: %.1f s wall, %.0f x real time%n", weather, hours, stepS, k.wallSeconds(), k.realTimeFactor());
+        System.out.printf(Locale.ROOT, "%s %.1f h at %.3f s from day %.2f: %.1f s wall (plant.step %.1f s), %.0f x real time (plant alone %.0f x)%n",
+                weather, hours, stepS, startS / 86400 + 1, k.wallSeconds(), sim.lastPlantSeconds(), k.realTimeFactor(), hours * 3600 / sim.lastPlantSeconds());
         System.out.print(k.table());
     }
 }
