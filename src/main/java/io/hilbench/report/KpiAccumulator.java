@@ -21,7 +21,8 @@ import java.util.function.IntToDoubleFunction;
  *
  * <p><b>Definitions</b> (signal names of the Solrød plant catalogue):
  * <ul>
- *   <li>heat delivered = ∫ {@code hp.heatFlowW}; electricity = ∫ ({@code hp.compressorPowerW} + {@code hp.fanPowerW});</li>
+ *   <li>heat delivered = ∫ {@code hp.heatFlowW}; electricity = ∫ ({@code hp.compressorPowerW} + {@code hp.fanPowerW}), fans
+ *       counting 0 on a plant that models none;</li>
  *   <li>seasonal COP = heat delivered / electricity over the whole run (EN 14825's SCOP idea: an energy ratio over the
  *       period); mean COP = time average of {@code hp.cop} while at least one compressor runs (what an operator sees);</li>
  *   <li>defrost energy share = ∫ {@code hp.defrostHeatFlowW} / heat delivered;</li>
