@@ -45,7 +45,12 @@ import java.util.Optional;
  * ({@code weather.seriesStartS}); any other plant gets the series' air temperature, humidity and global irradiance as
  * its external weather inputs every step. The supervisory side is the operator of a study: start at plant time 0, the
  * supply set-point follows the plant's weather curve ({@code network.supplyTemperatureSetK}) when the plant publishes
- * one, else the controller's default.
+ * one, else the controller's default. There is one start command, at plant time 0, and no automatic reset: a trip or a
+ * refused start stays in the study as the controller left it (its state is in the CSV), as it would on site.
+ *
+ * <p>Step: the reference controller runs one cycle per plant step. Up to 10 s it starts and regulates (BENCHMARKS.md);
+ * at 30 s its start sequence's timers no longer fit and it never leaves Starting. The CO2 plant sub-steps at ≤ 0.1 s
+ * inside whatever the step.
  */
 public final class Simulation {
 
