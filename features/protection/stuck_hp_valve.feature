@@ -4,7 +4,7 @@ Feature: HP valve stuck closed at full load
   have to open; either the controller holds the pressure under the soft limit or the heat pump trips, alarms, and
   stays off until reset. Limits: features/requirements.yaml, HP-03.
 
-  @HP-03 @certification
+  @HP-03 @certification @budget-8min
   Scenario: HV-221 sticks closed at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
