@@ -1,6 +1,8 @@
 package io.hilbench.cli;
 
 import io.hilbench.controller.Variant;
+import io.hilbench.report.RunReport;
+import io.hilbench.report.html.IndexPage;
 import io.hilbench.rig.RigError;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -102,13 +105,25 @@ public final class RunCommand implements Callable<Integer> {
             BenchSession.closeCurrent();
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive%n", result.total(), result.passed(), result.failed(), result.inconclusive());
-        out.println("report: " + result.reportDir());
+        if (result.total() > 0) writeReport(result.reportDir(), options, err);
+        out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         out.flush();
         if (result.total() == 0) {
             err.println("bench run: no scenario ran" + (tags == null ? "" : " (tags " + tags + " matched none)"));
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /** report.html, plots and the handover report (issue #9); a report that cannot be written leaves the verdicts and exit code as they are. */
+    private static void writeReport(Path reportDir, BenchOptions options, PrintWriter err) {
+        try {
+            RunReport.Written w = RunReport.write(reportDir, options.rigDir(), options.featuresDir());
+            for (String p : w.problems()) err.println("bench run: report: " + p);
+        } catch (IOException | RuntimeException e) {
+            err.println("bench run: report pages not written: " + e.getMessage() + " (render them again with bench report --from " + reportDir + ")");
+        }
+        err.flush();
     }
 
     private static boolean variantKnown(String name) {

@@ -329,6 +329,7 @@ public final class World implements Disposable {
         var t = plant.emulator().timingLog();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("steps", t.size());
+        m.put("lateness", t.lateness().toString());   // paced modes; the report's lateness statistics (issue #9)
         m.put("ackRoundTrip", t.ackRoundTrip().toString());
         m.put("plantCompute", t.compute().toString());
         if (t.size() > 1) {

@@ -22,6 +22,10 @@ final class Styles {
             img.plot { max-width: 100%; border: 1px solid #ddd; }
             """;
 
+    static final String SCREEN_HANDOVER = """
+            body { max-width: 1000px; margin: 1em auto; }
+            """;
+
     static final String PRINT = COMMON + """
             @page { size: A4; margin: 18mm 14mm 18mm 14mm;
                     @bottom-center { content: "page " counter(page) " of " counter(pages); font-size: 8pt; } }

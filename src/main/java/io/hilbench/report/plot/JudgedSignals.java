@@ -43,7 +43,7 @@ public final class JudgedSignals {
     public record Band(double low, double high, String label) {}
 
     /** A panel: the tags plotted on one value axis, and the limits drawn on it. {@code step}: discrete signals. */
-    public record Panel(String key, String title, Scale scale, List<String> tags, boolean step, List<Line> lines, List<Band> bands) {
+    public record Panel(String key, String axis, Scale scale, List<String> tags, boolean step, List<Line> lines, List<Band> bands) {
         public Panel {
             tags = List.copyOf(tags);
             lines = List.copyOf(lines);
@@ -88,12 +88,12 @@ public final class JudgedSignals {
             Map<String, Double> limits = a.limits();
             boolean barLimit = limits.keySet().stream().anyMatch(k -> k.endsWith("_bar"));
             if (barLimit || PRESSURE_CHECKS.contains(check) || req.startsWith("HP-")) {
-                PanelBuilder p = panels.computeIfAbsent("pressure", k -> new PanelBuilder(k, "PT-202 gas-cooler pressure", Scale.BAR, List.of("PT-202"), false));
+                PanelBuilder p = panels.computeIfAbsent("pressure", k -> new PanelBuilder(k, "PT-202", Scale.BAR, List.of("PT-202"), false));
                 limits.forEach((k, v) -> { if (k.endsWith("_bar")) p.line(v, k + " = " + num(v) + " bar"); });
             }
             boolean bandLimit = limits.keySet().stream().anyMatch(k -> k.endsWith("_band_k") || k.equals("supply_below_setpoint_max_k"));
             if (bandLimit || SUPPLY_CHECKS.contains(check)) {
-                PanelBuilder p = panels.computeIfAbsent("supply", k -> new PanelBuilder(k, "TT-272 heat-pump supply", Scale.DEGC, List.of("TT-272"), false));
+                PanelBuilder p = panels.computeIfAbsent("supply", k -> new PanelBuilder(k, "TT-272", Scale.DEGC, List.of("TT-272"), false));
                 if (setpoint != null) {
                     p.line(setpoint, "setpoint " + num(setpoint) + " °C");
                     double sp = setpoint;
@@ -105,24 +105,24 @@ public final class JudgedSignals {
             }
             boolean hzLimit = limits.keySet().stream().anyMatch(k -> k.endsWith("_hz"));
             if (hzLimit || SPEED_CHECKS.contains(check)) {
-                PanelBuilder p = panels.computeIfAbsent("speed", k -> new PanelBuilder(k, "compressor speed feedback (Hz)", Scale.RAW,
+                PanelBuilder p = panels.computeIfAbsent("speed", k -> new PanelBuilder(k, "speed (Hz)", Scale.RAW,
                         compressors.stream().map(c -> c + ".Speed").toList(), false));
                 limits.forEach((k, v) -> { if (k.endsWith("_hz")) p.line(v, k + " = " + num(v) + " Hz"); });
             }
             if (PERMISSIVE_CHECKS.contains(check)) {
                 List<String> tags = new ArrayList<>(List.of("FSL-271", "P-271.Running"));
                 compressors.forEach(c -> tags.add(c + ".Enable"));
-                panels.computeIfAbsent("permissives", k -> new PanelBuilder(k, "flow switch, DH pump, compressor enables (1 = set)", Scale.RAW, tags, true));
+                panels.computeIfAbsent("permissives", k -> new PanelBuilder(k, "permissives (1 = set)", Scale.RAW, tags, true));
             }
             if (SAFETY_CHECKS.contains(check)) {
-                panels.computeIfAbsent("safety", k -> new PanelBuilder(k, "safety chain (1 = tripped / open)", Scale.RAW, SAFETY_TAGS, true));
+                panels.computeIfAbsent("safety", k -> new PanelBuilder(k, "safety chain (1 = trip)", Scale.RAW, SAFETY_TAGS, true));
             }
             if (req.startsWith("DF-")) {
-                panels.computeIfAbsent("coils", k -> new PanelBuilder(k, "air-evaporator coil temperatures", Scale.DEGC,
+                panels.computeIfAbsent("coils", k -> new PanelBuilder(k, "coils", Scale.DEGC,
                         List.of("TT-231", "TT-232", "TT-233", "TT-234"), false));
             }
             if (req.startsWith("SO-")) {
-                panels.computeIfAbsent("solar", k -> new PanelBuilder(k, "collector inlet and tank", Scale.DEGC, List.of("TT-401", "TT-301"), false));
+                panels.computeIfAbsent("solar", k -> new PanelBuilder(k, "solar", Scale.DEGC, List.of("TT-401", "TT-301"), false));
             }
             long at = a.instantMs();
             if (at >= 0) markers.add(new Marker(at / 1000.0, a.id() + " " + a.verdict(), false));
@@ -136,8 +136,8 @@ public final class JudgedSignals {
         }
         if (panels.isEmpty()) {
             // no rule matched (a requirement this table does not know yet): show the supply and the compressors
-            panels.put("supply", new PanelBuilder("supply", "TT-272 heat-pump supply", Scale.DEGC, List.of("TT-272"), false));
-            panels.put("speed", new PanelBuilder("speed", "compressor speed feedback (Hz)", Scale.RAW, compressors.stream().map(c -> c + ".Speed").toList(), false));
+            panels.put("supply", new PanelBuilder("supply", "TT-272", Scale.DEGC, List.of("TT-272"), false));
+            panels.put("speed", new PanelBuilder("speed", "speed (Hz)", Scale.RAW, compressors.stream().map(c -> c + ".Speed").toList(), false));
         }
         return new Plan(panels.values().stream().map(PanelBuilder::build).toList(), markers);
     }
@@ -156,7 +156,7 @@ public final class JudgedSignals {
     }
 
     private static final class PanelBuilder {
-        final String key, title;
+        final String key, axis;
         final Scale scale;
         final List<String> tags;
         final boolean step;
@@ -165,7 +165,7 @@ public final class JudgedSignals {
 
         PanelBuilder(String key, String title, Scale scale, List<String> tags, boolean step) {
             this.key = key;
-            this.title = title;
+            this.axis = title;
             this.scale = scale;
             this.tags = tags;
             this.step = step;
@@ -175,6 +175,6 @@ public final class JudgedSignals {
 
         void band(double lo, double hi, String label) { bands.putIfAbsent(label, new Band(lo, hi, label)); }
 
-        Panel build() { return new Panel(key, title, scale, tags, step, List.copyOf(lines.values()), List.copyOf(bands.values())); }
+        Panel build() { return new Panel(key, axis, scale, tags, step, List.copyOf(lines.values()), List.copyOf(bands.values())); }
     }
 }

@@ -13,6 +13,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -89,14 +90,27 @@ public final class ScenarioPlot {
                 }
                 XYSeries s = new XYSeries(tag, false, true);
                 double[] v = values.get();
-                for (int i = 0; i < t.length; i++) if (!Double.isNaN(v[i])) s.add(t[i] / 60.0, panel.scale().apply(v[i]), false);
+                for (int i = 0; i < t.length; i++) {
+                    if (Double.isNaN(v[i])) continue;
+                    // a discrete signal drawn as steps needs only its changes (and the last row): same picture, far smaller SVG
+                    if (panel.step() && i > 0 && i < t.length - 1 && v[i] == v[i - 1]) continue;
+                    s.add(t[i] / 60.0, panel.scale().apply(v[i]), false);
+                }
                 data.addSeries(s);
             }
             String unit = panel.scale().unit();
-            NumberAxis axis = new NumberAxis(unit.isEmpty() ? panel.title() : panel.title() + " (" + unit + ")");
+            NumberAxis axis = new NumberAxis(unit.isEmpty() ? panel.axis() : panel.axis() + " (" + unit + ")");
             axis.setAutoRangeIncludesZero(panel.step());
             axis.setLabelFont(axis.getLabelFont().deriveFont(10f));
-            XYItemRenderer renderer = panel.step() ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
+            XYItemRenderer renderer;
+            if (panel.step()) {
+                renderer = new XYStepRenderer();
+                axis.setRange(-0.1, 1.15);
+            } else {
+                XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+                lines.setDrawSeriesLineAsPath(true);   // one SVG path per series, not one line element per segment
+                renderer = lines;
+            }
             for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesStroke(i, new BasicStroke(1.4f));
             XYPlot plot = new XYPlot(data, null, axis, renderer);
             plot.setBackgroundPaint(Color.WHITE);
@@ -108,6 +122,7 @@ public final class ScenarioPlot {
                 m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
                 plot.addRangeMarker(m, Layer.BACKGROUND);
                 axis.setAutoRangeIncludesZero(false);
                 includeInRange(axis, data, b.low(), b.high());
@@ -119,9 +134,11 @@ public final class ScenarioPlot {
                 m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
                 plot.addRangeMarker(m, Layer.FOREGROUND);
                 includeInRange(axis, data, l.value(), l.value());
             }
+            int k = 0;
             for (JudgedSignals.Marker mk : plan.markers()) {
                 boolean passed = mk.label().endsWith(" passed");
                 Color c = mk.deadline() ? Color.DARK_GRAY : passed ? PASSED : OTHER;
@@ -135,6 +152,9 @@ public final class ScenarioPlot {
                     m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
                     m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    // labels of nearby instants would overprint: stagger them down the panel
+                    m.setLabelOffset(new RectangleInsets(2 + 11 * (k++ % 6), 2, 2, 2));
+                    m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
                 }
                 plot.addDomainMarker(m, Layer.FOREGROUND);
             }
