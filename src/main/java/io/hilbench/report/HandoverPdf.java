@@ -19,6 +19,10 @@ public final class HandoverPdf {
     public static final String FILE = "handover.pdf";
     private static final Map<Character, String> SPELLED = Map.of('≥', ">=", '≤', "<=", '−', "-", '→', "->", '≈', "~", '≠', "!=", 'Δ', "delta ");
 
+    static {
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new Slf4jXrLogger());
+    }
+
     private HandoverPdf() {}
 
     public static void write(String xhtml, Path baseDir, Path pdf) throws IOException {
