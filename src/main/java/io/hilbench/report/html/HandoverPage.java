@@ -74,7 +74,7 @@ public final class HandoverPage {
             RequirementsText.Requirement r = m.text().requirement(e.getKey()).orElse(null);
             h.el("h3", e.getKey() + (r == null ? "" : " – " + r.title()));
             if (r != null && !r.stimulus().isEmpty()) h.raw("<p class=\"facts\">").text("Stimulus: " + r.stimulus()).raw("</p>\n");
-            h.raw("<table>\n").headerRow("assertion", "expected (pass when)", "limits used", "actual", "verdict");
+            h.raw("<table class=\"verdicts\">\n").headerRow("assertion", "expected (pass when)", "limits used", "actual", "verdict");
             for (RunData.AssertionData a : e.getValue()) {
                 h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\">");
                 for (String c : new String[]{a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.message(), a.verdict()}) h.raw("<td>").text(c).raw("</td>");
@@ -131,7 +131,7 @@ public final class HandoverPage {
             h.el("p", none);
             return;
         }
-        h.raw("<table>\n").headerRow(header);
+        h.raw("<table class=\"verdicts\">\n").headerRow(header);
         for (String[] r : rows) h.row(r);
         h.raw("</table>\n");
     }

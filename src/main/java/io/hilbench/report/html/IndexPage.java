@@ -33,7 +33,7 @@ public final class IndexPage {
         junit(h, m);
 
         h.el("h2", "Requirements × verdicts");
-        h.raw("<table class=\"verdicts\">\n").headerRow("requirement", "assertion", "pass when", "limits used", "verdict", "at plant time", "evidence");
+        h.raw("<table class=\"verdicts index\">\n").headerRow("requirement", "assertion", "pass when", "limits used", "verdict", "at plant time", "evidence");
         for (ReportModel.ScenarioView v : m.scenarios()) {
             RunData.ScenarioData s = v.data();
             if (s.verdicts().isEmpty()) {
@@ -83,7 +83,7 @@ public final class IndexPage {
         } else {
             h.row("KPIs", "no trace");
         }
-        h.row("lateness (timing log)", orDash(s.timing("lateness")));
+        h.row("lateness (timing log)", lateness(s));
         h.row("Ack round trip (timing log)", orDash(s.timing("ackRoundTrip")));
         h.row("plant step compute", orDash(s.timing("plantCompute")));
         h.row("wall per step", s.timing("wallPerStepMs").isEmpty() ? "–" : s.timing("wallPerStepMs") + " ms");
@@ -95,6 +95,14 @@ public final class IndexPage {
             h.raw("<p class=\"note\">").text("no plot: " + v.plotProblem()).raw("</p>\n");
         }
         h.raw("</section>\n");
+    }
+
+    /** Lateness applies to paced steps only (real time, accelerated); a lockstep run records none. */
+    private static String lateness(RunData.ScenarioData s) {
+        String l = s.timing("lateness");
+        if (l.isEmpty()) return "– (not recorded by this run)";
+        if (l.startsWith("n=0 ")) return "– (no paced steps: " + s.runFact("pacing") + ")";
+        return l;
     }
 
     private static String orDash(String s) { return s.isEmpty() ? "–" : s; }

@@ -14,6 +14,7 @@ final class Styles {
             .fail { color: #c01c28; } tr.fail td { background: #fdecea; }
             .inconclusive { color: #b35c00; } tr.inconclusive td { background: #fff4e0; }
             .facts, .note { color: #555; }
+            table.verdicts td:first-child, table.index td:nth-child(2) { white-space: nowrap; }
             table.kv { width: auto; } table.kv td:first-child { font-weight: bold; }
             """;
 
