@@ -83,7 +83,7 @@ class RunReportTest {
         assertThat(all).hasSize(7);   // SU-04: 4 assertions, HP-01: 3
         for (JsonNode v : all) {
             String id = v.path("id").asText();
-            Matcher row = Pattern.compile("<tr class=\"(\\w+)\" id=\"" + Pattern.quote(id) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
+            Matcher row = Pattern.compile("<tr class=\"(\\w+)\" id=\"[^\"]+:" + Pattern.quote(id) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(html);
             assertThat(row.find()).as("row of %s", id).isTrue();
             String cells = row.group(2);
             assertThat(cells).contains("<td>" + v.path("verdict").asText() + "</td>");

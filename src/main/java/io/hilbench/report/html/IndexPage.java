@@ -42,7 +42,8 @@ public final class IndexPage {
                 continue;
             }
             for (RunData.AssertionData a : s.verdicts()) {
-                h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\" id=\"" + esc(a.id()) + "\">");
+                // anchor unique per scenario: a requirement may have several scenarios (SU-02 has two)
+                h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\" id=\"" + esc(v.id() + ":" + a.id()) + "\">");
                 for (String c : new String[]{a.requirement(), a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.verdict(), Verdicts.instant(a), a.message()}) {
                     h.raw("<td>").text(c).raw("</td>");
                 }
