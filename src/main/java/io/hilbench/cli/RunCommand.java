@@ -1,6 +1,8 @@
 package io.hilbench.cli;
 
 import io.hilbench.controller.Variant;
+import io.hilbench.report.RunReport;
+import io.hilbench.report.html.IndexPage;
 import io.hilbench.rig.RigError;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
@@ -162,7 +164,8 @@ public final class RunCommand implements Callable<Integer> {
             BenchSession.closeCurrent();
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive%n", result.total(), result.passed(), result.failed(), result.inconclusive());
-        out.println("report: " + result.reportDir());
+        if (result.total() > 0) writeReport(result.reportDir(), options, err);
+        out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
             try {
                 Path zip = EvidenceBundle.write(evidenceInputs(options, loadedRig, result, operator), signer);
@@ -237,6 +240,17 @@ public final class RunCommand implements Callable<Integer> {
         if (toInitial) return 0;
         double minOffS = Requirements.load(featuresDir).find("SU-03").map(q -> q.limits().getOrDefault("min_off_s", 180.0)).orElse(180.0);
         return minOffS / 60.0;
+    }
+
+    /** report.html, plots and the handover report (issue #9); a report that cannot be written leaves the verdicts and exit code as they are. */
+    private static void writeReport(Path reportDir, BenchOptions options, PrintWriter err) {
+        try {
+            RunReport.Written w = RunReport.write(reportDir, options.rigDir(), options.featuresDir());
+            for (String p : w.problems()) err.println("bench run: report: " + p);
+        } catch (IOException | RuntimeException e) {
+            err.println("bench run: report pages not written: " + e.getMessage() + " (render them again with bench report --from " + reportDir + ")");
+        }
+        err.flush();
     }
 
     private static boolean variantKnown(String name) {
