@@ -321,7 +321,23 @@ public final class World implements Disposable {
         }
         RunStatus s = plant.status();
         if (s.inconclusive()) return book.inconclusive(s.reason());
+        String late = latenessOverLimit(plant.emulator());
+        if (late != null) return book.inconclusive(late);
         return book.evaluate(plant.trace());
+    }
+
+    /**
+     * Real time (DESIGN §4, §8): a run whose p99 step lateness exceeds the rig's limit is inconclusive, not passed —
+     * the controller saw a plant slower than the real one. Judged on the timing log of this scenario's run up to now
+     * (the emulator makes the same judgement when the run stops, which is after the verdicts). Null when within it.
+     */
+    static String latenessOverLimit(io.hilbench.runtime.Emulator emulator) {
+        if (emulator.config().pacing().kind() != io.hilbench.runtime.Pacing.Kind.REALTIME) return null;
+        var late = emulator.timingLog().lateness();
+        long limit = emulator.config().latenessP99LimitNs();
+        if (late.count() == 0 || late.p99Ns() <= limit) return null;
+        return String.format(Locale.ROOT, "p99 step lateness %.3f ms over the rig's limit %.3f ms (realtime.lateness_p99_limit_ms; %s)",
+                late.p99Ns() / 1e6, limit / 1e6, late);
     }
 
     /** Wall-time figures of the run (timing log, never the trace): the lockstep round trip per step. */
@@ -331,6 +347,7 @@ public final class World implements Disposable {
         m.put("steps", t.size());
         m.put("ackRoundTrip", t.ackRoundTrip().toString());
         m.put("plantCompute", t.compute().toString());
+        m.put("lateness", t.lateness().toString());
         if (t.size() > 1) {
             double wallPerStepMs = (t.wallNs(t.size() - 1) - t.wallNs(0)) / 1e6 / (t.size() - 1);
             m.put("wallPerStepMs", Math.round(wallPerStepMs * 1000) / 1000.0);
