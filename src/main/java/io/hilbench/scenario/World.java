@@ -41,12 +41,19 @@ public final class World implements Disposable {
     private Quantity supplySetpoint;
     private long wallStartNs;
     private boolean finished;
+    private Inconclusive beginFailure;
 
     public void begin(Scenario scenario) throws Exception {
         wallStartNs = System.nanoTime();
         this.scenario = scenario;
-        session = BenchSession.obtain(BenchOptions.current());
-        plant = session.beginScenario();
+        try {
+            session = BenchSession.obtain(BenchOptions.current());
+            plant = session.beginScenario();
+        } catch (Inconclusive e) {
+            // controller unreachable, interlock, reset between scenarios failed: the ledger keeps the reason
+            beginFailure = e;
+            throw e;
+        }
         log.info("scenario '{}' begins ({}, {})", scenario.getName(), session.options().pacing(), session.identity());
     }
 
@@ -279,7 +286,10 @@ public final class World implements Disposable {
             if (plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED) {
                 error = "a step failed before the assertions were judged (" + scenario.getStatus() + "); see the Cucumber report";
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
-                if (plant != null && plant.status().inconclusive()) {
+                if (plant == null && beginFailure != null) {
+                    error = beginFailure.getMessage();
+                    outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
+                } else if (plant != null && plant.status().inconclusive()) {
                     error = Inconclusive.PREFIX + " " + plant.status().reason();
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
                 }
