@@ -107,6 +107,7 @@ class PreflightTest {
             assertThat(p.answered()).isTrue();
         });
         assertThat(r.exitCode()).isEqualTo(2);
+        System.out.print(r.format());   // what bench run prints (README quotes it)
         assertThat(r.format()).contains("1 point(s) did not answer").contains("HP1_ALM_WARN").contains("5:ir:49:uint16");
     }
 
