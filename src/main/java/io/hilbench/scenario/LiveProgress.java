@@ -32,10 +32,9 @@ final class LiveProgress implements AutoCloseable {
 
     static LiveProgress start(PrintStream out, PlantDriver plant, PlantSignals signals, ControllerSection section) {
         List<Shown> shown = new ArrayList<>();
-        var catalogue = plant.emulator().catalogue();
-        for (String tag : MAIN) add(shown, tag, tag, signals, catalogue);
+        for (String tag : MAIN) add(shown, tag, signals, plant);
         for (var c : signals.compressors()) {
-            int i = catalogue.outputIndex(c.speedOutput());
+            int i = plant.emulator().catalogue().outputIndex(c.speedOutput());
             if (i >= 0) signals.find(c.tag() + ".Speed").ifPresent(p -> shown.add(new Shown(c.tag(), p, i)));
         }
         int stateColumn = plant.emulator().recorder().extensionNames().indexOf(ControllerDriver.STATE_COLUMN);
@@ -53,11 +52,11 @@ final class LiveProgress implements AutoCloseable {
         return new LiveProgress(t);
     }
 
-    private static void add(List<Shown> shown, String label, String tag, PlantSignals signals, io.hilbench.plant.SignalCatalogue catalogue) {
+    private static void add(List<Shown> shown, String tag, PlantSignals signals, PlantDriver plant) {
         signals.find(tag).ifPresent(p -> {
             try {
-                int i = catalogue.outputIndex(signals.output(tag));
-                if (i >= 0) shown.add(new Shown(label, p, i));
+                int i = plant.emulator().catalogue().outputIndex(signals.output(tag));
+                if (i >= 0) shown.add(new Shown(tag, p, i));
             } catch (IllegalArgumentException notAnOutput) {
                 // mapped but not a plant output: nothing to show
             }

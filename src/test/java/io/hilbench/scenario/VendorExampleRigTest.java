@@ -36,5 +36,11 @@ class VendorExampleRigTest {
                 .allSatisfy(v -> assertThat(v.outcome()).isEqualTo(io.hilbench.scenario.judge.Verdict.Outcome.PASSED));
         // the identity came through the vendor's string registers (self-declared)
         assertThat(records.get(0).run().get("identitySelfDeclared").toString()).contains("HILbench RefCtl");
+
+        // again, on the same controller process: the vendor map has no reset-to-initial, so the bench returns it to Off
+        // with stop, reset and the minimum off time on a fresh plant run (DESIGN §7), and the scenario passes again
+        ScenarioRunner.Result again = ScenarioRunner.run(o.withReportDir(Path.of("target", "vendor-example-again")), "@SU-04", System.out);
+        assertThat(again.scenarios()).as("second run through stop/reset/min-off: %s", again.scenarios()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(VerdictLedger.ScenarioOutcome.PASSED));
     }
 }
