@@ -89,7 +89,7 @@ public final class Preflight {
     public static Report check(Rig rig, BenchAssembly bench, ControllerSection section, SupervisoryLink controller) {
         List<Problem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        int plant = checkPlant(rig, bench, problems);
+        int plant = checkPlant(rig, bench, problems, warnings);
         int ctl = 0;
         for (PointDefinition p : section.points()) {
             ctl++;
@@ -114,7 +114,7 @@ public final class Preflight {
         return new Report(plant, ctl, problems, warnings);
     }
 
-    private static int checkPlant(Rig rig, BenchAssembly bench, List<Problem> problems) {
+    private static int checkPlant(Rig rig, BenchAssembly bench, List<Problem> problems, List<String> warnings) {
         int n = 0;
         List<PointDefinition> modbus = rig.points().stream().filter(p -> p.modbus() != null).toList();
         if (!modbus.isEmpty() && bench.modbusEndpoint() != null) {
@@ -122,10 +122,24 @@ public final class Preflight {
             n += probeAll("modbus", modbus, problems, () -> ModbusSupervisoryLink.connect(u.getHost(), u.getPort(), modbus));
         }
         List<PointDefinition> opcua = rig.points().stream().filter(p -> p.opcuaPath() != null).toList();
-        if (!opcua.isEmpty() && bench.opcuaEndpoint() != null) {
+        String why = anonymousNoneUnavailable(rig.opcua());
+        if (!opcua.isEmpty() && bench.opcuaEndpoint() != null && why != null) {
+            // the sanity read is an anonymous client on SecurityPolicy None; a rig that offers neither is not checked here
+            warnings.add("plant side OPC UA not read (" + why + "): the " + opcua.size() + " OPC UA points were not checked");
+        } else if (!opcua.isEmpty() && bench.opcuaEndpoint() != null) {
             n += probeAll("opcua", opcua, problems, () -> OpcUaSupervisoryLink.connect(bench.opcuaEndpoint(), rig.opcua().namespaceUri(), opcua));
         }
         return n;
+    }
+
+    /** Why an anonymous client on SecurityPolicy None cannot read the bench's OPC UA server, or null when it can. */
+    static String anonymousNoneUnavailable(Rig.OpcUaServer o) {
+        if (!o.securityPolicies().contains(Rig.SecurityPolicy.NONE)) return "the rig offers no SecurityPolicy None";
+        if (!o.anonymous()) return "the rig allows no anonymous login";
+        String b = o.bindAddress().trim().toLowerCase(Locale.ROOT);
+        boolean loopback = b.startsWith("127.") || b.equals("::1") || b.equals("[::1]") || b.equals("localhost");
+        if (!loopback && !o.allowNone()) return "None is not offered beyond loopback without allow_none";
+        return null;
     }
 
     private interface Connect {

@@ -33,6 +33,12 @@ class ExternalControllerRunTest {
     ModbusTcpServer plc;
     PointTable plcTable;
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierRuns() {
+        // the ledger is per JVM: scenarios run earlier in this JVM (the suite) are not this test's
+        VerdictLedger.clear();
+    }
+
     @AfterEach
     void stop() throws Exception {
         BenchSession.closeCurrent();
