@@ -122,4 +122,21 @@ class PreflightTest {
             assertThat(r.exitCode()).isEqualTo(3);
         }
     }
+
+    @Test
+    void thePlantsOpcUaSanityReadNeedsAnonymousNoneAndIsSkippedWithAReasonOtherwise() {
+        // the preflight reads the plant's OPC UA nodes as an anonymous client on SecurityPolicy None (DESIGN §6: None
+        // only on loopback unless allow_none); a site rig bound to the PLC network offers no None: a warning, not exit 2
+        var o = rig.opcua();
+        assertThat(Preflight.anonymousNoneUnavailable(o)).isNull();
+        var beyond = new Rig.OpcUaServer("192.168.10.5", 4840, o.path(), o.namespaceUri(), o.securityPolicies(), false, false,
+                o.pkiDirectory(), true, null);
+        assertThat(Preflight.anonymousNoneUnavailable(beyond)).contains("beyond loopback");
+        var signOnly = new Rig.OpcUaServer("127.0.0.1", 4840, o.path(), o.namespaceUri(), List.of(Rig.SecurityPolicy.BASIC256SHA256), false, false,
+                o.pkiDirectory(), true, null);
+        assertThat(Preflight.anonymousNoneUnavailable(signOnly)).contains("no SecurityPolicy None");
+        var noAnonymous = new Rig.OpcUaServer("127.0.0.1", 4840, o.path(), o.namespaceUri(), o.securityPolicies(), false, false,
+                o.pkiDirectory(), false, null);
+        assertThat(Preflight.anonymousNoneUnavailable(noAnonymous)).contains("no anonymous login");
+    }
 }
