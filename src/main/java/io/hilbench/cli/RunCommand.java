@@ -10,6 +10,8 @@ import io.hilbench.runtime.Pacing;
 import io.hilbench.scenario.BenchOptions;
 import io.hilbench.scenario.BenchSession;
 import io.hilbench.scenario.CertificationPlan;
+import io.hilbench.scenario.Preflight;
+import io.hilbench.scenario.judge.Inconclusive;
 import io.hilbench.scenario.Requirements;
 import io.hilbench.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -154,6 +156,29 @@ public final class RunCommand implements Callable<Integer> {
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
                 + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir());
+        // the bench and the controller first, then the preflight: every mapped point of both sides answers
+        try {
+            java.nio.file.Files.createDirectories(options.reportDir());
+            BenchSession session = BenchSession.obtain(options);
+            out.print(session.preflight().format());
+            // live progress of each scenario on stderr (stdout keeps the per-scenario result lines)
+            BenchSession.liveProgress(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
+        } catch (BenchSession.PreflightFailed e) {
+            err.print(e.report().format());
+            err.println("bench run: preflight failed: no scenario was run (exit " + e.report().exitCode()
+                    + (e.report().exitCode() == Preflight.CONFIGURATION ? ": the maps do not match the plant or the controller" : ": the controller does not answer") + ")");
+            err.flush();
+            BenchSession.closeCurrent();
+            return e.report().exitCode();
+        } catch (Inconclusive e) {
+            err.println("bench run: " + e.getMessage());
+            BenchSession.closeCurrent();
+            return BenchCommand.INCONCLUSIVE;
+        } catch (Exception e) {
+            err.println("bench run: the bench could not start: " + e);
+            BenchSession.closeCurrent();
+            return BenchCommand.USAGE;
+        }
         ScenarioRunner.Result result;
         try {
             result = plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
@@ -161,6 +186,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("bench run: " + e.getMessage());
             return BenchCommand.USAGE;
         } finally {
+            BenchSession.liveProgress(null);
             BenchSession.closeCurrent();
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive%n", result.total(), result.passed(), result.failed(), result.inconclusive());
