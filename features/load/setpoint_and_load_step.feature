@@ -3,7 +3,7 @@ Feature: Set-point and load steps
   The supply must follow a set-point step within its settling time and stay in its band when the weather turns
   colder. Limits of every assertion: features/requirements.yaml, LD-01.
 
-  @LD-01 @certification @commissioning @pending
+  @LD-01 @certification @commissioning @pending @budget-40min
   Scenario: Set-point 70 to 75 °C, then the air 5 K colder
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

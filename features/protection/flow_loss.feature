@@ -4,7 +4,7 @@ Feature: DH flow lost at full load
   the trip must be alarmed, nothing may restart while the flow is missing or before the reset, and after the flow
   returns and the reset the heat pump must start again. Limits: features/requirements.yaml, HP-02.
 
-  @HP-02 @certification @commissioning
+  @HP-02 @certification @commissioning @budget-15min
   Scenario: DH flow lost completely at full load, then restored and reset
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

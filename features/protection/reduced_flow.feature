@@ -3,7 +3,7 @@ Feature: Reduced DH flow at full load
   With less water through the gas cooler the high pressure rises; the controller must keep it away from the HP
   switch and bring it under the soft limit, without a trip. Limits: features/requirements.yaml, HP-01.
 
-  @HP-01 @certification
+  @HP-01 @certification @budget-10min
   Scenario: DH flow falls to 40 % of nominal at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

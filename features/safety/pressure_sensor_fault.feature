@@ -4,7 +4,7 @@ Feature: Gas-cooler pressure sensor fault at full load
   SENSOR_FAULT, and not restart until the sensor is healthy and the operator has reset.
   Limits of every assertion: features/requirements.yaml, SF-01.
 
-  @SF-01 @certification @commissioning
+  @SF-01 @certification @commissioning @budget-8min
   Scenario Outline: PT-202 <fault> at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

@@ -5,7 +5,7 @@ Feature: Cold start to the district-heating supply setpoint
   must reach its setpoint without pushing the gas-cooler pressure toward the safety chain.
   Limits of every assertion: features/requirements.yaml, requirement SU-01.
 
-  @SU-01 @certification @commissioning @smoke
+  @SU-01 @certification @commissioning @smoke @budget-28min
   Scenario: Cold start at 0 °C air to a 75 °C supply
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

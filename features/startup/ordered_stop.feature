@@ -4,7 +4,7 @@ Feature: Ordered stop at full load
   running afterwards to carry the gas cooler's heat away, without tripping the safety chain.
   Limits of every assertion: features/requirements.yaml, SU-04.
 
-  @SU-04 @certification @commissioning @smoke
+  @SU-04 @certification @commissioning @smoke @budget-8min
   Scenario: Operator stops the heat pump at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

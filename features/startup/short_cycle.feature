@@ -4,7 +4,7 @@ Feature: Anti-short-cycle at low load
   its minimum off time, run for its minimum run time, and start no more often than allowed per hour.
   Limits of every assertion: features/requirements.yaml, SU-03.
 
-  @SU-03 @certification
+  @SU-03 @certification @budget-33min
   Scenario: Demand cycling at +12 °C air
     Given the weather is 12 °C air at 70 % relative humidity
     And the district-heating return is 40 °C

@@ -6,7 +6,7 @@ Feature: Start refused while a permissive is missing
   The latched HP trip is brought about by the plant alone: with PT-202 stuck (the controller cannot see the rise)
   and HV-221 stuck closed the high side reaches the HP switch before any controller could unload.
 
-  @SU-02 @certification @commissioning @smoke
+  @SU-02 @certification @commissioning @smoke @budget-9min
   Scenario: Start with the DH pump P-271 failed, then repaired
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
@@ -22,7 +22,7 @@ Feature: Start refused while a permissive is missing
     And the controller refuses the start in time
     And the heat pump starts once the cause is fixed and reset
 
-  @SU-02 @certification @commissioning
+  @SU-02 @certification @commissioning @budget-9min
   Scenario: Start with the HP switch latched, then reset on site
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

@@ -1,12 +1,17 @@
 package io.hilbench.cli;
 
 import io.hilbench.controller.Variant;
+import io.hilbench.report.RunReport;
+import io.hilbench.report.html.IndexPage;
 import io.hilbench.rig.RigError;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
 import io.hilbench.runtime.Pacing;
 import io.hilbench.scenario.BenchOptions;
 import io.hilbench.scenario.BenchSession;
+import io.hilbench.scenario.CertificationPlan;
+import io.hilbench.scenario.Preflight;
+import io.hilbench.scenario.judge.Inconclusive;
 import io.hilbench.scenario.Requirements;
 import io.hilbench.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -57,8 +62,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "A known-bad variant of the reference controller (see bench controller --list-variants).")
     String variant;
 
-    @Option(names = "--pace", paramLabel = "lockstep|realtime|accelerated:K", defaultValue = "lockstep", description = "Pacing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pace", paramLabel = "lockstep|realtime|accelerated:K",
+            description = "Pacing (default: lockstep; realtime with --profile certification).")
     String pace;
+
+    @Option(names = "--profile", paramLabel = "certification",
+            description = "certification: real time by default, the @certification scenarios (unless --tags), ordered to minimise waiting; prints the plan and the expected duration before it starts.")
+    String profile;
+
+    @Option(names = "--dry-run", description = "Print the plan (order, budgets, expected duration) and exit without running.")
+    boolean dryRun;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@SU-01 and not @slow\".")
     String tags;
@@ -92,8 +105,18 @@ public final class RunCommand implements Callable<Integer> {
         io.hilbench.rig.Rig loadedRig;
         EvidenceKeys.Signer signer;
         Map<String, String> operator;
+        CertificationPlan plan = null;
+        boolean certification = false;
+        if (profile != null) {
+            if (!profile.trim().equalsIgnoreCase("certification")) {
+                err.println("bench run: unknown profile '" + profile + "' (known: certification)");
+                return BenchCommand.USAGE;
+            }
+            certification = true;
+            if (tags == null) tags = CERTIFICATION_TAGS;
+        }
         try {
-            Pacing pacing = Pacing.parse(pace);
+            Pacing pacing = Pacing.parse(pace != null ? pace : certification ? "realtime" : "lockstep");
             BenchOptions.ControllerKind kind = BenchOptions.ControllerKind.parse(controller);
             var r = RigLoader.loadDefault(rig);
             loadedRig = r;
@@ -109,13 +132,22 @@ public final class RunCommand implements Callable<Integer> {
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             signer = signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
             operator = operatorFields();
+            if (certification || dryRun) {
+                plan = CertificationPlan.of(featuresDir, tags, resetAllowanceMin(r, featuresDir));
+            }
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
             err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in rig " + rig);
             return BenchCommand.USAGE;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | io.cucumber.tagexpressions.TagExpressionException e) {
             err.println("bench run: " + e.getMessage());
             return BenchCommand.USAGE;
+        }
+        if (plan != null) {
+            // printed before anything starts (DESIGN §7): the operator sees the order and how long to stay
+            out.print(plan.describe(options.pacing().toString()));
+            out.flush();
+            if (dryRun) return plan.order().isEmpty() ? BenchCommand.USAGE : BenchCommand.OK;
         }
         if (options.variant() != null && !variantKnown(options.variant())) {
             err.println("bench run: unknown variant '" + options.variant() + "' (known: " + String.join(", ", Variant.names()) + ")");
@@ -124,17 +156,42 @@ public final class RunCommand implements Callable<Integer> {
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
                 + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir());
+        // the bench and the controller first, then the preflight: every mapped point of both sides answers
+        try {
+            java.nio.file.Files.createDirectories(options.reportDir());
+            BenchSession session = BenchSession.obtain(options);
+            out.print(session.preflight().format());
+            // live progress of each scenario on stderr (stdout keeps the per-scenario result lines)
+            BenchSession.liveProgress(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
+        } catch (BenchSession.PreflightFailed e) {
+            err.print(e.report().format());
+            err.println("bench run: preflight failed: no scenario was run (exit " + e.report().exitCode()
+                    + (e.report().exitCode() == Preflight.CONFIGURATION ? ": the maps do not match the plant or the controller" : ": the controller does not answer") + ")");
+            err.flush();
+            BenchSession.closeCurrent();
+            return e.report().exitCode();
+        } catch (Inconclusive e) {
+            err.println("bench run: " + e.getMessage());
+            BenchSession.closeCurrent();
+            return BenchCommand.INCONCLUSIVE;
+        } catch (Exception e) {
+            err.println("bench run: the bench could not start: " + e);
+            BenchSession.closeCurrent();
+            return BenchCommand.USAGE;
+        }
         ScenarioRunner.Result result;
         try {
-            result = ScenarioRunner.run(options, tags, out);
+            result = plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
         } catch (IOException e) {
             err.println("bench run: " + e.getMessage());
             return BenchCommand.USAGE;
         } finally {
+            BenchSession.liveProgress(null);
             BenchSession.closeCurrent();
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive%n", result.total(), result.passed(), result.failed(), result.inconclusive());
-        out.println("report: " + result.reportDir());
+        if (result.total() > 0) writeReport(result.reportDir(), options, err);
+        out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
             try {
                 Path zip = EvidenceBundle.write(evidenceInputs(options, loadedRig, result, operator), signer);
@@ -195,6 +252,31 @@ public final class RunCommand implements Callable<Integer> {
         if (up != null && Files.isDirectory(up.resolve("plant-models"))) return up.resolve("plant-models");
         Path here = Path.of("plant-models");
         return Files.isDirectory(here) ? here : null;
+    }
+
+    /** The tags the certification profile runs when none are given. */
+    static final String CERTIFICATION_TAGS = "@certification and not @pending";
+
+    /**
+     * Plant minutes the bench waits before each scenario (BenchSession.beginScenario): none when the rig's controller
+     * map has reset-to-initial, else SU-03's minimum off time.
+     */
+    static double resetAllowanceMin(io.hilbench.rig.Rig r, Path featuresDir) throws IOException {
+        boolean toInitial = r.controller().map(c -> c.command(io.hilbench.rig.ControllerSection.CommandName.RESET_TO_INITIAL) != null).orElse(false);
+        if (toInitial) return 0;
+        double minOffS = Requirements.load(featuresDir).find("SU-03").map(q -> q.limits().getOrDefault("min_off_s", 180.0)).orElse(180.0);
+        return minOffS / 60.0;
+    }
+
+    /** report.html, plots and the handover report (issue #9); a report that cannot be written leaves the verdicts and exit code as they are. */
+    private static void writeReport(Path reportDir, BenchOptions options, PrintWriter err) {
+        try {
+            RunReport.Written w = RunReport.write(reportDir, options.rigDir(), options.featuresDir());
+            for (String p : w.problems()) err.println("bench run: report: " + p);
+        } catch (IOException | RuntimeException e) {
+            err.println("bench run: report pages not written: " + e.getMessage() + " (render them again with bench report --from " + reportDir + ")");
+        }
+        err.flush();
     }
 
     private static boolean variantKnown(String name) {

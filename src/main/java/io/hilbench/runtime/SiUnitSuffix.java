@@ -4,7 +4,7 @@ package io.hilbench.runtime;
  * The SI unit a catalogue name carries in its suffix (CONVENTIONS: units in names, e.g. {@code supplyTemperatureK},
  * {@code gasCoolerPressurePa}, {@code massFlowKgPerS}), for CSV headers.
  */
-final class SiUnitSuffix {
+public final class SiUnitSuffix {
     private static final String[][] SUFFIXES = {
             {"KgPerS", "kg/s"}, {"M3PerS", "m3/s"}, {"WPerM2", "W/m2"}, {"JPerKg", "J/kg"}, {"KgPerM3", "kg/m3"},
             {"Ratio", "1"}, {"Pa", "Pa"}, {"Ms", "ms"}, {"Hz", "Hz"}, {"Kg", "kg"}, {"K", "K"}, {"W", "W"},
@@ -14,7 +14,7 @@ final class SiUnitSuffix {
     private SiUnitSuffix() {}
 
     /** " [unit]" for a name with a unit suffix, else "". */
-    static String bracket(String name) {
+    public static String bracket(String name) {
         for (String[] s : SUFFIXES) {
             if (name.endsWith(s[0]) && name.length() > s[0].length()) {
                 char before = name.charAt(name.length() - s[0].length() - 1);

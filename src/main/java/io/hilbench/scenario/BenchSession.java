@@ -49,6 +49,10 @@ public final class BenchSession implements AutoCloseable {
     private ControllerDriver controller;
     private String identity = "";
     private int runs;
+    private Preflight.Report preflight;
+    /** Where live progress goes (bench run: stderr); null: none (the JUnit suite). */
+    private static volatile java.io.PrintStream liveProgress;
+    private LiveProgress ticker;
 
     private BenchSession(BenchOptions options) throws Exception {
         this.options = options;
@@ -65,6 +69,10 @@ public final class BenchSession implements AutoCloseable {
         try {
             assembly.start();
             connectController(reference);
+            // before any scenario: every mapped point of the plant side and the controller side answers (issue #9 item 4)
+            preflight = Preflight.check(rig, assembly, controllerMap, controller.link());
+            log.info("{}", preflight.format().trim());
+            if (!preflight.ok()) throw new PreflightFailed(preflight);
             // the placeholder run of start() has served its purpose (the controller found the plant): each scenario gets its own
             assembly.emulator().stop();
         } catch (Exception e) {
@@ -109,6 +117,26 @@ public final class BenchSession implements AutoCloseable {
         URI u = URI.create("tcp://" + hp);
         return ModbusSupervisoryLink.connect(u.getHost(), u.getPort(), controllerMap);
     }
+
+    /** The preflight failed: the run does not start (bench run exits {@link Preflight.Report#exitCode()}). */
+    public static final class PreflightFailed extends RuntimeException {
+        private final transient Preflight.Report report;
+
+        PreflightFailed(Preflight.Report report) {
+            // a controller that does not answer is inconclusive (DESIGN §8); the prefix lets the runner tell it apart
+            super((report.exitCode() == Preflight.UNREACHABLE ? Inconclusive.PREFIX + " controller unreachable: " : "preflight failed: ")
+                    + System.lineSeparator() + report.format());
+            this.report = report;
+        }
+
+        public Preflight.Report report() { return report; }
+    }
+
+    /** The preflight of this session (every mapped point answered, or the session would not exist). */
+    public Preflight.Report preflight() { return preflight; }
+
+    /** Live progress of each scenario on this stream, about once a second of wall time (null: off). */
+    public static void liveProgress(java.io.PrintStream out) { liveProgress = out; }
 
     /** The session for these options: the running one when it serves the same bench, else a new one (the old one closed). */
     public static synchronized BenchSession obtain(BenchOptions options) throws Exception {
@@ -192,6 +220,8 @@ public final class BenchSession implements AutoCloseable {
         runs++;
         PlantDriver plant = driver[0];
         controller.useGate(plant);
+        java.io.PrintStream progress = liveProgress;
+        if (progress != null) ticker = LiveProgress.start(progress, plant, signals, controllerMap);
         if (!toInitial) {
             controller.stop();
             controller.reset();
@@ -210,6 +240,10 @@ public final class BenchSession implements AutoCloseable {
 
     /** Ends a scenario's run: lets the plant go and stops its loop (the trace stays readable). */
     public void endScenario(PlantDriver plant) {
+        if (ticker != null) {
+            ticker.close();
+            ticker = null;
+        }
         if (plant == null) return;
         controller.useGate(null);
         plant.release();

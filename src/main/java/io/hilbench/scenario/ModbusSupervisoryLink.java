@@ -27,14 +27,19 @@ public final class ModbusSupervisoryLink implements SupervisoryLink {
     private final ModbusTCPMaster master;
     private final Map<String, PointDefinition> points = new HashMap<>();
 
-    private ModbusSupervisoryLink(String host, int port, ModbusTCPMaster master, ControllerSection section) {
+    private ModbusSupervisoryLink(String host, int port, ModbusTCPMaster master, java.util.Collection<PointDefinition> map) {
         this.host = host;
         this.port = port;
         this.master = master;
-        for (PointDefinition p : section.points()) points.put(p.tag(), p);
+        for (PointDefinition p : map) points.put(p.tag(), p);
     }
 
     public static ModbusSupervisoryLink connect(String host, int port, ControllerSection section) throws IOException {
+        return connect(host, port, section.points());
+    }
+
+    /** A link over any point map (the preflight reads the plant's map through the bench's own server with it). */
+    public static ModbusSupervisoryLink connect(String host, int port, java.util.Collection<PointDefinition> map) throws IOException {
         ModbusTCPMaster m = new ModbusTCPMaster(host, port, 3000, true);
         try {
             m.connect();
@@ -43,7 +48,7 @@ public final class ModbusSupervisoryLink implements SupervisoryLink {
             m.disconnect();
             throw new IOException("cannot connect to the controller at modbus tcp://" + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new ModbusSupervisoryLink(host, port, m, section);
+        return new ModbusSupervisoryLink(host, port, m, map);
     }
 
     private PointDefinition point(String tag) {
@@ -129,6 +134,23 @@ public final class ModbusSupervisoryLink implements SupervisoryLink {
             throw new IOException("Modbus write of " + tag + " = " + value + " failed: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public java.util.Optional<Probe> probe(String tag) {
+        PointDefinition p = point(tag);
+        try {
+            if (p.isString()) readText(tag);
+            else readOne(p);
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            // an exception response (V1.1b3 §7: 02 illegal address, ...) means the device answered and the map is wrong
+            boolean answered = e.getCause() instanceof com.ghgande.j2mod.modbus.ModbusSlaveException;
+            return java.util.Optional.of(new Probe(p.modbus().toString(), e.getMessage(), answered));
+        }
+    }
+
+    @Override
+    public String protocol() { return "modbus"; }
 
     @Override
     public String describe() { return "modbus tcp://" + host + ":" + port; }

@@ -33,17 +33,22 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * {@code urn:hilbench:<rig>:controller}).
  */
 public final class OpcUaSupervisoryLink implements SupervisoryLink {
+    /** Read results that mean the node is not there (or not readable), not a faulted value. */
+    private static final java.util.Set<Long> NOT_THERE = java.util.Set.of(
+            org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NodeIdUnknown, org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NodeIdInvalid,
+            org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_AttributeIdInvalid, org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotReadable,
+            org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_UserAccessDenied, org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_InternalError);
     private final String url;
     private final OpcUaClient client;
     private final int namespace;
     private final Map<String, PointDefinition> points = new HashMap<>();
     private final Map<String, NodeId> nodes = new HashMap<>();
 
-    private OpcUaSupervisoryLink(String url, OpcUaClient client, int namespace, ControllerSection section) {
+    private OpcUaSupervisoryLink(String url, OpcUaClient client, int namespace, java.util.Collection<PointDefinition> map) {
         this.url = url;
         this.client = client;
         this.namespace = namespace;
-        for (PointDefinition p : section.points()) {
+        for (PointDefinition p : map) {
             points.put(p.tag(), p);
             nodes.put(p.tag(), new NodeId(namespace, p.tag()));
         }
@@ -51,6 +56,48 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
 
     /** Connects and finds the controller's namespace; the caller closes it. */
     public static OpcUaSupervisoryLink connect(String url, ControllerSection section) throws IOException {
+        OpcUaClient c = client(url);
+        try {
+            c.connect();
+            String probe = section.simulationActive();
+            int size = c.getNamespaceTable().toArray().length;
+            for (int ns = 1; ns < size; ns++) {
+                DataValue v = c.readValues(0.0, TimestampsToReturn.Neither, List.of(new NodeId(ns, probe))).get(0);
+                if (v.getStatusCode() == null || v.getStatusCode().isGood()) return new OpcUaSupervisoryLink(url, c, ns, section.points());
+            }
+            throw new IOException("no namespace of " + url + " holds the controller map's point " + probe);
+        } catch (Exception e) {
+            disconnect(c);
+            throw e instanceof IOException io ? io : new IOException("cannot connect to the controller at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A link over any point map in a known namespace (the preflight reads the plant's map through the bench's own
+     * OPC UA server with it); the caller closes it.
+     */
+    public static OpcUaSupervisoryLink connect(String url, String namespaceUri, java.util.Collection<PointDefinition> map) throws IOException {
+        OpcUaClient c = client(url);
+        try {
+            c.connect();
+            org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort ns = c.getNamespaceTable().getIndex(namespaceUri);
+            if (ns == null) throw new IOException("the server at " + url + " has no namespace " + namespaceUri);
+            return new OpcUaSupervisoryLink(url, c, ns.intValue(), map);
+        } catch (Exception e) {
+            disconnect(c);
+            throw e instanceof IOException io ? io : new IOException("cannot connect to " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void disconnect(OpcUaClient c) {
+        try {
+            c.disconnect();
+        } catch (Exception ignored) {
+            // a failed connect still needs disconnect (library notes §3 pitfall 6)
+        }
+    }
+
+    private static OpcUaClient client(String url) throws IOException {
         OpcUaClient c;
         try {
             c = OpcUaClient.create(url,
@@ -63,23 +110,7 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         } catch (Exception e) {
             throw new IOException("cannot create an OPC UA client for " + url + ": " + e.getMessage(), e);
         }
-        try {
-            c.connect();
-            String probe = section.simulationActive();
-            int size = c.getNamespaceTable().toArray().length;
-            for (int ns = 1; ns < size; ns++) {
-                DataValue v = c.readValues(0.0, TimestampsToReturn.Neither, List.of(new NodeId(ns, probe))).get(0);
-                if (v.getStatusCode() == null || v.getStatusCode().isGood()) return new OpcUaSupervisoryLink(url, c, ns, section);
-            }
-            throw new IOException("no namespace of " + url + " holds the controller map's point " + probe);
-        } catch (Exception e) {
-            try {
-                c.disconnect();
-            } catch (Exception ignored) {
-                // a failed connect still needs disconnect (library notes §3 pitfall 6)
-            }
-            throw e instanceof IOException io ? io : new IOException("cannot connect to the controller at " + url + ": " + e.getMessage(), e);
-        }
+        return c;
     }
 
     private NodeId node(String tag) {
@@ -138,6 +169,28 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         }
         if (!sc.isGood()) throw new IOException("the controller refused the write of " + tag + " = " + value + ": " + sc);
     }
+
+    @Override
+    public java.util.Optional<Probe> probe(String tag) {
+        NodeId id = node(tag);
+        String where = id.toParseableString();
+        DataValue v;
+        try {
+            v = client.readValues(0.0, TimestampsToReturn.Neither, List.of(id)).get(0);
+        } catch (Exception e) {
+            return java.util.Optional.of(new Probe(where, "OPC UA read at " + url + " failed: " + e.getMessage(), false));
+        }
+        StatusCode sc = v.getStatusCode();
+        // Bad_NodeIdUnknown and the like (OPC UA Part 4 §7.34): the server answered, but the map names no readable node.
+        // A faulted sensor (Bad_SensorFailure, Uncertain_*) still answers: the point exists and is wired.
+        if (sc != null && NOT_THERE.contains(sc.getValue() & 0xFFFF0000L)) {
+            return java.util.Optional.of(new Probe(where, "OPC UA read answered " + sc, true));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public String protocol() { return "opcua"; }
 
     @Override
     public String describe() { return url + " (namespace " + namespace + ")"; }

@@ -86,6 +86,40 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Runs the scenarios of a {@link CertificationPlan} in the plan's order: one launcher request per scenario, selected
+     * by its feature file and line (Cucumber's own discovery would order them by file), into one report folder and one
+     * result. {@code tags} is the expression the plan was made with (it filters again, so the plan and the run agree).
+     */
+    public static Result runPlan(BenchOptions options, CertificationPlan plan, String tags, PrintStream progress) throws IOException {
+        Files.createDirectories(options.reportDir());
+        VerdictLedger.clear();
+        BenchOptions.use(options);
+        try {
+            Path report = options.reportDir();
+            Progress listener = new Progress(progress);
+            listener.fixedTotal = plan.order().size();
+            Launcher launcher = LauncherFactory.create();
+            int k = 0;
+            for (CertificationPlan.Entry e : plan.order()) {
+                k++;
+                // one report file set per scenario: Cucumber's plugins write per launcher request
+                Map<String, String> config = configuration(report.resolve(String.format(Locale.ROOT, "%02d-%s", k,
+                        e.requirement().isEmpty() ? "scenario" : e.requirement())));
+                LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                        .selectors(DiscoverySelectors.selectFile(e.feature().toFile(), org.junit.platform.engine.discovery.FilePosition.from(e.line())))
+                        .filters(includeEngines("cucumber"))
+                        .configurationParameters(config)
+                        .configurationParameter("cucumber.filter.tags", tags != null && !tags.isBlank() ? tags : DEFAULT_TAGS)
+                        .build();
+                launcher.execute(request, listener);
+            }
+            return listener.result(report);
+        } finally {
+            BenchOptions.use(null);
+        }
+    }
+
     /** Cucumber's configuration for a run writing into {@code report}: glue, plugins, one scenario at a time. */
     public static Map<String, String> configuration(Path report) {
         Map<String, String> c = new LinkedHashMap<>();
@@ -143,6 +177,8 @@ public final class ScenarioRunner {
         private final Map<String, Long> startNs = new LinkedHashMap<>();
         private TestPlan plan;
         private int total;
+        /** When > 0, the number of scenarios across several launcher requests (a plan run). */
+        private int fixedTotal;
         private int done;
 
         Progress(PrintStream out) { this.out = out; }
@@ -150,7 +186,7 @@ public final class ScenarioRunner {
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             plan = testPlan;
-            total = (int) testPlan.countTestIdentifiers(TestIdentifier::isTest);
+            total = fixedTotal > 0 ? fixedTotal : (int) testPlan.countTestIdentifiers(TestIdentifier::isTest);
         }
 
         @Override
@@ -161,7 +197,7 @@ public final class ScenarioRunner {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             // filtered out by tags: not run, not counted
-            if (id.isTest()) total--;
+            if (id.isTest() && fixedTotal == 0) total--;
         }
 
         @Override

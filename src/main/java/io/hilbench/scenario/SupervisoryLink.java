@@ -20,6 +20,19 @@ public interface SupervisoryLink extends AutoCloseable {
 
     void write(String tag, double value) throws IOException;
 
+    /**
+     * What the preflight learns of one point: where it is (the protocol's address), why it did not answer, and whether
+     * the device answered at all ({@code answered}: an exception response or a Bad status code, so the map does not
+     * match the device; otherwise nothing answered: a transport failure or timeout).
+     */
+    record Probe(String address, String error, boolean answered) {}
+
+    /** Reads one point as the preflight does; empty when it answers with a value. */
+    java.util.Optional<Probe> probe(String tag);
+
+    /** "modbus" or "opcua", for messages. */
+    String protocol();
+
     /** Where it is connected, for messages. */
     String describe();
 

@@ -44,14 +44,21 @@ public final class World implements Disposable {
     /** What a re-judge needs (DESIGN §10): each assertion's registration point, and the columns the judge read. */
     private final List<Replay.Registration> registrations = new java.util.ArrayList<>();
     private io.hilbench.scenario.judge.JudgedTrace.Recording judgedTrace;
+    private Inconclusive beginFailure;
 
     public void begin(Scenario scenario) throws Exception {
         wallStartNs = System.nanoTime();
         this.scenario = scenario;
         book.onRegister(a -> registrations.add(new Replay.Registration(a.id(), timeline.entries().size(), stimulusMs,
                 supplySetpoint == null ? null : supplySetpoint.toSi())));
-        session = BenchSession.obtain(BenchOptions.current());
-        plant = session.beginScenario();
+        try {
+            session = BenchSession.obtain(BenchOptions.current());
+            plant = session.beginScenario();
+        } catch (Inconclusive e) {
+            // controller unreachable, interlock, reset between scenarios failed: the ledger keeps the reason
+            beginFailure = e;
+            throw e;
+        }
         log.info("scenario '{}' begins ({}, {})", scenario.getName(), session.options().pacing(), session.identity());
     }
 
@@ -338,7 +345,10 @@ public final class World implements Disposable {
             if (plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED) {
                 error = "a step failed before the assertions were judged (" + scenario.getStatus() + "); see the Cucumber report";
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
-                if (plant != null && plant.status().inconclusive()) {
+                if (plant == null && beginFailure != null) {
+                    error = beginFailure.getMessage();
+                    outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
+                } else if (plant != null && plant.status().inconclusive()) {
                     error = Inconclusive.PREFIX + " " + plant.status().reason();
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
                 }
@@ -380,8 +390,24 @@ public final class World implements Disposable {
         }
         RunStatus s = plant.status();
         if (s.inconclusive()) return book.inconclusive(s.reason());
+        String late = latenessOverLimit(plant.emulator());
+        if (late != null) return book.inconclusive(late);
         judgedTrace = io.hilbench.scenario.judge.JudgedTrace.recording(plant.trace());
         return book.evaluate(judgedTrace);
+    }
+
+    /**
+     * Real time (DESIGN §4, §8): a run whose p99 step lateness exceeds the rig's limit is inconclusive, not passed —
+     * the controller saw a plant slower than the real one. Judged on the timing log of this scenario's run up to now
+     * (the emulator makes the same judgement when the run stops, which is after the verdicts). Null when within it.
+     */
+    static String latenessOverLimit(io.hilbench.runtime.Emulator emulator) {
+        if (emulator.config().pacing().kind() != io.hilbench.runtime.Pacing.Kind.REALTIME) return null;
+        var late = emulator.timingLog().lateness();
+        long limit = emulator.config().latenessP99LimitNs();
+        if (late.count() == 0 || late.p99Ns() <= limit) return null;
+        return String.format(Locale.ROOT, "p99 step lateness %.3f ms over the rig's limit %.3f ms (realtime.lateness_p99_limit_ms; %s)",
+                late.p99Ns() / 1e6, limit / 1e6, late);
     }
 
     /** Wall-time figures of the run (timing log, never the trace): the lockstep round trip per step. */

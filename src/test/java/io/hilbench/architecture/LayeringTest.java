@@ -105,6 +105,16 @@ class LayeringTest {
     }
 
     @Test
+    void reportReadsTheRunFromItsFilesNotFromTheScenarioGlue() {
+        // DESIGN §2: report may import rig, runtime, points; a run's verdicts reach it as verdicts.json, so
+        // `bench report --from DIR` renders a finished run exactly as the run itself did
+        noClasses().that().resideInAPackage("io.hilbench.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.scenario..", "io.hilbench.controller..", "io.hilbench.adapters..",
+                        "io.hilbench.cli..", "io.cucumber..", "com.ghgande..", "org.eclipse.milo..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void nothingBelowTheCliImportsIt() {
         noClasses().that().resideOutsideOfPackage("io.hilbench.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.hilbench.cli..")

@@ -1,0 +1,250 @@
+package io.hilbench.cli;
+
+import io.hilbench.controller.ControllerConfig;
+import io.hilbench.plant.BuiltInWeather;
+import io.hilbench.plant.PlantModel;
+import io.hilbench.report.Kpis;
+import io.hilbench.rig.PlantModels;
+import io.hilbench.rig.Rig;
+import io.hilbench.rig.RigError;
+import io.hilbench.rig.RigException;
+import io.hilbench.rig.RigLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bench simulate} (DESIGN §11, issue 7 item 8): the rig's plant with the reference controller in-process over a
+ * built-in weather series ({@code plant-models/weather/}), a decimated CSV, a progress bar on stderr, and the KPIs as a
+ * table (and JSON with {@code --kpi-json}). The loop is {@link Simulation}. Bad input: one line on stderr, exit 2.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run the plant with the reference controller in-process over a weather series; write a decimated CSV and print KPIs.")
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rig", paramLabel = "DIR", defaultValue = "rigs/solrod", description = "Rig folder (default: ${DEFAULT-VALUE}).")
+    Path rig;
+
+    @Option(names = "--weather", paramLabel = "NAME", required = true,
+            description = "Weather series: winter-design-day, cold-day, sunny-spring-day, summer-day, synthetic-year-55.5N (or year).")
+    String weather;
+
+    @Option(names = "--hours", paramLabel = "H", required = true, description = "Plant hours to simulate.")
+    String hours;
+
+    @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}; the CO2 cycle sub-steps at <= 0.1 s inside).")
+    String stepS;
+
+    @Option(names = "--start", paramLabel = "ISO|DAY",
+            description = "Start: a local date-time (2026-01-15T06:00, the year is ignored), a time of day (06:00) or a day of year (1 = 1 January 00:00, 32.25 = 1 February 06:00). Default: 1 January 00:00 / midnight.")
+    String start;
+
+    @Option(names = "--every", paramLabel = "DURATION", defaultValue = "60s", description = "Plant time between CSV rows: 60s, 1min, 15min, 1h, PT1M (default: ${DEFAULT-VALUE}).")
+    String every;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "The decimated CSV.")
+    Path out;
+
+    @Option(names = "--kpi-json", paramLabel = "FILE", description = "Also write the KPIs as a JSON object.")
+    Path kpiJson;
+
+    @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
+    boolean progress;
+
+    /** Test seam: the plant for the rig (the rig's model by default). */
+    Function<Rig, PlantModel> plantFactory = PlantModels::create;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Simulation.Settings settings;
+        Rig r;
+        PlantModel plant;
+        try {
+            int index = weatherIndex(weather);
+            double startS = start == null ? 0 : startSeconds(start);
+            settings = new Simulation.Settings(index, startS, number("--hours", hours), number("--step-s", stepS), durationMs(every));
+            Rig loaded = RigLoader.loadDefault(rig);
+            plant = plantFactory.apply(loaded);
+            r = RigLoader.load(rig, plant.catalogue());   // bindings resolved against the plant actually run
+        } catch (RigException e) {
+            for (RigError error : e.errors()) err.println(error);
+            err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in rig " + rig);
+            return BenchCommand.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("bench simulate: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        boolean bar = progress || System.console() != null;
+        ProgressBar progressBar = bar ? new ProgressBar(err) : null;
+        Kpis kpis;
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            // the controller's INFO lines (every stage up and down) would bury the progress bar over a year: WARN and up
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8); QuietLogger quiet = new QuietLogger("io.hilbench.controller")) {
+                kpis = new Simulation(r, plant, ControllerConfig.defaults()).run(settings, w, progressBar);
+            }
+            if (progressBar != null) progressBar.done();
+            if (kpiJson != null) {
+                Path p = kpiJson.toAbsolutePath().getParent();
+                if (p != null) Files.createDirectories(p);
+                Files.writeString(kpiJson, kpis.json() + "\n", StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            err.println("bench simulate: cannot write " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        stdout.printf(Locale.ROOT, "bench simulate: rig %s, weather %s, %s h at %s s steps, CSV every %d s -> %s%n", r.name(),
+                BuiltInWeather.FILES.get(settings.weatherIndex()).replace(".csv", ""), hours, stepS, settings.csvEveryMs() / 1000, out);
+        stdout.print(kpis.table());
+        stdout.flush();
+        return BenchCommand.OK;
+    }
+
+    /** A weather name: a file stem of plant-models/weather/ (with or without .csv), or "year" for the synthetic year. */
+    static int weatherIndex(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".csv")) n = n.substring(0, n.length() - 4);
+        if (n.equals("year") || n.equals("synthetic-year")) return BuiltInWeather.SYNTHETIC_YEAR;
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < BuiltInWeather.FILES.size(); i++) {
+            String stem = BuiltInWeather.FILES.get(i).replace(".csv", "");
+            known.add(stem);
+            if (stem.equalsIgnoreCase(n)) return i;
+        }
+        throw new IllegalArgumentException("unknown weather '" + name + "' (known: " + String.join(", ", known) + ", year)");
+    }
+
+    /** --start as seconds since 1 January 00:00 (a design day uses only its time of day). */
+    static double startSeconds(String text) {
+        String t = text.trim();
+        try {
+            double day = Double.parseDouble(t);
+            if (!(day >= 1 && day < 366)) throw new IllegalArgumentException("--start day of year must be in [1, 366), was " + t);
+            return (day - 1) * 86400.0;
+        } catch (NumberFormatException notANumber) {
+            // a date-time or a time of day
+        }
+        try {
+            if (t.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+                String[] p = t.split(":");
+                double s = Integer.parseInt(p[0]) * 3600.0 + Integer.parseInt(p[1]) * 60.0 + (p.length > 2 ? Integer.parseInt(p[2]) : 0);
+                if (s >= 86400) throw new IllegalArgumentException("--start time of day must be before 24:00, was " + t);
+                return s;
+            }
+            LocalDateTime d = LocalDateTime.parse(t.length() == 10 ? t + "T00:00" : t);
+            // day of the year in a non-leap year (the weather year has 365 days; 29 February counts as 1 March)
+            int doy = d.withYear(2025).getDayOfYear();
+            return (doy - 1) * 86400.0 + d.toLocalTime().toSecondOfDay();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--start '" + t + "' is not a date-time (2026-01-15T06:00), a time of day (06:00) or a day of year (1-365)");
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|min|m|h)?");
+
+    /** 60s, 1min, 1m, 1h, 500ms, a plain number of seconds, or an ISO-8601 PT… duration, in ms. */
+    static long durationMs(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("pt")) {
+            try {
+                return positive(Duration.parse(text.trim().toUpperCase(Locale.ROOT)).toMillis(), text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--every '" + text + "' is not a duration such as 60s, 15min, 1h or PT1M");
+            }
+        }
+        Matcher m = DURATION.matcher(t);
+        if (!m.matches()) throw new IllegalArgumentException("--every '" + text + "' is not a duration such as 60s, 15min, 1h or PT1M");
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double ms = switch (unit) {
+            case "ms" -> v;
+            case "s", "sec" -> v * 1000;
+            case "min", "m" -> v * 60_000;
+            default -> v * 3_600_000;
+        };
+        return positive(Math.round(ms), text);
+    }
+
+    private static long positive(long ms, String text) {
+        if (ms < 1) throw new IllegalArgumentException("--every '" + text + "' must be at least 1 ms");
+        return ms;
+    }
+
+    private static double number(String option, String text) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a number");
+        }
+    }
+
+    /** Raises a Logback logger to WARN while open (no-op under another SLF4J binding). */
+    private static final class QuietLogger implements AutoCloseable {
+        private final ch.qos.logback.classic.Logger logger;
+        private final ch.qos.logback.classic.Level before;
+
+        QuietLogger(String name) {
+            org.slf4j.Logger l = org.slf4j.LoggerFactory.getLogger(name);
+            logger = l instanceof ch.qos.logback.classic.Logger lb ? lb : null;
+            before = logger == null ? null : logger.getLevel();
+            if (logger != null) logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+
+        @Override
+        public void close() {
+            if (logger != null) logger.setLevel(before);
+        }
+    }
+
+    /** A one-line progress bar redrawn in place on stderr ({@code \r}), with plant time and speed. */
+    static final class ProgressBar implements Simulation.Progress {
+        private final PrintWriter err;
+        private final long t0 = System.nanoTime();
+        private int lastPermille = -1;
+
+        ProgressBar(PrintWriter err) { this.err = err; }
+
+        @Override
+        public void update(long done, long total, long plantTimeMs) {
+            int permille = total == 0 ? 1000 : (int) (done * 1000 / total);
+            if (permille == lastPermille) return;
+            lastPermille = permille;
+            int width = 30, filled = permille * width / 1000;
+            double wallS = (System.nanoTime() - t0) / 1e9;
+            double speed = wallS > 0 ? plantTimeMs / 1000.0 / wallS : 0;
+            err.printf(Locale.ROOT, "\r[%s%s] %5.1f %%  plant %7.2f h  %,8.0fx real time", "#".repeat(filled), ".".repeat(width - filled),
+                    permille / 10.0, plantTimeMs / 3.6e6, speed);
+            err.flush();
+        }
+
+        void done() {
+            err.println();
+            err.flush();
+        }
+    }
+}

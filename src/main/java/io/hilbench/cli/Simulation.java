@@ -1,0 +1,202 @@
+package io.hilbench.cli;
+
+import io.hilbench.Units;
+import io.hilbench.controller.Commands;
+import io.hilbench.controller.ControllerConfig;
+import io.hilbench.controller.ControllerIoException;
+import io.hilbench.controller.InProcessControllerIo;
+import io.hilbench.controller.Inputs;
+import io.hilbench.controller.Outputs;
+import io.hilbench.controller.ReferenceController;
+import io.hilbench.plant.BuiltInWeather;
+import io.hilbench.plant.PlantInputs;
+import io.hilbench.plant.PlantModel;
+import io.hilbench.plant.PlantSnapshot;
+import io.hilbench.plant.SignalCatalogue;
+import io.hilbench.plant.WeatherSeries;
+import io.hilbench.points.PointTable;
+import io.hilbench.points.TablePlantIo;
+import io.hilbench.report.DecimatedCsv;
+import io.hilbench.report.KpiAccumulator;
+import io.hilbench.report.Kpis;
+import io.hilbench.rig.Rig;
+import io.hilbench.runtime.Pacing;
+import io.hilbench.runtime.PlantIo;
+import io.hilbench.runtime.Quality;
+import io.hilbench.runtime.SiUnitSuffix;
+import io.hilbench.runtime.SignalFrame;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code bench simulate}'s loop (DESIGN §7, §9): the rig's plant and the reference controller in one thread, closed
+ * through the rig's point table — the plant publishes step N into the table, the controller reads it through
+ * {@link InProcessControllerIo} (so it sees only its points, as over a wire), computes and commits its outputs with the
+ * Ack, the plant takes its inputs from the table ({@link TablePlantIo#sample}, the step loop's own path) and steps. No
+ * threads, no handshake waits, no trace in memory: the run is as fast as the plant and the controller compute, and a
+ * year fits in memory. This class is the composition root that may see both the plant and the controller (the
+ * controller itself never imports the plant).
+ *
+ * <p>Weather: a plant with the {@code weather.seriesIndex} input (the Solrød plant) is told the series and its start
+ * ({@code weather.seriesStartS}); any other plant gets the series' air temperature, humidity and global irradiance as
+ * its external weather inputs every step. The supervisory side is the operator of a study: start at plant time 0, the
+ * supply set-point follows the plant's weather curve ({@code network.supplyTemperatureSetK}) when the plant publishes
+ * one, else the controller's default. There is one start command, at plant time 0, and no automatic reset: a trip or a
+ * refused start stays in the study as the controller left it (its state is in the CSV), as it would on site.
+ *
+ * <p>Step: the reference controller runs one cycle per plant step. Up to 10 s it starts and regulates (BENCHMARKS.md);
+ * at 30 s its start sequence's timers no longer fit and it never leaves Starting. The CO2 plant sub-steps at ≤ 0.1 s
+ * inside whatever the step.
+ */
+public final class Simulation {
+
+    /** What to run. */
+    public record Settings(int weatherIndex, double startS, double hours, double stepS, long csvEveryMs) {
+        public Settings {
+            if (weatherIndex < 0 || weatherIndex >= BuiltInWeather.count()) throw new IllegalArgumentException("weather series index " + weatherIndex);
+            if (!(hours > 0)) throw new IllegalArgumentException("--hours must be > 0, was " + hours);
+            if (!(stepS > 0) || stepS > 3600) throw new IllegalArgumentException("--step-s must be in (0, 3600], was " + stepS);
+            if (Math.round(stepS * 1000) < 1) throw new IllegalArgumentException("--step-s must be at least 1 ms, was " + stepS);
+            if (csvEveryMs < 1) throw new IllegalArgumentException("--every must be at least 1 ms");
+        }
+
+        public long stepMs() { return Math.round(stepS * 1000); }
+
+        public long steps() { return (long) Math.ceil(hours * 3600_000.0 / stepMs() - 1e-9); }
+    }
+
+    /** Told of progress (done steps of total) from the loop thread, at most ~ every 0.5 % of the run. */
+    public interface Progress {
+        void update(long doneSteps, long totalSteps, long plantTimeMs);
+    }
+
+    /** The outputs written to the CSV when the plant has them, in this order. */
+    static final List<String> CSV_SIGNALS = List.of(
+            "weather.airTemperatureK", "weather.relativeHumidityRatio", "weather.irradianceWPerM2",
+            "network.supplyTemperatureSetK", "hp.dhWater.inletTemperatureK", "hp.dhWater.outletTemperatureK",
+            "hp.dhWater.massFlowKgPerS", "hp.gasCoolerPressurePa", "hp.suctionPressurePa", "hp.dischargeTemperatureK",
+            "hp.heatFlowW", "hp.compressorPowerW", "hp.fanPowerW", "hp.cop", "hp.defrostHeatFlowW",
+            "hp.airEvaporatorHeatFlowW", "hp.waterEvaporator.heatFlowW",
+            "hp.compressor1.speedHz", "hp.compressor2.speedHz", "hp.compressor3.speedHz", "hp.compressor4.speedHz",
+            "hp.airSection1.frostMassKg", "hp.airSection2.frostMassKg", "hp.airSection3.frostMassKg", "hp.airSection4.frostMassKg",
+            "tank.sensor1TemperatureK", "tank.sensor6TemperatureK", "tank.storedEnergyJ",
+            "solar.heatFlowW", "solar.collectorInletTemperatureK", "network.heatDemandW", "network.supplyTemperatureK",
+            "network.unservedHeatW", "chp.heatFlowW");
+
+    private final Rig rig;
+    private final PlantModel plant;
+    private final ControllerConfig controllerConfig;
+    private double plantSeconds = Double.NaN;
+
+    public Simulation(Rig rig, PlantModel plant, ControllerConfig controllerConfig) {
+        this.rig = rig;
+        this.plant = plant;
+        this.controllerConfig = controllerConfig;
+    }
+
+    /** Wall seconds the last {@link #run} spent inside {@code plant.step} (the rest is the controller, the table, CSV and KPIs). */
+    public double lastPlantSeconds() { return plantSeconds; }
+
+    /** One step's snapshot as the frame the table publishes: truth, all GOOD (a study has no sensor faults). */
+    private record Frame(long step, PlantSnapshot s) implements SignalFrame {
+        @Override public long plantTimeMs() { return s.plantTimeMs(); }
+
+        @Override public double value(int outputIndex) { return s.output(outputIndex); }
+
+        @Override public Quality quality(int outputIndex) { return Quality.GOOD; }
+    }
+
+    /**
+     * Runs the study, writes the decimated CSV to {@code csvOut} (closed at the end) and returns the KPIs.
+     *
+     * @param progress told of progress, or null
+     */
+    public Kpis run(Settings settings, Writer csvOut, Progress progress) throws IOException {
+        SignalCatalogue cat = plant.catalogue();
+        PointTable table = new PointTable(rig.points(), cat);
+        TablePlantIo plantIo = new TablePlantIo(table, cat);
+        InProcessControllerIo io = new InProcessControllerIo(table);
+        io.open();
+        ReferenceController controller = ReferenceController.forPlant(controllerConfig, Optional.empty(), rig.points());
+
+        plant.reset(rig.seed());
+        double[] external = plant.defaultInputs().values();
+        WeatherSeries series = BuiltInWeather.byIndex(settings.weatherIndex());
+        WeatherSeries.Cursor cursor = null;
+        int inSeries = cat.inputIndex("weather.seriesIndex"), inStart = cat.inputIndex("weather.seriesStartS");
+        int inAir = cat.inputIndex("weather.airTemperatureK"), inRh = cat.inputIndex("weather.relativeHumidityRatio"),
+                inIrr = cat.inputIndex("weather.irradianceWPerM2");
+        if (inSeries >= 0) {
+            external[inSeries] = settings.weatherIndex();
+            if (inStart >= 0) external[inStart] = settings.startS();
+        } else {
+            cursor = series.cursor();
+        }
+        int setOut = cat.outputIndex("network.supplyTemperatureSetK");
+
+        List<String> headers = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (String name : CSV_SIGNALS) {
+            int i = cat.outputIndex(name);
+            if (i < 0) continue;
+            columns.add(i);
+            headers.add(name + SiUnitSuffix.bracket(name));
+        }
+        int[] csvIndex = columns.stream().mapToInt(Integer::intValue).toArray();
+        double[] row = new double[csvIndex.length];
+        KpiAccumulator kpi = new KpiAccumulator(cat.outputs());
+        long stepMs = settings.stepMs();
+        double dtS = stepMs / 1000.0;
+        long total = settings.steps();
+        long reportEvery = Math.max(1, total / 200);
+        PlantIo.BenchStatus status = new PlantIo.BenchStatus(Pacing.Kind.LOCKSTEP, false);
+
+        long t0 = System.nanoTime();
+        long plantNanos = 0;
+        try (DecimatedCsv csv = new DecimatedCsv(csvOut, headers, "controllerState", settings.csvEveryMs())) {
+            PlantSnapshot s = plant.snapshot();
+            int heartbeat = 0;
+            for (long n = 0; ; n++) {
+                kpi.accept(s.plantTimeMs(), s::output);
+                if (csv.due(s.plantTimeMs())) {
+                    for (int k = 0; k < csvIndex.length; k++) row[k] = s.output(csvIndex[k]);
+                    csv.offer(s.plantTimeMs(), row, controller.state().label());
+                }
+                if (progress != null && (n % reportEvery == 0 || n == total)) progress.update(n, total, s.plantTimeMs());
+                if (n == total) break;
+
+                plantIo.publish(new Frame(n, s), status);
+                double setDegC = setOut >= 0 && Double.isFinite(s.output(setOut)) ? Units.kToDegC(s.output(setOut))
+                        : controllerConfig.supplyTemperatureSetDefaultDegC();
+                Commands cmd = n == 0 ? Commands.none(setDegC).withStart() : Commands.none(setDegC);
+                try {
+                    Inputs in = io.read();
+                    Outputs out = controller.cycle(in, cmd);
+                    heartbeat = (heartbeat + 1) & 0xFFFF;
+                    io.commit(out, heartbeat, in.step());
+                } catch (ControllerIoException e) {
+                    throw new IllegalStateException("in-process controller I/O failed at step " + n + ": " + e.getMessage(), e);
+                }
+                if (cursor != null) {
+                    cursor.at(settings.startS() + s.plantTimeMs() / 1000.0);
+                    if (inAir >= 0) external[inAir] = cursor.airTemperatureK();
+                    if (inRh >= 0) external[inRh] = cursor.relativeHumidityRatio();
+                    if (inIrr >= 0) external[inIrr] = cursor.globalHorizontalWPerM2();
+                }
+                PlantIo.Sample sample = plantIo.sample(external, false);
+                long p0 = System.nanoTime();
+                s = plant.step(dtS, new PlantInputs(sample.inputsSi()));
+                plantNanos += System.nanoTime() - p0;
+            }
+        } finally {
+            io.close();
+        }
+        double wallS = (System.nanoTime() - t0) / 1e9;
+        plantSeconds = plantNanos / 1e9;
+        return kpi.kpis(wallS);
+    }
+}

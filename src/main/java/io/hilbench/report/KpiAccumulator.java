@@ -1,0 +1,169 @@
+package io.hilbench.report;
+
+import io.hilbench.runtime.SignalFrame;
+import io.hilbench.runtime.TraceRow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Key performance indicators of a run, accumulated one plant sample at a time (from {@code bench simulate}'s loop, a
+ * {@link io.hilbench.runtime.Recorder}'s {@link TraceRow}s, or published {@link SignalFrame}s), over the plant's output
+ * names (SI units, CONVENTIONS). Signals a plant does not publish give NaN KPIs (printed "n/a"), never a made-up zero.
+ *
+ * <p><b>Integration.</b> A sample at plant time t<sub>k</sub> is the state after the step (t<sub>k−1</sub>, t<sub>k</sub>]
+ * (the plant's snapshot after a step), so each flow counts over the interval that ends at its sample:
+ * E = Σ<sub>k≥1</sub> P(t<sub>k</sub>)·(t<sub>k</sub> − t<sub>k−1</sub>) (right rectangle). The first sample only
+ * anchors the time and the tank's starting energy. Sign convention: heat flows as the plant publishes them (heat to the
+ * DH water positive); negative heat delivered (e.g. water cooled by a stopped gas cooler) counts as it is.
+ *
+ * <p><b>Definitions</b> (signal names of the Solrød plant catalogue):
+ * <ul>
+ *   <li>heat delivered = ∫ {@code hp.heatFlowW}; electricity = ∫ ({@code hp.compressorPowerW} + {@code hp.fanPowerW}), fans
+ *       counting 0 on a plant that models none;</li>
+ *   <li>seasonal COP = heat delivered / electricity over the whole run (EN 14825's SCOP idea: an energy ratio over the
+ *       period); mean COP = time average of {@code hp.cop} while at least one compressor runs (what an operator sees);</li>
+ *   <li>defrost energy share = ∫ {@code hp.defrostHeatFlowW} / heat delivered;</li>
+ *   <li>solar yield = ∫ max(0, {@code solar.heatFlowW}); tank-source heat = ∫ {@code hp.waterEvaporator.heatFlowW} (what
+ *       the heat pump drew from the tank); tank-source share = tank-source heat / (∫ {@code hp.evaporatorHeatFlowW}),
+ *       the part of the heat pump's source heat that came from the tank; tank-source to solar = tank-source heat / solar
+ *       yield;</li>
+ *   <li>tank use: {@code tank.storedEnergyJ} at start, end, minimum and maximum; hours with {@code hp.tankSourcePump.running};</li>
+ *   <li>compressor starts: rising edges of {@code hp.compressorN.running} (N = 1, 2, …; the first sample's state is not a
+ *       start); heat-pump run hours: time with any compressor running;</li>
+ *   <li>supply deviation = ∫ |{@code hp.dhWater.outletTemperatureK} − {@code network.supplyTemperatureSetK}| dt while a
+ *       compressor runs, in K·h.</li>
+ * </ul>
+ * Not thread-safe: one loop feeds it.
+ */
+public final class KpiAccumulator {
+    private static final double J_PER_MWH = 3.6e9;
+    private static final double S_PER_H = 3600.0;
+
+    private final int heat, compressorPower, fanPower, cop, defrost, solar, tankSourceHeat, evaporatorHeat, tankEnergy, tankPump,
+            supply, supplySet;
+    private final int[] running;
+
+    private long firstMs = Long.MIN_VALUE;
+    private long lastMs;
+    private boolean[] wasRunning;
+    private double heatJ, compressorJ, fanJ, defrostJ, solarJ, tankSourceJ, evaporatorJ, copSecondsSum, runS, tankPumpS, deviationKs;
+    private double tankStartJ = Double.NaN, tankEndJ = Double.NaN, tankMinJ = Double.NaN, tankMaxJ = Double.NaN;
+    private int starts;
+    private long samples;
+
+    /** @param outputNames the plant's output names, by output index (a catalogue's {@code outputs()} or a recorder's {@code outputNames()}) */
+    public KpiAccumulator(List<String> outputNames) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < outputNames.size(); i++) index.put(outputNames.get(i), i);
+        heat = index.getOrDefault("hp.heatFlowW", -1);
+        compressorPower = index.getOrDefault("hp.compressorPowerW", -1);
+        fanPower = index.getOrDefault("hp.fanPowerW", -1);
+        cop = index.getOrDefault("hp.cop", -1);
+        defrost = index.getOrDefault("hp.defrostHeatFlowW", -1);
+        solar = index.getOrDefault("solar.heatFlowW", -1);
+        tankSourceHeat = index.getOrDefault("hp.waterEvaporator.heatFlowW", -1);
+        evaporatorHeat = index.getOrDefault("hp.evaporatorHeatFlowW", -1);
+        tankEnergy = index.getOrDefault("tank.storedEnergyJ", -1);
+        tankPump = index.getOrDefault("hp.tankSourcePump.running", -1);
+        supply = index.getOrDefault("hp.dhWater.outletTemperatureK", -1);
+        supplySet = index.getOrDefault("network.supplyTemperatureSetK", -1);
+        int n = 0;
+        while (index.containsKey("hp.compressor" + (n + 1) + ".running")) n++;
+        running = new int[n];
+        for (int c = 0; c < n; c++) running[c] = index.get("hp.compressor" + (c + 1) + ".running");
+        wasRunning = new boolean[n];
+    }
+
+    /** One recorded step (true values: plant truth is what KPIs count, not what a faulted sensor showed). */
+    public void accept(TraceRow row) { accept(row.plantTimeMs(), row::trueValue); }
+
+    /** One published frame. */
+    public void accept(SignalFrame frame) { accept(frame.plantTimeMs(), frame::value); }
+
+    /**
+     * One sample: the plant's outputs (SI, by output index) at {@code plantTimeMs}. Samples must come in increasing
+     * plant time; a sample at or before the last one is refused (a new run needs a new accumulator).
+     */
+    public void accept(long plantTimeMs, IntToDoubleFunction value) {
+        boolean[] on = new boolean[running.length];
+        boolean anyOn = false;
+        for (int c = 0; c < running.length; c++) {
+            on[c] = value.applyAsDouble(running[c]) >= 0.5;
+            anyOn |= on[c];
+        }
+        double tankJ = tankEnergy >= 0 ? value.applyAsDouble(tankEnergy) : Double.NaN;
+        if (firstMs == Long.MIN_VALUE) {
+            firstMs = plantTimeMs;
+            lastMs = plantTimeMs;
+            wasRunning = on;
+            tankStartJ = tankEndJ = tankMinJ = tankMaxJ = tankJ;
+            samples = 1;
+            return;
+        }
+        if (plantTimeMs <= lastMs) {
+            throw new IllegalArgumentException("KPI samples must advance in plant time: " + plantTimeMs + " ms after " + lastMs + " ms");
+        }
+        double dtS = (plantTimeMs - lastMs) / 1000.0;
+        lastMs = plantTimeMs;
+        samples++;
+        heatJ += dtS * get(value, heat);
+        compressorJ += dtS * get(value, compressorPower);
+        if (fanPower >= 0) fanJ += dtS * value.applyAsDouble(fanPower); // a plant without fans has no fan power: 0, not n/a
+        defrostJ += dtS * get(value, defrost);
+        solarJ += dtS * Math.max(0.0, get(value, solar));
+        tankSourceJ += dtS * get(value, tankSourceHeat);
+        evaporatorJ += dtS * get(value, evaporatorHeat);
+        if (tankPump >= 0 && value.applyAsDouble(tankPump) >= 0.5) tankPumpS += dtS;
+        if (anyOn) {
+            runS += dtS;
+            copSecondsSum += dtS * get(value, cop);
+            deviationKs += dtS * Math.abs(get(value, supply) - get(value, supplySet));
+        }
+        for (int c = 0; c < running.length; c++) if (on[c] && !wasRunning[c]) starts++;
+        wasRunning = on;
+        tankEndJ = tankJ;
+        if (!Double.isNaN(tankJ)) {
+            tankMinJ = Double.isNaN(tankMinJ) ? tankJ : Math.min(tankMinJ, tankJ);
+            tankMaxJ = Double.isNaN(tankMaxJ) ? tankJ : Math.max(tankMaxJ, tankJ);
+        }
+    }
+
+    /** NaN when the plant has no such output, so the integral of a missing signal is NaN (shown "n/a"). */
+    private static double get(IntToDoubleFunction value, int index) {
+        return index < 0 ? Double.NaN : value.applyAsDouble(index);
+    }
+
+    /** Samples taken so far. */
+    public long samples() { return samples; }
+
+    /**
+     * The KPIs so far.
+     *
+     * @param wallS wall-clock seconds the run took (for its speed as a multiple of real time), or NaN
+     */
+    public Kpis kpis(double wallS) {
+        double plantS = samples == 0 ? 0 : (lastMs - firstMs) / 1000.0;
+        double electricityJ = compressorJ + fanJ;
+        return new Kpis(
+                plantS / S_PER_H,
+                heatJ / J_PER_MWH,
+                electricityJ / J_PER_MWH,
+                runS > 0 ? copSecondsSum / runS : Double.NaN,
+                electricityJ > 0 ? heatJ / electricityJ : Double.NaN,
+                heatJ > 0 ? defrostJ / heatJ : Double.NaN,
+                solarJ / J_PER_MWH,
+                tankSourceJ / J_PER_MWH,
+                evaporatorJ > 0 ? tankSourceJ / evaporatorJ : Double.NaN,
+                solarJ > 0 ? tankSourceJ / solarJ : Double.NaN,
+                tankStartJ / J_PER_MWH, tankEndJ / J_PER_MWH, tankMinJ / J_PER_MWH, tankMaxJ / J_PER_MWH,
+                tankPumpS / S_PER_H,
+                starts,
+                runS / S_PER_H,
+                deviationKs / S_PER_H,
+                wallS,
+                wallS > 0 ? plantS / wallS : Double.NaN);
+    }
+}

@@ -1,0 +1,35 @@
+package io.hilbench.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the pages of a run's report print, gathered once by {@link RunReport}: the run read back from its
+ * folder, the site and rig, the requirement texts, the JUnit cross-check, and per scenario its KPIs and plots.
+ */
+public record ReportModel(RunData run, String site, String rigName, String rigDescription, RequirementsText text,
+                          Optional<JunitSummary> junit, List<ScenarioView> scenarios, String generatedUtc, String benchVersion) {
+    public ReportModel {
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /**
+     * @param id          unique stem within the run (plot file names, HTML anchors)
+     * @param svg         plot file relative to the report folder ({@code plots/01-….svg}), or null when none was drawn
+     * @param png         the same plot as PNG (for the PDF), or null
+     * @param plotProblem why no plot was drawn ("" when one was)
+     */
+    public record ScenarioView(RunData.ScenarioData data, String id, Optional<ScenarioKpis> kpis, String svg, String png,
+                               List<String> missingTags, String plotProblem) {
+        public ScenarioView {
+            missingTags = List.copyOf(missingTags);
+        }
+    }
+
+    /** The run facts shared by all scenarios (the first scenario's: one run has one controller, pacing and seed). */
+    public String runFact(String key) {
+        return run.scenarios().stream().map(s -> s.runFact(key)).filter(v -> !v.isEmpty()).findFirst().orElse("");
+    }
+
+    public long count(String outcome) { return run.scenarios().stream().filter(s -> s.outcome().equals(outcome)).count(); }
+}

@@ -1,0 +1,124 @@
+package io.hilbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a run left in its report folder, read back from the files (never from the scenario package's memory, so
+ * {@code bench report --from DIR} renders a finished run the same way the run itself did): {@value #VERDICTS}
+ * written by the scenario glue's verdict ledger, and the per-scenario trace CSVs under {@value #TRACES}.
+ */
+public record RunData(Path dir, List<ScenarioData> scenarios) {
+    public static final String VERDICTS = "verdicts.json";
+    public static final String TRACES = "traces";
+
+    public RunData {
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** One assertion's verdict as the ledger wrote it: id, passed/failed/inconclusive, the limits used, the message. */
+    public record AssertionData(String id, String verdict, Map<String, Double> limits, String message) {
+        public AssertionData {
+            limits = Map.copyOf(limits);
+        }
+
+        /** The requirement id of the assertion ({@code SU-04} of {@code SU-04.off}). */
+        public String requirement() {
+            int dot = id.indexOf('.');
+            return dot < 0 ? id : id.substring(0, dot);
+        }
+
+        /** Plant time (ms) the verdict was reached, read from its message; -1 when the message names none. */
+        public long instantMs() { return PlantTimes.verdictInstantMs(message); }
+    }
+
+    /**
+     * One scenario: its name, requirement tag, feature file and line, outcome, plant and wall time, the error that
+     * ended it before judging (or null), the run facts (controller, identity, pacing, seed, rig, timing) and the
+     * verdict per assertion.
+     */
+    public record ScenarioData(String name, String requirement, String uri, String outcome, double plantTimeS, double wallTimeS,
+                               String error, Map<String, Object> run, List<AssertionData> verdicts) {
+        public ScenarioData {
+            verdicts = List.copyOf(verdicts);
+            run = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(run));
+        }
+
+        /** A run fact as text ("" when absent). */
+        public String runFact(String key) {
+            Object v = run.get(key);
+            return v == null ? "" : v.toString();
+        }
+
+        /** A timing figure of the run as it was written (a Map for structured figures), or null. */
+        public Object timingValue(String key) {
+            Object t = run.get("timing");
+            return t instanceof Map<?, ?> m ? m.get(key) : null;
+        }
+
+        /** A timing figure of the run (ackRoundTrip, plantCompute, lateness …) as the timing log summarised it, or "". */
+        public String timing(String key) {
+            Object t = run.get("timing");
+            if (t instanceof Map<?, ?> m && m.get(key) != null) return m.get(key).toString();
+            return "";
+        }
+
+        /**
+         * The file name stem of its trace in {@value #TRACES}: requirement, dash, the name in lower-case words joined by
+         * dashes, at most 80 characters — the naming of the scenario glue's trace writer (World.writeTrace), which this
+         * package may not import (DESIGN §2).
+         */
+        public String traceStem() {
+            String slug = (requirement.isEmpty() ? "" : requirement + "-")
+                    + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            return slug.length() > 80 ? slug.substring(0, 80) : slug;
+        }
+
+        /** A stem unique within the run (the same scenario may run twice, e.g. in an outline). */
+        public String id(int index) { return String.format(Locale.ROOT, "%02d-%s", index + 1, traceStem()); }
+    }
+
+    /** Reads {@value #VERDICTS} of a report folder. */
+    public static RunData read(Path dir) throws IOException {
+        Path file = dir.resolve(VERDICTS);
+        if (!Files.isRegularFile(file)) throw new IOException(dir + " holds no " + VERDICTS + " (not a bench run's report folder, or the run judged no scenario)");
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": not readable as JSON: " + e.getMessage(), e);
+        }
+        List<ScenarioData> out = new ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        for (JsonNode s : root.path("scenarios")) {
+            List<AssertionData> vs = new ArrayList<>();
+            for (JsonNode v : s.path("verdicts")) {
+                Map<String, Double> limits = new TreeMap<>();
+                v.path("limits").fields().forEachRemaining(e -> limits.put(e.getKey(), e.getValue().asDouble()));
+                vs.add(new AssertionData(v.path("id").asText(), v.path("verdict").asText(), limits, v.path("message").asText("")));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> run = s.has("run") ? m.convertValue(s.get("run"), LinkedHashMap.class) : Map.of();
+            out.add(new ScenarioData(s.path("scenario").asText(), s.path("requirement").asText(""), s.path("uri").asText(""),
+                    s.path("outcome").asText(""), s.path("plantTimeS").asDouble(), s.path("wallTimeS").asDouble(),
+                    s.hasNonNull("error") ? s.get("error").asText() : null, run, vs));
+        }
+        return new RunData(dir, out);
+    }
+
+    /** The trace CSV of a scenario, when the run wrote one. */
+    public java.util.Optional<Path> trace(ScenarioData s) {
+        Path p = dir.resolve(TRACES).resolve(s.traceStem() + ".csv");
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,143 @@
+package io.hilbench.report.html;
+
+import io.hilbench.report.ReportModel;
+import io.hilbench.report.RequirementsText;
+import io.hilbench.report.RunData;
+import io.hilbench.report.ScenarioKpis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.hilbench.report.html.Html.num;
+
+/**
+ * {@code handover.html}: the printable acceptance document (FAT/SAT style) — site, rig, controller identity and
+ * program version, the procedure (scenarios, pacing, seed), expected against actual per requirement assertion,
+ * deviations, inconclusive items with their reasons, the plots, and blank sign-off fields. Well-formed XHTML: the
+ * same page is the PDF renderer's input ({@code handover.pdf}), where the plots are PNG renderings of the same charts.
+ */
+public final class HandoverPage {
+    public static final String FILE = "handover.html";
+
+    /** Who signs a handover. */
+    static final List<String> SIGNATORIES = List.of("Commissioning engineer", "Controller vendor", "Plant owner / operator", "Witness (third party)");
+
+    private HandoverPage() {}
+
+    /** @param forPdf true: PNG plots and print styles for the PDF renderer; false: SVG plots for the browser */
+    public static String render(ReportModel m, boolean forPdf) {
+        Html h = new Html();
+        h.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>")
+                .raw("<meta charset=\"utf-8\"/><title>").text("Acceptance test report – " + m.site()).raw("</title><style>")
+                .raw(forPdf ? Styles.PRINT : Styles.PRINT + Styles.SCREEN_HANDOVER).raw("</style></head><body>\n");
+        h.el("h1", "Acceptance test report (FAT/SAT) – heat-pump controller on the HIL bench");
+
+        h.el("h2", "1. Object under test");
+        h.raw("<table class=\"kv\">\n");
+        h.row("Site", m.site());
+        h.row("Plant", m.rigDescription());
+        h.row("Rig", m.rigName());
+        h.row("Controller", m.runFact("controller"));
+        h.row("Controller identity and program version (self-declared)", m.runFact("identitySelfDeclared"));
+        h.row("Program version / firmware image hash (verified by)", "");
+        h.row("Bench version", m.benchVersion());
+        h.row("Report folder", m.run().dir().toAbsolutePath().normalize().toString());
+        h.row("Report generated (UTC)", m.generatedUtc());
+        h.raw("</table>\n");
+
+        h.el("h2", "2. Procedure");
+        h.raw("<p>").text("Each scenario starts from a fresh plant run with the controller returned to Off; every requirement assertion is judged on "
+                + "the recorded plant trace at the end of its scenario with the limits of requirements.yaml (shown with each verdict). Plant truth is "
+                + "judged, except where the plant's safety chain would mask a controller fault: there the controller's commanded outputs are judged.").raw("</p>\n");
+        h.raw("<table class=\"kv\">\n");
+        h.row("Pacing", m.runFact("pacing"));
+        h.row("Seed", m.runFact("seed"));
+        h.row("Scenarios run", Integer.toString(m.run().scenarios().size()));
+        h.row("Result", m.count("passed") + " passed, " + m.count("failed") + " failed, " + m.count("inconclusive") + " inconclusive");
+        h.raw("</table>\n<table>\n").headerRow("#", "requirement", "scenario", "feature", "plant time", "wall time", "outcome");
+        int i = 1;
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            RunData.ScenarioData s = v.data();
+            h.raw("<tr class=\"" + Verdicts.cssClass(s.outcome()) + "\">");
+            for (String c : new String[]{Integer.toString(i++), s.requirement(), s.name(), shortUri(s.uri()), num(s.plantTimeS() / 60, 1) + " min",
+                    num(s.wallTimeS(), 1) + " s", s.outcome()}) h.raw("<td>").text(c).raw("</td>");
+            h.raw("</tr>\n");
+        }
+        h.raw("</table>\n");
+
+        h.el("h2", "3. Expected and actual per requirement");
+        Map<String, List<RunData.AssertionData>> byReq = new LinkedHashMap<>();
+        for (ReportModel.ScenarioView v : m.scenarios()) for (RunData.AssertionData a : v.data().verdicts()) byReq.computeIfAbsent(a.requirement(), k -> new ArrayList<>()).add(a);
+        for (Map.Entry<String, List<RunData.AssertionData>> e : byReq.entrySet()) {
+            RequirementsText.Requirement r = m.text().requirement(e.getKey()).orElse(null);
+            h.el("h3", e.getKey() + (r == null ? "" : " – " + r.title()));
+            if (r != null && !r.stimulus().isEmpty()) h.raw("<p class=\"facts\">").text("Stimulus: " + r.stimulus()).raw("</p>\n");
+            h.raw("<table class=\"verdicts\">\n").headerRow("assertion", "expected (pass when)", "limits used", "actual", "verdict");
+            for (RunData.AssertionData a : e.getValue()) {
+                h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\">");
+                for (String c : new String[]{a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.message(), a.verdict()}) h.raw("<td>").text(c).raw("</td>");
+                h.raw("</tr>\n");
+            }
+            h.raw("</table>\n");
+        }
+
+        h.el("h2", "4. Deviations");
+        List<String[]> deviations = new ArrayList<>();
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            RunData.ScenarioData s = v.data();
+            for (RunData.AssertionData a : s.verdicts()) if (a.verdict().equals("failed")) deviations.add(new String[]{a.id(), s.name(), a.message()});
+            if (s.outcome().equals("failed") && s.verdicts().isEmpty()) deviations.add(new String[]{s.requirement(), s.name(), s.error() == null ? "failed" : s.error()});
+        }
+        table(h, deviations, "None: no assertion failed.", "assertion", "scenario", "what was found");
+
+        h.el("h2", "5. Inconclusive items");
+        List<String[]> inconclusive = new ArrayList<>();
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            RunData.ScenarioData s = v.data();
+            for (RunData.AssertionData a : s.verdicts()) if (a.verdict().equals("inconclusive")) inconclusive.add(new String[]{a.id(), s.name(), a.message()});
+            if (s.outcome().equals("inconclusive") && s.verdicts().isEmpty()) inconclusive.add(new String[]{s.requirement(), s.name(), s.error() == null ? "" : s.error()});
+        }
+        table(h, inconclusive, "None.", "item", "scenario", "reason (an inconclusive item is not passed: repeat it)");
+
+        h.el("h2", "6. Plots of the judged signals");
+        h.raw("<p class=\"facts\">").text("Red lines: limits; shaded: allowed bands; solid vertical lines: the instant each verdict was reached; dashed: deadlines.").raw("</p>\n");
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            String src = forPdf ? v.png() : v.svg();
+            h.raw("<div class=\"plotblock\">");
+            h.el("h3", (v.data().requirement().isEmpty() ? "" : v.data().requirement() + " – ") + v.data().name());
+            if (v.kpis().isPresent()) {
+                ScenarioKpis k = v.kpis().get();
+                h.raw("<p class=\"facts\">").text("heat " + num(k.heatKwh(), 1) + " kWh, electricity " + num(k.electricityKwh(), 1) + " kWh, COP "
+                        + num(k.cop(), 2) + ", starts " + k.totalStarts()).raw("</p>");
+            }
+            if (src != null) h.raw("<img class=\"plot\" src=\"").text(src).raw("\" alt=\"").text("plot of " + v.data().name()).raw("\"/>");
+            else h.raw("<p class=\"note\">").text("no plot: " + v.plotProblem()).raw("</p>");
+            h.raw("</div>\n");
+        }
+
+        h.el("h2", "7. Sign-off");
+        h.raw("<p>").text("By signing, the parties confirm that the tests above were carried out as described and that the results, deviations and "
+                + "inconclusive items are recorded correctly.").raw("</p>\n");
+        h.raw("<table class=\"signoff\">\n").headerRow("role", "name", "company", "date", "signature");
+        for (String role : SIGNATORIES) h.row(role, "", "", "", "");
+        h.raw("</table>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void table(Html h, List<String[]> rows, String none, String... header) {
+        if (rows.isEmpty()) {
+            h.el("p", none);
+            return;
+        }
+        h.raw("<table class=\"verdicts\">\n").headerRow(header);
+        for (String[] r : rows) h.row(r);
+        h.raw("</table>\n");
+    }
+
+    private static String shortUri(String uri) {
+        int i = uri.indexOf("features/");
+        return i < 0 ? uri : uri.substring(i);
+    }
+}

@@ -1,0 +1,117 @@
+package io.hilbench.report.html;
+
+import io.hilbench.report.JunitSummary;
+import io.hilbench.report.ReportModel;
+import io.hilbench.report.RunData;
+import io.hilbench.report.ScenarioKpis;
+
+import static io.hilbench.report.html.Html.esc;
+import static io.hilbench.report.html.Html.num;
+
+/**
+ * {@code report.html}: the run's index — links to the Cucumber report, JUnit XML and the handover report; the
+ * requirement × verdict summary with the limits each verdict used; per scenario its KPIs, timing (lateness, round
+ * trips) and the plot of the signals its assertions judged.
+ */
+public final class IndexPage {
+    public static final String FILE = "report.html";
+
+    private IndexPage() {}
+
+    public static String render(ReportModel m) {
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>").text("Bench run " + m.rigName() + " – " + m.run().dir().getFileName())
+                .raw("</title>\n<style>").raw(Styles.SCREEN).raw("</style></head><body>\n");
+        h.el("h1", "HIL bench run report – " + m.site());
+        h.raw("<p class=\"facts\">").text("rig " + m.rigName() + " · controller " + m.runFact("controller") + " (" + m.runFact("identitySelfDeclared")
+                + ", self-declared) · pacing " + m.runFact("pacing") + " · seed " + m.runFact("seed") + " · generated " + m.generatedUtc()).raw("</p>\n");
+        h.raw("<p class=\"summary\">").text(m.run().scenarios().size() + " scenario(s): " + m.count("passed") + " passed, " + m.count("failed") + " failed, "
+                + m.count("inconclusive") + " inconclusive").raw("</p>\n");
+        h.raw("<p>Files: <a href=\"cucumber.html\">Cucumber report</a> · <a href=\"handover.html\">handover report (HTML)</a> · ")
+                .raw("<a href=\"handover.pdf\">handover report (PDF)</a> · <a href=\"cucumber-junit.xml\">JUnit XML</a> · ")
+                .raw("<a href=\"cucumber.json\">Cucumber JSON</a> · <a href=\"verdicts.json\">verdicts.json</a> · <a href=\"traces/\">traces</a></p>\n");
+        junit(h, m);
+
+        h.el("h2", "Requirements × verdicts");
+        h.raw("<table class=\"verdicts index\">\n").headerRow("requirement", "assertion", "pass when", "limits used", "verdict", "at plant time", "evidence");
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            RunData.ScenarioData s = v.data();
+            if (s.verdicts().isEmpty()) {
+                h.raw("<tr class=\"" + Verdicts.cssClass(s.outcome()) + "\">").raw("<td>").text(s.requirement()).raw("</td><td colspan=\"3\">")
+                        .text(s.name()).raw("</td><td>").text(s.outcome()).raw("</td><td>–</td><td>").text(s.error() == null ? "" : s.error()).raw("</td></tr>\n");
+                continue;
+            }
+            for (RunData.AssertionData a : s.verdicts()) {
+                // anchor unique per scenario: a requirement may have several scenarios (SU-02 has two)
+                h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\" id=\"" + esc(v.id() + ":" + a.id()) + "\">");
+                for (String c : new String[]{a.requirement(), a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.verdict(), Verdicts.instant(a), a.message()}) {
+                    h.raw("<td>").text(c).raw("</td>");
+                }
+                h.raw("</tr>\n");
+            }
+        }
+        h.raw("</table>\n");
+
+        h.el("h2", "Scenarios");
+        for (ReportModel.ScenarioView v : m.scenarios()) scenario(h, v);
+        h.raw("</body></html>\n");
+        return h.toString();
+    }
+
+    private static void junit(Html h, ReportModel m) {
+        if (m.junit().isEmpty()) {
+            h.raw("<p class=\"fail\">").text("No " + JunitSummary.FILE + " in the report folder.").raw("</p>\n");
+            return;
+        }
+        JunitSummary j = m.junit().get();
+        h.raw("<p class=\"" + (j.consistent() ? "junit" : "fail") + "\">").text("JUnit XML: " + j.tests() + " tests, " + j.failures() + " failures, "
+                + j.errors() + " errors, " + j.skipped() + " skipped – " + (j.consistent() ? "agrees with the verdicts" : "DISAGREES with the verdicts: " + j.problem())).raw("</p>\n");
+    }
+
+    private static void scenario(Html h, ReportModel.ScenarioView v) {
+        RunData.ScenarioData s = v.data();
+        h.raw("<section id=\"" + esc(v.id()) + "\"><h3 class=\"" + Verdicts.cssClass(s.outcome()) + "\">").text((s.requirement().isEmpty() ? "" : s.requirement() + " – ")
+                + s.name() + " – " + s.outcome()).raw("</h3>\n");
+        h.raw("<p class=\"facts\">").text(s.uri() + " · " + num(s.plantTimeS() / 60, 1) + " min plant time · " + num(s.wallTimeS(), 1) + " s wall").raw("</p>\n");
+        if (s.error() != null) h.raw("<p class=\"fail\">").text(s.error()).raw("</p>\n");
+        h.raw("<table class=\"kv\">\n");
+        if (v.kpis().isPresent()) {
+            ScenarioKpis k = v.kpis().get();
+            h.row("heat delivered", num(k.heatKwh(), 1) + " kWh");
+            h.row("compressor electricity", num(k.electricityKwh(), 1) + " kWh");
+            h.row("COP over the scenario", num(k.cop(), 2));
+            h.row("compressor starts", k.totalStarts() + " " + k.starts());
+        } else {
+            h.row("KPIs", "no trace");
+        }
+        h.row("lateness (timing log)", lateness(s));
+        h.row("Ack round trip (timing log)", orDash(s.timing("ackRoundTrip")));
+        h.row("plant step compute", orDash(s.timing("plantCompute")));
+        h.row("wall per step", s.timing("wallPerStepMs").isEmpty() ? "–" : s.timing("wallPerStepMs") + " ms");
+        h.raw("</table>\n");
+        if (v.svg() != null) {
+            h.raw("<p><img class=\"plot\" src=\"" + esc(v.svg()) + "\" alt=\"" + esc("signals judged in " + s.name()) + "\"/></p>\n");
+            if (!v.missingTags().isEmpty()) h.raw("<p class=\"note\">").text("not in the trace or the rig, not drawn: " + String.join(", ", v.missingTags())).raw("</p>\n");
+        } else {
+            h.raw("<p class=\"note\">").text("no plot: " + v.plotProblem()).raw("</p>\n");
+        }
+        h.raw("</section>\n");
+    }
+
+    /** Lateness applies to paced steps only (real time, accelerated); a lockstep run records none. */
+    private static String lateness(RunData.ScenarioData s) {
+        Object o = s.timingValue("lateness");
+        if (o instanceof java.util.Map<?, ?> m) {
+            // the ledger's structured form {count, p50Ms, p99Ms, maxMs} (written for the evidence manifest)
+            Object n = m.get("count");
+            if (n instanceof Number c && c.longValue() == 0) return "– (no paced steps: " + s.runFact("pacing") + ")";
+            return "n=" + n + " p50 " + m.get("p50Ms") + " ms, p99 " + m.get("p99Ms") + " ms, max " + m.get("maxMs") + " ms";
+        }
+        String l = s.timing("lateness");
+        if (l.isEmpty()) return "– (not recorded by this run)";
+        if (l.startsWith("n=0 ")) return "– (no paced steps: " + s.runFact("pacing") + ")";
+        return l;
+    }
+
+    private static String orDash(String s) { return s.isEmpty() ? "–" : s; }
+}

@@ -1,0 +1,159 @@
+package io.hilbench.scenario;
+
+import io.hilbench.points.PointDefinition;
+import io.hilbench.rig.BenchAssembly;
+import io.hilbench.rig.ControllerSection;
+import io.hilbench.rig.Rig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The check before any scenario (issue #9 item 4): every mapped point answers.
+ * <ul>
+ *   <li><b>Plant side</b> (a sanity check of the bench itself): every point of the rig's plant map is read through the
+ *       bench's own Modbus TCP server (each point with a {@code modbus} address) and OPC UA server (each point with an
+ *       {@code opcua} path), as the controller will read it.</li>
+ *   <li><b>Controller side</b>: every point of the rig's controller map is read over the controller's protocol.</li>
+ * </ul>
+ * A point that does not answer is listed with its side, tag, protocol, address and error.
+ *
+ * <p><b>Exit codes</b> (DESIGN §8; decided here): a point the device answers with an error — a Modbus exception
+ * response (V1.1b3 §7, e.g. 02 illegal data address) or an OPC UA status that says the node is not there
+ * (Bad_NodeIdUnknown, Part 4 §7.34) — means the map does not match the device: a configuration error, exit
+ * {@value #CONFIGURATION}. Points that got no answer at all (connection refused, timeout) mean the controller is
+ * unreachable: inconclusive, exit {@value #UNREACHABLE}. Both present: 2 (2 before 3). A plant-side problem is always
+ * 2: the bench cannot serve its own map. {@code simulation_active} reading false is no preflight failure (the
+ * interlock refuses the commands later, and the scenario is inconclusive) but is printed as a warning.
+ */
+public final class Preflight {
+    public static final int CONFIGURATION = 2;
+    public static final int UNREACHABLE = 3;
+
+    /** A point that did not answer. {@code side}: "plant" or "controller". */
+    public record Problem(String side, String tag, String protocol, String address, String error, boolean answered) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-10s %-24s %-6s %-30s %s", side, tag, protocol, address, error);
+        }
+    }
+
+    /**
+     * @param plantChecked      plant-side reads made (a point on both protocols counts twice)
+     * @param controllerChecked controller-side reads made
+     * @param warnings          notes that do not fail the preflight (simulation_active false)
+     */
+    public record Report(int plantChecked, int controllerChecked, List<Problem> problems, List<String> warnings) {
+        public Report {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean ok() { return problems.isEmpty(); }
+
+        /** 0 when every point answered; else {@value #CONFIGURATION} or {@value #UNREACHABLE} (see the class comment). */
+        public int exitCode() {
+            if (problems.isEmpty()) return 0;
+            boolean config = problems.stream().anyMatch(p -> p.side().equals("plant") || p.answered());
+            return config ? CONFIGURATION : UNREACHABLE;
+        }
+
+        /** The printable report: a summary line, then one line per point that did not answer, then the warnings. */
+        public String format() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "preflight: plant side %d reads, controller side %d reads: %s%n", plantChecked, controllerChecked,
+                    ok() ? "every mapped point answered" : problems.size() + " point(s) did not answer"));
+            if (!ok()) {
+                sb.append(String.format(Locale.ROOT, "  %-10s %-24s %-6s %-30s %s%n", "side", "tag", "proto", "address", "error"));
+                for (Problem p : problems) sb.append("  ").append(p).append(System.lineSeparator());
+            }
+            for (String w : warnings) sb.append("  warning: ").append(w).append(System.lineSeparator());
+            return sb.toString();
+        }
+    }
+
+    private Preflight() {}
+
+    /**
+     * Runs the preflight.
+     *
+     * @param rig        the rig (its plant map and OPC UA namespace)
+     * @param bench      the running bench (its own servers' addresses)
+     * @param section    the controller map
+     * @param controller the open link to the controller's supervisory interface
+     */
+    public static Report check(Rig rig, BenchAssembly bench, ControllerSection section, SupervisoryLink controller) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int plant = checkPlant(rig, bench, problems, warnings);
+        int ctl = 0;
+        for (PointDefinition p : section.points()) {
+            ctl++;
+            Optional<SupervisoryLink.Probe> probe;
+            try {
+                probe = controller.probe(p.tag());
+            } catch (RuntimeException e) {
+                probe = Optional.of(new SupervisoryLink.Probe("?", e.getMessage(), true));
+            }
+            probe.ifPresent(pr -> problems.add(new Problem("controller", p.tag(), controller.protocol(), pr.address(), pr.error(), pr.answered())));
+        }
+        if (problems.stream().noneMatch(p -> p.tag().equals(section.simulationActive()))) {
+            try {
+                if (controller.read(section.simulationActive()) < 0.5) {
+                    warnings.add(section.simulationActive() + " reads false at " + controller.describe()
+                            + ": the bench will send no command until the controller is switched to simulation (I/O redirected to the bench)");
+                }
+            } catch (IOException e) {
+                warnings.add(section.simulationActive() + " unreadable: " + e.getMessage());
+            }
+        }
+        return new Report(plant, ctl, problems, warnings);
+    }
+
+    private static int checkPlant(Rig rig, BenchAssembly bench, List<Problem> problems, List<String> warnings) {
+        int n = 0;
+        List<PointDefinition> modbus = rig.points().stream().filter(p -> p.modbus() != null).toList();
+        if (!modbus.isEmpty() && bench.modbusEndpoint() != null) {
+            URI u = URI.create("tcp://" + bench.modbusHostPort().split(" ")[0]);
+            n += probeAll("modbus", modbus, problems, () -> ModbusSupervisoryLink.connect(u.getHost(), u.getPort(), modbus));
+        }
+        List<PointDefinition> opcua = rig.points().stream().filter(p -> p.opcuaPath() != null).toList();
+        String why = anonymousNoneUnavailable(rig.opcua());
+        if (!opcua.isEmpty() && bench.opcuaEndpoint() != null && why != null) {
+            // the sanity read is an anonymous client on SecurityPolicy None; a rig that offers neither is not checked here
+            warnings.add("plant side OPC UA not read (" + why + "): the " + opcua.size() + " OPC UA points were not checked");
+        } else if (!opcua.isEmpty() && bench.opcuaEndpoint() != null) {
+            n += probeAll("opcua", opcua, problems, () -> OpcUaSupervisoryLink.connect(bench.opcuaEndpoint(), rig.opcua().namespaceUri(), opcua));
+        }
+        return n;
+    }
+
+    /** Why an anonymous client on SecurityPolicy None cannot read the bench's OPC UA server, or null when it can. */
+    static String anonymousNoneUnavailable(Rig.OpcUaServer o) {
+        if (!o.securityPolicies().contains(Rig.SecurityPolicy.NONE)) return "the rig offers no SecurityPolicy None";
+        if (!o.anonymous()) return "the rig allows no anonymous login";
+        String b = o.bindAddress().trim().toLowerCase(Locale.ROOT);
+        boolean loopback = b.startsWith("127.") || b.equals("::1") || b.equals("[::1]") || b.equals("localhost");
+        if (!loopback && !o.allowNone()) return "None is not offered beyond loopback without allow_none";
+        return null;
+    }
+
+    private interface Connect {
+        SupervisoryLink open() throws IOException;
+    }
+
+    private static int probeAll(String protocol, List<PointDefinition> points, List<Problem> problems, Connect connect) {
+        try (SupervisoryLink link = connect.open()) {
+            for (PointDefinition p : points) {
+                link.probe(p.tag()).ifPresent(pr -> problems.add(new Problem("plant", p.tag(), protocol, pr.address(), pr.error(), pr.answered())));
+            }
+        } catch (IOException e) {
+            problems.add(new Problem("plant", "(all " + points.size() + " points)", protocol, "", e.getMessage(), false));
+        }
+        return points.size();
+    }
+}

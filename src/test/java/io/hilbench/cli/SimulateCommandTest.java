@@ -1,0 +1,108 @@
+package io.hilbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bench simulate} end to end on a small run (issue 7 item 8): one plant hour of the winter design day with the
+ * rig's plant and the reference controller in-process, a CSV with one row per minute, the KPI table and JSON. Bad
+ * input is one line on stderr and exit 2 (DESIGN §11), and writes nothing.
+ */
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = BenchCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void oneHourWritesSixtyOneMinuteRowsAndTheKpis() throws Exception {
+        Path csv = dir.resolve("out/trace.csv");
+        Path json = dir.resolve("kpi.json");
+        // 1 s steps keep the test at a few seconds; the controller's timers are in plant time
+        Result r = run("simulate", "--rig", "rigs/solrod", "--weather", "winter-design-day", "--hours", "1", "--step-s", "1",
+                "--start", "06:00", "--out", csv.toString(), "--kpi-json", json.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("plantTimeS [s],weather.airTemperatureK [K],").endsWith(",controllerState")
+                .contains("hp.heatFlowW [W]");
+        assertThat(lines).as("header + rows at 0, 60, …, 3600 s").hasSize(62);
+        assertThat(lines.get(61)).startsWith("3600,");
+        assertThat(lines.get(1)).startsWith("0,").endsWith(",Off");
+        // the operator's start at plant time 0 brings the heat pump up: running by the end of the hour
+        assertThat(lines.get(61)).endsWith(",Running");
+
+        JsonNode k = new ObjectMapper().readTree(json.toFile());
+        assertThat(k.get("plantHours").asDouble()).isCloseTo(1.0, within(1e-9));
+        assertThat(k.get("heatDeliveredMWh").asDouble()).as("a running heat pump delivers heat").isPositive();
+        assertThat(k.get("electricityMWh").asDouble()).isPositive();
+        assertThat(k.get("seasonalCop").asDouble()).isCloseTo(k.get("heatDeliveredMWh").asDouble() / k.get("electricityMWh").asDouble(), within(1e-9));
+        assertThat(k.get("compressorStarts").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(k.get("realTimeFactor").asDouble()).isPositive();
+        assertThat(r.out()).contains("heat delivered").contains("seasonal COP").contains("compressor starts").contains("× real time");
+        assertThat(r.err()).as("no terminal, no --progress: no bar").doesNotContain("[#");
+    }
+
+    @Test
+    void progressBarOnRequestGoesToStderr() {
+        Result r = run("simulate", "--weather", "cold-day", "--hours", "0.1", "--step-s", "1", "--progress",
+                "--out", dir.resolve("p.csv").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("100.0 %").contains("real time");
+        assertThat(r.out()).doesNotContain("100.0 %");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        Path csv = dir.resolve("never.csv");
+        Result unknown = run("simulate", "--weather", "monsoon", "--hours", "1", "--out", csv.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown weather 'monsoon'").contains("winter-design-day");
+        Result hours = run("simulate", "--weather", "year", "--hours", "-3", "--out", csv.toString());
+        assertThat(hours.exitCode()).isEqualTo(2);
+        assertThat(hours.err()).contains("--hours must be > 0");
+        Result every = run("simulate", "--weather", "year", "--hours", "1", "--every", "soon", "--out", csv.toString());
+        assertThat(every.exitCode()).isEqualTo(2);
+        assertThat(every.err()).contains("--every 'soon'");
+        assertThat(csv).doesNotExist();
+    }
+
+    /** --start: a day of year, a time of day or a date-time, as seconds since 1 January 00:00 of a 365-day year. */
+    @Test
+    void startAndEveryParse() {
+        assertThat(SimulateCommand.startSeconds("1")).isZero();
+        assertThat(SimulateCommand.startSeconds("32.25")).isEqualTo(31 * 86400.0 + 6 * 3600.0);
+        assertThat(SimulateCommand.startSeconds("06:30")).isEqualTo(6.5 * 3600);
+        assertThat(SimulateCommand.startSeconds("2026-03-01T12:00")).isEqualTo(59 * 86400.0 + 12 * 3600.0);
+        assertThat(SimulateCommand.startSeconds("2026-03-01")).isEqualTo(59 * 86400.0);
+        assertThatThrownBy(() -> SimulateCommand.startSeconds("400")).hasMessageContaining("day of year");
+        assertThat(SimulateCommand.durationMs("60s")).isEqualTo(60_000);
+        assertThat(SimulateCommand.durationMs("15min")).isEqualTo(900_000);
+        assertThat(SimulateCommand.durationMs("1h")).isEqualTo(3_600_000);
+        assertThat(SimulateCommand.durationMs("PT1M")).isEqualTo(60_000);
+        assertThat(SimulateCommand.durationMs("500ms")).isEqualTo(500);
+        assertThat(SimulateCommand.weatherIndex("synthetic-year-55.5N.csv")).isEqualTo(4);
+    }
+}
