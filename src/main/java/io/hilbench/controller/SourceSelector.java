@@ -162,6 +162,20 @@ public final class SourceSelector {
         return running && tankWanted() && pumpProvenS >= config.tankPumpProofS() - 1e-9;
     }
 
-    /** P-261 speed set-point, %. */
-    public double tankPumpSpeedPct() { return tankPumpOn() ? config.tankPumpSpeedPct() : 0.0; }
+    /**
+     * P-261 speed set-point, %: ramped from tankPumpMinPct up over the overlap when the tank comes in, down to it when
+     * the tank goes out (the water evaporator's duty changes gradually); tankPumpSpeedPct otherwise.
+     */
+    public double tankPumpSpeedPct() {
+        if (!tankPumpOn()) return 0.0;
+        double max = config.tankPumpSpeedPct();
+        double min = config.tankPumpMinPct();
+        if (!running || switchingTo == null) return pumpOverrunLeftS > 0 && !tankWanted() ? min : max;
+        double frac = config.overlapS() <= 0 ? 1.0 : Math.min(1.0, overlapS / config.overlapS());
+        boolean leaving = usesTank(source) && !usesTank(switchingTo);
+        boolean entering = !usesTank(source) && usesTank(switchingTo);
+        if (leaving) return max - (max - min) * frac;
+        if (entering) return min + (max - min) * frac;
+        return max;
+    }
 }

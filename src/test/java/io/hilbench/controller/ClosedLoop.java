@@ -105,6 +105,11 @@ final class ClosedLoop {
      */
     ClosedLoop(PlantModel plant, double dhNominalKgPerS, ControllerConfig config, Optional<Variant> variant,
                java.util.function.Function<PointTable, ControllerIo> ioFactory, Map<String, Double> externals) {
+        this(plant, dhNominalKgPerS, config, PlantLoopsConfig.defaults(), variant, ioFactory, externals);
+    }
+
+    ClosedLoop(PlantModel plant, double dhNominalKgPerS, ControllerConfig config, PlantLoopsConfig loops, Optional<Variant> variant,
+               java.util.function.Function<PointTable, ControllerIo> ioFactory, Map<String, Double> externals) {
         this.plant = plant;
         this.catalogue = plant.catalogue();
         this.dhNominalKgPerS = dhNominalKgPerS;
@@ -121,7 +126,7 @@ final class ClosedLoop {
         } catch (ControllerIoException e) {
             throw new IllegalStateException(e);
         }
-        controller = ReferenceController.forPlant(config, variant, rig.points());
+        controller = ReferenceController.forPlant(config, loops, variant, rig.points());
         compressors = controller.compressorCount();
         external = plant.defaultInputs().values();
         externals.forEach(this::setExternal);
