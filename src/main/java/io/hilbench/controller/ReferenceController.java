@@ -96,7 +96,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  * </ol>
  *
  * <h2>HV-221 high-pressure limiter</h2>
- * HV-221 stays at hpValveOpeningPct (the optimal-pressure loop after Liao et al. comes later) unless PT-202,
+ * HV-221 follows the optimal-pressure loop ({@link HighPressureLoop}, Liao et al. 2000, capped at 120 bar) while Running
+ * in control, and hpValveOpeningPct otherwise; on top of that base opening, unless PT-202,
  * anticipated hpLimitLeadS ahead from its filtered rate of rise, is above hpLimitSetBar; then a PI (anti-windup: its
  * integral within [0, 100 % − the fixed opening]) opens it further — the water-cooled analogue of Danfoss's "Pc max"
  * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a

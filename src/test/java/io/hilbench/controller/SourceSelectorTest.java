@@ -50,7 +50,7 @@ class SourceSelectorTest {
         assertThat(sel.airInUse()).as("the air evaporator stays in during the switch").isTrue();
         pumpFeedback = true;
         double opened = Double.NaN;
-        for (int i = 0; i < 200 && sel.switchingTo().isPresent(); i++) {
+        for (int i = 0; i < cfg.overlapS() + 60 && sel.switchingTo().isPresent(); i++) {
             run(sel, 1);
             if (Double.isNaN(opened) && sel.xv261Open()) opened = timeS;
             if (sel.switchingTo().isPresent()) assertThat(sel.airInUse()).isTrue();
@@ -67,7 +67,7 @@ class SourceSelectorTest {
     void aTankBottomBelowTheMinimumForcesTheReturnToAirAtOnceAndItTakesTheEnterTemperatureToComeBack() {
         // SO-02: the tank bottom falls below the tank-source minimum → back to air (no dwell), bumpless; hysteresis
         SourceSelector sel = new SourceSelector(cfg, Optional.empty());
-        run(sel, 200);
+        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
         assertThat(sel.source()).isEqualTo(TANK);
         tankBottomDegC = cfg.tankMinDegC() + 0.5;
         run(sel, 10);
@@ -101,7 +101,7 @@ class SourceSelectorTest {
         airDegC = 22;
         irradiance = 500;
         assertThat(sel.target(inputs())).isEqualTo(BOTH);
-        run(sel, 200);
+        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
         assertThat(sel.source()).isEqualTo(BOTH);
         assertThat(sel.airInUse()).isTrue();
         assertThat(sel.xv261Open()).isTrue();
@@ -116,7 +116,7 @@ class SourceSelectorTest {
     @Test
     void aSwitchWaitsForTheMinimumDwellInThePresentSource() {
         SourceSelector sel = new SourceSelector(cfg, Optional.empty());
-        run(sel, 200);
+        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
         assertThat(sel.source()).isEqualTo(TANK);
         airDegC = 33; // the air is now as good as the tank and there is no sun: air wanted
         irradiance = 0;
