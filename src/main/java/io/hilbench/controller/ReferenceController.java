@@ -19,6 +19,7 @@ import static io.hilbench.controller.PlantTags.FSL271;
 import static io.hilbench.controller.PlantTags.P271_RUNNING;
 import static io.hilbench.controller.PlantTags.PSHH202;
 import static io.hilbench.controller.PlantTags.PSLL201;
+import static io.hilbench.controller.PlantTags.PT201;
 import static io.hilbench.controller.PlantTags.PT202;
 import static io.hilbench.controller.PlantTags.TSHH202;
 import static io.hilbench.controller.PlantTags.TT202;
@@ -45,7 +46,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *      it holds that until its speed feedback has been ≥ compressorStartMinHz for compressorStartHoldS (feedback
  *      missing: the hold counts from the enable). Feedback never reaches it within compressorStartTimeoutS: Fault.
  *  Running [20 Run]: capacity control with compressor staging and the P-271 trim (below); HV-221 at its opening
- *      with the high-pressure limiter; HV-222, section valves and fans at their fixed values.
+ *      with the high-pressure limiter; HV-222 at its opening with the receiver-pressure limiter; section valves and
+ *      fans at their fixed values.
  *  Stop (from Starting or Running) -> Stopping [40 RunDown]: every running compressor to minimum speed; each goes
  *      off once it has run stopMinSpeedHoldS at minimum and compressorMinRunS since its start, at the latest
  *      stopMaxS after the command; P-271 overruns pumpOverrunS after the last one, then Off. A Stop before any
@@ -168,6 +170,8 @@ public final class ReferenceController {
     private double stageDownS;
     private double hpLimitIntegralPct;
     private double hpValvePct;
+    /** HV-222 opening, % (the fixed opening, or more while the receiver is above its aim). */
+    private double bypassValvePct;
     /** PT-202 through the rate filter, bar; NaN until the first reading with a compressor on. */
     private double hpRateFilterBar;
     private double overrunLeftS;
@@ -346,8 +350,8 @@ public final class ReferenceController {
 
     private void resetLoops() {
         resetSupplyLoops();
-        hpLimitIntegralPct = 0;
         hpValvePct = config.hpValveOpeningPct();
+        bypassValvePct = config.bypassValveOpeningPct();
         hpRateFilterBar = Double.NaN;
     }
 
@@ -387,6 +391,7 @@ public final class ReferenceController {
         anticipatePressure(in, dtS);
         unload(in, dtS);
         hpLimiter(in, dtS);
+        receiverLimiter(in);
         if (variant.orElse(null) == Variant.RESTARTS_AFTER_TRIP) restartAfterTrip(in, dtS);
         if (cmd.reset()) reset(in);
         if (cmd.start()) start(in);
@@ -741,6 +746,35 @@ public final class ReferenceController {
         hpAnticipatedBar = pressureBar + config.hpLimitLeadS() * rateBarPerS;
     }
 
+    // ---- HV-222 --------------------------------------------------------------------------------------------------
+
+    /** Receiver pressure aim (DESIGN §5): max(35 bar, suction + 5 bar), at most 65 bar. */
+    static final double RECEIVER_SET_MIN_BAR = 35.0;
+    static final double RECEIVER_SET_ABOVE_SUCTION_BAR = 5.0;
+    static final double RECEIVER_SET_MAX_BAR = 65.0;
+    /**
+     * HV-222 opens this many % beyond its fixed opening per bar of PT-204 above the aim. 10 %/bar: the valve is fully
+     * open 7 bar above the aim, well before the receiver nears the critical point (73.8 bar); with about 10 kg/s of
+     * bypass flow per unit opening near 65 bar and a receiver vapour capacitance of some kg/bar, the proportional
+     * loop's time constant is seconds, slower than the valve's travel, so it does not oscillate.
+     */
+    static final double RECEIVER_LIMIT_KP_PCT_PER_BAR = 10.0;
+
+    /**
+     * HV-222 (flash-gas bypass): its fixed opening, opened further in proportion while the receiver pressure PT-204 is
+     * above its floating aim. At a high DH return (HP-04: 55 °C) the gas-cooler outlet is far above the critical
+     * temperature, nearly all of HV-221's flow flashes to vapour in the receiver and the fixed 30 % cannot pass it:
+     * the receiver ran up to the critical point, HV-221 could no longer discharge the high side and PT-202 shot past
+     * the soft limit. PT-204 or PT-201 unreadable: the fixed opening.
+     */
+    private void receiverLimiter(Inputs in) {
+        bypassValvePct = config.bypassValveOpeningPct();
+        if (!anyCompressorOn() || !in.has("PT-204") || !in.isGood("PT-204") || !in.isGood(PT201) || monitor.faulted("PT-204") || monitor.faulted(PT201)) return;
+        double aimBar = clamp(Math.max(RECEIVER_SET_MIN_BAR, in.value(PT201) + RECEIVER_SET_ABOVE_SUCTION_BAR), RECEIVER_SET_MIN_BAR, RECEIVER_SET_MAX_BAR);
+        double excessBar = in.value("PT-204") - aimBar;
+        bypassValvePct = clamp(config.bypassValveOpeningPct() + RECEIVER_LIMIT_KP_PCT_PER_BAR * Math.max(0.0, excessBar), 0.0, 100.0);
+    }
+
     /**
      * HV-221: the fixed opening, opened further by a PI while the anticipated pressure is above hpLimitSetBar; the
      * integral stays within [0, 100 % − the fixed opening] (anti-windup). PT-202 unreadable: the opening is held.
@@ -1067,7 +1101,7 @@ public final class ReferenceController {
             b.set(PlantTags.compressorEnable(c.number), c.isOn()).set(PlantTags.compressorSpeedSet(c.number), c.isOn() ? round01(c.speedSetHz) : 0.0);
         }
         b.set(PlantTags.HV221_OPENING_SET, anyOn ? round01(hpValvePct) : 0.0);
-        b.set(PlantTags.HV222_OPENING_SET, anyOn ? config.bypassValveOpeningPct() : 0.0);
+        b.set(PlantTags.HV222_OPENING_SET, anyOn ? round01(bypassValvePct) : 0.0);
         for (int s = 1; s <= SECTIONS; s++) {
             b.set(PlantTags.sectionValve(s), anyOn).set(PlantTags.fanSpeedSet(s), anyOn ? config.fanSpeedPct() : 0.0);
         }
