@@ -1,10 +1,15 @@
 package io.hilbench.rig;
 
+import io.hilbench.fluid.Co2Tables;
+import io.hilbench.plant.Co2HeatPumpParameters;
 import io.hilbench.plant.Co2HeatPumpPlant;
 import io.hilbench.plant.FirstHeatPumpPlant;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.SolrodPlantParameters;
+
+import java.nio.file.Path;
 
 /**
  * The plant models a rig can name in {@code plant.model}:
@@ -26,9 +31,36 @@ public final class PlantModels {
 
     private PlantModels() {}
 
-    /** A fresh plant for the rig's model. */
+    /**
+     * A fresh plant for the rig's model, with the parameters of the rig's {@code plant.parameters} file when it names
+     * one (else the Java {@code solrodDefaults()}): for {@code solrod} that file holds the rest of the plant
+     * ({@link SolrodPlantParameters}) and the heat pump's are read from {@code ../co2-heat-pump/parameters.yaml} next
+     * to it (plant-models/ keeps one folder per model); for {@code co2-heat-pump} it holds
+     * {@link Co2HeatPumpParameters}. The first heat pump takes no file.
+     *
+     * @throws IllegalArgumentException a parameter file with errors (each with file, line and field), or an unknown model
+     */
     public static PlantModel create(Rig rig) {
-        return create(rig.plant().model());
+        Path file = rig.plant().parameters();
+        String model = rig.plant().model();
+        if (file == null) return create(model);
+        try {
+            return switch (model) {
+                case SOLROD -> new SolrodPlant(new Co2HeatPumpPlant(PlantParameterFile.read(heatPumpFileNextTo(file), Co2HeatPumpParameters.class),
+                        Co2Tables.plantDefault()), PlantParameterFile.read(file, SolrodPlantParameters.class));
+                case CO2_HEAT_PUMP -> new Co2HeatPumpPlant(PlantParameterFile.read(file, Co2HeatPumpParameters.class), Co2Tables.plantDefault());
+                case FIRST_HEAT_PUMP -> throw new IllegalArgumentException("plant model first-heat-pump takes no parameter file (plant.parameters: " + file + ")");
+                default -> create(model);
+            };
+        } catch (RigException e) {
+            throw new IllegalArgumentException("plant parameters of rig " + rig.name() + ":\n" + e.getMessage(), e);
+        }
+    }
+
+    /** The heat pump's parameter file of the whole Solrød plant: {@code ../co2-heat-pump/parameters.yaml} from its own. */
+    public static Path heatPumpFileNextTo(Path solrodParameters) {
+        Path dir = solrodParameters.toAbsolutePath().normalize().getParent();
+        return dir.resolveSibling(CO2_HEAT_PUMP).resolve("parameters.yaml");
     }
 
     public static PlantModel create(String model) {
