@@ -350,6 +350,7 @@ public final class ReferenceController {
 
     private void resetLoops() {
         resetSupplyLoops();
+        hpLimitIntegralPct = 0;
         hpValvePct = config.hpValveOpeningPct();
         bypassValvePct = config.bypassValveOpeningPct();
         hpRateFilterBar = Double.NaN;
