@@ -19,6 +19,7 @@ import static io.hilbench.controller.PlantTags.FSL271;
 import static io.hilbench.controller.PlantTags.P271_RUNNING;
 import static io.hilbench.controller.PlantTags.PSHH202;
 import static io.hilbench.controller.PlantTags.PSLL201;
+import static io.hilbench.controller.PlantTags.PT201;
 import static io.hilbench.controller.PlantTags.PT202;
 import static io.hilbench.controller.PlantTags.TSHH202;
 import static io.hilbench.controller.PlantTags.TT202;
@@ -45,7 +46,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *      it holds that until its speed feedback has been ≥ compressorStartMinHz for compressorStartHoldS (feedback
  *      missing: the hold counts from the enable). Feedback never reaches it within compressorStartTimeoutS: Fault.
  *  Running [20 Run]: capacity control with compressor staging and the P-271 trim (below); HV-221 at its opening
- *      with the high-pressure limiter; HV-222, section valves and fans at their fixed values.
+ *      with the high-pressure limiter; HV-222 at its opening with the receiver-pressure limiter; section valves and
+ *      fans at their fixed values.
  *  Stop (from Starting or Running) -> Stopping [40 RunDown]: every running compressor to minimum speed; each goes
  *      off once it has run stopMinSpeedHoldS at minimum and compressorMinRunS since its start, at the latest
  *      stopMaxS after the command; P-271 overruns pumpOverrunS after the last one, then Off. A Stop before any
@@ -169,6 +171,7 @@ public final class ReferenceController {
     private double stageDownS;
     private double hpLimitIntegralPct;
     private double hpValvePct;
+    /** HV-222 opening, % (the fixed opening, or more while the receiver is above its aim). */
     /** PT-202 through the rate filter, bar; NaN until the first reading with a compressor on. */
     private double hpRateFilterBar;
     private double overrunLeftS;

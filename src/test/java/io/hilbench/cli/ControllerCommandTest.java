@@ -74,7 +74,7 @@ class ControllerCommandTest {
         Path rig = tmp.resolve("solrod");
         Files.createDirectories(rig);
         for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
-        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml"))
+        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml")).replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/")
                 .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/'));
         assertThat(yaml).contains("pki_dir: " + tmp.resolve("pki"));
         Files.writeString(rig.resolve("rig.yaml"), yaml);
@@ -127,7 +127,7 @@ class ControllerCommandTest {
         Path rig = tmp.resolve("solrod");
         Files.createDirectories(rig);
         for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
-        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml"))
+        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml")).replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/")
                 .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/'));
         Files.writeString(rig.resolve("rig.yaml"), yaml);
         io.hilbench.rig.Rig loaded = RigLoader.loadDefault(rig);

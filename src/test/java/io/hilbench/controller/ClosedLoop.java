@@ -89,6 +89,19 @@ final class ClosedLoop {
         this(config, variant, airDegC, returnDegC, InProcessControllerIo::new);
     }
 
+    /**
+     * The loop runs the first, fast plant (the controller's own tests); the Solrød map also binds what only the served
+     * whole plant computes (session 2: tank nodes, trip reason, frost per section…), which the first plant does not
+     * offer and the controller does not read. Those points are left out here.
+     */
+    static java.util.List<io.hilbench.points.PointDefinition> offeredBy(java.util.List<io.hilbench.points.PointDefinition> points, SignalCatalogue c) {
+        return points.stream().filter(p -> switch (p.binding().source()) {
+            case PLANT -> c.outputIndex(p.binding().name()) >= 0;
+            case INPUT -> c.inputIndex(p.binding().name()) >= 0;
+            default -> true;
+        }).toList();
+    }
+
     /** @param ioFactory the controller's plant I/O over the loop's point table (in-process, or a protocol server over it) */
     ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC,
                java.util.function.Function<PointTable, ControllerIo> ioFactory) {
@@ -118,7 +131,7 @@ final class ClosedLoop {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        table = new PointTable(rig.points(), catalogue);
+        table = new PointTable(offeredBy(rig.points(), catalogue), catalogue);
         plantIo = new TablePlantIo(table, catalogue);
         io = ioFactory.apply(table);
         try {
