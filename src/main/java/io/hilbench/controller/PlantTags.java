@@ -56,4 +56,31 @@ public final class PlantTags {
 
     /** Air evaporator section s fan speed set-point, %. */
     public static String fanSpeedSet(int s) { return "F-25" + s + ".SpeedSet"; }
+
+    /** Air evaporator section s hot-gas defrost valve. */
+    public static String defrostValve(int s) { return "XV-24" + s + ".Open"; }
+
+    /** Air evaporator section s coil temperature, °C. */
+    public static String coilTemperature(int s) { return "TT-23" + s; }
+
+    /** Air evaporator section s air-side pressure drop, Pa (frost). */
+    public static String coilPressureDrop(int s) { return "PDT-23" + s; }
+
+    /** Outdoor air temperature, °C; relative humidity, %; irradiance on the collector plane, W/m². */
+    public static final String TT101 = "TT-101";
+    public static final String MT102 = "MT-102";
+    public static final String RT101 = "RT-101";
+    /** Gas-cooler CO2 outlet temperature, °C. */
+    public static final String TT203 = "TT-203";
+    /** Receiver pressure, bar. */
+    public static final String PT204 = "PT-204";
+    /** Water (tank-source) evaporator refrigerant valve, tank-source pump run / speed (%) / running. */
+    public static final String XV261_OPEN = "XV-261.Open";
+    public static final String P261_RUN = "P-261.Run";
+    public static final String P261_SPEED_SET = "P-261.SpeedSet";
+    public static final String P261_RUNNING = "P-261.Running";
+    /** Water evaporator water inlet (from the tank bottom), °C. */
+    public static final String TT261 = "TT-261";
+    /** Tank bottom temperature, °C (the lowest of the Solrød rig's six tank sensors). */
+    public static final String TT306 = "TT-306";
 }

@@ -19,6 +19,7 @@ import static io.hilbench.controller.PlantTags.FSL271;
 import static io.hilbench.controller.PlantTags.P271_RUNNING;
 import static io.hilbench.controller.PlantTags.PSHH202;
 import static io.hilbench.controller.PlantTags.PSLL201;
+import static io.hilbench.controller.PlantTags.PT201;
 import static io.hilbench.controller.PlantTags.PT202;
 import static io.hilbench.controller.PlantTags.TSHH202;
 import static io.hilbench.controller.PlantTags.TT202;
@@ -45,7 +46,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *      it holds that until its speed feedback has been ≥ compressorStartMinHz for compressorStartHoldS (feedback
  *      missing: the hold counts from the enable). Feedback never reaches it within compressorStartTimeoutS: Fault.
  *  Running [20 Run]: capacity control with compressor staging and the P-271 trim (below); HV-221 at its opening
- *      with the high-pressure limiter; HV-222, section valves and fans at their fixed values.
+ *      with the high-pressure limiter; HV-222 at its opening with the receiver-pressure limiter; section valves and
+ *      fans at their fixed values.
  *  Stop (from Starting or Running) -> Stopping [40 RunDown]: every running compressor to minimum speed; each goes
  *      off once it has run stopMinSpeedHoldS at minimum and compressorMinRunS since its start, at the latest
  *      stopMaxS after the command; P-271 overruns pumpOverrunS after the last one, then Off. A Stop before any
@@ -96,7 +98,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  * </ol>
  *
  * <h2>HV-221 high-pressure limiter</h2>
- * HV-221 stays at hpValveOpeningPct (the optimal-pressure loop after Liao et al. comes later) unless PT-202,
+ * HV-221 follows the optimal-pressure loop ({@link HighPressureLoop}, Liao et al. 2000, capped at 120 bar) while Running
+ * in control, and hpValveOpeningPct otherwise; on top of that base opening, unless PT-202,
  * anticipated hpLimitLeadS ahead from its filtered rate of rise, is above hpLimitSetBar; then a PI (anti-windup: its
  * integral within [0, 100 % − the fixed opening]) opens it further — the water-cooled analogue of Danfoss's "Pc max"
  * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a
@@ -168,6 +171,7 @@ public final class ReferenceController {
     private double stageDownS;
     private double hpLimitIntegralPct;
     private double hpValvePct;
+    /** HV-222 opening, % (the fixed opening, or more while the receiver is above its aim). */
     /** PT-202 through the rate filter, bar; NaN until the first reading with a compressor on. */
     private double hpRateFilterBar;
     private double overrunLeftS;
@@ -185,6 +189,20 @@ public final class ReferenceController {
     private boolean commLost;
     /** Time in Tripped, s (the restarts-after-trip variant). */
     private double trippedS;
+
+    // defrost, heat source, pressure loops, SHORT_CYCLE (issue 7 items 1-4)
+    private final PlantLoopsConfig loops;
+    private final DefrostSequencer defrost;
+    private final SourceSelector sources;
+    private final HighPressureLoop hpLoop;
+    private final ReceiverPressureLoop receiverLoop;
+    /** The HV-221 opening the limiter adds to: the optimal-pressure loop's, or the fixed one. */
+    private double hpBasePct;
+    private double bypassPct;
+    /** Plant times (s of clockS) at which a wanted start was first held back by the anti-short-cycle timers. */
+    private final java.util.ArrayDeque<Double> startBlocks = new java.util.ArrayDeque<>();
+    private boolean startBlockedNow;
+    private boolean startBlockedLastCycle;
 
     // alarm list
     private static final int ALARM_HISTORY_MAX = 256;
@@ -217,6 +235,17 @@ public final class ReferenceController {
      */
     public ReferenceController(ControllerConfig config, Optional<Variant> variant, List<String> permissiveTags, int compressorCount,
                                java.util.Map<String, double[]> sensorRanges) {
+        this(config, PlantLoopsConfig.defaults(), variant, permissiveTags, compressorCount, sensorRanges);
+    }
+
+    /** @param loops defrost, source selection, pressure loops and SHORT_CYCLE settings */
+    public ReferenceController(ControllerConfig config, PlantLoopsConfig loops, Optional<Variant> variant, List<String> permissiveTags,
+                               int compressorCount, java.util.Map<String, double[]> sensorRanges) {
+        this.loops = Objects.requireNonNull(loops, "loops");
+        this.defrost = new DefrostSequencer(loops.defrost(), variant, SECTIONS);
+        this.sources = new SourceSelector(loops.source(), variant);
+        this.hpLoop = new HighPressureLoop(loops.pressure());
+        this.receiverLoop = new ReceiverPressureLoop(loops.pressure());
         this.monitor = new SensorMonitor(Objects.requireNonNull(config, "config"), sensorRanges);
         this.config = Objects.requireNonNull(config, "config");
         this.variant = Objects.requireNonNull(variant, "variant");
@@ -234,7 +263,12 @@ public final class ReferenceController {
 
     /** The controller for a plant point map: its permissives and its compressor count. */
     public static ReferenceController forPlant(ControllerConfig config, Optional<Variant> variant, List<PointDefinition> plantPoints) {
-        return new ReferenceController(config, variant, permissiveTags(plantPoints), compressorCount(plantPoints), SensorMonitor.ranges(plantPoints));
+        return forPlant(config, PlantLoopsConfig.defaults(), variant, plantPoints);
+    }
+
+    /** The controller for a plant point map, with the given defrost, source and pressure-loop settings. */
+    public static ReferenceController forPlant(ControllerConfig config, PlantLoopsConfig loops, Optional<Variant> variant, List<PointDefinition> plantPoints) {
+        return new ReferenceController(config, loops, variant, permissiveTags(plantPoints), compressorCount(plantPoints), SensorMonitor.ranges(plantPoints));
     }
 
     /** The start permissives of a plant point map: every boolean {@code constant} point (E-stop healthy, oil level, VFD ready). */
@@ -261,7 +295,19 @@ public final class ReferenceController {
 
     public Optional<Variant> variant() { return variant; }
 
-    public ControllerState state() { return state; }
+    /** The state as reported: Running while a section defrosts is reported as Defrosting (DESIGN §7). */
+    public ControllerState state() {
+        return state == ControllerState.RUNNING && defrost.active() ? ControllerState.DEFROSTING : state;
+    }
+
+    /** The defrost sequencer (its sections' steps, for diagnostics and tests). */
+    public DefrostSequencer defrost() { return defrost; }
+
+    /** The heat-source selection. */
+    public SourceSelector sources() { return sources; }
+
+    /** The optimal-pressure loop of HV-221. */
+    public HighPressureLoop highPressureLoop() { return hpLoop; }
 
     public Phase phase() { return phase; }
 
@@ -339,6 +385,10 @@ public final class ReferenceController {
         flowLowWhileRunningS = 0;
         for (Compressor c : compressors) c.resetToInitial();
         lead = null;
+        defrost.reset();
+        sources.reset();
+        startBlocks.clear();
+        startBlockedNow = startBlockedLastCycle = false;
         resetLoops();
         overrunLeftS = 0;
         event("reset to initial");
@@ -349,6 +399,10 @@ public final class ReferenceController {
         hpLimitIntegralPct = 0;
         hpValvePct = config.hpValveOpeningPct();
         hpRateFilterBar = Double.NaN;
+        hpBasePct = config.hpValveOpeningPct();
+        hpLoop.reset(config.hpValveOpeningPct());
+        bypassPct = config.bypassValveOpeningPct();
+        receiverLoop.reset(config.bypassValveOpeningPct());
     }
 
     /** The capacity PI, the pump trim and the staging timers (not the HV-221 limiter, which runs from the first compressor on). */
@@ -386,7 +440,10 @@ public final class ReferenceController {
         advance(in, dtS, cmd.supplyTemperatureSetDegC());
         anticipatePressure(in, dtS);
         unload(in, dtS);
+        pressureLoops(in, dtS);
         hpLimiter(in, dtS);
+        sectionsAndSources(in, dtS);
+        shortCycleAlarm();
         if (variant.orElse(null) == Variant.RESTARTS_AFTER_TRIP) restartAfterTrip(in, dtS);
         if (cmd.reset()) reset(in);
         if (cmd.start()) start(in);
@@ -697,12 +754,15 @@ public final class ReferenceController {
     private Compressor nextToStart(Inputs in) {
         Compressor best = null;
         int n = compressors.length;
+        boolean timerBlocked = false;
         for (int i = 0; i < n; i++) {
             Compressor c = compressors[(config.leadCompressor() - 1 + i) % n];
+            if (!c.isOn() && !c.failedToStart && !c.timersAllowStart(minOffS(), startsPerHourMax())) timerBlocked = true;
             if (!c.timersAllowStart(minOffS(), startsPerHourMax())) continue;
             if (in.isTrue(PlantTags.compressorFault(c.number)) || !ownPermissivesHealthy(in, c.number)) continue;
             if (best == null || c.runTotalS < best.runTotalS - 1e-9) best = c;
         }
+        if (best == null && timerBlocked) startBlockedNow = true;
         return best;
     }
 
@@ -748,15 +808,15 @@ public final class ReferenceController {
     private void hpLimiter(Inputs in, double dtS) {
         if (!anyCompressorOn() || !hpUnloading()) {
             hpLimitIntegralPct = 0;
-            hpValvePct = config.hpValveOpeningPct();
+            hpValvePct = hpBasePct;
             return;
         }
         if (Double.isNaN(hpAnticipatedBar)) return; // pressure unreadable: hold the opening (the sensor fault stops us)
         double excessBar = hpAnticipatedBar - config.hpLimitSetBar();
         double kp = config.hpLimitKpPctPerBar();
-        double room = 100.0 - config.hpValveOpeningPct();
+        double room = 100.0 - hpBasePct;
         hpLimitIntegralPct = clamp(hpLimitIntegralPct + kp * excessBar * dtS / config.hpLimitTiS(), 0.0, room);
-        hpValvePct = config.hpValveOpeningPct() + clamp(kp * excessBar + hpLimitIntegralPct, 0.0, room);
+        hpValvePct = hpBasePct + clamp(kp * excessBar + hpLimitIntegralPct, 0.0, room);
     }
 
     /**
@@ -809,6 +869,71 @@ public final class ReferenceController {
 
     private boolean hpUnloading() {
         return variant.orElse(null) != Variant.NO_HP_UNLOAD;
+    }
+
+    // ---- pressure loops, defrost, heat source, SHORT_CYCLE (issue 7 items 1-4) ------------------------------------
+
+    /**
+     * HV-221's base opening from the optimal-pressure loop ({@link HighPressureLoop}, Liao 2000, capped at the aim)
+     * while Running in control — the limiter adds to it — and HV-222 from the receiver loop while a compressor runs.
+     * The no-hp-unload variant keeps HV-221 at its fixed opening (that variant removes the whole soft HP protection).
+     */
+    private void pressureLoops(Inputs in, double dtS) {
+        boolean control = state == ControllerState.RUNNING && phase == Phase.CONTROL && anyCompressorOn();
+        if (control && loops.pressure().optimalPressureEnabled() && hpUnloading()) {
+            hpBasePct = hpLoop.update(in, dtS);
+        } else {
+            hpBasePct = config.hpValveOpeningPct();
+            hpLoop.reset(config.hpValveOpeningPct());
+        }
+        if (anyCompressorOn()) {
+            bypassPct = receiverLoop.update(in, dtS);
+        } else {
+            bypassPct = config.bypassValveOpeningPct();
+            receiverLoop.reset(config.bypassValveOpeningPct());
+        }
+    }
+
+    /** Source selection, then defrost of the air sections (one at a time), DEFROST_MAX_TIME on a maximum-time end. */
+    private void sectionsAndSources(Inputs in, double dtS) {
+        boolean hotGas = state == ControllerState.RUNNING && anyCompressorOn();
+        sources.update(in, dtS, anyCompressorOn());
+        logChange(sources.lastEvent(), lastSourceEvent);
+        lastSourceEvent = sources.lastEvent();
+        defrost.update(in, dtS, hotGas, sources.airInUse(), config.fanSpeedPct() / 100.0);
+        logChange(defrost.lastEvent(), lastDefrostEvent);
+        lastDefrostEvent = defrost.lastEvent();
+        if (defrost.takeMaxTimeEvents() > 0) {
+            DefrostSequencer.Defrost d = defrost.lastDefrost();
+            raise(AlarmMeaning.DEFROST_MAX_TIME, "defrost of section " + (d == null ? "?" : d.section()) + " ended on its maximum time "
+                    + loops.defrost().defrostMaxS() + " s (coil sensor did not reach " + loops.defrost().terminationDegC() + " °C)");
+        }
+    }
+
+    private String lastSourceEvent = "";
+    private String lastDefrostEvent = "";
+
+    private void logChange(String now, String before) {
+        if (!now.isEmpty() && !now.equals(before)) event(now);
+    }
+
+    /**
+     * SHORT_CYCLE (DESIGN §7; domain notes §5 "too many starts per hour"): a wanted compressor start held back by the
+     * anti-short-cycle timers counts once per episode (at most one per minimum off time); shortCycleBlocksPerHour episodes within an hour raise it. Reset
+     * acknowledges it.
+     */
+    private void shortCycleAlarm() {
+        boolean blocked = startBlockedNow;
+        startBlockedNow = false;
+        // one episode per minimum off time at most: a demand flickering at a stage threshold is one request, not many
+        boolean newEpisode = startBlocks.isEmpty() || clockS - startBlocks.peekLast() >= config.compressorMinOffS() - 1e-9;
+        if (blocked && !startBlockedLastCycle && newEpisode) startBlocks.addLast(clockS);
+        startBlockedLastCycle = blocked;
+        while (!startBlocks.isEmpty() && startBlocks.peekFirst() < clockS - Compressor.HOUR_S) startBlocks.removeFirst();
+        if (startBlocks.size() >= loops.shortCycleBlocksPerHour() && raise(AlarmMeaning.SHORT_CYCLE,
+                startBlocks.size() + " compressor starts held back by the anti-short-cycle timers within an hour")) {
+            event("SHORT_CYCLE: demand is cycling faster than the compressors may");
+        }
     }
 
     // ---- protection -----------------------------------------------------------------------------------------------
@@ -924,6 +1049,9 @@ public final class ReferenceController {
 
     private void reset(Inputs in) {
         boolean refusedCleared = clearAlarm(AlarmMeaning.START_REFUSED);
+        if (clearAlarm(AlarmMeaning.DEFROST_MAX_TIME)) event("reset: DEFROST_MAX_TIME acknowledged");
+        if (clearAlarm(AlarmMeaning.SHORT_CYCLE)) event("reset: SHORT_CYCLE acknowledged");
+        startBlocks.clear();
         for (Compressor c : compressors) c.failedToStart = false;
         if (!commLost) clearAlarm(AlarmMeaning.COMM_LOSS);
         if (sensorFaultLatched && !monitor.criticalFaulted()) {
@@ -1068,10 +1196,16 @@ public final class ReferenceController {
             b.set(PlantTags.compressorEnable(c.number), c.isOn()).set(PlantTags.compressorSpeedSet(c.number), c.isOn() ? round01(c.speedSetHz) : 0.0);
         }
         b.set(PlantTags.HV221_OPENING_SET, anyOn ? round01(hpValvePct) : 0.0);
-        b.set(PlantTags.HV222_OPENING_SET, anyOn ? config.bypassValveOpeningPct() : 0.0);
+        b.set(PlantTags.HV222_OPENING_SET, anyOn ? round01(bypassPct) : 0.0);
+        boolean airEvaporating = anyOn && sources.airInUse();
         for (int s = 1; s <= SECTIONS; s++) {
-            b.set(PlantTags.sectionValve(s), anyOn).set(PlantTags.fanSpeedSet(s), anyOn ? config.fanSpeedPct() : 0.0);
+            b.set(PlantTags.sectionValve(s), defrost.sectionValveOpen(s, airEvaporating))
+                    .set(PlantTags.defrostValve(s), anyOn && defrost.hotGasValveOpen(s))
+                    .set(PlantTags.fanSpeedSet(s), defrost.fanSpeedPct(s, airEvaporating, config.fanSpeedPct()));
         }
+        b.set(PlantTags.XV261_OPEN, sources.xv261Open())
+                .set(PlantTags.P261_RUN, sources.tankPumpOn())
+                .set(PlantTags.P261_SPEED_SET, sources.tankPumpSpeedPct());
         return b.build();
     }
 

@@ -9,9 +9,6 @@ import java.util.Optional;
  * Known-bad variants of the reference controller (DESIGN §7): each removes exactly one required behaviour, so the
  * expected-failure matrix can check that the scenario for that behaviour catches it (on its named assertion).
  * The reference controller itself is no variant: it is what runs when none is selected.
- *
- * <p>Not yet here (they need the frost and solar physics of the full plant): {@code no-defrost-termination},
- * {@code defrosts-without-frost}, {@code no-source-switch}.
  */
 public enum Variant {
     /**
@@ -59,7 +56,23 @@ public enum Variant {
      * commanding the compressors it had running, ignoring the stop the watchdog made (and so the minimum off time).
      * Must be caught by {@code CL-01.alarm} and {@code CL-01.min-off}.
      */
-    NO_COMM_LOSS_HANDLING("no-comm-loss-handling", "nocomlos", "no COMM_LOSS alarm; after a lost plant link it resumes at once, ignoring the minimum off time");
+    NO_COMM_LOSS_HANDLING("no-comm-loss-handling", "nocomlos", "no COMM_LOSS alarm; after a lost plant link it resumes at once, ignoring the minimum off time"),
+    /**
+     * A defrost ends only on its coil temperature: no maximum-time termination and so no DEFROST_MAX_TIME. With a coil
+     * sensor stuck cold the hot gas never stops and the section never returns to service. Must be caught by DF-03
+     * (its end-within-maximum, alarm and back-in-service assertions).
+     */
+    NO_DEFROST_TERMINATION("no-defrost-termination", "nodftrm", "no maximum-time termination of a defrost (ends only on coil temperature), no DEFROST_MAX_TIME"),
+    /**
+     * Defrosts every section on a fixed timer whatever the frost sensing says (demand initiation removed). Must be
+     * caught by DF-02 (no defrost at +8 °C / 50 % RH).
+     */
+    DEFROSTS_WITHOUT_FROST("defrosts-without-frost", "dfnofrst", "defrosts each section on a fixed timer whether or not it has frost"),
+    /**
+     * Never leaves the air source: no tank or combined source, whatever the tank and the sun. Must be caught by SO-01
+     * (tank source selected within 10 min).
+     */
+    NO_SOURCE_SWITCH("no-source-switch", "nosrcsw", "always on the air source: never selects the tank (or both)");
 
     private final String cliName;
     private final String shortTag;

@@ -92,6 +92,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private double cachedEvapPa = Double.NaN, cachedEvapOutletH;
     private double hLimitPa = Double.NaN, hLimit, sLimit;
     private double ventedKg;
+    private boolean co2Flowing;
     // last sub-step's flows, for outputs
     private double mComp, mHpv, mBp, mRel, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
     private final double[] sectionQ;
@@ -317,6 +318,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         highSideSlopeKgPerPa = 1e-5;
         cachedEvapPa = Double.NaN;
         ventedKg = 0;
+        co2Flowing = false;
         mComp = mHpv = mBp = mRel = powerCompW = fanW = housingW = qAir = qWater = qDefrost = flash = 0;
         evapK = co2.saturationTemperatureK(pRoom);
         weOutK = defaults[inTankBottomT];
@@ -480,6 +482,15 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double mGc = Math.max(0.0, mComp - mDef);
         // with CO2 flowing, march the cells at the present pressure; at standstill the mass state is current already
         double massNow = mGc > 0 ? highSideMassKg(gasCoolerPa, mGc, h2) : highSideMassKg;
+        if (mGc > 0 && !co2Flowing) {
+            // a start: at standstill the pressure is the state and the mass follows it (cells frozen, creep); the
+            // quasi-static march of the first running sub-step holds a different mass at the same pressure (hot gas
+            // in cells that were cold). Re-base the mass on the march, so the pressure is continuous across the
+            // start and rises as the compressors pump, instead of jumping 20–30 bar in one sub-step (which no real
+            // gas cooler does, and which a controller's rate-of-change check rightly calls an implausible sensor).
+            highSideMassKg = massNow;
+        }
+        co2Flowing = mGc > 0;
         double dMdp = Math.max(1e-7, highSideSlopeKgPerPa);
 
         // HP valve, relief

@@ -14,10 +14,10 @@ package io.hilbench.plant;
  * @param volumetricC0                 η_v = c0 + c1·π + c2·π² (Ortiz et al. 2003 [L]: 0.9207)
  * @param volumetricC1                 (−0.0756 [L])
  * @param volumetricC2                 (0.0018 [L])
- * @param isentropicEfficiencyMax      peak overall isentropic efficiency (0.72 [U], typical of semi-hermetic CO2 compressors)
- * @param isentropicOptimumRatio       pressure ratio of the peak (3.0 [U])
- * @param isentropicCurvature          η_is = η_max − k·(π − π_opt)², k (0.02 [U])
- * @param motorEfficiency              motor and VFD, electric to shaft (0.94 [L])
+ * @param isentropicEfficiencyMax      peak overall isentropic efficiency (0.75 [U], typical of semi-hermetic CO2 compressors; README C2)
+ * @param isentropicOptimumRatio       pressure ratio of the peak (3.5 [U])
+ * @param isentropicCurvature          η_is = η_max − k·(π − π_opt)², k (0.015 [U])
+ * @param motorEfficiency              motor and VFD, electric to shaft (0.95 [L])
  * @param housingHeatLossRatio         share of the electric power lost from the housing to the room (0.03 [U])
  */
 public record CompressorParameters(

@@ -26,6 +26,11 @@ import java.util.Set;
  *   <li>{@code tank.initialTopTemperatureK}, {@code tank.initialBottomTemperatureK}: a change re-initialises the tank to
  *       a linear profile between them at the next step ("Given the tank is charged to 70 °C at the top and 30 °C at the bottom").</li>
  *   <li>{@code network.consumerCount} (350; 700 when the network doubles).</li>
+ *   <li>{@code network.returnTemperatureImposed} (0/1) and {@code network.returnTemperatureK}: while imposed is 1, the
+ *       return header is held at that temperature (a scenario's "the district-heating return is 55 °C"), whatever the
+ *       network and the tank return; the heat pump, the CHP and the tank bottom inflow see it. 0 (the default) hands
+ *       the header back to the network model from the imposed value. Imposing breaks the plant's energy balance by
+ *       design (the header is a boundary condition then).</li>
  * </ul>
  *
  * <p><b>Step</b> (dt): weather and sun → network demand and weather curve → the heat pump's external inputs from the
@@ -62,6 +67,7 @@ public final class SolrodPlant implements PlantModel {
 
     // my inputs
     private final int inAir, inRh, inIrr, inRelease, inSeries, inSeriesStart, inTankTop, inTankBottom, inConsumers;
+    private final int inReturnImposed, inReturnImposedK;
     private final double[] defaults;
 
     // my outputs
@@ -146,6 +152,8 @@ public final class SolrodPlant implements PlantModel {
         inTankTop = add(in, "tank.initialTopTemperatureK");
         inTankBottom = add(in, "tank.initialBottomTemperatureK");
         inConsumers = add(in, "network.consumerCount");
+        inReturnImposed = add(in, "network.returnTemperatureImposed");
+        inReturnImposedK = add(in, "network.returnTemperatureK");
 
         // heat-pump outputs this model reads
         hpOutDhMass = hc.outputIndex("hp.dhWater.massFlowKgPerS");
@@ -228,6 +236,8 @@ public final class SolrodPlant implements PlantModel {
         defaults[inTankTop] = p.tankInitialTopK();
         defaults[inTankBottom] = p.tankInitialBottomK();
         defaults[inConsumers] = p.network().consumerCount();
+        defaults[inReturnImposed] = 0;
+        defaults[inReturnImposedK] = p.network().returnTemperatureAtDesignK();
         reset(0);
     }
 
@@ -372,6 +382,10 @@ public final class SolrodPlant implements PlantModel {
         double supplySetK = network.supplyTemperatureSetK();
         double tankBottomK = tank.bottomTemperatureK();
         double tankTopK = tank.topTemperatureK();
+        // an imposed DH return (a scenario's "the district-heating return is 55 °C") wins over the network model: the
+        // return header is held at it, so the heat pump, the CHP and the tank bottom all see it; releasing hands back
+        boolean returnImposed = u[inReturnImposed] >= 0.5 && Double.isFinite(u[inReturnImposedK]) && u[inReturnImposedK] > 273.15;
+        if (returnImposed) returnHeaderK = u[inReturnImposedK];
         double supplyHeaderOldK = supplyHeaderK, returnHeaderOldK = returnHeaderK;
 
         // the heat pump, with its external inputs from the plant
@@ -449,7 +463,7 @@ public final class SolrodPlant implements PlantModel {
         // return header: in network return and tank-bottom outflow; out HP, CHP and tank-bottom inflow
         double rhMass = headerDraw + (bottomOut > 0 ? bottomOut : 0.0);
         double rhEnthalpy = headerDraw * networkReturnK + (bottomOut > 0 ? bottomOut * tankBottomK : 0.0);
-        returnHeaderK = mixHeader(returnHeaderOldK, rhMass, rhEnthalpy, dtS);
+        returnHeaderK = returnImposed ? returnHeaderOldK : mixHeader(returnHeaderOldK, rhMass, rhEnthalpy, dtS);
 
         int last = tank.nodeCount() - 1;
         java.util.Arrays.fill(tankIn, 0);

@@ -47,6 +47,8 @@ public final class PlantDriver implements StepGate {
     private static final String RELATIVE_HUMIDITY = "weather.relativeHumidityRatio";
     private static final String IRRADIANCE = "weather.irradianceWPerM2";
     private static final String DH_RETURN = "network.returnTemperatureK";
+    private static final String DH_RETURN_IMPOSED = "network.returnTemperatureImposed";
+    private static final String WEATHER_RELEASED = "weather.overridesReleased";
     private static final String DH_PUMP_FAILED = "fault.dhPump.failed";
     private static final String DH_FLOW_AVAILABLE = "fault.dhWater.flowAvailableRatio";
 
@@ -134,14 +136,45 @@ public final class PlantDriver implements StepGate {
 
     // ------------------------------------------------------------------ weather, network, physical faults
 
+    /** Weather imposed over the plant's series (where the plant has one) until {@link #releaseWeather()}. */
     public void setWeather(Quantity air, Quantity relativeHumidity) throws Exception {
         input(AIR_TEMPERATURE, air.toSi());
         input(RELATIVE_HUMIDITY, relativeHumidity.toSi());
+        if (hasInput(WEATHER_RELEASED)) input(WEATHER_RELEASED, 0);
     }
 
-    public void setIrradiance(double wattPerM2) throws Exception { input(IRRADIANCE, wattPerM2); }
+    public void setIrradiance(double wattPerM2) throws Exception {
+        input(IRRADIANCE, wattPerM2);
+        if (hasInput(WEATHER_RELEASED)) input(WEATHER_RELEASED, 0);
+    }
 
-    public void setDhReturn(Quantity temperature) throws Exception { input(DH_RETURN, temperature.toSi()); }
+    /** Hands the weather back to the plant's series (a plant without one keeps the last imposed weather). */
+    public void releaseWeather() throws Exception {
+        if (hasInput(WEATHER_RELEASED)) input(WEATHER_RELEASED, 1);
+    }
+
+    /**
+     * The DH return the heat pump receives, imposed over the plant's network model (where the plant has one) until
+     * {@link #releaseDhReturn()}.
+     */
+    public void setDhReturn(Quantity temperature) throws Exception {
+        input(DH_RETURN, temperature.toSi());
+        if (hasInput(DH_RETURN_IMPOSED)) input(DH_RETURN_IMPOSED, 1);
+    }
+
+    /** Hands the DH return back to the network model (a plant without one keeps the last imposed value). */
+    public void releaseDhReturn() throws Exception {
+        if (hasInput(DH_RETURN_IMPOSED)) input(DH_RETURN_IMPOSED, 0);
+    }
+
+    /** The air temperature the plant applies now (the imposed one, or the series' when none is imposed), SI. */
+    public double airTemperatureK() {
+        double imposed = emulator.externalInput(AIR_TEMPERATURE);
+        boolean released = hasInput(WEATHER_RELEASED) && emulator.externalInput(WEATHER_RELEASED) >= 0.5;
+        return Double.isFinite(imposed) && !released ? imposed : latest(AIR_TEMPERATURE);
+    }
+
+    private boolean hasInput(String name) { return emulator.catalogue().inputIndex(name) >= 0; }
 
     /** P-271 fails (a physical fault: the pump does not run whatever it is commanded). */
     public void failDhPump(boolean failed) throws Exception { input(DH_PUMP_FAILED, failed ? 1 : 0); }

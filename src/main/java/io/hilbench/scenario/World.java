@@ -111,8 +111,10 @@ public final class World implements Disposable {
 
     /** Air temperature changed by {@code deltaK} (a load step), humidity kept. */
     public void changeAirBy(double deltaK) throws Exception {
-        double air = plant().emulator().externalInput("weather.airTemperatureK") + deltaK;
+        // from the air the plant applies now: the imposed one, or the weather series' when none is imposed
+        double air = plant().airTemperatureK() + deltaK;
         plant().setExternalInput("weather.airTemperatureK", air);
+        if (plant().emulator().catalogue().inputIndex("weather.overridesReleased") >= 0) plant().setExternalInput("weather.overridesReleased", 0);
         timeline.add(Timeline.Kind.WEATHER, plant().plantTimeMs(), String.format(java.util.Locale.ROOT, "air %+.1f K", deltaK), air);
     }
 

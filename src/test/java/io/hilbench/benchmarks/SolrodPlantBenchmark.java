@@ -1,6 +1,7 @@
 package io.hilbench.benchmarks;
 
 import io.hilbench.plant.BuiltInWeather;
+import io.hilbench.plant.Co2HeatPumpPlant;
 import io.hilbench.plant.FirstHeatPumpPlant;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One 100 ms step of the full Solrød plant: {@link SolrodPlant} (tank, solar loop, network, CHP, dispatcher, weather
- * and sun position) wrapping the first heat pump at full load, on the sunny spring day so the solar loop runs in the
+ * and sun position) wrapping a heat pump at full load — {@code heatPump=co2}: the CO2 heat pump the bench serves
+ * ({@link Co2HeatPumpPlant}, run up for 10 min of plant time in the set-up as {@link Co2PlantStepBenchmark} does, so every
+ * compressor is running and the cycle has left its start transient); {@code heatPump=first}: the first, simple heat pump, as before — on the sunny spring day so the solar loop runs in the
  * day (DESIGN §9: target 10,000× real time = 10 µs per step on one core, at least 2,000× = 50 µs). Inputs rebuilt each
  * step as the loop does. The plant runs on through the day as the benchmark iterates (plant time advances 100 ms per
  * call), so the figure averages night, day, CHP starts and stops.
@@ -36,12 +40,15 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class SolrodPlantBenchmark {
+    @Param({"co2", "first"})
+    public String heatPump;
+
     private SolrodPlant plant;
     private double[] inputs;
 
     @Setup
     public void setUp() {
-        plant = new SolrodPlant(new FirstHeatPumpPlant());
+        plant = new SolrodPlant("co2".equals(heatPump) ? new Co2HeatPumpPlant() : new FirstHeatPumpPlant());
         SignalCatalogue c = plant.catalogue();
         inputs = plant.defaultInputs().values();
         inputs[c.inputIndex("weather.seriesIndex")] = BuiltInWeather.SUNNY_SPRING;
@@ -51,6 +58,35 @@ public class SolrodPlantBenchmark {
         for (int n = 1; n <= 4; n++) {
             inputs[c.inputIndex("hp.compressor" + n + ".enable")] = 1;
             inputs[c.inputIndex("hp.compressor" + n + ".speedSetHz")] = 70;
+        }
+        if ("co2".equals(heatPump)) {
+            // as Co2PlantStepBenchmark: 10 min of plant time, compressors staged in every 30 s, HV-221 and HV-222 on
+            // proportional control (112 bar; the receiver aim of DESIGN §5), then held where they settled
+            int hpv = c.inputIndex("hp.hpValve.openingSetRatio");
+            int bypass = c.inputIndex("hp.bypassValve.openingSetRatio");
+            int pGc = c.outputIndex("hp.gasCoolerPressurePa");
+            int pRec = c.outputIndex("hp.receiverPressurePa");
+            int pSuc = c.outputIndex("hp.suctionPressurePa");
+            inputs[c.inputIndex("hp.dhPump.speedSetRatio")] = 0.8;
+            for (int s = 1; s <= 4; s++) {
+                inputs[c.inputIndex("hp.airSection" + s + ".valveOpen")] = 1;
+                inputs[c.inputIndex("hp.airSection" + s + ".fanSpeedSetRatio")] = 1;
+            }
+            PlantSnapshot s = plant.snapshot();
+            for (int i = 0; i < 6000; i++) {
+                for (int n = 1; n <= 4; n++) {
+                    boolean on = i >= 300 * (n - 1);
+                    inputs[c.inputIndex("hp.compressor" + n + ".enable")] = on ? 1 : 0;
+                    inputs[c.inputIndex("hp.compressor" + n + ".speedSetHz")] = on ? 70 : 0;
+                }
+                double recSet = Math.min(Math.max(35e5, s.output(pSuc) + 5e5), 65e5);
+                inputs[hpv] = Math.max(0, Math.min(1, inputs[hpv] + 0.1 * (s.output(pGc) - 112e5) / 1e5 / 60));
+                inputs[bypass] = Math.max(0, Math.min(1, inputs[bypass] + 0.1 * (s.output(pRec) - recSet) / 1e5 / 20));
+                s = plant.step(0.1, new PlantInputs(inputs));
+            }
+            int running = 0;
+            for (int n = 1; n <= 4; n++) running += s.output(c.outputIndex("hp.compressor" + n + ".running")) >= 0.5 ? 1 : 0;
+            if (running != 4) throw new IllegalStateException("the CO2 heat pump is not running at full load after 10 min: " + running + " compressors");
         }
     }
 

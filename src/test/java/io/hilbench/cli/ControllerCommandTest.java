@@ -44,7 +44,8 @@ class ControllerCommandTest {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault",
-                "silent-start-refusal", "no-pump-overrun", "short-cycles", "no-comm-loss-handling");
+                "silent-start-refusal", "no-pump-overrun", "short-cycles", "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost",
+                "no-source-switch");
     }
 
     @Test
@@ -74,7 +75,7 @@ class ControllerCommandTest {
         Path rig = tmp.resolve("solrod");
         Files.createDirectories(rig);
         for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
-        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml"))
+        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml")).replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/")
                 .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/'));
         assertThat(yaml).contains("pki_dir: " + tmp.resolve("pki"));
         Files.writeString(rig.resolve("rig.yaml"), yaml);
@@ -127,7 +128,7 @@ class ControllerCommandTest {
         Path rig = tmp.resolve("solrod");
         Files.createDirectories(rig);
         for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
-        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml"))
+        String yaml = Files.readString(Path.of("rigs/solrod/rig.yaml")).replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/")
                 .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/'));
         Files.writeString(rig.resolve("rig.yaml"), yaml);
         io.hilbench.rig.Rig loaded = RigLoader.loadDefault(rig);

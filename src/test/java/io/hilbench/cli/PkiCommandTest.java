@@ -90,7 +90,7 @@ class PkiCommandTest {
         Files.createDirectories(rig);
         for (String f : java.util.List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
         Path pki = tmp.resolve("rig-pki");
-        Files.writeString(rig.resolve("rig.yaml"), Files.readString(Path.of("rigs/solrod/rig.yaml"))
+        Files.writeString(rig.resolve("rig.yaml"), Files.readString(Path.of("rigs/solrod/rig.yaml")).replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/")
                 .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + pki.toString().replace('\\', '/')));
         Files.createDirectories(pki.resolve("rejected"));
         Files.write(pki.resolve("rejected").resolve("plc.der"), certificate().getEncoded());

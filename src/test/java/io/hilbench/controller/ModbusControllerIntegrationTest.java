@@ -145,7 +145,7 @@ class ModbusControllerIntegrationTest {
     void eachCycleReadsInAFewBulkRequestsAndCommitsInTwo() {
         // DESIGN §6 / V1.1b3 §6.1–6.4, §6.11–6.12: bulk requests within the quantity limits, never one per point;
         // contiguous runs only, since an unmapped address fails a whole request with exception 02
-        assertThat(io.readRequests()).containsExactlyInAnyOrder("unit 1 ir 0..55", "unit 1 ir 100..106", "unit 1 di 0..20", "unit 2 ir 0..7");
+        assertThat(io.readRequests()).containsExactlyInAnyOrder("unit 1 ir 0..94", "unit 1 ir 100..106", "unit 1 di 0..26", "unit 2 ir 0..17");
         assertThat(io.writeRequests()).containsExactly("unit 1 coil 0..14", "unit 1 hr 0..14");
     }
 

@@ -1,23 +1,42 @@
 package io.hilbench.rig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hilbench.fluid.Co2TableParameters;
-import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpParameters;
 import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.PlantModel;
+import io.hilbench.plant.SolrodPlant;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Solrød rig's point map binds unchanged to the CO2 heat pump's catalogue (issue 5: the lead switches the rig once
- * the scenario suite passes on it; this proves the switch needs no map edit).
+ * {@code plant.model: solrod} serves the whole Solrød plant around the CO2 heat pump (issues 5 and 6), and the
+ * Solrød point map binds to it; the CO2 heat pump alone no longer carries the map, because the map now reads what
+ * only the whole plant computes (tank nodes, network served heat, headers).
  */
 class Co2HeatPumpRigBindingTest {
     @Test
-    void solrodRigLoadsAgainstTheCo2HeatPumpCatalogue() throws RigException {
-        Co2HeatPumpPlant plant = new Co2HeatPumpPlant(Co2HeatPumpParameters.solrodDefaults(), Co2Tables.build(Co2TableParameters.plantDefault()));
-        Rig rig = RigLoader.load(Path.of("rigs/solrod"), plant.catalogue());
+    void solrodServesTheWholePlantAroundTheCo2HeatPump() {
+        PlantModel served = PlantModels.create("solrod");
+        assertThat(served).isInstanceOf(SolrodPlant.class);
+        assertThat(((SolrodPlant) served).heatPump()).isInstanceOf(Co2HeatPumpPlant.class);
+        // the first plant stays reachable for its own tests, under its own name
+        assertThat(PlantModels.create("first-heat-pump")).isInstanceOf(io.hilbench.plant.FirstHeatPumpPlant.class);
+        assertThatThrownBy(() -> PlantModels.create("nonesuch")).hasMessageContaining("solrod, co2-heat-pump, first-heat-pump");
+    }
+
+    @Test
+    void solrodRigLoadsAgainstTheServedPlantsCatalogue() throws RigException {
+        Rig rig = RigLoader.load(Path.of("rigs/solrod"), PlantModels.catalogue("solrod"));
         assertThat(rig.plant().model()).isEqualTo("solrod");
+        assertThat(rig.points()).extracting(p -> p.binding().toString()).contains("plant.hp.safety.tripReason", "plant.tank.node24TemperatureK",
+                "plant.hp.airSection4.frostMassKg", "plant.network.unservedHeatW");
+    }
+
+    /** The CO2 heat pump alone lacks the whole plant's outputs: the map names them, so it must say which. */
+    @Test
+    void theHeatPumpAloneCannotCarryTheMap() {
+        assertThatThrownBy(() -> RigLoader.load(Path.of("rigs/solrod"), new Co2HeatPumpPlant().catalogue()))
+                .isInstanceOf(RigException.class).hasMessageContaining("tank.node0TemperatureK");
     }
 }

@@ -36,7 +36,7 @@ class DefaultRigTest {
     void loadsWithZeroErrors() {
         // loadDefault throws RigException carrying every error; reaching here means none
         assertThat(rig.name()).isEqualTo("solrod");
-        assertThat(rig.points()).hasSizeBetween(80, 115);
+        assertThat(rig.points()).hasSizeBetween(160, 200);
         assertThat(rig.stepMs()).isEqualTo(100);
         assertThat(rig.modbusUnits()).containsExactly(1, 2);
         assertThat(rig.opcua().bindAddress()).isEqualTo("127.0.0.1");

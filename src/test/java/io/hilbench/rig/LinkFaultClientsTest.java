@@ -51,7 +51,7 @@ class LinkFaultClientsTest {
         Path rig = tmp.resolve("solrod");
         Files.createDirectories(rig);
         for (String f : List.of("points.csv", "controller.csv")) Files.copy(Path.of("rigs/solrod", f), rig.resolve(f));
-        Files.writeString(rig.resolve("rig.yaml"), Files.readString(Path.of("rigs/solrod/rig.yaml"))
+        Files.writeString(rig.resolve("rig.yaml"), Files.readString(Path.of("rigs/solrod/rig.yaml")).replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/")
                 .replace("  # pki_dir: ~/.hilbench/pki/solrod   (the default)", "  pki_dir: " + tmp.resolve("pki").toString().replace('\\', '/')));
         Rig r = RigLoader.loadDefault(rig);
         stepAddress = r.point("BENCH.Step").orElseThrow().modbus().address();

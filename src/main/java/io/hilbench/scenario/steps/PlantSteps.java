@@ -33,6 +33,12 @@ public final class PlantSteps {
     @Given("the district-heating return is {temperature}")
     public void dhReturn(Quantity temperature) throws Exception { world.plant().setDhReturn(temperature); }
 
+    @When("the district-heating return follows the network again")
+    public void dhReturnReleased() throws Exception { world.plant().releaseDhReturn(); }
+
+    @When("the weather follows the weather series again")
+    public void weatherReleased() throws Exception { world.plant().releaseWeather(); }
+
     // ---- physical faults (DH flow, P-271, HV-221, compressor VFD)
 
     @When("DH flow through the heat pump falls to {percent} of nominal")

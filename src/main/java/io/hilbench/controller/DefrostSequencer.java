@@ -1,0 +1,275 @@
+package io.hilbench.controller;
+
+import io.hilbench.runtime.Quality;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Hot-gas defrost of the air-evaporator sections, one section at a time (DESIGN §5/§8 DF-01..03; domain notes §4.2–4.3).
+ * Pure logic on the controller's inputs: no plant, no clock but the plant time the caller passes as {@code dtS}.
+ *
+ * <h2>Per section s (XV-23s section valve, XV-24s hot-gas valve, F-25s fan, TT-23s coil, PDT-23s air-side ΔP)</h2>
+ * <pre>
+ *  IN_SERVICE  evaporating: XV-23s open, fan at its speed.
+ *     demand (frost sensing valid):  PDT-23s (filtered) ≥ pressureDropRatioStart · clean ΔP · n²   (coil ΔP, frost blocks air)
+ *                               or  (TT-101 − TT-23s) ≥ baseline + coilDeltaRiseStartK            (air-to-coil ΔT, capacity)
+ *     fallback (sensing invalid: PDT-23s BAD/unread or the fan stopped): evaporating time ≥ fallbackIntervalS, and only
+ *        while TT-101 says the air can frost (&lt; frostAirMaxDegC) or TT-101 is unreadable.
+ *     A demand starts a defrost only with hot gas available (a compressor running), no other section out of service,
+ *     staggerS since the last defrost ended and minEvaporatingS since this section's own.
+ *  PUMP_OUT    XV-23s closed, fan off, pumpOutS.
+ *  HOT_GAS     XV-24s open, until TT-23s ≥ terminationDegC (after minHotGasS) or defrostMaxS of hot gas: then
+ *              DEFROST_MAX_TIME ({@link #takeMaxTimeEvents}); a stuck coil sensor (DF-03) ends here. Hot gas lost (every
+ *              compressor off): straight to DRIP.
+ *  DRIP        everything closed, fan off, dripS.
+ *  FAN_DELAY   XV-23s open (evaporating), fan off, fanDelayS; then IN_SERVICE.
+ * </pre>
+ * Sections of an evaporator the source selection has taken out of service ({@code airInService} false) neither
+ * frost nor start a defrost; one already running finishes its sequence.
+ *
+ * <p>Variants: {@link Variant#NO_DEFROST_TERMINATION} removes the maximum-time termination (a defrost whose coil
+ * sensor never reaches the termination temperature goes on); {@link Variant#DEFROSTS_WITHOUT_FROST} starts every
+ * section's defrost on the fallback timer whatever the frost sensing says.
+ */
+public final class DefrostSequencer {
+    /** Where one section is in its defrost cycle. */
+    public enum Step { IN_SERVICE, PUMP_OUT, HOT_GAS, DRIP, FAN_DELAY }
+
+    /** What one defrost did, for logs and tests. */
+    public record Defrost(int section, String initiatedBy, double hotGasS, boolean endedOnMaxTime) {}
+
+    private final DefrostConfig config;
+    private final Optional<Variant> variant;
+    private final int sections;
+    private final Step[] step;
+    private final double[] stepS;
+    private final double[] evaporatingS;
+    private final double[] filteredDpPa;
+    private final double[] baselineDeltaK;
+    private final double[] inServiceS;
+    private final String[] initiatedBy;
+    private double sinceLastEndS;
+    private int maxTimeEvents;
+    private Defrost lastDefrost;
+    private String lastEvent = "";
+
+    public DefrostSequencer(DefrostConfig config, Optional<Variant> variant, int sections) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.variant = Objects.requireNonNull(variant, "variant");
+        if (sections < 1 || sections > 9) throw new IllegalArgumentException("sections must be 1..9, was " + sections);
+        this.sections = sections;
+        step = new Step[sections];
+        stepS = new double[sections];
+        evaporatingS = new double[sections];
+        filteredDpPa = new double[sections];
+        baselineDeltaK = new double[sections];
+        inServiceS = new double[sections];
+        initiatedBy = new String[sections];
+        reset();
+    }
+
+    /** Every section in service, no timer, no history (controller reset-to-initial). */
+    public void reset() {
+        for (int i = 0; i < sections; i++) {
+            step[i] = Step.IN_SERVICE;
+            stepS[i] = 0;
+            evaporatingS[i] = 0;
+            filteredDpPa[i] = Double.NaN;
+            baselineDeltaK[i] = Double.NaN;
+            inServiceS[i] = 0;
+            initiatedBy[i] = "";
+        }
+        sinceLastEndS = Double.POSITIVE_INFINITY;
+        maxTimeEvents = 0;
+        lastDefrost = null;
+    }
+
+    public DefrostConfig config() { return config; }
+
+    /** The step of section s (1-based). */
+    public Step step(int s) { return step[s - 1]; }
+
+    /** The section out of service for defrost (1-based), or 0. */
+    public int activeSection() {
+        for (int i = 0; i < sections; i++) if (step[i] != Step.IN_SERVICE) return i + 1;
+        return 0;
+    }
+
+    /** True while a section is in its defrost sequence (the controller then reports Defrosting). */
+    public boolean active() { return activeSection() != 0; }
+
+    /** Defrosts that ended on the maximum time since the last call (the controller raises DEFROST_MAX_TIME). */
+    public int takeMaxTimeEvents() {
+        int n = maxTimeEvents;
+        maxTimeEvents = 0;
+        return n;
+    }
+
+    /** The last completed hot-gas phase, or null. */
+    public Defrost lastDefrost() { return lastDefrost; }
+
+    public String lastEvent() { return lastEvent; }
+
+    /**
+     * One cycle.
+     *
+     * @param hotGasAvailable a compressor runs (the controller Running): hot gas for a defrost
+     * @param airInService    the source selection uses the air evaporator (air or both)
+     * @param fanRatio        the fans' commanded speed when evaporating, 0–1
+     */
+    public void update(Inputs in, double dtS, boolean hotGasAvailable, boolean airInService, double fanRatio) {
+        lastFanRatio = fanRatio;
+        sinceLastEndS += dtS;
+        int active = activeSection();
+        for (int i = 0; i < sections; i++) {
+            int s = i + 1;
+            switch (step[i]) {
+                case IN_SERVICE -> {
+                    if (hotGasAvailable && airInService) {
+                        evaporatingS[i] += dtS;
+                        inServiceS[i] += dtS;
+                        sense(in, i, dtS, fanRatio);
+                    } else {
+                        filteredDpPa[i] = Double.NaN;
+                    }
+                }
+                case PUMP_OUT -> {
+                    stepS[i] += dtS;
+                    if (!hotGasAvailable) to(i, Step.DRIP, "no hot gas (compressors off): defrost of section " + s + " abandoned");
+                    else if (stepS[i] >= config.pumpOutS() - 1e-9) to(i, Step.HOT_GAS, "section " + s + ": hot gas on (XV-24" + s + ")");
+                }
+                case HOT_GAS -> {
+                    stepS[i] += dtS;
+                    String coil = PlantTags.coilTemperature(s);
+                    boolean warm = in.isGood(coil) && in.quality(coil) != Quality.BAD && in.value(coil) >= config.terminationDegC() - 1e-9;
+                    boolean maxTime = stepS[i] >= config.defrostMaxS() - 1e-9;
+                    if (!hotGasAvailable) {
+                        finish(i, false, "no hot gas (compressors off)");
+                    } else if (warm && stepS[i] >= config.minHotGasS() - 1e-9) {
+                        finish(i, false, String.format(Locale.ROOT, "TT-23%d %.1f °C ≥ %.1f °C", s, in.value(coil), config.terminationDegC()));
+                    } else if (maxTime && variant.orElse(null) != Variant.NO_DEFROST_TERMINATION) {
+                        maxTimeEvents++;
+                        finish(i, true, String.format(Locale.ROOT, "maximum defrost time %.0f s (TT-23%d %s)", config.defrostMaxS(), s,
+                                in.isGood(coil) ? String.format(Locale.ROOT, "%.1f °C", in.value(coil)) : "unreadable"));
+                    }
+                }
+                case DRIP -> {
+                    stepS[i] += dtS;
+                    if (stepS[i] >= config.dripS() - 1e-9) to(i, Step.FAN_DELAY, "section " + s + ": drip done, evaporating with the fan off");
+                }
+                case FAN_DELAY -> {
+                    stepS[i] += dtS;
+                    if (stepS[i] >= config.fanDelayS() - 1e-9) {
+                        to(i, Step.IN_SERVICE, "section " + s + " back in service");
+                        evaporatingS[i] = 0;
+                        inServiceS[i] = 0;
+                        filteredDpPa[i] = Double.NaN;
+                        baselineDeltaK[i] = Double.NaN;
+                        sinceLastEndS = 0;
+                    }
+                }
+            }
+        }
+        if (active == 0 && hotGasAvailable && airInService && sinceLastEndS >= config.staggerS() - 1e-9) initiate(in);
+    }
+
+    private void sense(Inputs in, int i, double dtS, double fanRatio) {
+        String dp = PlantTags.coilPressureDrop(i + 1);
+        if (fanRatio > 0.2 && in.isGood(dp)) {
+            double v = in.value(dp);
+            if (Double.isNaN(filteredDpPa[i])) filteredDpPa[i] = v;
+            else filteredDpPa[i] += (v - filteredDpPa[i]) * (1.0 - Math.exp(-dtS / config.pressureDropFilterS()));
+        } else {
+            filteredDpPa[i] = Double.NaN;
+        }
+        if (Double.isNaN(baselineDeltaK[i]) && inServiceS[i] >= config.baselineAfterS() - 1e-9) {
+            double d = coilDeltaK(in, i + 1);
+            if (Double.isFinite(d)) baselineDeltaK[i] = d;
+        }
+    }
+
+    private static double coilDeltaK(Inputs in, int s) {
+        String coil = PlantTags.coilTemperature(s);
+        if (!in.isGood(PlantTags.TT101) || !in.isGood(coil)) return Double.NaN;
+        return in.value(PlantTags.TT101) - in.value(coil);
+    }
+
+    /** Frost sensing of section s is valid: its ΔP transmitter readable with the fan running. */
+    public boolean sensingValid(int s) {
+        return !Double.isNaN(filteredDpPa[s - 1]);
+    }
+
+    /** Filtered PDT-23s over the clean reference at the fan speed, or NaN while sensing is invalid. */
+    public double pressureDropRatio(int s, double fanRatio) {
+        return filteredDpPa[s - 1] / (config.coilPressureDropCleanPa() * fanRatio * fanRatio);
+    }
+
+    /** Why section s needs a defrost now, or null. */
+    String demand(Inputs in, int s, double fanRatio) {
+        int i = s - 1;
+        if (evaporatingS[i] < config.minEvaporatingS() - 1e-9) return null;
+        boolean timeUp = evaporatingS[i] >= config.fallbackIntervalS() - 1e-9;
+        if (variant.orElse(null) == Variant.DEFROSTS_WITHOUT_FROST) {
+            return timeUp ? "timer (variant defrosts-without-frost)" : null;
+        }
+        if (sensingValid(s)) {
+            double ratio = pressureDropRatio(s, fanRatio);
+            if (ratio >= config.pressureDropRatioStart() - 1e-9) {
+                return String.format(Locale.ROOT, "coil ΔP PDT-23%d %.1f Pa = %.2f × clean", s, filteredDpPa[i], ratio);
+            }
+            double d = coilDeltaK(in, s);
+            if (Double.isFinite(baselineDeltaK[i]) && Double.isFinite(d) && d - baselineDeltaK[i] >= config.coilDeltaRiseStartK() - 1e-9) {
+                return String.format(Locale.ROOT, "air-to-coil ΔT %.1f K, %.1f K above its baseline", d, d - baselineDeltaK[i]);
+            }
+            return null;
+        }
+        boolean airMayFrost = !in.isGood(PlantTags.TT101) || in.value(PlantTags.TT101) < config.frostAirMaxDegC();
+        return timeUp && airMayFrost ? String.format(Locale.ROOT, "time fallback: frost sensing PDT-23%d invalid, %.0f min evaporating", s, evaporatingS[i] / 60) : null;
+    }
+
+    /** The fan ratio the last {@link #update} was given (the clean-coil reference scales with it). */
+    private double lastFanRatio = 1.0;
+
+    private void initiate(Inputs in) {
+        int best = 0;
+        double bestS = -1;
+        for (int s = 1; s <= sections; s++) {
+            String why = demand(in, s, lastFanRatio);
+            if (why != null && evaporatingS[s - 1] > bestS) {
+                best = s;
+                bestS = evaporatingS[s - 1];
+                initiatedBy[s - 1] = why;
+            }
+        }
+        if (best > 0) to(best - 1, Step.PUMP_OUT, "defrost of section " + best + " started: " + initiatedBy[best - 1]);
+    }
+
+    private void finish(int i, boolean onMaxTime, String why) {
+        lastDefrost = new Defrost(i + 1, initiatedBy[i], stepS[i], onMaxTime);
+        to(i, Step.DRIP, "section " + (i + 1) + ": hot gas off after " + Math.round(stepS[i]) + " s: " + why);
+    }
+
+    private void to(int i, Step next, String why) {
+        step[i] = next;
+        stepS[i] = 0;
+        lastEvent = why;
+    }
+
+    // ---- outputs --------------------------------------------------------------------------------------------------
+
+    /** XV-23s: open while evaporating (in service with the air source used, or in the fan delay). */
+    public boolean sectionValveOpen(int s, boolean evaporating) {
+        Step st = step[s - 1];
+        return evaporating && (st == Step.IN_SERVICE || st == Step.FAN_DELAY);
+    }
+
+    /** XV-24s: open in the hot-gas step. */
+    public boolean hotGasValveOpen(int s) { return step[s - 1] == Step.HOT_GAS; }
+
+    /** F-25s: at its speed only in service. */
+    public double fanSpeedPct(int s, boolean evaporating, double speedPct) {
+        return evaporating && step[s - 1] == Step.IN_SERVICE ? speedPct : 0.0;
+    }
+}

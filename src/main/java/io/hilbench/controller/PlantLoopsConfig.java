@@ -1,0 +1,31 @@
+package io.hilbench.controller;
+
+import java.util.Objects;
+
+/**
+ * The tuning of the reference controller's plant loops that came with defrost, source selection and the optimal high
+ * pressure, kept apart from {@link ControllerConfig} (sequences, capacity, protection): {@link DefrostConfig},
+ * {@link SourceConfig}, {@link PressureConfig}, plus the SHORT_CYCLE alarm's setting.
+ *
+ * @param shortCycleBlocksPerHour SHORT_CYCLE is raised when the anti-short-cycle timers (minimum off time, starts per
+ *                                hour) have held back a wanted compressor start this many separate times within an
+ *                                hour (domain notes §5 alarm list: "too many starts per hour"). Default 3
+ */
+public record PlantLoopsConfig(DefrostConfig defrost, SourceConfig source, PressureConfig pressure, int shortCycleBlocksPerHour) {
+    public PlantLoopsConfig {
+        Objects.requireNonNull(defrost, "defrost");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(pressure, "pressure");
+        if (shortCycleBlocksPerHour < 1) throw new IllegalArgumentException("shortCycleBlocksPerHour must be >= 1, was " + shortCycleBlocksPerHour);
+    }
+
+    public static PlantLoopsConfig defaults() {
+        return new PlantLoopsConfig(DefrostConfig.defaults(), SourceConfig.defaults(), PressureConfig.defaults(), 3);
+    }
+
+    public PlantLoopsConfig withDefrost(DefrostConfig d) { return new PlantLoopsConfig(d, source, pressure, shortCycleBlocksPerHour); }
+
+    public PlantLoopsConfig withSource(SourceConfig s) { return new PlantLoopsConfig(defrost, s, pressure, shortCycleBlocksPerHour); }
+
+    public PlantLoopsConfig withPressure(PressureConfig p) { return new PlantLoopsConfig(defrost, source, p, shortCycleBlocksPerHour); }
+}
