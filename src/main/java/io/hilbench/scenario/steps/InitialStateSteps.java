@@ -54,7 +54,7 @@ public final class InitialStateSteps {
     @When("at {clock} {tag} goes bad")
     public void sensorBadAt(Duration at, String tag) throws Exception { world.sensorFaultAfter(tag, new SensorFaultKind.BadQuality(), delayUntil(at), "bad quality"); }
 
-    @When("at {clock} the irradiance steps to {int} W/m²")
+    @When("at {clock} the irradiance steps to {int} W\\/m²")
     public void irradianceAt(Duration at, int wattPerM2) throws Exception {
         world.plant().runUntil(at.toMillis(), "the irradiance step at " + at);
         world.plant().setIrradiance(wattPerM2);
