@@ -7,7 +7,7 @@ Feature: Demand defrost of the air evaporator
   is too cold to be a heat source (its bottom under the tank-source minimum), so the heat pump runs on the air.
   Limits of every assertion: features/requirements.yaml, DF-01 (the run lasts its duration_h from the settled state).
 
-  @DF-01 @certification @commissioning @pending
+  @DF-01 @certification @commissioning @budget-195min
   Scenario: Three hours at full load at 0 °C and 90 % relative humidity
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

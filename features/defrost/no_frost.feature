@@ -5,7 +5,7 @@ Feature: No defrost without frost
   a heat source, so the heat pump runs on the air.
   Limits of every assertion: features/requirements.yaml, DF-02 (the run lasts its duration_h from the settled state).
 
-  @DF-02 @certification @pending
+  @DF-02 @certification @budget-195min
   Scenario: Three hours at +8 °C and 50 % relative humidity
     Given the weather is 8 °C air at 50 % relative humidity
     And the district-heating return is 40 °C

@@ -6,7 +6,7 @@ Feature: Defrost ended on its maximum time when the coil sensor sticks
   the air.
   Limits of every assertion: features/requirements.yaml, DF-03.
 
-  @DF-03 @certification @commissioning @pending
+  @DF-03 @certification @commissioning @budget-45min
   Scenario: The coil sensor of section 2 sticks at -5 °C during its defrost
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

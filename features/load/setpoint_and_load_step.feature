@@ -4,7 +4,7 @@ Feature: Set-point and load steps
   colder. The tank is too cold to be a heat source, so the air step reaches the heat pump's evaporators.
   Limits of every assertion: features/requirements.yaml, LD-01.
 
-  @LD-01 @certification @commissioning @pending @budget-40min
+  @LD-01 @certification @commissioning @budget-40min
   Scenario: Set-point 70 to 75 °C, then the air 5 K colder
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

@@ -4,7 +4,7 @@ Feature: Back to the air source when the tank is spent
   controller must switch back to the air source in time, holding the supply and without a trip.
   Limits of every assertion (and the tank-source minimum the stimulus goes below): features/requirements.yaml, SO-02.
 
-  @SO-02 @certification @commissioning @pending
+  @SO-02 @certification @commissioning @budget-20min
   Scenario: The tank bottom falls below the tank-source minimum while on the tank source
     Given the weather is 5 °C air at 70 % relative humidity
     And the irradiance is 800 W/m²

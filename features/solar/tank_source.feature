@@ -5,7 +5,7 @@ Feature: Tank source on a sunny spring day
   raises the heat pump's COP above what the rating model gives on the air source at the same conditions.
   Limits of every assertion: features/requirements.yaml, SO-01.
 
-  @SO-01 @certification @commissioning @pending
+  @SO-01 @certification @commissioning @budget-61min
   Scenario: Air 5 °C, 800 W/m², tank bottom 35 °C
     Given the weather is 5 °C air at 70 % relative humidity
     And the irradiance is 800 W/m²

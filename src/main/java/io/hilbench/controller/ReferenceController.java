@@ -175,6 +175,8 @@ public final class ReferenceController {
     /** PT-202 through the rate filter, bar; NaN until the first reading with a compressor on. */
     private double hpRateFilterBar;
     private double overrunLeftS;
+    /** The ignores-setpoint-change variant: the set-point taken while Off (NaN before the first cycle). */
+    private double heldSetpointDegC = Double.NaN;
     private String lastEvent = "";
 
     // protection
@@ -437,7 +439,7 @@ public final class ReferenceController {
         }
         monitorSensors(in, dtS);
         checkTrips(in, dtS);
-        advance(in, dtS, cmd.supplyTemperatureSetDegC());
+        advance(in, dtS, setpointFor(cmd.supplyTemperatureSetDegC()));
         anticipatePressure(in, dtS);
         unload(in, dtS);
         pressureLoops(in, dtS);
@@ -1013,6 +1015,13 @@ public final class ReferenceController {
     }
 
     // ---- alarm list -----------------------------------------------------------------------------------------------
+
+    /** The set-point the loops follow: the commanded one, except that the ignores-setpoint-change variant keeps the one of its start. */
+    private double setpointFor(double commandedDegC) {
+        if (variant.orElse(null) != Variant.IGNORES_SETPOINT_CHANGE) return commandedDegC;
+        if (state == ControllerState.OFF || Double.isNaN(heldSetpointDegC)) heldSetpointDegC = commandedDegC;
+        return heldSetpointDegC;
+    }
 
     /** Raises the alarm (stamped with the current plant time) unless active; true when it was not active. */
     private boolean raise(AlarmMeaning m, String text) {

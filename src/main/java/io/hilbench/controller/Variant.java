@@ -45,6 +45,11 @@ public enum Variant {
      */
     NO_PUMP_OVERRUN("no-pump-overrun", "nopmpovr", "stops P-271 together with the last compressor (no pump overrun)"),
     /**
+     * Follows the supply set-point it had when it started; a change while it runs is ignored until it is Off again.
+     * Must be caught by {@code LD-01.settle}.
+     */
+    IGNORES_SETPOINT_CHANGE("ignores-setpoint-change", "ignsetpt", "keeps the supply set-point of its start; a change while running is ignored"),
+    /**
      * No anti-short-cycle protection: no minimum off time, no minimum run time, no starts-per-hour limit, and no
      * stage-in/stage-out delay (a compressor is started or stopped the cycle the demand calls for it — the delays are
      * what keeps staging from following a demand that cycles faster than the timers). Must be caught by {@code SU-03}

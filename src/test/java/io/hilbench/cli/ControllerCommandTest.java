@@ -44,7 +44,7 @@ class ControllerCommandTest {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault",
-                "silent-start-refusal", "no-pump-overrun", "short-cycles", "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost",
+                "silent-start-refusal", "no-pump-overrun", "ignores-setpoint-change", "short-cycles", "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost",
                 "no-source-switch");
     }
 
