@@ -251,15 +251,29 @@ public final class World implements Disposable {
     static final double FULL_LOAD_MIN_HZ = 63;
     private static final java.time.Duration FULL_LOAD_MAX = java.time.Duration.ofMinutes(20);
 
-    /** Starts the heat pump and runs until every compressor is at full speed (about 5 min of plant time from Off). */
+    /**
+     * The site's rated heat (DESIGN §5: 1.2 MW at 0 °C air, 40 → 75 °C). With a warmer source than the design air
+     * (the controller may choose the tank source, issue 7) the heat pump delivers its rating below full speed; the
+     * protection scenarios' "full load" means the rated heat with every compressor turning, not a speed.
+     */
+    static final double FULL_LOAD_RATED_HEAT_W = 1.2e6;
+
+    /**
+     * Starts the heat pump and runs until it is at full load: every compressor turning, and either every compressor at
+     * full speed (≥ {@value #FULL_LOAD_MIN_HZ} Hz) or the heat to the DH water (JT-271) at the rated heat or above.
+     */
     public void runAtFullLoad() throws Exception {
         startHeatPump();
         PlantSignals sig = require(session).signals();
         var comps = sig.compressors();
-        boolean ok = plant().runUntil(() -> comps.stream().allMatch(c -> plant().latest(c.speedOutput()) >= FULL_LOAD_MIN_HZ),
-                FULL_LOAD_MAX, java.time.Duration.ofSeconds(5), "every compressor at >= " + FULL_LOAD_MIN_HZ + " Hz (full load)");
-        String speeds = comps.stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.1f Hz", c.tag(), plant().latest(c.speedOutput()))).collect(Collectors.joining(", "));
-        if (!ok) throw new Inconclusive("precondition: full load (every compressor >= " + FULL_LOAD_MIN_HZ + " Hz) not reached within " + FULL_LOAD_MAX.toMinutes() + " min of plant time: " + speeds);
+        String heat = sig.output("JT-271");
+        boolean ok = plant().runUntil(() -> comps.stream().allMatch(c -> plant().latest(c.speedOutput()) >= FULL_LOAD_MIN_HZ)
+                        || (comps.stream().allMatch(c -> plant().latest(c.speedOutput()) > 0) && plant().latest(heat) >= FULL_LOAD_RATED_HEAT_W),
+                FULL_LOAD_MAX, java.time.Duration.ofSeconds(5), "every compressor at >= " + FULL_LOAD_MIN_HZ + " Hz, or all turning at the rated heat (full load)");
+        String speeds = comps.stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.1f Hz", c.tag(), plant().latest(c.speedOutput()))).collect(Collectors.joining(", "))
+                + String.format(java.util.Locale.ROOT, ", JT-271 %.0f kW", plant().latest(heat) / 1e3);
+        if (!ok) throw new Inconclusive("precondition: full load (every compressor >= " + FULL_LOAD_MIN_HZ + " Hz, or all turning at the rated "
+                + FULL_LOAD_RATED_HEAT_W / 1e3 + " kW) not reached within " + FULL_LOAD_MAX.toMinutes() + " min of plant time: " + speeds);
         conditionReached("full load (" + speeds + ")");
     }
 

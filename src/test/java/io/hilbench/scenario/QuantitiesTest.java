@@ -52,5 +52,6 @@ class QuantitiesTest {
     void plantTimeIsShownAsHoursMinutesSeconds() {
         assertThat(Quantities.plantTime(1_500_100)).isEqualTo("0:25:00.1");
         assertThat(Quantities.plantTime(3_723_400)).isEqualTo("1:02:03.4");
+        assertThat(Quantities.plantTime(419_960)).as("rounded before it is split: never 0:06:60.0").isEqualTo("0:07:00.0");
     }
 }
