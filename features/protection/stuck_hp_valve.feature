@@ -5,7 +5,7 @@ Feature: HP valve stuck closed at full load
   stays off until reset. The run goes on past the compressors' minimum off time after a trip, so a controller that
   restarts by itself would be seen doing so. Limits: features/requirements.yaml, HP-03.
 
-  @HP-03 @certification @budget-8min
+  @HP-03 @certification @budget-11min
   Scenario: HV-221 sticks closed at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
