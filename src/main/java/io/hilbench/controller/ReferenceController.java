@@ -175,6 +175,8 @@ public final class ReferenceController {
     /** PT-202 through the rate filter, bar; NaN until the first reading with a compressor on. */
     private double hpRateFilterBar;
     private double overrunLeftS;
+    /** The ignores-setpoint-change variant: the set-point taken while Off (NaN before the first cycle). */
+    private double heldSetpointDegC = Double.NaN;
     private String lastEvent = "";
 
     // protection
@@ -437,7 +439,7 @@ public final class ReferenceController {
         }
         monitorSensors(in, dtS);
         checkTrips(in, dtS);
-        advance(in, dtS, cmd.supplyTemperatureSetDegC());
+        advance(in, dtS, setpointFor(cmd.supplyTemperatureSetDegC()));
         anticipatePressure(in, dtS);
         unload(in, dtS);
         pressureLoops(in, dtS);
@@ -1014,8 +1016,16 @@ public final class ReferenceController {
 
     // ---- alarm list -----------------------------------------------------------------------------------------------
 
+    /** The set-point the loops follow: the commanded one, except that the ignores-setpoint-change variant keeps the one of its start. */
+    private double setpointFor(double commandedDegC) {
+        if (variant.orElse(null) != Variant.IGNORES_SETPOINT_CHANGE) return commandedDegC;
+        if (state == ControllerState.OFF || Double.isNaN(heldSetpointDegC)) heldSetpointDegC = commandedDegC;
+        return heldSetpointDegC;
+    }
+
     /** Raises the alarm (stamped with the current plant time) unless active; true when it was not active. */
     private boolean raise(AlarmMeaning m, String text) {
+        if (m == AlarmMeaning.START_REFUSED && variant.orElse(null) == Variant.SILENT_START_REFUSAL) return false;
         if (!alarms.add(m)) return false;
         activeAlarms.put(m, new AlarmRecord(m, Math.max(0, lastTimeMs), -1, text));
         return true;
@@ -1160,7 +1170,7 @@ public final class ReferenceController {
     }
 
     private void stopCompressor(Compressor c) {
-        if (c.stop() && !anyCompressorOn()) overrunLeftS = config.pumpOverrunS();
+        if (c.stop() && !anyCompressorOn()) overrunLeftS = variant.orElse(null) == Variant.NO_PUMP_OVERRUN ? 0.0 : config.pumpOverrunS();
     }
 
     private void allCompressorsOff() {

@@ -35,6 +35,21 @@ public enum Variant {
      */
     IGNORES_SENSOR_FAULT("ignores-sensor-fault", "ignsensr", "keeps the compressors running on a faulted critical sensor (bad PT-202); only the alarm is raised"),
     /**
+     * Refuses a start while a permissive is missing, as the reference does, but never raises START_REFUSED: the
+     * operator is not told why nothing happens. Must be caught by {@code SU-02.start-refused}.
+     */
+    SILENT_START_REFUSAL("silent-start-refusal", "silentrf", "refuses a start without a permissive but raises no START_REFUSED alarm"),
+    /**
+     * No P-271 overrun: the DH pump stops together with the last compressor, leaving the hot gas cooler without flow.
+     * Must be caught by {@code SU-04.pump-overrun}.
+     */
+    NO_PUMP_OVERRUN("no-pump-overrun", "nopmpovr", "stops P-271 together with the last compressor (no pump overrun)"),
+    /**
+     * Follows the supply set-point it had when it started; a change while it runs is ignored until it is Off again.
+     * Must be caught by {@code LD-01.settle}.
+     */
+    IGNORES_SETPOINT_CHANGE("ignores-setpoint-change", "ignsetpt", "keeps the supply set-point of its start; a change while running is ignored"),
+    /**
      * No anti-short-cycle protection: no minimum off time, no minimum run time, no starts-per-hour limit, and no
      * stage-in/stage-out delay (a compressor is started or stopped the cycle the demand calls for it — the delays are
      * what keeps staging from following a demand that cycles faster than the timers). Must be caught by {@code SU-03}

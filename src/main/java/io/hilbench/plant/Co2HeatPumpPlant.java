@@ -56,7 +56,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
     // inputs
     private final int[] inEnable, inSpeedSet, inVfdFault, inFailsToStart;
-    private final int[] inSectionValve, inDefrostValve, inFanSpeed, inFanFailed, inDefrostStuck;
+    private final int[] inSectionValve, inDefrostValve, inFanSpeed, inFanFailed, inDefrostStuck, inInitialFrost;
+    /** The initial-frost inputs last applied (NaN: none since the reset). */
+    private final double[] appliedInitialFrost;
     private final int inHpValveSet, inBypassSet, inWeValve, inTankPumpEnable, inTankPumpSpeed, inDhPumpEnable, inDhPumpSpeed;
     private final int inAirT, inRh, inIrradiance, inReturnT, inSupplySetT, inDhPumpFailed, inFlowAvailable, inHpValveStuck,
             inHpValveStuckOpening, inTankBottomT;
@@ -253,6 +255,10 @@ public final class Co2HeatPumpPlant implements PlantModel {
             inFanFailed[s] = i.add("fault.airSection" + (s + 1) + ".fanFailed");
             inDefrostStuck[s] = i.add("fault.airSection" + (s + 1) + ".defrostValveStuck");
         }
+        // state initialiser: a change sets the section's frost to this share of its maximum (FrostLayer (4))
+        inInitialFrost = new int[m];
+        for (int s = 0; s < m; s++) inInitialFrost[s] = i.add("hp.airSection" + (s + 1) + ".initialFrostRatio");
+        appliedInitialFrost = new double[m];
 
         catalogue = new SignalCatalogue(out, in);
         defaults = new double[in.size()];
@@ -262,6 +268,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         defaults[inSupplySetT] = Units.degCToK(75);
         defaults[inFlowAvailable] = 1.0;
         defaults[inTankBottomT] = p.tankBottomTemperatureK();
+        for (int s = 0; s < m; s++) defaults[inInitialFrost[s]] = Double.NaN;
         reset(0);
     }
 
@@ -299,6 +306,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         gasCooler.resetWater(defaults[inReturnT]);
         gasCooler.resetCo2(co2, pRoom, co2.saturationAtPressure(pRoom).vaporEnthalpyJPerKg() + 20e3);
         for (AirEvaporatorSection s : sections) s.reset(defaults[inAirT]);
+        java.util.Arrays.fill(appliedInitialFrost, Double.NaN);
         waterEvaporator.reset();
         safety.reset();
         defrostValveState = new boolean[m];
@@ -350,12 +358,28 @@ public final class Co2HeatPumpPlant implements PlantModel {
         }
         double[] u = inputs.values();
         List<String> events = new ArrayList<>(0);
+        applyInitialFrost(u, events);
         int k = Math.max(1, (int) Math.ceil(dtS / MAX_SUBSTEP_S - 1e-9));
         double h = dtS / k;
         for (int j = 0; j < k; j++) subStep(h, u, events);
         timeMs += Math.round(dtS * 1000.0);
         outputs = computeOutputs(u);
         return new PlantSnapshot(timeMs, outputs, events);
+    }
+
+    /**
+     * State initialiser ("Given section 2 is 60 % frosted"): a changed, finite {@code hp.airSectionN.initialFrostRatio}
+     * sets that section's frost to the ratio × its maximum mass at this step, instead of hours of frost growth.
+     */
+    private void applyInitialFrost(double[] u, List<String> events) {
+        for (int s = 0; s < m; s++) {
+            double r = u[inInitialFrost[s]];
+            if (Double.isNaN(r) || Double.compare(r, appliedInitialFrost[s]) == 0) continue;
+            appliedInitialFrost[s] = r;
+            FrostLayer f = sections[s].frost();
+            f.reset(Math.max(0, Math.min(1, r)) * f.parameters().maxMassKg());
+            events.add(String.format(java.util.Locale.ROOT, "air section %d frost set to %.1f kg (%.0f %% of its maximum)", s + 1, f.massKg(), 100 * Math.max(0, Math.min(1, r))));
+        }
     }
 
     private void subStep(double h, double[] u, List<String> events) {

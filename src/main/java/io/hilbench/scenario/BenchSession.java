@@ -213,6 +213,7 @@ public final class BenchSession implements AutoCloseable {
         PlantDriver[] driver = new PlantDriver[1];
         Emulator e = assembly.newRun(seed, em -> {
             controller.addTraceColumns(em, rig.lockstep().supervisoryEverySteps());
+            AirSourceRating.addTo(em, assembly.plant());   // SO-01's reference COP, when the plant has the CO2 rating model
             driver[0] = new PlantDriver(assembly, em, signals);
             driver[0].holdBeforeStart();
         });

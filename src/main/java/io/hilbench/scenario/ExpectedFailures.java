@@ -24,6 +24,26 @@ public final class ExpectedFailures {
 
     private ExpectedFailures() {}
 
+    /**
+     * The requirements the file declares not coverable by any one-behaviour variant on the served plant
+     * ({@code not_covered: {ID: reason}}), with the reason; the coverage check accepts them and prints them, so the gap
+     * is visible rather than hidden.
+     */
+    public static Map<String, String> notCovered(Path featuresDir) throws IOException {
+        Path f = featuresDir.resolve(FILE);
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
+        JsonNode n = root == null ? null : root.get("not_covered");
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (n == null) return out;
+        if (!n.isObject()) throw new IOException(f + ": 'not_covered:' must map requirement ids to reasons");
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().asText().isBlank()) throw new IOException(f + ": not_covered." + e.getKey() + " needs a reason");
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
     public static List<Entry> load(Path featuresDir, Requirements requirements) throws IOException {
         Path f = featuresDir.resolve(FILE);
         if (!Files.isRegularFile(f)) throw new IOException("no " + FILE + " in " + featuresDir.toAbsolutePath());

@@ -4,7 +4,9 @@ import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.points.Binding;
 import io.hilbench.points.PointDefinition;
 import io.hilbench.rig.Rig;
+import io.hilbench.scenario.judge.DefrostSignals;
 import io.hilbench.scenario.judge.HeatPumpSignals;
+import io.hilbench.scenario.judge.SourceSignals;
 import io.hilbench.scenario.judge.StartupChecks;
 import io.hilbench.scenario.judge.TraceView;
 
@@ -79,4 +81,45 @@ public final class PlantSignals {
     }
 
     public Optional<PointDefinition> find(String tag) { return rig.point(tag); }
+
+    private static final Pattern DEFROST_VALVE = Pattern.compile("XV-24(\\d)\\.Open");
+
+    /** A plant output the judge needs that no tag is bound to (plant truth such as frost mass); an error names the model's lack. */
+    public String truth(String output, String what) {
+        if (catalogue.outputIndex(output) < 0) {
+            throw new IllegalArgumentException("the plant of rig " + rig.name() + " has no output '" + output + "' (" + what + "); its model cannot judge this requirement");
+        }
+        return output;
+    }
+
+    /** The tag of an air section's coil temperature sensor: section s is TT-23s (DESIGN §5). */
+    public static String coilSensorTag(int section) { return "TT-23" + section; }
+
+    /**
+     * The signals DF-01..DF-03 judge: per air section (every {@code XV-24s.Open} defrost valve of the rig, bound to
+     * {@code input.<prefix>defrostValveOpen}) the plant's frost, capacity, hot-gas and duty outputs under the same prefix.
+     */
+    public DefrostSignals defrost() {
+        List<DefrostSignals.Section> out = new ArrayList<>();
+        for (PointDefinition p : rig.points()) {
+            Matcher m = DEFROST_VALVE.matcher(p.tag());
+            if (!m.matches()) continue;
+            String valve = input(p.tag());
+            if (!valve.endsWith("defrostValveOpen")) throw new IllegalArgumentException(p.tag() + " is bound to " + valve + ", not to a section's defrostValveOpen");
+            String prefix = valve.substring(0, valve.length() - "defrostValveOpen".length());
+            out.add(new DefrostSignals.Section("section " + m.group(1), truth(prefix + "frostMassKg", "frost on the coil"), truth(prefix + "capacityRatio", "capacity against a clean coil"),
+                    truth(prefix + "defrosting", "hot gas in the coil"), truth(prefix + "heatFlowW", "section duty"), valve));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("rig " + rig.name() + " maps no defrost valve (XV-24s.Open)");
+        return new DefrostSignals(out, heatPump());
+    }
+
+    /** The extension column of the rating model's air-source COP at the trace's conditions (SO-01.cop). */
+    public static final String AIR_SOURCE_COP_COLUMN = "rating.airSourceCop";
+
+    /** The signals SO-01 and SO-02 judge: FT-261, TT-401, TT-261 and the heat pump's air duty and COP (plant truth). */
+    public SourceSignals source() {
+        return new SourceSignals(output("FT-261"), truth("hp.airEvaporatorHeatFlowW", "heat from the air"), output("TT-401"), truth("hp.cop", "COP"),
+                AIR_SOURCE_COP_COLUMN, output("TT-261"), heatPump());
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * command, the stimulus, the reset after the cause was removed), so no Gherkin step carries a plant time.
  */
 public final class Timeline {
-    public enum Kind { START, STOP, RESET, SITE_RESET, SETPOINT, WEATHER, FAULT, FAULT_CLEARED, LINK_LOST, LINK_RESTORED }
+    /** {@code CONDITION}: a precondition reached ("running at full load", "settled"): where a steady-run window begins. */
+    public enum Kind { START, STOP, RESET, SITE_RESET, SETPOINT, WEATHER, FAULT, FAULT_CLEARED, LINK_LOST, LINK_RESTORED, CONDITION }
 
     /** One action: its kind, plant time, what it was, and its value in SI where it has one (set-point K, air K). */
     public record Entry(Kind kind, long plantTimeMs, String what, double valueSi) {}

@@ -191,6 +191,60 @@ public final class World implements Disposable {
 
     public ProtectionRequirements.LoadStep loadStep() { return new ProtectionRequirements.LoadStep(context()); }
 
+    public DefrostAndSourceRequirements.DemandDefrost demandDefrost() { return new DefrostAndSourceRequirements.DemandDefrost(context(), session.signals().defrost()); }
+
+    public DefrostAndSourceRequirements.NoFrostNoDefrost noFrostNoDefrost() { return new DefrostAndSourceRequirements.NoFrostNoDefrost(context(), session.signals().defrost()); }
+
+    public DefrostAndSourceRequirements.StuckCoilSensor stuckCoilSensor() { return new DefrostAndSourceRequirements.StuckCoilSensor(context(), session.signals().defrost()); }
+
+    public DefrostAndSourceRequirements.TankSource tankSource() { return new DefrostAndSourceRequirements.TankSource(context(), session.signals().source()); }
+
+    public DefrostAndSourceRequirements.SpentTank spentTank() { return new DefrostAndSourceRequirements.SpentTank(context(), session.signals().source()); }
+
+    /** A precondition reached: steady-run windows (DF-01, DF-02) begin here. */
+    private void conditionReached(String what) {
+        timeline.add(Timeline.Kind.CONDITION, plant().plantTimeMs(), what, Double.NaN);
+        note(what + " at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
+    // ------------------------------------------------------------------ state initialisers (no long warm-up)
+
+    /** The tank re-initialised to a linear profile between the two temperatures (plant input tank.initial*TemperatureK). */
+    public void chargeTank(Quantity top, Quantity bottom) throws Exception {
+        if (top.toSi() < bottom.toSi()) throw new IllegalArgumentException("a stratified tank is warmer at the top: top " + top + " < bottom " + bottom);
+        plant().setExternalInput("tank.initialTopTemperatureK", top.toSi());
+        plant().setExternalInput("tank.initialBottomTemperatureK", bottom.toSi());
+        note("tank charged to " + top + " at the top and " + bottom + " at the bottom at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
+    /** The tank bottom falls to a temperature (the top kept): a stimulus (SO-02). */
+    public void tankBottomFallsTo(Quantity bottom) throws Exception {
+        double topK = plant().latest(session.signals().output("TT-301"));
+        plant().setExternalInput("tank.initialTopTemperatureK", Math.max(topK, bottom.toSi()));
+        plant().setExternalInput("tank.initialBottomTemperatureK", bottom.toSi());
+        faultApplied("tank bottom falls to " + bottom);
+    }
+
+    /** An air section's frost set to a share of its maximum (plant input hp.airSectionN.initialFrostRatio). */
+    public void frostSection(int section, Quantity share) throws Exception {
+        String input = "hp.airSection" + section + ".initialFrostRatio";
+        if (plant().emulator().catalogue().inputIndex(input) < 0) {
+            throw new IllegalArgumentException("the plant of this rig has no frost initialiser for air section " + section + " (input " + input + ")");
+        }
+        plant().setExternalInput(input, share.toSi());
+        note("air section " + section + " " + share + " frosted at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
+    /** Runs until an air section is defrosting (hot gas in its coil); inconclusive when it does not within {@code max}. */
+    public void runUntilDefrosting(int section, java.time.Duration max) {
+        var sec = session.signals().defrost().sections().stream().filter(x -> x.name().equals("section " + section)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the rig has no air section " + section));
+        if (!plant().runUntil(() -> plant().latest(sec.defrostingOutput()) >= 0.5, max, java.time.Duration.ofSeconds(1), "section " + section + " defrosting")) {
+            throw new Inconclusive("precondition: section " + section + " did not start to defrost within " + max.toMinutes() + " min of plant time");
+        }
+        note("section " + section + " defrosting at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    }
+
     // ------------------------------------------------------------------ initial conditions (short, no long warm-up)
 
     /** Full load: every compressor at 90 % of the VFD maximum of 70 Hz (DESIGN §5) or more. Not a requirement limit. */
@@ -220,7 +274,7 @@ public final class World implements Disposable {
                 + String.format(java.util.Locale.ROOT, ", JT-271 %.0f kW", plant().latest(heat) / 1e3);
         if (!ok) throw new Inconclusive("precondition: full load (every compressor >= " + FULL_LOAD_MIN_HZ + " Hz, or all turning at the rated "
                 + FULL_LOAD_RATED_HEAT_W / 1e3 + " kW) not reached within " + FULL_LOAD_MAX.toMinutes() + " min of plant time: " + speeds);
-        note("full load at plant time " + Quantities.plantTime(plant().plantTimeMs()) + ": " + speeds);
+        conditionReached("full load (" + speeds + ")");
     }
 
     /** Starts the heat pump and runs until the controller reads Running with a compressor turning. */
@@ -230,7 +284,7 @@ public final class World implements Disposable {
         boolean ok = plant().runUntil(() -> comps.stream().anyMatch(c -> plant().latest(c.speedOutput()) > 0) && stateIs(ControllerState.RUNNING),
                 java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(2), "controller Running with a compressor turning");
         if (!ok) throw new Inconclusive("precondition: the heat pump did not reach Running with a compressor turning within 5 min of plant time");
-        note("running at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+        conditionReached("running");
     }
 
     /** Starts the heat pump and runs until the supply is within 0.5 K of the set-point (a precondition, not SU-01's band). */
@@ -242,7 +296,7 @@ public final class World implements Disposable {
         boolean ok = plant().runUntil(() -> Math.abs(plant().latest(supply) - setK) <= 0.5, java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(10),
                 "TT-272 within 0.5 K of " + supplySetpoint);
         if (!ok) throw new Inconclusive("precondition: the supply did not settle within 0.5 K of " + supplySetpoint + " in 30 min of plant time");
-        note("settled at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+        conditionReached("settled at the supply set-point");
     }
 
     /** Runs until a plant output (a status tag, e.g. PSHH-202) is set; inconclusive when it is not within {@code max}. */

@@ -43,8 +43,9 @@ class ControllerCommandTest {
     void listVariantsPrintsOneNamePerLine() {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
-        assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault", "short-cycles",
-                "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost", "no-source-switch");
+        assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault",
+                "silent-start-refusal", "no-pump-overrun", "ignores-setpoint-change", "short-cycles", "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost",
+                "no-source-switch");
     }
 
     @Test

@@ -40,16 +40,16 @@ class RunCommandPlanTest {
         Result r = run("run", "--profile", "certification", "--dry-run");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("certification plan: 12 scenario(s), realtime, reset allowance 0.0 min");
-        // the seven full-load scenarios share their initial condition and run together, shortest first; the hour-long
-        // HP-04 (its own condition: 55 °C return) comes last
+        assertThat(lines.get(0)).startsWith("certification plan: 18 scenario(s), realtime, reset allowance 0.0 min");
+        // the seven full-load scenarios share their initial condition and run together, shortest first; the three-hour
+        // defrost scenarios (their own conditions) come last
         List<String> numbered = lines.stream().filter(l -> l.matches("\\s+\\d+\\. .*")).toList();
-        assertThat(numbered).hasSize(12);
-        assertThat(numbered.get(0)).contains("HP-03");
+        assertThat(numbered).hasSize(18);
+        assertThat(numbered.get(0)).contains("SF-01");
         assertThat(numbered.get(6)).contains("HP-02");
-        assertThat(numbered.get(11)).contains("HP-04").contains("65 min");
-        assertThat(numbered).noneMatch(l -> l.contains("LD-01"));   // @pending is not certified
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("expected duration: 3 h 31 min (211 plant min of scenarios + 0 min of resets)");
+        assertThat(numbered.get(15)).contains("HP-04").contains("65 min");
+        assertThat(numbered.get(17)).contains("DF-02").contains("195 min");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("expected duration: 12 h 50 min (770 plant min of scenarios + 0 min of resets)");
         assertThat(r.out()).doesNotContain("scenario(s): ");   // nothing ran
     }
 

@@ -34,6 +34,13 @@ public final class ParameterTypes {
     @ParameterType(name = "duration", value = Quantities.DURATION)
     public Duration duration(String text) { return Quantities.duration(text); }
 
+    /** A plant time since the run began, "0:30:00" (h:mm:ss), as a duration from plant time 0. */
+    @ParameterType(name = "clock", value = "\\d+:[0-5]\\d:[0-5]\\d")
+    public Duration clock(String text) {
+        String[] p = text.split(":");
+        return Duration.ofHours(Long.parseLong(p[0])).plusMinutes(Long.parseLong(p[1])).plusSeconds(Long.parseLong(p[2]));
+    }
+
     /** An ISA instrument tag as the rig's point map names it: PT-202, TT-272, FSL-271. */
     @ParameterType(name = "tag", value = "[A-Z]{1,5}-\\d{3}")
     public String tag(String text) { return text; }

@@ -27,7 +27,7 @@ public final class PlantSteps {
     @When("the air temperature rises by {kelvin}")
     public void airRises(Quantity delta) throws Exception { world.changeAirBy(delta.value()); }
 
-    @Given("the irradiance is {int} W/m²")
+    @Given("the irradiance is {int} W\\/m²")
     public void irradiance(int wattPerM2) throws Exception { world.plant().setIrradiance(wattPerM2); }
 
     @Given("the district-heating return is {temperature}")

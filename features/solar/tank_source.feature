@@ -1,0 +1,19 @@
+@solar
+Feature: Tank source on a sunny spring day
+  With warm water at the bottom of the accumulation tank, the heat pump should take its heat from the tank instead
+  of the air: the colder tank bottom lets the solar collectors run cooler (more yield), and the warmer source
+  raises the heat pump's COP above what the rating model gives on the air source at the same conditions.
+  Limits of every assertion: features/requirements.yaml, SO-01.
+
+  @SO-01 @certification @commissioning @budget-61min
+  Scenario: Air 5 °C, 800 W/m², tank bottom 35 °C
+    Given the weather is 5 °C air at 70 % relative humidity
+    And the irradiance is 800 W/m²
+    And the district-heating return is 40 °C
+    And the tank is charged to 60 °C at the top and 35 °C at the bottom
+    And the heat pump is Off
+    And the supply setpoint is 75 °C
+    When the operator starts the heat pump
+    Then the tank source is selected in time
+    And the collector inlet gets colder in time
+    And the COP on the tank source beats the air-source rating

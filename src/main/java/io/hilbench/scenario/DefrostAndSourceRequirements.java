@@ -1,0 +1,231 @@
+package io.hilbench.scenario;
+
+import io.hilbench.scenario.Timeline.Kind;
+import io.hilbench.scenario.judge.DefrostChecks;
+import io.hilbench.scenario.judge.DefrostSignals;
+import io.hilbench.scenario.judge.SourceChecks;
+import io.hilbench.scenario.judge.SourceSignals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The assertions of DF-01..DF-03 (defrost) and SO-01..SO-02 (tank source) as the {@code Then} steps register them
+ * (DESIGN §8), like {@link ProtectionRequirements}: limits from requirements.yaml only, windows in plant time from the
+ * scenario's {@link Timeline}, judged at the end on the trace by {@link DefrostChecks} and {@link SourceChecks}.
+ */
+public final class DefrostAndSourceRequirements {
+    private DefrostAndSourceRequirements() {}
+
+    /**
+     * Where a steady run's window begins: the last precondition reached ("settled at its supply setpoint", "running
+     * at full load") or else the first start command.
+     */
+    static long runStart(Timeline tl) {
+        return tl.last(Kind.CONDITION).or(() -> tl.first(Kind.START)).map(Timeline.Entry::plantTimeMs)
+                .orElseThrow(() -> new IllegalStateException("the scenario has no start ('the operator starts the heat pump') or running precondition"));
+    }
+
+    /** The supply set-point in force at {@code atMs} (the last set-point step at or before it). */
+    static double setpointAt(Timeline tl, long atMs) {
+        return tl.all(Kind.SETPOINT).stream().filter(e -> e.plantTimeMs() <= atMs).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("the scenario sets no supply set-point ('the supply setpoint is …')")).valueSi();
+    }
+
+    /** DF-01: demand defrost at 0 °C / 90 % RH at full load, over {@code duration_h} from the run's start. */
+    public static final class DemandDefrost extends ProtectionRequirements.Base {
+        private final DefrostSignals d;
+
+        public DemandDefrost(ProtectionRequirements.Context c, DefrostSignals d) {
+            super(c, "DF-01");
+            this.d = d;
+        }
+
+        private long from() { return runStart(tl); }
+
+        private long until() { return from() + Math.round(limit("duration_h") * 3_600_000); }
+
+        public void beforeCapacityLoss() {
+            long a = from(), b = until();
+            double pct = limit("capacity_loss_max_pct");
+            register("before-capacity-loss", limits("duration_h", "capacity_loss_max_pct"), b, t -> DefrostChecks.beforeCapacityLoss(t, d, a, b, pct));
+        }
+
+        public void oneAtATime() {
+            long a = from(), b = until();
+            int max = (int) limit("max_sections_defrosting");
+            register("one-at-a-time", limits("duration_h", "max_sections_defrosting"), b, t -> DefrostChecks.oneAtATime(t, d, a, b, max));
+        }
+
+        public void othersEvaporate() {
+            long a = from(), b = until();
+            register("others-evaporate", limits("duration_h"), b, t -> DefrostChecks.othersEvaporate(t, d, a, b));
+        }
+
+        public void defrostDuration() {
+            long a = from(), b = until();
+            double max = limit("defrost_max_min");
+            register("defrost-duration", limits("duration_h", "defrost_max_min"), b, t -> DefrostChecks.defrostDuration(t, d, a, b, max));
+        }
+
+        public void frostRemoved() {
+            long a = from(), b = until();
+            double left = limit("frost_left_max_pct");
+            register("frost-removed", limits("duration_h", "frost_left_max_pct"), b, t -> DefrostChecks.frostRemoved(t, d, a, b, left));
+        }
+
+        public void supply() {
+            long a = from(), b = until();
+            double below = limit("supply_below_setpoint_max_k");
+            double setK = setpointAt(tl, a);
+            register("supply", limits("duration_h", "supply_below_setpoint_max_k"), b, t -> DefrostChecks.supplyAtLeast(t, s, a, b, setK, below));
+        }
+
+        public void noTrip() {
+            long a = from(), b = until();
+            register("no-trip", limits("duration_h"), b, t -> DefrostChecks.noTrip(t, s, a, b));
+        }
+    }
+
+    /** DF-02: no defrost without frost (+8 °C, 50 % RH) over {@code duration_h}; a fallback only while frost sensing is faulted. */
+    public static final class NoFrostNoDefrost extends ProtectionRequirements.Base {
+        private final DefrostSignals d;
+
+        public NoFrostNoDefrost(ProtectionRequirements.Context c, DefrostSignals d) {
+            super(c, "DF-02");
+            this.d = d;
+        }
+
+        public void noDefrost() {
+            long a = runStart(tl);
+            long b = a + Math.round(limit("duration_h") * 3_600_000);
+            // frost sensing invalid: from each fault on a coil sensor or coil dP transmitter to its clearing
+            List<long[]> invalid = new ArrayList<>();
+            for (Timeline.Entry f : tl.all(Kind.FAULT)) {
+                if (!f.what().matches("(TT|PDT)-23\\d .*")) continue;
+                String tag = f.what().substring(0, f.what().indexOf(' '));
+                long end = tl.all(Kind.FAULT_CLEARED).stream().filter(c -> c.plantTimeMs() >= f.plantTimeMs() && c.what().startsWith(tag + " "))
+                        .mapToLong(Timeline.Entry::plantTimeMs).findFirst().orElse(Long.MAX_VALUE);
+                invalid.add(new long[] {f.plantTimeMs(), end});
+            }
+            register("no-defrost", limits("duration_h"), b, t -> DefrostChecks.noDefrost(t, d, a, b, invalid));
+        }
+    }
+
+    /** DF-03: the coil sensor of a section stuck during its defrost; the defrost ends on its maximum time. */
+    public static final class StuckCoilSensor extends ProtectionRequirements.Base {
+        private final DefrostSignals d;
+
+        public StuckCoilSensor(ProtectionRequirements.Context c, DefrostSignals d) {
+            super(c, "DF-03");
+            this.d = d;
+        }
+
+        private Timeline.Entry fault() {
+            return tl.require(tl.all(Kind.FAULT).stream().filter(e -> e.what().matches("TT-23\\d .*")).findFirst(),
+                    "coil-sensor fault ('the coil sensor of section 2 sticks at …')");
+        }
+
+        private DefrostSignals.Section section() {
+            String tag = fault().what().substring(0, fault().what().indexOf(' '));
+            String name = "section " + tag.charAt(tag.length() - 1);
+            return d.sections().stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the rig has no " + name + " for the faulted " + tag));
+        }
+
+        /** The latest the defrost, its alarm and the section's return can be judged: fault + maximum + margin + return window. */
+        private long windowEnd() {
+            return fault().plantTimeMs() + minutes(limit("defrost_max_min") + limit("end_margin_min") + limit("return_within_min"));
+        }
+
+        public void ends() {
+            long f = fault().plantTimeMs();
+            double max = limit("defrost_max_min"), margin = limit("end_margin_min");
+            DefrostSignals.Section sec = section();
+            register("ends", limits("defrost_max_min", "end_margin_min"), f + minutes(max + margin), t -> DefrostChecks.endsInTime(t, d, sec, f, max, margin));
+        }
+
+        public void alarm() {
+            long f = fault().plantTimeMs();
+            double max = limit("defrost_max_min"), within = limit("alarm_within_min");
+            DefrostSignals.Section sec = section();
+            register("alarm", limits("defrost_max_min", "alarm_within_min"), f + minutes(max + within), t -> DefrostChecks.maxTimeAlarm(t, d, sec, f, max, within));
+        }
+
+        public void returns() {
+            long f = fault().plantTimeMs();
+            double within = limit("return_within_min");
+            DefrostSignals.Section sec = section();
+            register("returns", limits("return_within_min"), windowEnd(), t -> DefrostChecks.returnsToService(t, d, sec, f, within));
+        }
+
+        public void noStop() {
+            long f = fault().plantTimeMs();
+            long end = windowEnd();
+            register("no-stop", Map.of(), end, t -> DefrostChecks.noStop(t, s, f, end));
+        }
+    }
+
+    /** SO-01: the tank source on a sunny spring day, from the start command. */
+    public static final class TankSource extends ProtectionRequirements.Base {
+        private final SourceSignals src;
+
+        public TankSource(ProtectionRequirements.Context c, SourceSignals src) {
+            super(c, "SO-01");
+            this.src = src;
+        }
+
+        public void select() {
+            long a = start("SO-01");
+            double min = limit("select_within_min");
+            register("select", limits("select_within_min"), a + minutes(min), t -> SourceChecks.tankSelected(t, src, a, min));
+        }
+
+        public void colderInlet() {
+            long a = start("SO-01");
+            double k = limit("inlet_colder_by_k"), min = limit("inlet_colder_within_min");
+            register("colder-inlet", limits("inlet_colder_by_k", "inlet_colder_within_min"), a + minutes(min), t -> SourceChecks.inletColder(t, src, a, k, min));
+        }
+
+        /** Over the run after the selection window up to the end of the inlet window: the tank source's COP against the air-source rating. */
+        public void cop() {
+            long a = start("SO-01") + minutes(limit("select_within_min"));
+            long b = start("SO-01") + minutes(limit("inlet_colder_within_min"));
+            double ratio = limit("cop_gain_ratio");
+            register("cop", limits("cop_gain_ratio", "select_within_min", "inlet_colder_within_min"), b, t -> SourceChecks.copGain(t, src, a, b, ratio));
+        }
+    }
+
+    /** SO-02: back to the air source when the tank bottom falls below the tank-source minimum. */
+    public static final class SpentTank extends ProtectionRequirements.Base {
+        private final SourceSignals src;
+
+        public SpentTank(ProtectionRequirements.Context c, SourceSignals src) {
+            super(c, "SO-02");
+            this.src = src;
+        }
+
+        private long stimulus() { return stimulus(Kind.FAULT, "spent tank ('the tank bottom falls to …')"); }
+
+        public void backToAir() {
+            long a = stimulus();
+            double min = limit("switch_within_min");
+            register("switch", limits("switch_within_min"), a + minutes(min), t -> SourceChecks.backToAir(t, src, a, min));
+        }
+
+        public void supply() {
+            long a = stimulus();
+            long b = a + minutes(limit("switch_within_min"));
+            double band = limit("supply_band_k");
+            double setK = setpointAt(tl, a);
+            register("supply", limits("switch_within_min", "supply_band_k"), b, t -> SourceChecks.supplyBand(t, s, a, b, setK, band));
+        }
+
+        public void noTrip() {
+            long a = stimulus();
+            long b = a + minutes(limit("switch_within_min"));
+            register("no-trip", limits("switch_within_min"), b, t -> DefrostChecks.noTrip(t, s, a, b));
+        }
+    }
+}
