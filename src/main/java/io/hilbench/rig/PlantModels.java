@@ -40,6 +40,19 @@ public final class PlantModels {
      *
      * @throws IllegalArgumentException a parameter file with errors (each with file, line and field), or an unknown model
      */
+    /**
+     * The plant-models/ folders that document a model and hold its parameters: the model's own and those of the
+     * components it is built from (the evidence bundle carries them all, DESIGN §10).
+     */
+    public static java.util.List<String> documentation(String model) {
+        return switch (model) {
+            case SOLROD -> java.util.List.of(SOLROD, CO2_HEAT_PUMP, "co2-properties", "tank", "solar-field", "dh-network", "biogas-chp", "weather");
+            case CO2_HEAT_PUMP -> java.util.List.of(CO2_HEAT_PUMP, "co2-properties");
+            case FIRST_HEAT_PUMP -> java.util.List.of(FIRST_HEAT_PUMP);
+            default -> throw new IllegalArgumentException("unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
     public static PlantModel create(Rig rig) {
         Path file = rig.plant().parameters();
         String model = rig.plant().model();

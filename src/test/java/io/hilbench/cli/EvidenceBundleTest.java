@@ -110,14 +110,15 @@ class EvidenceBundleTest {
                 .containsExactly("SU-04.unload", "SU-04.off", "SU-04.pump-overrun", "SU-04.no-trip");
         assertThat(m.path("verdicts").get(0).path("assertions").get(2).path("limits").path("pump_overrun_s").asDouble()).isEqualTo(60.0);
         assertThat(m.path("timing").get(0).path("figures").has("lateness")).isTrue();
-        assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.FirstHeatPumpPlant");
+        assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.SolrodPlant");
         assertThat(m.path("plantModel").path("assumptions").size()).isGreaterThan(3);
         assertThat(m.path("controller").path("identityIs").asText()).startsWith("self-declared");
         assertThat(m.path("controller").path("operatorAdded").path("firmwareHash").asText()).isEqualTo("sha256:0123abcd");
         assertThat(m.path("controller").path("operatorAdded").path("controllerCertThumbprint").asText()).isEqualTo("AB:CD:EF");
         List<String> paths = m.path("files").findValuesAsText("path");
         assertThat(paths).contains("features/requirements.yaml", "features/startup/ordered_stop.feature", "rigs/solrod/rig.yaml",
-                "rigs/solrod/points.csv", "rigs/solrod/controller.csv", "plant-models/first-heat-pump/README.md", "report/verdicts.json",
+                "rigs/solrod/points.csv", "rigs/solrod/controller.csv", "plant-models/solrod/README.md", "plant-models/solrod/parameters.yaml",
+                "plant-models/co2-heat-pump/parameters.yaml", "plant-models/tank/README.md", "report/verdicts.json",
                 "report/cucumber-junit.xml");
         assertThat(paths).anyMatch(p -> p.startsWith("report/traces/") && p.endsWith(".csv"));
         assertThat(paths).anyMatch(p -> p.startsWith("report/judged/") && p.endsWith(".judged.csv"));

@@ -32,8 +32,10 @@ public record PlantModelInfo(String model, String implementation, List<Path> fol
         String impl = PlantModels.create(model).getClass().getName();
         Set<Path> folders = new LinkedHashSet<>();
         if (plantModelsDir != null && Files.isDirectory(plantModelsDir)) {
-            Path named = plantModelsDir.resolve(model);
-            if (Files.isDirectory(named)) folders.add(named);
+            for (String name : PlantModels.documentation(model)) {
+                Path named = plantModelsDir.resolve(name);
+                if (Files.isDirectory(named)) folders.add(named);
+            }
             try (Stream<Path> dirs = Files.list(plantModelsDir)) {
                 for (Path d : dirs.sorted().toList()) {
                     Path readme = d.resolve("README.md");
