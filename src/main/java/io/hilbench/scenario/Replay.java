@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * (DESIGN §10 {@code bench verify-evidence --rejudge}): the scenario's {@link Timeline}, and for each assertion the
  * point at which its {@code Then} step registered it (how many timeline entries existed then, the start command and
  * set-point SU-01 counts from). {@link #rejudge} rebuilds every assertion through the same requirement classes the
- * steps use ({@link StartupRequirement}, {@link ProtectionRequirements}) with the limits of the requirements.yaml it is
+ * steps use ({@link StartupRequirement}, {@link ProtectionRequirements}, {@link DefrostAndSourceRequirements}) with the limits of the requirements.yaml it is
  * given, and judges it on the scenario's judged trace ({@link JudgedTrace}).
  *
  * <p>Written in the report folder as {@code judged/<slug>.replay.json} and {@code judged/<slug>.judged.csv}.
@@ -253,6 +253,54 @@ public final class Replay {
                         case "alarm" -> s.alarm();
                         case "restart" -> s.restart();
                         case "min-off" -> s.minOff();
+                        default -> throw unknown(id);
+                    }
+                }
+                case "DF-01" -> {
+                    var s = new DefrostAndSourceRequirements.DemandDefrost(ctx, signals.defrost());
+                    switch (a) {
+                        case "before-capacity-loss" -> s.beforeCapacityLoss();
+                        case "one-at-a-time" -> s.oneAtATime();
+                        case "others-evaporate" -> s.othersEvaporate();
+                        case "defrost-duration" -> s.defrostDuration();
+                        case "frost-removed" -> s.frostRemoved();
+                        case "supply" -> s.supply();
+                        case "no-trip" -> s.noTrip();
+                        default -> throw unknown(id);
+                    }
+                }
+                case "DF-02" -> {
+                    var s = new DefrostAndSourceRequirements.NoFrostNoDefrost(ctx, signals.defrost());
+                    switch (a) {
+                        case "no-defrost" -> s.noDefrost();
+                        default -> throw unknown(id);
+                    }
+                }
+                case "DF-03" -> {
+                    var s = new DefrostAndSourceRequirements.StuckCoilSensor(ctx, signals.defrost());
+                    switch (a) {
+                        case "ends" -> s.ends();
+                        case "alarm" -> s.alarm();
+                        case "returns" -> s.returns();
+                        case "no-stop" -> s.noStop();
+                        default -> throw unknown(id);
+                    }
+                }
+                case "SO-01" -> {
+                    var s = new DefrostAndSourceRequirements.TankSource(ctx, signals.source());
+                    switch (a) {
+                        case "select" -> s.select();
+                        case "colder-inlet" -> s.colderInlet();
+                        case "cop" -> s.cop();
+                        default -> throw unknown(id);
+                    }
+                }
+                case "SO-02" -> {
+                    var s = new DefrostAndSourceRequirements.SpentTank(ctx, signals.source());
+                    switch (a) {
+                        case "switch" -> s.backToAir();
+                        case "supply" -> s.supply();
+                        case "no-trip" -> s.noTrip();
                         default -> throw unknown(id);
                     }
                 }
