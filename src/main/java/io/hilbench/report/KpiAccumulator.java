@@ -3,6 +3,7 @@ package io.hilbench.report;
 import io.hilbench.runtime.SignalFrame;
 import io.hilbench.runtime.TraceRow;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * Key performance indicators of a run, accumulated one plant sample at a time (from {@code bench simulate}'s loop, a
- * {@link io.hilbench.runtime.Recorder}'s {@link TraceRow}s, or published {@link SignalFrame}s), over the plant's output
+ * {@link io.hilbench.runtime.Recorder}'s {@link TraceRow}s, published {@link SignalFrame}s, or the rows of a scenario's
+ * trace CSV for the run report, {@link #of(TraceCsv)}): the one KPI definition of the bench, over the plant's output
  * names (SI units, CONVENTIONS). Signals a plant does not publish give NaN KPIs (printed "n/a"), never a made-up zero.
  *
  * <p><b>Integration.</b> A sample at plant time t<sub>k</sub> is the state after the step (t<sub>k−1</sub>, t<sub>k</sub>]
@@ -53,6 +55,49 @@ public final class KpiAccumulator {
     private double tankStartJ = Double.NaN, tankEndJ = Double.NaN, tankMinJ = Double.NaN, tankMaxJ = Double.NaN;
     private int starts;
     private long samples;
+
+    /** The plant outputs the KPIs read, with {@code hp.compressorN.running} for N = 1..{@code compressors}. */
+    public static List<String> signals(int compressors) {
+        List<String> s = new ArrayList<>(List.of("hp.heatFlowW", "hp.compressorPowerW", "hp.fanPowerW", "hp.cop", "hp.defrostHeatFlowW",
+                "solar.heatFlowW", "hp.waterEvaporator.heatFlowW", "hp.evaporatorHeatFlowW", "tank.storedEnergyJ", "hp.tankSourcePump.running",
+                "hp.dhWater.outletTemperatureK", "network.supplyTemperatureSetK"));
+        for (int c = 1; c <= compressors; c++) s.add("hp.compressor" + c + ".running");
+        return s;
+    }
+
+    /** Compressors a trace CSV could name: the accumulator follows {@code hp.compressor1.running} upwards while present. */
+    private static final int TRACE_COMPRESSORS_MAX = 9;
+
+    /** The columns to read from a trace CSV for {@link #of(TraceCsv)}. */
+    public static List<String> traceColumns() { return signals(TRACE_COMPRESSORS_MAX); }
+
+    /**
+     * KPIs over a scenario's recorded trace (read with at least {@link #traceColumns()}): one sample per row, the
+     * row's plant time and the plant's true values (as {@link #accept(TraceRow)}). A row that does not advance the
+     * plant time (a restarted plant clock) is skipped rather than failing the report. No wall time: speed n/a.
+     */
+    public static Kpis of(TraceCsv trace) {
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        for (String name : traceColumns()) {
+            trace.column(name).ifPresent(v -> {
+                names.add(name);
+                cols.add(v);
+            });
+        }
+        KpiAccumulator k = new KpiAccumulator(names);
+        double[] t = trace.timeS();
+        long lastMs = Long.MIN_VALUE;
+        for (int row = 0; row < t.length; row++) {
+            if (Double.isNaN(t[row])) continue;
+            long ms = Math.round(t[row] * 1000.0);
+            if (ms <= lastMs) continue;
+            lastMs = ms;
+            final int r = row;
+            k.accept(ms, i -> cols.get(i)[r]);
+        }
+        return k.kpis(Double.NaN);
+    }
 
     /** @param outputNames the plant's output names, by output index (a catalogue's {@code outputs()} or a recorder's {@code outputNames()}) */
     public KpiAccumulator(List<String> outputNames) {

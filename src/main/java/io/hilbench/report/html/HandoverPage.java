@@ -3,7 +3,7 @@ package io.hilbench.report.html;
 import io.hilbench.report.ReportModel;
 import io.hilbench.report.RequirementsText;
 import io.hilbench.report.RunData;
-import io.hilbench.report.ScenarioKpis;
+import io.hilbench.report.Kpis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,9 +108,9 @@ public final class HandoverPage {
             h.raw("<div class=\"plotblock\">");
             h.el("h3", (v.data().requirement().isEmpty() ? "" : v.data().requirement() + " – ") + v.data().name());
             if (v.kpis().isPresent()) {
-                ScenarioKpis k = v.kpis().get();
-                h.raw("<p class=\"facts\">").text("heat " + num(k.heatKwh(), 1) + " kWh, electricity " + num(k.electricityKwh(), 1) + " kWh, COP "
-                        + num(k.cop(), 2) + ", starts " + k.totalStarts()).raw("</p>");
+                Kpis k = v.kpis().get();
+                h.raw("<p class=\"facts\">").text("heat " + num(k.heatDeliveredMWh() * 1000, 1) + " kWh, electricity " + num(k.electricityMWh() * 1000, 1)
+                        + " kWh, COP " + num(k.seasonalCop(), 2) + ", starts " + k.compressorStarts()).raw("</p>");
             }
             if (src != null) h.raw("<img class=\"plot\" src=\"").text(src).raw("\" alt=\"").text("plot of " + v.data().name()).raw("\"/>");
             else h.raw("<p class=\"note\">").text("no plot: " + v.plotProblem()).raw("</p>");
