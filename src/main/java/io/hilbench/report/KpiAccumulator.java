@@ -44,6 +44,22 @@ public final class KpiAccumulator {
     private static final double J_PER_MWH = 3.6e9;
     private static final double S_PER_H = 3600.0;
 
+    // the plant outputs the definitions above name
+    private static final String HEAT = "hp.heatFlowW";
+    private static final String COMPRESSOR_POWER = "hp.compressorPowerW";
+    private static final String FAN_POWER = "hp.fanPowerW";
+    private static final String COP = "hp.cop";
+    private static final String DEFROST = "hp.defrostHeatFlowW";
+    private static final String SOLAR = "solar.heatFlowW";
+    private static final String TANK_SOURCE_HEAT = "hp.waterEvaporator.heatFlowW";
+    private static final String EVAPORATOR_HEAT = "hp.evaporatorHeatFlowW";
+    private static final String TANK_ENERGY = "tank.storedEnergyJ";
+    private static final String TANK_PUMP = "hp.tankSourcePump.running";
+    private static final String SUPPLY = "hp.dhWater.outletTemperatureK";
+    private static final String SUPPLY_SET = "network.supplyTemperatureSetK";
+
+    private static String runningSignal(int compressor) { return "hp.compressor" + compressor + ".running"; }
+
     private final int heat, compressorPower, fanPower, cop, defrost, solar, tankSourceHeat, evaporatorHeat, tankEnergy, tankPump,
             supply, supplySet;
     private final int[] running;
@@ -58,10 +74,9 @@ public final class KpiAccumulator {
 
     /** The plant outputs the KPIs read, with {@code hp.compressorN.running} for N = 1..{@code compressors}. */
     public static List<String> signals(int compressors) {
-        List<String> s = new ArrayList<>(List.of("hp.heatFlowW", "hp.compressorPowerW", "hp.fanPowerW", "hp.cop", "hp.defrostHeatFlowW",
-                "solar.heatFlowW", "hp.waterEvaporator.heatFlowW", "hp.evaporatorHeatFlowW", "tank.storedEnergyJ", "hp.tankSourcePump.running",
-                "hp.dhWater.outletTemperatureK", "network.supplyTemperatureSetK"));
-        for (int c = 1; c <= compressors; c++) s.add("hp.compressor" + c + ".running");
+        List<String> s = new ArrayList<>(List.of(HEAT, COMPRESSOR_POWER, FAN_POWER, COP, DEFROST, SOLAR, TANK_SOURCE_HEAT, EVAPORATOR_HEAT,
+                TANK_ENERGY, TANK_PUMP, SUPPLY, SUPPLY_SET));
+        for (int c = 1; c <= compressors; c++) s.add(runningSignal(c));
         return s;
     }
 
@@ -103,22 +118,22 @@ public final class KpiAccumulator {
     public KpiAccumulator(List<String> outputNames) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < outputNames.size(); i++) index.put(outputNames.get(i), i);
-        heat = index.getOrDefault("hp.heatFlowW", -1);
-        compressorPower = index.getOrDefault("hp.compressorPowerW", -1);
-        fanPower = index.getOrDefault("hp.fanPowerW", -1);
-        cop = index.getOrDefault("hp.cop", -1);
-        defrost = index.getOrDefault("hp.defrostHeatFlowW", -1);
-        solar = index.getOrDefault("solar.heatFlowW", -1);
-        tankSourceHeat = index.getOrDefault("hp.waterEvaporator.heatFlowW", -1);
-        evaporatorHeat = index.getOrDefault("hp.evaporatorHeatFlowW", -1);
-        tankEnergy = index.getOrDefault("tank.storedEnergyJ", -1);
-        tankPump = index.getOrDefault("hp.tankSourcePump.running", -1);
-        supply = index.getOrDefault("hp.dhWater.outletTemperatureK", -1);
-        supplySet = index.getOrDefault("network.supplyTemperatureSetK", -1);
+        heat = index.getOrDefault(HEAT, -1);
+        compressorPower = index.getOrDefault(COMPRESSOR_POWER, -1);
+        fanPower = index.getOrDefault(FAN_POWER, -1);
+        cop = index.getOrDefault(COP, -1);
+        defrost = index.getOrDefault(DEFROST, -1);
+        solar = index.getOrDefault(SOLAR, -1);
+        tankSourceHeat = index.getOrDefault(TANK_SOURCE_HEAT, -1);
+        evaporatorHeat = index.getOrDefault(EVAPORATOR_HEAT, -1);
+        tankEnergy = index.getOrDefault(TANK_ENERGY, -1);
+        tankPump = index.getOrDefault(TANK_PUMP, -1);
+        supply = index.getOrDefault(SUPPLY, -1);
+        supplySet = index.getOrDefault(SUPPLY_SET, -1);
         int n = 0;
-        while (index.containsKey("hp.compressor" + (n + 1) + ".running")) n++;
+        while (index.containsKey(runningSignal(n + 1))) n++;
         running = new int[n];
-        for (int c = 0; c < n; c++) running[c] = index.get("hp.compressor" + (c + 1) + ".running");
+        for (int c = 0; c < n; c++) running[c] = index.get(runningSignal(c + 1));
         wasRunning = new boolean[n];
     }
 
