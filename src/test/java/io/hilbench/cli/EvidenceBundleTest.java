@@ -110,7 +110,7 @@ class EvidenceBundleTest {
                 .containsExactly("SU-04.unload", "SU-04.off", "SU-04.pump-overrun", "SU-04.no-trip");
         assertThat(m.path("verdicts").get(0).path("assertions").get(2).path("limits").path("pump_overrun_s").asDouble()).isEqualTo(60.0);
         assertThat(m.path("timing").get(0).path("figures").has("lateness")).isTrue();
-        assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.FirstHeatPumpPlant");
+        assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.SolrodPlant"); // rigs/solrod serves plant.model: solrod
         assertThat(m.path("plantModel").path("assumptions").size()).isGreaterThan(3);
         assertThat(m.path("controller").path("identityIs").asText()).startsWith("self-declared");
         assertThat(m.path("controller").path("operatorAdded").path("firmwareHash").asText()).isEqualTo("sha256:0123abcd");
