@@ -107,7 +107,7 @@ public final class FluidCommand implements Callable<Integer> {
                 if (pressureBar != null || enthalpyKJPerKg != null || temperatureDegC == null) {
                     throw new IllegalArgumentException("--saturation takes --t-degc only");
                 }
-                double t = Units.degCToK(number("--t-degc", temperatureDegC));
+                double t = Units.degCToK(OptionValues.finite("--t-degc", temperatureDegC));
                 Co2State liquid;
                 Co2State vapor;
                 if (exact) {
@@ -127,24 +127,13 @@ public final class FluidCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "give --p-bar with exactly one of --t-degc or --h-kj-kg, or --t-degc with --saturation");
             }
-            double p = Units.barToPa(number("--p-bar", pressureBar));
+            double p = Units.barToPa(OptionValues.finite("--p-bar", pressureBar));
             Co2State state = temperatureDegC != null
-                    ? properties.stateFromPressureTemperature(p, Units.degCToK(number("--t-degc", temperatureDegC)))
-                    : properties.stateFromPressureEnthalpy(p, Units.kJToJ(number("--h-kj-kg", enthalpyKJPerKg)));
+                    ? properties.stateFromPressureTemperature(p, Units.degCToK(OptionValues.finite("--t-degc", temperatureDegC)))
+                    : properties.stateFromPressureEnthalpy(p, Units.kJToJ(OptionValues.finite("--h-kj-kg", enthalpyKJPerKg)));
             return stateJson(state, state.quality());
         }
 
-        private static double number(String option, String text) {
-            try {
-                double v = Double.parseDouble(text.trim());
-                if (!Double.isFinite(v)) {
-                    throw new NumberFormatException();
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a finite number, was '" + text + "'");
-            }
-        }
     }
 
     static String stateJson(Co2State s, double quality) {

@@ -111,22 +111,22 @@ public final class RatingCommand implements Callable<Integer> {
             case "both" -> HeatSource.BOTH;
             default -> throw new IllegalArgumentException("--source must be air, tank or both, was '" + source + "'");
         };
-        double rh = number("--rh", rhPct);
+        double rh = OptionValues.finite("--rh", rhPct);
         if (rh < 0 || rh > 100) throw new IllegalArgumentException("--rh must be a percentage in [0, 100], was " + rhPct);
-        double speed = number("--speed-pct", speedPct);
+        double speed = OptionValues.finite("--speed-pct", speedPct);
         if (speed <= 0 || speed > 100) throw new IllegalArgumentException("--speed-pct must be in (0, 100], was " + speedPct);
-        double air = number("--air-degc", airDegC);
+        double air = OptionValues.finite("--air-degc", airDegC);
         if (air < -40 || air > 45) throw new IllegalArgumentException("--air-degc must be in [-40, 45], was " + airDegC);
-        double ret = number("--return-degc", returnDegC);
-        double sup = number("--supply-degc", supplyDegC);
+        double ret = OptionValues.finite("--return-degc", returnDegC);
+        double sup = OptionValues.finite("--supply-degc", supplyDegC);
         if (ret < 10 || ret > 80) throw new IllegalArgumentException("--return-degc must be in [10, 80], was " + returnDegC);
         if (sup < 15 || sup > 100) throw new IllegalArgumentException("--supply-degc must be in [15, 100], was " + supplyDegC);
         if (sup <= ret + 1) throw new IllegalArgumentException("--supply-degc must be more than 1 K above --return-degc");
-        double tank = tankBottomDegC == null ? Units.kToDegC(parameters.tankBottomTemperatureK()) : number("--tank-bottom-degc", tankBottomDegC);
+        double tank = tankBottomDegC == null ? Units.kToDegC(parameters.tankBottomTemperatureK()) : OptionValues.finite("--tank-bottom-degc", tankBottomDegC);
         if (tank < 2 || tank > 90) throw new IllegalArgumentException("--tank-bottom-degc must be in [2, 90], was " + tankBottomDegC);
         double gc = Double.NaN;
         if (gasCoolerBar != null) {
-            gc = number("--gas-cooler-bar", gasCoolerBar);
+            gc = OptionValues.finite("--gas-cooler-bar", gasCoolerBar);
             if (gc < 75 || gc > 140) throw new IllegalArgumentException("--gas-cooler-bar must be in [75, 140], was " + gasCoolerBar);
             gc = Units.barToPa(gc);
         }
@@ -146,13 +146,4 @@ public final class RatingCommand implements Callable<Integer> {
                 + ",\"water_flow_kg_s\":" + FluidCommand.num(r.waterMassFlowKgPerS()) + "}";
     }
 
-    private static double number(String option, String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (!Double.isFinite(v)) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a finite number, was '" + text + "'");
-        }
-    }
 }

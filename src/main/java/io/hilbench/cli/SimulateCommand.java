@@ -84,7 +84,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             int index = weatherIndex(weather);
             double startS = start == null ? 0 : startSeconds(start);
-            settings = new Simulation.Settings(index, startS, number("--hours", hours), number("--step-s", stepS), durationMs(every));
+            settings = new Simulation.Settings(index, startS, OptionValues.finite("--hours", hours), OptionValues.finite("--step-s", stepS), durationMs(every));
             Rig loaded = RigLoader.loadDefault(rig);
             plant = plantFactory.apply(loaded);
             r = RigLoader.load(rig, plant.catalogue());   // bindings resolved against the plant actually run
@@ -193,15 +193,6 @@ public final class SimulateCommand implements Callable<Integer> {
         return ms;
     }
 
-    private static double number(String option, String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (!Double.isFinite(v)) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a number");
-        }
-    }
 
     /** Raises a Logback logger to WARN while open (no-op under another SLF4J binding). */
     private static final class QuietLogger implements AutoCloseable {

@@ -116,7 +116,6 @@ package io.hilbench.controller;
  *                                        of change is taken through. Default 2 s (the valve's own stroke time is a
  *                                        few seconds, domain notes §7)
  * @param bypassValveOpeningPct           HV-222 (flash-gas bypass) opening while a compressor runs. Default 30 %
- * @param fanSpeedPct                     air evaporator fans while a compressor runs, %. Default 80 %
  * @param stopMinSpeedHoldS               on Stop, every running compressor runs at minimum speed at least this long
  *                                        before it goes off. Default 15 s
  * @param stopMaxS                        on Stop, every compressor is off by this long after the command even if it
@@ -218,7 +217,6 @@ public record ControllerConfig(
         double hpLimitLeadS,
         double hpLimitRateFilterS,
         double bypassValveOpeningPct,
-        double fanSpeedPct,
         double stopMinSpeedHoldS,
         double stopMaxS,
         double pumpOverrunS,
@@ -270,7 +268,6 @@ public record ControllerConfig(
         }
         percent("hpValveOpeningPct", hpValveOpeningPct);
         percent("bypassValveOpeningPct", bypassValveOpeningPct);
-        percent("fanSpeedPct", fanSpeedPct);
         nonNegative("flowProofConfirmS", flowProofConfirmS);
         positive("flowProofTimeoutS", flowProofTimeoutS);
         if (flowProofTimeoutS <= flowProofConfirmS) {
@@ -370,7 +367,6 @@ public record ControllerConfig(
             b.hpLimitLeadS = c.hpLimitLeadS;
             b.hpLimitRateFilterS = c.hpLimitRateFilterS;
             b.bypassValveOpeningPct = c.bypassValveOpeningPct;
-            b.fanSpeedPct = c.fanSpeedPct;
             b.stopMinSpeedHoldS = c.stopMinSpeedHoldS;
             b.stopMaxS = c.stopMaxS;
             b.pumpOverrunS = c.pumpOverrunS;
@@ -445,7 +441,6 @@ public record ControllerConfig(
         private double hpLimitLeadS = 10;
         private double hpLimitRateFilterS = 2;
         private double bypassValveOpeningPct = 30;
-        private double fanSpeedPct = 80;
         private double stopMinSpeedHoldS = 15;
         private double stopMaxS = 100;
         private double pumpOverrunS = 90;
@@ -642,11 +637,6 @@ public record ControllerConfig(
             return this;
         }
 
-        public Builder fanSpeedPct(double v) {
-            this.fanSpeedPct = v;
-            return this;
-        }
-
         public Builder stopMinSpeedHoldS(double v) {
             this.stopMinSpeedHoldS = v;
             return this;
@@ -763,7 +753,7 @@ public record ControllerConfig(
         }
 
         public ControllerConfig build() {
-            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, fanSpeedPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS, hpCutOutBar);
+            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS, hpCutOutBar);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * <h2>Per section s (XV-23s section valve, XV-24s hot-gas valve, F-25s fan, TT-23s coil, PDT-23s air-side ΔP)</h2>
  * <pre>
  *  IN_SERVICE  evaporating: XV-23s open, fan at its speed.
- *     demand (frost sensing valid):  PDT-23s (filtered) ≥ pressureDropRatioStart · clean ΔP · n²   (coil ΔP, frost blocks air)
+ *     demand (frost sensing valid):  PDT-23s/n² (filtered) ≥ pressureDropRatioStart · clean ΔP   (coil ΔP, frost blocks air)
  *                               or  (TT-101 − TT-23s) ≥ baseline + coilDeltaRiseStartK            (air-to-coil ΔT, capacity)
  *     fallback (sensing invalid: PDT-23s BAD/unread or the fan stopped): evaporating time ≥ fallbackIntervalS, and only
  *        while TT-101 says the air can frost (&lt; frostAirMaxDegC) or TT-101 is unreadable.
@@ -46,6 +46,7 @@ public final class DefrostSequencer {
     private final Step[] step;
     private final double[] stepS;
     private final double[] evaporatingS;
+    /** PDT-23s scaled to full fan speed (÷ n², clean-coil law) then filtered, Pa; NaN while sensing is invalid. */
     private final double[] filteredDpPa;
     private final double[] baselineDeltaK;
     private final double[] inServiceS;
@@ -117,10 +118,9 @@ public final class DefrostSequencer {
      *
      * @param hotGasAvailable a compressor runs (the controller Running): hot gas for a defrost
      * @param airInService    the source selection uses the air evaporator (air or both)
-     * @param fanRatio        the fans' commanded speed when evaporating, 0–1
+     * @param fanRatio        the fans' speed the inputs were read at (the speed written last cycle), 0–1
      */
     public void update(Inputs in, double dtS, boolean hotGasAvailable, boolean airInService, double fanRatio) {
-        lastFanRatio = fanRatio;
         sinceLastEndS += dtS;
         int active = activeSection();
         for (int i = 0; i < sections; i++) {
@@ -178,7 +178,8 @@ public final class DefrostSequencer {
     private void sense(Inputs in, int i, double dtS, double fanRatio) {
         String dp = PlantTags.coilPressureDrop(i + 1);
         if (fanRatio > 0.2 && in.isGood(dp)) {
-            double v = in.value(dp);
+            // scaled to full speed per sample, so a fan speed that changes under the filter does not read as frost
+            double v = in.value(dp) / (fanRatio * fanRatio);
             if (Double.isNaN(filteredDpPa[i])) filteredDpPa[i] = v;
             else filteredDpPa[i] += (v - filteredDpPa[i]) * (1.0 - Math.exp(-dtS / config.pressureDropFilterS()));
         } else {
@@ -201,13 +202,13 @@ public final class DefrostSequencer {
         return !Double.isNaN(filteredDpPa[s - 1]);
     }
 
-    /** Filtered PDT-23s over the clean reference at the fan speed, or NaN while sensing is invalid. */
-    public double pressureDropRatio(int s, double fanRatio) {
-        return filteredDpPa[s - 1] / (config.coilPressureDropCleanPa() * fanRatio * fanRatio);
+    /** Filtered PDT-23s (scaled to full fan speed) over the clean reference, or NaN while sensing is invalid. */
+    public double pressureDropRatio(int s) {
+        return filteredDpPa[s - 1] / config.coilPressureDropCleanPa();
     }
 
     /** Why section s needs a defrost now, or null. */
-    String demand(Inputs in, int s, double fanRatio) {
+    String demand(Inputs in, int s) {
         int i = s - 1;
         if (evaporatingS[i] < config.minEvaporatingS() - 1e-9) return null;
         boolean timeUp = evaporatingS[i] >= config.fallbackIntervalS() - 1e-9;
@@ -215,9 +216,9 @@ public final class DefrostSequencer {
             return timeUp ? "timer (variant defrosts-without-frost)" : null;
         }
         if (sensingValid(s)) {
-            double ratio = pressureDropRatio(s, fanRatio);
+            double ratio = pressureDropRatio(s);
             if (ratio >= config.pressureDropRatioStart() - 1e-9) {
-                return String.format(Locale.ROOT, "coil ΔP PDT-23%d %.1f Pa = %.2f × clean", s, filteredDpPa[i], ratio);
+                return String.format(Locale.ROOT, "coil ΔP PDT-23%d %.1f Pa at full fan speed = %.2f × clean", s, filteredDpPa[i], ratio);
             }
             double d = coilDeltaK(in, s);
             if (Double.isFinite(baselineDeltaK[i]) && Double.isFinite(d) && d - baselineDeltaK[i] >= config.coilDeltaRiseStartK() - 1e-9) {
@@ -229,14 +230,11 @@ public final class DefrostSequencer {
         return timeUp && airMayFrost ? String.format(Locale.ROOT, "time fallback: frost sensing PDT-23%d invalid, %.0f min evaporating", s, evaporatingS[i] / 60) : null;
     }
 
-    /** The fan ratio the last {@link #update} was given (the clean-coil reference scales with it). */
-    private double lastFanRatio = 1.0;
-
     private void initiate(Inputs in) {
         int best = 0;
         double bestS = -1;
         for (int s = 1; s <= sections; s++) {
-            String why = demand(in, s, lastFanRatio);
+            String why = demand(in, s);
             if (why != null && evaporatingS[s - 1] > bestS) {
                 best = s;
                 bestS = evaporatingS[s - 1];

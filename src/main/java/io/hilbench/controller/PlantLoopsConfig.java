@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * The tuning of the reference controller's plant loops that came with defrost, source selection and the optimal high
  * pressure, kept apart from {@link ControllerConfig} (sequences, capacity, protection): {@link DefrostConfig},
- * {@link SourceConfig}, {@link PressureConfig}, plus the SHORT_CYCLE alarm's setting.
+ * {@link SourceConfig}, {@link PressureConfig}, {@link FanConfig}, plus the SHORT_CYCLE alarm's setting.
  *
  * @param shortCycleBlocksPerHour SHORT_CYCLE is raised when the anti-short-cycle timers (minimum off time, starts per
  *                                hour) have held back a wanted compressor start this many separate times within an
  *                                hour (domain notes §5 alarm list: "too many starts per hour"). Default 3
+ * @param fans                    evaporator fan speeds ({@link FanSpeedControl}). Default {@link FanConfig#defaults()}
  */
-public record PlantLoopsConfig(DefrostConfig defrost, SourceConfig source, PressureConfig pressure, int shortCycleBlocksPerHour) {
+public record PlantLoopsConfig(DefrostConfig defrost, SourceConfig source, PressureConfig pressure, int shortCycleBlocksPerHour, FanConfig fans) {
     public PlantLoopsConfig {
+        Objects.requireNonNull(fans, "fans");
         Objects.requireNonNull(defrost, "defrost");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(pressure, "pressure");
@@ -20,12 +22,14 @@ public record PlantLoopsConfig(DefrostConfig defrost, SourceConfig source, Press
     }
 
     public static PlantLoopsConfig defaults() {
-        return new PlantLoopsConfig(DefrostConfig.defaults(), SourceConfig.defaults(), PressureConfig.defaults(), 3);
+        return new PlantLoopsConfig(DefrostConfig.defaults(), SourceConfig.defaults(), PressureConfig.defaults(), 3, FanConfig.defaults());
     }
 
-    public PlantLoopsConfig withDefrost(DefrostConfig d) { return new PlantLoopsConfig(d, source, pressure, shortCycleBlocksPerHour); }
+    public PlantLoopsConfig withDefrost(DefrostConfig d) { return new PlantLoopsConfig(d, source, pressure, shortCycleBlocksPerHour, fans); }
 
-    public PlantLoopsConfig withSource(SourceConfig s) { return new PlantLoopsConfig(defrost, s, pressure, shortCycleBlocksPerHour); }
+    public PlantLoopsConfig withSource(SourceConfig s) { return new PlantLoopsConfig(defrost, s, pressure, shortCycleBlocksPerHour, fans); }
 
-    public PlantLoopsConfig withPressure(PressureConfig p) { return new PlantLoopsConfig(defrost, source, p, shortCycleBlocksPerHour); }
+    public PlantLoopsConfig withPressure(PressureConfig p) { return new PlantLoopsConfig(defrost, source, p, shortCycleBlocksPerHour, fans); }
+
+    public PlantLoopsConfig withFans(FanConfig f) { return new PlantLoopsConfig(defrost, source, pressure, shortCycleBlocksPerHour, f); }
 }

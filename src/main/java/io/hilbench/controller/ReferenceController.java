@@ -47,7 +47,7 @@ import static io.hilbench.controller.PlantTags.TT272;
  *      missing: the hold counts from the enable). Feedback never reaches it within compressorStartTimeoutS: Fault.
  *  Running [20 Run]: capacity control with compressor staging and the P-271 trim (below); HV-221 at its opening
  *      with the high-pressure limiter; HV-222 at its opening with the receiver-pressure limiter; section valves and
- *      fans at their fixed values.
+ *      fans on the capacity demand ({@link FanSpeedControl}).
  *  Stop (from Starting or Running) -> Stopping [40 RunDown]: every running compressor to minimum speed; each goes
  *      off once it has run stopMinSpeedHoldS at minimum and compressorMinRunS since its start, at the latest
  *      stopMaxS after the command; P-271 overruns pumpOverrunS after the last one, then Off. A Stop before any
@@ -195,6 +195,7 @@ public final class ReferenceController {
     // defrost, heat source, pressure loops, SHORT_CYCLE (issue 7 items 1-4)
     private final PlantLoopsConfig loops;
     private final DefrostSequencer defrost;
+    private final FanSpeedControl fans;
     private final SourceSelector sources;
     private final HighPressureLoop hpLoop;
     private final ReceiverPressureLoop receiverLoop;
@@ -245,6 +246,7 @@ public final class ReferenceController {
                                int compressorCount, java.util.Map<String, double[]> sensorRanges) {
         this.loops = Objects.requireNonNull(loops, "loops");
         this.defrost = new DefrostSequencer(loops.defrost(), variant, SECTIONS);
+        this.fans = new FanSpeedControl(loops.fans());
         this.sources = new SourceSelector(loops.source(), variant);
         this.hpLoop = new HighPressureLoop(loops.pressure());
         this.receiverLoop = new ReceiverPressureLoop(loops.pressure());
@@ -388,6 +390,7 @@ public final class ReferenceController {
         for (Compressor c : compressors) c.resetToInitial();
         lead = null;
         defrost.reset();
+        fans.reset();
         sources.reset();
         startBlocks.clear();
         startBlockedNow = startBlockedLastCycle = false;
@@ -902,7 +905,9 @@ public final class ReferenceController {
         sources.update(in, dtS, anyCompressorOn());
         logChange(sources.lastEvent(), lastSourceEvent);
         lastSourceEvent = sources.lastEvent();
-        defrost.update(in, dtS, hotGas, sources.airInUse(), config.fanSpeedPct() / 100.0);
+        // the PDT-23s readings of this cycle were taken at the speed written last cycle
+        defrost.update(in, dtS, hotGas, sources.airInUse(), fans.speedPct() / 100.0);
+        fans.update(capacityRatio(), anyCompressorOn() && sources.airInUse(), dtS);
         logChange(defrost.lastEvent(), lastDefrostEvent);
         lastDefrostEvent = defrost.lastEvent();
         if (defrost.takeMaxTimeEvents() > 0) {
@@ -911,6 +916,16 @@ public final class ReferenceController {
                     + loops.defrost().defrostMaxS() + " s (coil sensor did not reach " + loops.defrost().terminationDegC() + " °C)");
         }
     }
+
+    /** Commanded compressor speed over the installed maximum (every compressor at compressorMaxHz), 0–1. */
+    private double capacityRatio() {
+        double hz = 0;
+        for (Compressor c : compressors) if (c.isOn()) hz += c.speedSetHz;
+        return hz / (compressors.length * config.compressorMaxHz());
+    }
+
+    /** The evaporator fans' speed for sections in service, %; 0 while the air evaporator is not evaporating. */
+    public double fanSpeedPct() { return fans.speedPct(); }
 
     private String lastSourceEvent = "";
     private String lastDefrostEvent = "";
@@ -1210,7 +1225,7 @@ public final class ReferenceController {
         for (int s = 1; s <= SECTIONS; s++) {
             b.set(PlantTags.sectionValve(s), defrost.sectionValveOpen(s, airEvaporating))
                     .set(PlantTags.defrostValve(s), anyOn && defrost.hotGasValveOpen(s))
-                    .set(PlantTags.fanSpeedSet(s), defrost.fanSpeedPct(s, airEvaporating, config.fanSpeedPct()));
+                    .set(PlantTags.fanSpeedSet(s), defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct())));
         }
         b.set(PlantTags.XV261_OPEN, sources.xv261Open())
                 .set(PlantTags.P261_RUN, sources.tankPumpOn())

@@ -3,6 +3,7 @@ package io.hilbench.report;
 import io.hilbench.runtime.SignalFrame;
 import io.hilbench.runtime.TraceRow;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * Key performance indicators of a run, accumulated one plant sample at a time (from {@code bench simulate}'s loop, a
- * {@link io.hilbench.runtime.Recorder}'s {@link TraceRow}s, or published {@link SignalFrame}s), over the plant's output
+ * {@link io.hilbench.runtime.Recorder}'s {@link TraceRow}s, published {@link SignalFrame}s, or the rows of a scenario's
+ * trace CSV for the run report, {@link #of(TraceCsv)}): the one KPI definition of the bench, over the plant's output
  * names (SI units, CONVENTIONS). Signals a plant does not publish give NaN KPIs (printed "n/a"), never a made-up zero.
  *
  * <p><b>Integration.</b> A sample at plant time t<sub>k</sub> is the state after the step (t<sub>k−1</sub>, t<sub>k</sub>]
@@ -42,6 +44,22 @@ public final class KpiAccumulator {
     private static final double J_PER_MWH = 3.6e9;
     private static final double S_PER_H = 3600.0;
 
+    // the plant outputs the definitions above name
+    private static final String HEAT = "hp.heatFlowW";
+    private static final String COMPRESSOR_POWER = "hp.compressorPowerW";
+    private static final String FAN_POWER = "hp.fanPowerW";
+    private static final String COP = "hp.cop";
+    private static final String DEFROST = "hp.defrostHeatFlowW";
+    private static final String SOLAR = "solar.heatFlowW";
+    private static final String TANK_SOURCE_HEAT = "hp.waterEvaporator.heatFlowW";
+    private static final String EVAPORATOR_HEAT = "hp.evaporatorHeatFlowW";
+    private static final String TANK_ENERGY = "tank.storedEnergyJ";
+    private static final String TANK_PUMP = "hp.tankSourcePump.running";
+    private static final String SUPPLY = "hp.dhWater.outletTemperatureK";
+    private static final String SUPPLY_SET = "network.supplyTemperatureSetK";
+
+    private static String runningSignal(int compressor) { return "hp.compressor" + compressor + ".running"; }
+
     private final int heat, compressorPower, fanPower, cop, defrost, solar, tankSourceHeat, evaporatorHeat, tankEnergy, tankPump,
             supply, supplySet;
     private final int[] running;
@@ -54,26 +72,68 @@ public final class KpiAccumulator {
     private int starts;
     private long samples;
 
+    /** The plant outputs the KPIs read, with {@code hp.compressorN.running} for N = 1..{@code compressors}. */
+    public static List<String> signals(int compressors) {
+        List<String> s = new ArrayList<>(List.of(HEAT, COMPRESSOR_POWER, FAN_POWER, COP, DEFROST, SOLAR, TANK_SOURCE_HEAT, EVAPORATOR_HEAT,
+                TANK_ENERGY, TANK_PUMP, SUPPLY, SUPPLY_SET));
+        for (int c = 1; c <= compressors; c++) s.add(runningSignal(c));
+        return s;
+    }
+
+    /** Compressors a trace CSV could name: the accumulator follows {@code hp.compressor1.running} upwards while present. */
+    private static final int TRACE_COMPRESSORS_MAX = 9;
+
+    /** The columns to read from a trace CSV for {@link #of(TraceCsv)}. */
+    public static List<String> traceColumns() { return signals(TRACE_COMPRESSORS_MAX); }
+
+    /**
+     * KPIs over a scenario's recorded trace (read with at least {@link #traceColumns()}): one sample per row, the
+     * row's plant time and the plant's true values (as {@link #accept(TraceRow)}). A row that does not advance the
+     * plant time (a restarted plant clock) is skipped rather than failing the report. No wall time: speed n/a.
+     */
+    public static Kpis of(TraceCsv trace) {
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        for (String name : traceColumns()) {
+            trace.column(name).ifPresent(v -> {
+                names.add(name);
+                cols.add(v);
+            });
+        }
+        KpiAccumulator k = new KpiAccumulator(names);
+        double[] t = trace.timeS();
+        long lastMs = Long.MIN_VALUE;
+        for (int row = 0; row < t.length; row++) {
+            if (Double.isNaN(t[row])) continue;
+            long ms = Math.round(t[row] * 1000.0);
+            if (ms <= lastMs) continue;
+            lastMs = ms;
+            final int r = row;
+            k.accept(ms, i -> cols.get(i)[r]);
+        }
+        return k.kpis(Double.NaN);
+    }
+
     /** @param outputNames the plant's output names, by output index (a catalogue's {@code outputs()} or a recorder's {@code outputNames()}) */
     public KpiAccumulator(List<String> outputNames) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < outputNames.size(); i++) index.put(outputNames.get(i), i);
-        heat = index.getOrDefault("hp.heatFlowW", -1);
-        compressorPower = index.getOrDefault("hp.compressorPowerW", -1);
-        fanPower = index.getOrDefault("hp.fanPowerW", -1);
-        cop = index.getOrDefault("hp.cop", -1);
-        defrost = index.getOrDefault("hp.defrostHeatFlowW", -1);
-        solar = index.getOrDefault("solar.heatFlowW", -1);
-        tankSourceHeat = index.getOrDefault("hp.waterEvaporator.heatFlowW", -1);
-        evaporatorHeat = index.getOrDefault("hp.evaporatorHeatFlowW", -1);
-        tankEnergy = index.getOrDefault("tank.storedEnergyJ", -1);
-        tankPump = index.getOrDefault("hp.tankSourcePump.running", -1);
-        supply = index.getOrDefault("hp.dhWater.outletTemperatureK", -1);
-        supplySet = index.getOrDefault("network.supplyTemperatureSetK", -1);
+        heat = index.getOrDefault(HEAT, -1);
+        compressorPower = index.getOrDefault(COMPRESSOR_POWER, -1);
+        fanPower = index.getOrDefault(FAN_POWER, -1);
+        cop = index.getOrDefault(COP, -1);
+        defrost = index.getOrDefault(DEFROST, -1);
+        solar = index.getOrDefault(SOLAR, -1);
+        tankSourceHeat = index.getOrDefault(TANK_SOURCE_HEAT, -1);
+        evaporatorHeat = index.getOrDefault(EVAPORATOR_HEAT, -1);
+        tankEnergy = index.getOrDefault(TANK_ENERGY, -1);
+        tankPump = index.getOrDefault(TANK_PUMP, -1);
+        supply = index.getOrDefault(SUPPLY, -1);
+        supplySet = index.getOrDefault(SUPPLY_SET, -1);
         int n = 0;
-        while (index.containsKey("hp.compressor" + (n + 1) + ".running")) n++;
+        while (index.containsKey(runningSignal(n + 1))) n++;
         running = new int[n];
-        for (int c = 0; c < n; c++) running[c] = index.get("hp.compressor" + (c + 1) + ".running");
+        for (int c = 0; c < n; c++) running[c] = index.get(runningSignal(c + 1));
         wasRunning = new boolean[n];
     }
 

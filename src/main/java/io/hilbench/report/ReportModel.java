@@ -19,7 +19,7 @@ public record ReportModel(RunData run, String site, String rigName, String rigDe
      * @param png         the same plot as PNG (for the PDF), or null
      * @param plotProblem why no plot was drawn ("" when one was)
      */
-    public record ScenarioView(RunData.ScenarioData data, String id, Optional<ScenarioKpis> kpis, String svg, String png,
+    public record ScenarioView(RunData.ScenarioData data, String id, Optional<Kpis> kpis, String svg, String png,
                                List<String> missingTags, String plotProblem) {
         public ScenarioView {
             missingTags = List.copyOf(missingTags);

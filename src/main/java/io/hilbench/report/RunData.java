@@ -2,6 +2,7 @@ package io.hilbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hilbench.runtime.TraceNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  */
 public record RunData(Path dir, List<ScenarioData> scenarios) {
     public static final String VERDICTS = "verdicts.json";
-    public static final String TRACES = "traces";
+    public static final String TRACES = TraceNames.FOLDER;
 
     public RunData {
         scenarios = List.copyOf(scenarios);
@@ -73,16 +74,8 @@ public record RunData(Path dir, List<ScenarioData> scenarios) {
             return "";
         }
 
-        /**
-         * The file name stem of its trace in {@value #TRACES}: requirement, dash, the name in lower-case words joined by
-         * dashes, at most 80 characters — the naming of the scenario glue's trace writer (World.writeTrace), which this
-         * package may not import (DESIGN §2).
-         */
-        public String traceStem() {
-            String slug = (requirement.isEmpty() ? "" : requirement + "-")
-                    + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-            return slug.length() > 80 ? slug.substring(0, 80) : slug;
-        }
+        /** The file name stem of its trace in {@value #TRACES} ({@link TraceNames#stem}, as the scenario glue writes it). */
+        public String traceStem() { return TraceNames.stem(requirement, name); }
 
         /** A stem unique within the run (the same scenario may run twice, e.g. in an outline). */
         public String id(int index) { return String.format(Locale.ROOT, "%02d-%s", index + 1, traceStem()); }

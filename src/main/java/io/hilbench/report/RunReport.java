@@ -20,10 +20,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -113,13 +111,11 @@ public final class RunReport {
         }
         java.util.function.Function<String, Optional<String>> columnOf = tag -> column(r, tag);
         JudgedSignals.Plan plan = JudgedSignals.plan(s, compressors);
-        Map<String, String> running = new LinkedHashMap<>();
-        for (String c : compressors) column(r, c + ".Running").ifPresent(col -> running.put(c, col));
         Set<String> wanted = new LinkedHashSet<>(ScenarioPlot.columns(plan, columnOf));
-        wanted.addAll(ScenarioKpis.columns(running.values()));
+        wanted.addAll(KpiAccumulator.traceColumns());
         try {
             TraceCsv csv = TraceCsv.read(trace.get(), wanted);
-            ScenarioKpis kpis = ScenarioKpis.of(csv, running);
+            Kpis kpis = KpiAccumulator.of(csv);
             ScenarioPlot plot = ScenarioPlot.draw((s.requirement().isEmpty() ? "" : s.requirement() + " – ") + s.name() + " – " + s.outcome(), plan, csv, columnOf);
             Path svg = plots.resolve(id + ".svg");
             Path png = plots.resolve(id + ".png");

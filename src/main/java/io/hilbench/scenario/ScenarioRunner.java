@@ -1,5 +1,7 @@
 package io.hilbench.scenario;
 
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import io.hilbench.scenario.judge.Inconclusive;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -75,9 +77,9 @@ public final class ScenarioRunner {
                     .selectors(DiscoverySelectors.selectDirectory(options.featuresDir().toFile()))
                     .filters(includeEngines("cucumber"))
                     .configurationParameters(configuration(report));
-            b.configurationParameter("cucumber.filter.tags", tags != null && !tags.isBlank() ? tags : DEFAULT_TAGS);
+            b.configurationParameter("cucumber.filter.tags", effectiveTags(tags));
             LauncherDiscoveryRequest request = b.build();
-            Progress listener = new Progress(progress);
+            Progress listener = new Progress(progress, effectiveTags(tags));
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, listener);
             return listener.result(report);
@@ -97,7 +99,7 @@ public final class ScenarioRunner {
         BenchOptions.use(options);
         try {
             Path report = options.reportDir();
-            Progress listener = new Progress(progress);
+            Progress listener = new Progress(progress, effectiveTags(tags));
             listener.fixedTotal = plan.order().size();
             Launcher launcher = LauncherFactory.create();
             int k = 0;
@@ -110,7 +112,7 @@ public final class ScenarioRunner {
                         .selectors(DiscoverySelectors.selectFile(e.feature().toFile(), org.junit.platform.engine.discovery.FilePosition.from(e.line())))
                         .filters(includeEngines("cucumber"))
                         .configurationParameters(config)
-                        .configurationParameter("cucumber.filter.tags", tags != null && !tags.isBlank() ? tags : DEFAULT_TAGS)
+                        .configurationParameter("cucumber.filter.tags", effectiveTags(tags))
                         .build();
                 launcher.execute(request, listener);
             }
@@ -118,6 +120,30 @@ public final class ScenarioRunner {
         } finally {
             BenchOptions.use(null);
         }
+    }
+
+    /** The tag expression a run filters with: the given one, or {@link #DEFAULT_TAGS}. */
+    static String effectiveTags(String tags) {
+        return tags != null && !tags.isBlank() ? tags : DEFAULT_TAGS;
+    }
+
+    /**
+     * The scenarios of a test plan that a Cucumber tag expression selects: what the progress counter counts. Cucumber
+     * applies {@code cucumber.filter.tags} while it executes (the filtered scenarios are reported skipped, some only
+     * after the selected ones ran), so the plan's test count alone includes scenarios that will not run. A scenario's
+     * JUnit tags are its Cucumber tags (feature and rule tags inherited) without the '@'.
+     */
+    static List<TestIdentifier> selected(TestPlan plan, String tags) {
+        Expression expression = TagExpressionParser.parse(effectiveTags(tags));
+        List<TestIdentifier> out = new ArrayList<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier id : plan.getDescendants(root)) {
+                if (!id.isTest()) continue;
+                List<String> scenarioTags = id.getTags().stream().map(t -> "@" + t.getName()).toList();
+                if (expression.evaluate(scenarioTags)) out.add(id);
+            }
+        }
+        return out;
     }
 
     /** Cucumber's configuration for a run writing into {@code report}: glue, plugins, one scenario at a time. */
@@ -171,8 +197,11 @@ public final class ScenarioRunner {
     }
 
     /** Counts scenarios and prints {@code [1/1] SU-01 Cold start … passed (25 min plant, 14.2 s)}. */
-    private static final class Progress implements TestExecutionListener {
+    static final class Progress implements TestExecutionListener {
         private final PrintStream out;
+        private final String tags;
+        /** The scenarios counted in {@link #total}: those the tag filter selects. */
+        private final java.util.Set<String> counted = new java.util.HashSet<>();
         private final List<ScenarioResult> results = new ArrayList<>();
         private final Map<String, Long> startNs = new LinkedHashMap<>();
         private TestPlan plan;
@@ -181,12 +210,22 @@ public final class ScenarioRunner {
         private int fixedTotal;
         private int done;
 
-        Progress(PrintStream out) { this.out = out; }
+        Progress(PrintStream out, String tags) {
+            this.out = out;
+            this.tags = tags;
+        }
 
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             plan = testPlan;
-            total = fixedTotal > 0 ? fixedTotal : (int) testPlan.countTestIdentifiers(TestIdentifier::isTest);
+            if (fixedTotal > 0) {
+                total = fixedTotal;
+                return;
+            }
+            // counted after the tag filter, before anything runs: a single selected scenario prints [1/1]
+            counted.clear();
+            for (TestIdentifier id : selected(testPlan, tags)) counted.add(id.getUniqueId());
+            total = counted.size();
         }
 
         @Override
@@ -196,8 +235,9 @@ public final class ScenarioRunner {
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            // filtered out by tags: not run, not counted
-            if (id.isTest() && fixedTotal == 0) total--;
+            // a selected scenario skipped after all (e.g. by the engine): not run, no longer counted; one the tag filter
+            // left out was never counted
+            if (id.isTest() && fixedTotal == 0 && counted.remove(id.getUniqueId())) total--;
         }
 
         @Override

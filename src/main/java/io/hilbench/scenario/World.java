@@ -449,10 +449,9 @@ public final class World implements Disposable {
 
     private void writeTrace(Scenario scenario, String requirement, boolean judgedOnTrace) {
         try {
-            Path dir = session.options().reportDir().resolve("traces");
+            Path dir = session.options().reportDir().resolve(io.hilbench.runtime.TraceNames.FOLDER);
             Files.createDirectories(dir);
-            String slug = (requirement.isEmpty() ? "" : requirement + "-") + scenario.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-            if (slug.length() > 80) slug = slug.substring(0, 80);
+            String slug = io.hilbench.runtime.TraceNames.stem(requirement, scenario.getName()); // the report finds it by the same rule
             plant.emulator().recorder().writeCsv(dir.resolve(slug + ".csv"), 1000);
             // the columns the judge read, at every step, and the recipe to rebuild its assertions (bench verify-evidence
             // --rejudge), in their own folder so that traces/*.csv stays the recorder's format

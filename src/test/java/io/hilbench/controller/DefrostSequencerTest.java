@@ -71,6 +71,25 @@ class DefrostSequencerTest {
     }
 
     @Test
+    void aCleanCoilWhoseFanSlowsDownIsNotMistakenForFrost() {
+        // The fans now follow the capacity (FanSpeedControl): a clean coil's ΔP falls with n² as the fan slows, and the
+        // 30 s filter lags it. Filtering the raw Pa and scaling by the present n² afterwards would read the lag as a
+        // blocked coil (at 0.25 %/s the lag reaches ~1.3 × clean near 40 %, above the 1.12 start); each sample is scaled by its own n².
+        DefrostSequencer seq = sequencer(Optional.empty());
+        double fan = 0.8;
+        for (int i = 0; i < 3600; i++) {
+            fan = i < 600 ? 0.8 : Math.max(0.4, fan - 0.0025); // 0.25 %/s, the default slew
+            for (int s = 0; s < 4; s++) dpPa[s] = 80 * fan * fan;
+            seq.update(inputs(), 1.0, hotGas, true, fan);
+            timeS += 1;
+            assertThat(seq.active()).as("no defrost at %.0f s, fan %.2f", timeS, fan).isFalse();
+            if (i > 600 && i < 760) {
+                assertThat(seq.pressureDropRatio(1)).as("clean coil reads clean while the fan slows").isBetween(0.95, 1.05);
+            }
+        }
+    }
+
+    @Test
     void aCoilWhosePressureDropRoseIsDefrostedThroughTheWholeSequence() {
         // DF-01 demand initiation on the coil ΔP, then the valve/fan sequence of domain notes §4.3
         DefrostSequencer seq = sequencer(Optional.empty());

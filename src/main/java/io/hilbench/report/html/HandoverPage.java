@@ -3,7 +3,7 @@ package io.hilbench.report.html;
 import io.hilbench.report.ReportModel;
 import io.hilbench.report.RequirementsText;
 import io.hilbench.report.RunData;
-import io.hilbench.report.ScenarioKpis;
+import io.hilbench.report.Kpis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,22 +84,10 @@ public final class HandoverPage {
         }
 
         h.el("h2", "4. Deviations");
-        List<String[]> deviations = new ArrayList<>();
-        for (ReportModel.ScenarioView v : m.scenarios()) {
-            RunData.ScenarioData s = v.data();
-            for (RunData.AssertionData a : s.verdicts()) if (a.verdict().equals("failed")) deviations.add(new String[]{a.id(), s.name(), a.message()});
-            if (s.outcome().equals("failed") && s.verdicts().isEmpty()) deviations.add(new String[]{s.requirement(), s.name(), s.error() == null ? "failed" : s.error()});
-        }
-        table(h, deviations, "None: no assertion failed.", "assertion", "scenario", "what was found");
+        table(h, items(m, "failed", "failed"), "None: no assertion failed.", "assertion", "scenario", "what was found");
 
         h.el("h2", "5. Inconclusive items");
-        List<String[]> inconclusive = new ArrayList<>();
-        for (ReportModel.ScenarioView v : m.scenarios()) {
-            RunData.ScenarioData s = v.data();
-            for (RunData.AssertionData a : s.verdicts()) if (a.verdict().equals("inconclusive")) inconclusive.add(new String[]{a.id(), s.name(), a.message()});
-            if (s.outcome().equals("inconclusive") && s.verdicts().isEmpty()) inconclusive.add(new String[]{s.requirement(), s.name(), s.error() == null ? "" : s.error()});
-        }
-        table(h, inconclusive, "None.", "item", "scenario", "reason (an inconclusive item is not passed: repeat it)");
+        table(h, items(m, "inconclusive", ""), "None.", "item", "scenario", "reason (an inconclusive item is not passed: repeat it)");
 
         h.el("h2", "6. Plots of the judged signals");
         h.raw("<p class=\"facts\">").text("Red lines: limits; shaded: allowed bands; solid vertical lines: the instant each verdict was reached; dashed: deadlines.").raw("</p>\n");
@@ -108,9 +96,9 @@ public final class HandoverPage {
             h.raw("<div class=\"plotblock\">");
             h.el("h3", (v.data().requirement().isEmpty() ? "" : v.data().requirement() + " – ") + v.data().name());
             if (v.kpis().isPresent()) {
-                ScenarioKpis k = v.kpis().get();
-                h.raw("<p class=\"facts\">").text("heat " + num(k.heatKwh(), 1) + " kWh, electricity " + num(k.electricityKwh(), 1) + " kWh, COP "
-                        + num(k.cop(), 2) + ", starts " + k.totalStarts()).raw("</p>");
+                Kpis k = v.kpis().get();
+                h.raw("<p class=\"facts\">").text("heat " + num(k.heatDeliveredMWh() * 1000, 1) + " kWh, electricity " + num(k.electricityMWh() * 1000, 1)
+                        + " kWh, COP " + num(k.seasonalCop(), 2) + ", starts " + k.compressorStarts()).raw("</p>");
             }
             if (src != null) h.raw("<img class=\"plot\" src=\"").text(src).raw("\" alt=\"").text("plot of " + v.data().name()).raw("\"/>");
             else h.raw("<p class=\"note\">").text("no plot: " + v.plotProblem()).raw("</p>");
@@ -124,6 +112,20 @@ public final class HandoverPage {
         for (String role : SIGNATORIES) h.row(role, "", "", "", "");
         h.raw("</table>\n</body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * Rows (id, scenario, message) of every assertion with this verdict, and of every scenario with this outcome that
+     * judged no assertion (its requirement and error, or {@code noError}).
+     */
+    private static List<String[]> items(ReportModel m, String verdict, String noError) {
+        List<String[]> rows = new ArrayList<>();
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            RunData.ScenarioData s = v.data();
+            for (RunData.AssertionData a : s.verdicts()) if (a.verdict().equals(verdict)) rows.add(new String[]{a.id(), s.name(), a.message()});
+            if (s.outcome().equals(verdict) && s.verdicts().isEmpty()) rows.add(new String[]{s.requirement(), s.name(), s.error() == null ? noError : s.error()});
+        }
+        return rows;
     }
 
     private static void table(Html h, List<String[]> rows, String none, String... header) {

@@ -3,7 +3,7 @@ package io.hilbench.report.html;
 import io.hilbench.report.JunitSummary;
 import io.hilbench.report.ReportModel;
 import io.hilbench.report.RunData;
-import io.hilbench.report.ScenarioKpis;
+import io.hilbench.report.Kpis;
 
 import static io.hilbench.report.html.Html.esc;
 import static io.hilbench.report.html.Html.num;
@@ -76,11 +76,12 @@ public final class IndexPage {
         if (s.error() != null) h.raw("<p class=\"fail\">").text(s.error()).raw("</p>\n");
         h.raw("<table class=\"kv\">\n");
         if (v.kpis().isPresent()) {
-            ScenarioKpis k = v.kpis().get();
-            h.row("heat delivered", num(k.heatKwh(), 1) + " kWh");
-            h.row("compressor electricity", num(k.electricityKwh(), 1) + " kWh");
-            h.row("COP over the scenario", num(k.cop(), 2));
-            h.row("compressor starts", k.totalStarts() + " " + k.starts());
+            Kpis k = v.kpis().get(); // the KPI definition of bench simulate (KpiAccumulator), over this scenario's trace
+            h.row("heat delivered", num(k.heatDeliveredMWh() * 1000, 1) + " kWh");
+            h.row("electricity (compressors + fans)", num(k.electricityMWh() * 1000, 1) + " kWh");
+            h.row("COP over the scenario (heat / electricity)", num(k.seasonalCop(), 2));
+            h.row("compressor starts", Integer.toString(k.compressorStarts()));
+            h.row("supply-temperature deviation while running", num(k.supplyDeviationKh(), 2) + " K·h");
         } else {
             h.row("KPIs", "no trace");
         }
