@@ -40,11 +40,16 @@ public final class SimulateBenchmark {
         Simulation.Settings settings = new Simulation.Settings(index, startS, hours, stepS, 60_000);
         Kpis k;
         Simulation sim = new Simulation(rig, plant, ControllerConfig.defaults());
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         try (Writer w = Files.newBufferedWriter(csv)) {
             k = sim.run(settings, w, null);
         }
+        // thread CPU time of the simulating thread: on the shared machine wall time mostly measures the others' load
+        double cpuS = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         System.out.printf(Locale.ROOT, "%s %.1f h at %.3f s from day %.2f: %.1f s wall (plant.step %.1f s), %.0f x real time (plant alone %.0f x)%n",
                 weather, hours, stepS, startS / 86400 + 1, k.wallSeconds(), sim.lastPlantSeconds(), k.realTimeFactor(), hours * 3600 / sim.lastPlantSeconds());
+        System.out.printf(Locale.ROOT, "thread CPU %.1f s: %.0f x real time per CPU second%n", cpuS, hours * 3600 / cpuS);
         System.out.print(k.table());
     }
 }
