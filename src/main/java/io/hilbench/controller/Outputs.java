@@ -35,7 +35,7 @@ public final class Outputs {
     public static Builder builder() { return new Builder(); }
 
     public static final class Builder {
-        private final Map<String, Double> values = new LinkedHashMap<>();
+        private final Map<String, Double> values = new LinkedHashMap<>(64);
 
         public Builder set(String tag, double value) {
             Objects.requireNonNull(tag, "tag");
