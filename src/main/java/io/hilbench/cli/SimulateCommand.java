@@ -55,6 +55,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}; the CO2 cycle sub-steps at <= 0.1 s inside).")
     String stepS;
 
+    @Option(names = "--scan-s", paramLabel = "S",
+            description = "Controller scan time, s: one controller cycle every S of plant time, a whole multiple of --step-s (default: --step-s, one cycle per step). "
+                    + "The plant's physics stay at --step-s; a PLC scan of 0.1-1 s is realistic, and a longer scan spends less time in the controller and the point table.")
+    String scanS;
+
     @Option(names = "--start", paramLabel = "ISO|DAY",
             description = "Start: a local date-time (2026-01-15T06:00, the year is ignored), a time of day (06:00) or a day of year (1 = 1 January 00:00, 32.25 = 1 February 06:00). Default: 1 January 00:00 / midnight.")
     String start;
@@ -84,7 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             int index = weatherIndex(weather);
             double startS = start == null ? 0 : startSeconds(start);
-            settings = new Simulation.Settings(index, startS, OptionValues.finite("--hours", hours), OptionValues.finite("--step-s", stepS), durationMs(every));
+            double step = OptionValues.finite("--step-s", stepS);
+            settings = new Simulation.Settings(index, startS, OptionValues.finite("--hours", hours), step, durationMs(every),
+                    scanS == null ? step : OptionValues.finite("--scan-s", scanS));
             Rig loaded = RigLoader.loadDefault(rig);
             plant = plantFactory.apply(loaded);
             r = RigLoader.load(rig, plant.catalogue());   // bindings resolved against the plant actually run
@@ -116,8 +123,9 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("bench simulate: cannot write " + e.getMessage());
             return BenchCommand.USAGE;
         }
-        stdout.printf(Locale.ROOT, "bench simulate: rig %s, weather %s, %s h at %s s steps, CSV every %d s -> %s%n", r.name(),
-                BuiltInWeather.FILES.get(settings.weatherIndex()).replace(".csv", ""), hours, stepS, settings.csvEveryMs() / 1000, out);
+        stdout.printf(Locale.ROOT, "bench simulate: rig %s, weather %s, %s h at %s s steps%s, CSV every %d s -> %s%n", r.name(),
+                BuiltInWeather.FILES.get(settings.weatherIndex()).replace(".csv", ""), hours, stepS,
+                settings.stepsPerScan() > 1 ? ", controller scan " + scanS + " s" : "", settings.csvEveryMs() / 1000, out);
         stdout.print(kpis.table());
         stdout.flush();
         return BenchCommand.OK;

@@ -9,7 +9,6 @@ import io.hilbench.points.TableState;
 import io.hilbench.runtime.Quality;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ public final class InProcessControllerIo implements ControllerIo {
     private final Map<String, Integer> inputIndex;
     private final int[] inputPoints;
     private final int[] outputPoints;
+    private final String[] outputTags;   // tag of each output point, in outputPoints' order
     private final int step, time, mode, ack, heartbeat;
     private volatile boolean open;
 
@@ -45,9 +45,11 @@ public final class InProcessControllerIo implements ControllerIo {
                 out.add(i);
             }
         }
-        this.inputIndex = Collections.unmodifiableMap(index);
+        this.inputIndex = index;   // never modified; Inputs exposes it read-only (no wrapper on every look-up)
         this.inputPoints = in.stream().mapToInt(Integer::intValue).toArray();
         this.outputPoints = out.stream().mapToInt(Integer::intValue).toArray();
+        this.outputTags = new String[outputPoints.length];
+        for (int k = 0; k < outputPoints.length; k++) outputTags[k] = table.point(outputPoints[k]).tag();
         this.step = table.benchPoint(BenchVariable.STEP);
         this.time = table.benchPoint(BenchVariable.PLANT_TIME_MS);
         this.mode = table.benchPoint(BenchVariable.MODE);
@@ -88,9 +90,9 @@ public final class InProcessControllerIo implements ControllerIo {
     @Override
     public void commit(Outputs outputs, int heartbeatValue, long ackValue) throws ControllerIoException {
         List<PointWrite> writes = new ArrayList<>(outputPoints.length + 2);
-        for (int i : outputPoints) {
-            PointDefinition p = table.point(i);
-            writes.add(PointWrite.of(i, PlantPointMap.clampToLimits(p, outputs.value(p.tag()))));
+        for (int k = 0; k < outputPoints.length; k++) {
+            int i = outputPoints[k];
+            writes.add(PointWrite.of(i, PlantPointMap.clampToLimits(table.point(i), outputs.value(outputTags[k]))));
         }
         if (heartbeat >= 0) writes.add(PointWrite.of(heartbeat, heartbeatValue & 0xFFFF));
         if (ack >= 0) writes.add(PointWrite.of(ack, ackValue));

@@ -35,11 +35,17 @@ public final class Outputs {
     public static Builder builder() { return new Builder(); }
 
     public static final class Builder {
-        private final Map<String, Double> values = new LinkedHashMap<>();
+        private Map<String, Double> values = new LinkedHashMap<>(64);
+        /** {@link #build} handed {@link #values} to an Outputs: a further set copies first (the built one stays immutable). */
+        private boolean built;
 
         public Builder set(String tag, double value) {
             Objects.requireNonNull(tag, "tag");
             if (!Double.isFinite(value)) throw new IllegalArgumentException(tag + ": output " + value + " is not a finite number");
+            if (built) {
+                values = new LinkedHashMap<>(values);
+                built = false;
+            }
             values.put(tag, value);
             return this;
         }
@@ -48,6 +54,10 @@ public final class Outputs {
             return set(tag, on ? 1.0 : 0.0);
         }
 
-        public Outputs build() { return new Outputs(new LinkedHashMap<>(values)); }
+        /** The outputs set so far; the builder may go on (copy on the next set), so each cycle builds without a copy. */
+        public Outputs build() {
+            built = true;
+            return new Outputs(values);
+        }
     }
 }

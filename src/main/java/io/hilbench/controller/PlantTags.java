@@ -37,34 +37,54 @@ public final class PlantTags {
     public static final String HV222_OPENING_SET = "HV-222.OpeningSet";
 
     /** Compressor n (1..N = C-211..C-21N) enable coil. */
-    public static String compressorEnable(int n) { return "C-21" + n + ".Enable"; }
+    public static String compressorEnable(int n) { return n >= 1 && n <= 9 ? COMPRESSOR_ENABLE[n] : "C-21" + n + ".Enable"; }
+
+    private static final String[] COMPRESSOR_ENABLE = numbered(n -> "C-21" + n + ".Enable");
 
     /** Compressor n speed set-point, Hz (0 = stop). */
-    public static String compressorSpeedSet(int n) { return "C-21" + n + ".SpeedSet"; }
+    public static String compressorSpeedSet(int n) { return n >= 1 && n <= 9 ? COMPRESSOR_SPEED_SET[n] : "C-21" + n + ".SpeedSet"; }
+
+    private static final String[] COMPRESSOR_SPEED_SET = numbered(n -> "C-21" + n + ".SpeedSet");
 
     /** Compressor n actual speed (VFD feedback), Hz. */
-    public static String compressorSpeed(int n) { return "C-21" + n + ".Speed"; }
+    public static String compressorSpeed(int n) { return n >= 1 && n <= 9 ? COMPRESSOR_SPEED[n] : "C-21" + n + ".Speed"; }
+
+    private static final String[] COMPRESSOR_SPEED = numbered(n -> "C-21" + n + ".Speed");
 
     /** Compressor n VFD fault (status, true = faulted). */
-    public static String compressorFault(int n) { return "C-21" + n + ".Fault"; }
+    public static String compressorFault(int n) { return n >= 1 && n <= 9 ? COMPRESSOR_FAULT[n] : "C-21" + n + ".Fault"; }
+
+    private static final String[] COMPRESSOR_FAULT = numbered(n -> "C-21" + n + ".Fault");
 
     /** The tag prefix of compressor n's own points ("C-211."): its permissives start with it. */
-    public static String compressorPrefix(int n) { return "C-21" + n + "."; }
+    public static String compressorPrefix(int n) { return n >= 1 && n <= 9 ? COMPRESSOR_PREFIX[n] : "C-21" + n + "."; }
+
+    private static final String[] COMPRESSOR_PREFIX = numbered(n -> "C-21" + n + ".");
 
     /** Air evaporator section s (1..4) refrigerant valve. */
-    public static String sectionValve(int s) { return "XV-23" + s + ".Open"; }
+    public static String sectionValve(int s) { return s >= 1 && s <= 9 ? SECTION_VALVE[s] : "XV-23" + s + ".Open"; }
+
+    private static final String[] SECTION_VALVE = numbered(s -> "XV-23" + s + ".Open");
 
     /** Air evaporator section s fan speed set-point, %. */
-    public static String fanSpeedSet(int s) { return "F-25" + s + ".SpeedSet"; }
+    public static String fanSpeedSet(int s) { return s >= 1 && s <= 9 ? FAN_SPEED_SET[s] : "F-25" + s + ".SpeedSet"; }
+
+    private static final String[] FAN_SPEED_SET = numbered(s -> "F-25" + s + ".SpeedSet");
 
     /** Air evaporator section s hot-gas defrost valve. */
-    public static String defrostValve(int s) { return "XV-24" + s + ".Open"; }
+    public static String defrostValve(int s) { return s >= 1 && s <= 9 ? DEFROST_VALVE[s] : "XV-24" + s + ".Open"; }
+
+    private static final String[] DEFROST_VALVE = numbered(s -> "XV-24" + s + ".Open");
 
     /** Air evaporator section s coil temperature, °C. */
-    public static String coilTemperature(int s) { return "TT-23" + s; }
+    public static String coilTemperature(int s) { return s >= 1 && s <= 9 ? COIL_TEMPERATURE[s] : "TT-23" + s; }
+
+    private static final String[] COIL_TEMPERATURE = numbered(s -> "TT-23" + s);
 
     /** Air evaporator section s air-side pressure drop, Pa (frost). */
-    public static String coilPressureDrop(int s) { return "PDT-23" + s; }
+    public static String coilPressureDrop(int s) { return s >= 1 && s <= 9 ? COIL_PRESSURE_DROP[s] : "PDT-23" + s; }
+
+    private static final String[] COIL_PRESSURE_DROP = numbered(s -> "PDT-23" + s);
 
     /** Outdoor air temperature, °C; relative humidity, %; irradiance on the collector plane, W/m². */
     public static final String TT101 = "TT-101";
@@ -83,4 +103,14 @@ public final class PlantTags {
     public static final String TT261 = "TT-261";
     /** Tank bottom temperature, °C (the lowest of the Solrød rig's six tank sensors). */
     public static final String TT306 = "TT-306";
+
+    /**
+     * The tags of units 1..9 built once (index 0 unused): the controller names them every cycle, and a tag built per
+     * call costs a string and its hash each time.
+     */
+    private static String[] numbered(java.util.function.IntFunction<String> tag) {
+        String[] t = new String[10];
+        for (int i = 1; i <= 9; i++) t[i] = tag.apply(i);
+        return t;
+    }
 }

@@ -65,6 +65,9 @@ final class SensorMonitor {
         final Kind kind;
         final double min;
         final double max;
+        /** Membership of {@link #RATE_CHECKED} and {@link #FOLLOW_COMPRESSORS}, resolved once (checked every cycle). */
+        final boolean rateChecked;
+        final boolean followsCompressors;
         double last = Double.NaN;
         double unchangedS;
         /** The commanded total speed when the reading last changed. */
@@ -83,6 +86,8 @@ final class SensorMonitor {
             this.kind = tag.startsWith("PT") ? Kind.PRESSURE : tag.startsWith("FT") ? Kind.FLOW : Kind.TEMPERATURE;
             this.min = min;
             this.max = max;
+            this.rateChecked = RATE_CHECKED.contains(tag);
+            this.followsCompressors = FOLLOW_COMPRESSORS.contains(tag);
         }
     }
 
@@ -156,7 +161,7 @@ final class SensorMonitor {
         w.readableS += dtS;
         if (!Double.isNaN(last) && dtS > 0) {
             double rate = Math.abs(v - last) / dtS;
-            if (RATE_CHECKED.contains(w.tag) && armed && rate > maxRate(w.kind)) {
+            if (w.rateChecked && armed && rate > maxRate(w.kind)) {
                 w.suspectLeftS = config.sensorHealthyS();
                 w.why = "changing at " + rate + " per s";
             }
@@ -176,7 +181,7 @@ final class SensorMonitor {
             w.activityRefHz = commandedTotalHz;
         }
         if (w.suspectLeftS > 0) return "rate of change implausible";
-        if (FOLLOW_COMPRESSORS.contains(w.tag) && w.unchangedS >= config.sensorFrozenS() - 1e-9) {
+        if (w.followsCompressors && w.unchangedS >= config.sensorFrozenS() - 1e-9) {
             return "frozen for " + Math.round(w.unchangedS) + " s after the compressors' speed moved";
         }
         return null;

@@ -487,13 +487,26 @@ public final class Co2Tables implements Co2Properties {
 
     /** Fills {@code out} with every property at (p, h); allocation-free (one locate, one stencil, five fields). */
     public void lookupPressureEnthalpy(double pressurePa, double enthalpyJPerKg, Co2LookupResult out) {
+        lookupPressureEnthalpy(pressurePa, enthalpyJPerKg, out, true);
+    }
+
+    /**
+     * {@link #lookupPressureEnthalpy} for the callers that need only temperature, density and c_p (the gas cooler's
+     * cell march, ~30 look-ups per plant sub-step): the same interpolation, bit for bit, without the entropy and
+     * speed-of-sound patches, which are set to NaN so a stale value can never be read as a result.
+     */
+    public void lookupPressureEnthalpyThermal(double pressurePa, double enthalpyJPerKg, Co2LookupResult out) {
+        lookupPressureEnthalpy(pressurePa, enthalpyJPerKg, out, false);
+    }
+
+    private void lookupPressureEnthalpy(double pressurePa, double enthalpyJPerKg, Co2LookupResult out, boolean all) {
         Locator loc = out.locator;
         locate(pressurePa, enthalpyJPerKg, true, loc);
         out.phase = phaseOf(loc.region);
         if (loc.region == REGION_TWO_PHASE) {
             out.temperatureK = cubic(subBoundary[B_TSAT], nSub, loc.x);
             out.densityKgPerM3 = twoPhaseDensity(loc);
-            out.entropyJPerKgK = twoPhaseMix(loc, B_SL, B_SV);
+            out.entropyJPerKgK = all ? twoPhaseMix(loc, B_SL, B_SV) : Double.NaN;
             out.cpJPerKgK = Double.NaN;
             out.speedOfSoundMPerS = Double.NaN;
             out.quality = loc.quality;
@@ -501,9 +514,9 @@ public final class Co2Tables implements Co2Properties {
             double[][] f = stencil(loc, true);
             out.temperatureK = loc.apply(f[PH_T]);
             out.densityKgPerM3 = loc.apply(f[PH_RHO]);
-            out.entropyJPerKgK = loc.apply(f[PH_S]);
+            out.entropyJPerKgK = all ? loc.apply(f[PH_S]) : Double.NaN;
             out.cpJPerKgK = loc.apply(f[PH_CP]);
-            out.speedOfSoundMPerS = loc.apply(f[PH_W]);
+            out.speedOfSoundMPerS = all ? loc.apply(f[PH_W]) : Double.NaN;
             out.quality = Double.NaN;
         }
     }

@@ -85,7 +85,7 @@ public final class GasCooler {
             java.util.Arrays.fill(cellHeatW, 0.0);
             heatW = 0;
             for (int i = 0; i < n; i++) {
-                co2.lookupPressureEnthalpy(pressurePa, cellEnthalpyJPerKg[i], look);
+                co2.lookupPressureEnthalpyThermal(pressurePa, cellEnthalpyJPerKg[i], look);
                 cellDensityKgPerM3[i] = look.densityKgPerM3();
             }
             outletTemperatureK = look.temperatureK();
@@ -100,7 +100,7 @@ public final class GasCooler {
      * Fills the CO2 cells with one state (standstill, start of a run): enthalpy {@code enthalpyJPerKg} at the pressure.
      */
     public void resetCo2(Co2Tables co2, double pressurePa, double enthalpyJPerKg) {
-        co2.lookupPressureEnthalpy(pressurePa, enthalpyJPerKg, look);
+        co2.lookupPressureEnthalpyThermal(pressurePa, enthalpyJPerKg, look);
         java.util.Arrays.fill(cellEnthalpyJPerKg, enthalpyJPerKg);
         java.util.Arrays.fill(cellDensityKgPerM3, look.densityKgPerM3());
         outletEnthalpyJPerKg = enthalpyJPerKg;
@@ -154,7 +154,7 @@ public final class GasCooler {
      */
     public double solveWaterFlowForSupply(Co2Tables co2, double pressurePa, double co2MassFlowKgPerS,
                                           double inletEnthalpyJPerKg, double waterInletK, double waterOutletK) {
-        co2.lookupPressureEnthalpy(pressurePa, inletEnthalpyJPerKg, look);
+        co2.lookupPressureEnthalpyThermal(pressurePa, inletEnthalpyJPerKg, look);
         if (!(look.temperatureK() > waterOutletK + 0.05) || !(waterOutletK > waterInletK)) return Double.NaN;
         double lo = 1e-3 * p.waterMassFlowNominalKgPerS();
         double hi = 100 * p.waterMassFlowNominalKgPerS();
@@ -186,7 +186,7 @@ public final class GasCooler {
     private double march(Co2Tables co2, double pressurePa, double mCo2, double hIn, double mw, double[] tw, double[] steady) {
         double ua = cellConductanceWPerK(mCo2, mw);
         double h = hIn;
-        co2.lookupPressureEnthalpy(pressurePa, h, look);
+        co2.lookupPressureEnthalpyThermal(pressurePa, h, look);
         double t = look.temperatureK();
         double cp = look.cpJPerKgK();
         double total = 0;
@@ -205,7 +205,7 @@ public final class GasCooler {
                 double c = mCo2 * cpUse;
                 q = c * (1 - Math.exp(-ua / c)) * (t - tw[i]);
                 hOut = h - q / mCo2;
-                co2.lookupPressureEnthalpy(pressurePa, hOut, look);
+                co2.lookupPressureEnthalpyThermal(pressurePa, hOut, look);
                 double dT = t - look.temperatureK();
                 if (Math.abs(dT) > 1e-3) {
                     double cpSec = (h - hOut) / dT;
@@ -213,7 +213,7 @@ public final class GasCooler {
                         c = mCo2 * cpSec;
                         q = c * (1 - Math.exp(-ua / c)) * (t - tw[i]);
                         hOut = h - q / mCo2;
-                        co2.lookupPressureEnthalpy(pressurePa, hOut, look);
+                        co2.lookupPressureEnthalpyThermal(pressurePa, hOut, look);
                     }
                 }
             }

@@ -24,6 +24,8 @@ public final class PointTable {
     private final Map<String, Integer> indexByTag = new HashMap<>();
     private final ModbusLayout modbus;
     private final int[] plantOutputOf;   // point -> plant output index, or -1
+    private final SignalCatalogue catalogue;
+    private final int[] plantInputOf;    // point -> plant input index in {@link #catalogue}, or -1 (resolved once: the step path looks up no names)
     private final int[] benchPoint;      // BenchVariable ordinal -> point index, or -1
     private final List<PointTableListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -39,6 +41,9 @@ public final class PointTable {
         this.points = Collections.unmodifiableList(new ArrayList<>(points));
         this.modbus = new ModbusLayout(this.points);
         this.plantOutputOf = new int[points.size()];
+        this.catalogue = catalogue;
+        this.plantInputOf = new int[points.size()];
+        java.util.Arrays.fill(plantInputOf, -1);
         this.benchPoint = new int[BenchVariable.values().length];
         java.util.Arrays.fill(benchPoint, -1);
         double[] values = new double[points.size()];
@@ -55,7 +60,8 @@ public final class PointTable {
                     if (plantOutputOf[i] < 0) throw new IllegalArgumentException(p.where() + ": unknown plant output '" + b.name() + "'");
                 }
                 case INPUT -> {
-                    if (catalogue.inputIndex(b.name()) < 0) throw new IllegalArgumentException(p.where() + ": unknown plant input '" + b.name() + "'");
+                    plantInputOf[i] = catalogue.inputIndex(b.name());
+                    if (plantInputOf[i] < 0) throw new IllegalArgumentException(p.where() + ": unknown plant input '" + b.name() + "'");
                 }
                 case BENCH -> {
                     BenchVariable v = p.benchVariable();
@@ -264,11 +270,12 @@ public final class PointTable {
      */
     public double[] plantInputsSi(TableState s, SignalCatalogue catalogue, double[] defaults, boolean failsafe, TableState held) {
         double[] in = defaults.clone();
+        boolean resolved = catalogue == this.catalogue;
         for (int i = 0; i < points.size(); i++) {
             PointDefinition p = points.get(i);
             if (p.binding().source() != Binding.Source.INPUT) continue;
             double value = failsafe ? p.failsafe().apply(held.value(i)) : s.value(i);
-            in[catalogue.inputIndex(p.binding().name())] = p.unit().toSi(value);
+            in[resolved ? plantInputOf[i] : catalogue.inputIndex(p.binding().name())] = p.unit().toSi(value);
         }
         return in;
     }

@@ -70,10 +70,38 @@ class SimulateCommandTest {
         Result r = run("simulate", "--weather", "cold-day", "--hours", "0.1", "--step-s", "1", "--progress",
                 "--out", dir.resolve("p.csv").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("[#").contains("100.0 %").contains("real time");
-        // the bar itself ("[###…] 100.0 %") stays off stdout; "100.0 %" alone may be a KPI there (a run all on the
-        // tank source has a 100.0 % tank-source share)
-        assertThat(r.out()).doesNotContain("[#");
+        assertThat(r.err()).contains("100.0 %").contains("real time");
+        // the bar's own form ("] 100.0 %"): the KPI table on stdout may show a 100.0 % share of its own
+        assertThat(r.out()).doesNotContain("] 100.0 %").doesNotContain("[#");
+    }
+
+    /**
+     * --scan-s equal to --step-s is the default loop, value for value (one controller cycle per plant step); a longer
+     * scan (a 1 s PLC scan over a 0.1 s plant) still starts and runs the heat pump; a scan that is not a whole
+     * multiple of the step is one line on stderr and exit 2 (DESIGN §11), and writes nothing.
+     */
+    @Test
+    void scanTimeIsTheDefaultLoopAtOneCyclePerStepAndAWholeMultipleOfTheStep() throws Exception {
+        Path plain = dir.resolve("plain.csv"), same = dir.resolve("same.csv"), scan = dir.resolve("scan.csv");
+        Result a = run("simulate", "--weather", "winter-design-day", "--hours", "0.25", "--step-s", "1", "--out", plain.toString());
+        Result b = run("simulate", "--weather", "winter-design-day", "--hours", "0.25", "--step-s", "1", "--scan-s", "1", "--out", same.toString());
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(Files.readAllLines(same)).isEqualTo(Files.readAllLines(plain));
+
+        Result c = run("simulate", "--weather", "winter-design-day", "--hours", "0.25", "--step-s", "0.1", "--scan-s", "1", "--out", scan.toString());
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        assertThat(c.out()).contains("controller scan 1 s");
+        List<String> rows = Files.readAllLines(scan);
+        assertThat(rows).as("header + rows at 0, 60, …, 900 s").hasSize(17);
+        // the start sequence's timers are in plant time: a 1 s scan brings the heat pump up as a 1 s step does
+        assertThat(rows.get(16)).endsWith(",Running");
+
+        Path never = dir.resolve("never.csv");
+        Result bad = run("simulate", "--weather", "winter-design-day", "--hours", "1", "--step-s", "0.3", "--scan-s", "1", "--out", never.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--scan-s must be a whole multiple of --step-s");
+        assertThat(never).doesNotExist();
     }
 
     @Test
