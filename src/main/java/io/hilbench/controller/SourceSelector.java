@@ -73,7 +73,8 @@ public final class SourceSelector {
         String bottomTag = config.tankBottomTag();
         if (!in.isGood(bottomTag)) return Source.AIR;
         double bottom = in.value(bottomTag);
-        boolean usable = bottom >= (tankNow ? config.tankMinDegC() : config.tankEnterDegC()) - 1e-9;
+        boolean usable = (tankNow && variant.orElse(null) == Variant.IGNORES_TANK_MINIMUM)
+                || bottom >= (tankNow ? config.tankMinDegC() : config.tankEnterDegC()) - 1e-9;
         if (!usable) return Source.AIR;
         boolean better = !in.isGood(PlantTags.TT101)
                 || bottom - in.value(PlantTags.TT101) >= config.tankAdvantageK() - (tankNow ? ADVANTAGE_HYSTERESIS_K : 0) - 1e-9;
@@ -136,6 +137,7 @@ public final class SourceSelector {
     private boolean running;
 
     private boolean tankUsableNow(Inputs in) {
+        if (variant.orElse(null) == Variant.IGNORES_TANK_MINIMUM) return true;
         return in.isGood(config.tankBottomTag()) && in.value(config.tankBottomTag()) >= config.tankMinDegC() - 1e-9;
     }
 

@@ -77,7 +77,12 @@ public enum Variant {
      * Never leaves the air source: no tank or combined source, whatever the tank and the sun. Must be caught by SO-01
      * (tank source selected within 10 min).
      */
-    NO_SOURCE_SWITCH("no-source-switch", "nosrcsw", "always on the air source: never selects the tank (or both)");
+    NO_SOURCE_SWITCH("no-source-switch", "nosrcsw", "always on the air source: never selects the tank (or both)"),
+    /**
+     * Ignores the tank-source minimum once on the tank: stays on a spent tank however cold its bottom gets (the entry
+     * threshold still applies). Must be caught by SO-02 (back to the air source within 10 min).
+     */
+    IGNORES_TANK_MINIMUM("ignores-tank-minimum", "notankmn", "stays on the tank source below the tank-source minimum");
 
     private final String cliName;
     private final String shortTag;

@@ -45,7 +45,7 @@ class ControllerCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault",
                 "silent-start-refusal", "no-pump-overrun", "ignores-setpoint-change", "short-cycles", "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost",
-                "no-source-switch");
+                "no-source-switch", "ignores-tank-minimum");
     }
 
     @Test

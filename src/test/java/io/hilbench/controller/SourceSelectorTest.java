@@ -150,4 +150,22 @@ class SourceSelectorTest {
         assertThat(sel.source()).isEqualTo(AIR);
         assertThat(sel.tankPumpOn()).isFalse();
     }
+
+    @Test
+    void variantIgnoresTankMinimumStaysOnASpentTank() {
+        // ignores-tank-minimum removes the return to air below the minimum (SO-02), and only that: it still enters on
+        // the tank by the entry threshold, and the correct selector leaves the same spent tank
+        SourceSelector bad = new SourceSelector(cfg, Optional.of(Variant.IGNORES_TANK_MINIMUM));
+        SourceSelector good = new SourceSelector(cfg, Optional.empty());
+        run(bad, cfg.overlapS() + cfg.tankPumpProofS() + 10);
+        run(good, cfg.overlapS() + cfg.tankPumpProofS() + 10);
+        assertThat(bad.source()).isEqualTo(TANK);
+        assertThat(good.source()).isEqualTo(TANK);
+        tankBottomDegC = cfg.tankMinDegC() - 3;
+        run(bad, cfg.minDwellS() + cfg.overlapS() + 60);
+        run(good, cfg.minDwellS() + cfg.overlapS() + 60);
+        assertThat(good.source()).isEqualTo(AIR);
+        assertThat(bad.source()).as("the variant stays on the spent tank").isEqualTo(TANK);
+        assertThat(bad.tankPumpOn()).isTrue();
+    }
 }
