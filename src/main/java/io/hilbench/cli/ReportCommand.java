@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * not a run's report folder or a page cannot be written.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Render a run's report (report.html, plots, handover.html and handover.pdf) from its report folder.")
+        description = "Render a run's report (report.html, plots, handover.html and handover.pdf, cucumber.html with the plots) from its report folder.")
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,6 +48,9 @@ public final class ReportCommand implements Callable<Integer> {
             out.println("report: " + w.index());
             out.println("handover: " + w.handoverHtml() + ", " + w.handoverPdf());
             out.println("plots: " + w.plots().size() / 2 + " scenario plot(s) in " + from.resolve(RunReport.PLOTS));
+            CucumberHtmlWithPlots.Embedded c = CucumberHtmlWithPlots.write(from);
+            for (String p : c.problems()) err.println("bench report: warning: " + p);
+            if (!c.pages().isEmpty()) out.println("cucumber: " + c.attached() + " plot(s) attached in " + String.join(", ", c.pages().stream().map(Path::toString).toList()));
             out.flush();
             return BenchCommand.OK;
         } catch (IOException e) {

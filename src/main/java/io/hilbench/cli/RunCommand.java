@@ -268,13 +268,20 @@ public final class RunCommand implements Callable<Integer> {
         return minOffS / 60.0;
     }
 
-    /** report.html, plots and the handover report (issue #9); a report that cannot be written leaves the verdicts and exit code as they are. */
+    /** report.html, plots, the handover report and cucumber.html with the plots (issue #9); a report that cannot be written leaves the verdicts and exit code as they are. */
     private static void writeReport(Path reportDir, BenchOptions options, PrintWriter err) {
         try {
             RunReport.Written w = RunReport.write(reportDir, options.rigDir(), options.featuresDir());
             for (String p : w.problems()) err.println("bench run: report: " + p);
         } catch (IOException | RuntimeException e) {
             err.println("bench run: report pages not written: " + e.getMessage() + " (render them again with bench report --from " + reportDir + ")");
+        }
+        try {
+            // after the plots exist: Cucumber's page again, with each scenario's plot attached (issue #9)
+            CucumberHtmlWithPlots.Embedded c = CucumberHtmlWithPlots.write(reportDir);
+            for (String p : c.problems()) err.println("bench run: report: " + p);
+        } catch (IOException | RuntimeException e) {
+            err.println("bench run: plots not embedded in " + CucumberHtmlWithPlots.HTML + ": " + e.getMessage());
         }
         err.flush();
     }

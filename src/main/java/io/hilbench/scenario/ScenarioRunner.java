@@ -48,6 +48,12 @@ public final class ScenarioRunner {
      */
     public static final String DEFAULT_TAGS = "not @pending";
 
+    /**
+     * Cucumber's message stream (ndjson) beside cucumber.html: the CLI renders cucumber.html again from it with each
+     * scenario's plot attached, once the report has drawn them (scenario may not import report, DESIGN §2).
+     */
+    public static final String MESSAGES = "cucumber.ndjson";
+
     /** How a run ended, and the exit code of DESIGN §8 (0 passed, 1 failed, 3 inconclusive only). */
     public record Result(int total, int passed, int failed, int inconclusive, Path reportDir, List<ScenarioResult> scenarios) {
         public int exitCode() {
@@ -153,7 +159,8 @@ public final class ScenarioRunner {
         c.put("cucumber.plugin", String.join(", ",
                 "html:" + report.resolve("cucumber.html"),
                 "json:" + report.resolve("cucumber.json"),
-                "junit:" + report.resolve("cucumber-junit.xml")));
+                "junit:" + report.resolve("cucumber-junit.xml"),
+                "message:" + report.resolve(MESSAGES)));
         c.put("cucumber.publish.quiet", "true");
         c.put("cucumber.execution.parallel.enabled", "false");
         c.put("cucumber.junit-platform.naming-strategy", "long");
