@@ -47,8 +47,7 @@ public final class PlantTimes {
     }
 
     public static String format(long ms) {
-        ms = Math.round(ms / 100.0) * 100; // round to the tenth shown first: never 0:06:60.0
-        return String.format(Locale.ROOT, "%d:%02d:%04.1f", ms / 3_600_000, ms / 60_000 % 60, (ms % 60_000) / 1000.0);
+        return io.hilbench.runtime.PlantTimeFormat.format(ms);
     }
 
     private static long toMs(String h, String m, String s) {

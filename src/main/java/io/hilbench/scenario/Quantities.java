@@ -95,11 +95,7 @@ public final class Quantities {
 
     /** Plant time as {@code h:mm:ss.s} (messages and progress lines). */
     public static String plantTime(long rawMs) {
-        long ms = Math.round(rawMs / 100.0) * 100; // round to the tenth shown first: 6:59.96 is 0:07:00.0, never 0:06:60.0
-        long h = ms / 3_600_000;
-        long m = ms / 60_000 % 60;
-        double s = (ms % 60_000) / 1000.0;
-        return String.format(Locale.ROOT, "%d:%02d:%04.1f", h, m, s);
+        return io.hilbench.runtime.PlantTimeFormat.format(rawMs);
     }
 
     static String format(double v) {
