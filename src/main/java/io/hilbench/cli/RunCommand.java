@@ -130,7 +130,9 @@ public final class RunCommand implements Callable<Integer> {
                     : Path.of("reports", r.name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
             options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir);
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
-            signer = signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
+            // (a dry run signs nothing: no installation key is created for it)
+            signer = dryRun ? null
+                    : signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
             operator = operatorFields();
             if (certification || dryRun) {
                 plan = CertificationPlan.of(featuresDir, tags, resetAllowanceMin(r, featuresDir));
