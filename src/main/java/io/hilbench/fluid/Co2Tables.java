@@ -521,6 +521,124 @@ public final class Co2Tables implements Co2Properties {
         }
     }
 
+    /** A new {@link Isobar} on these tables (one per caller: it is scratch, not shared). */
+    public Isobar newIsobar() {
+        return new Isobar();
+    }
+
+    /**
+     * Look-ups at one pressure, for a caller that makes many there: the gas cooler's cell march makes ~40 per march,
+     * all at the march's pressure. The tables' bicubic Lagrange interpolant is separable,
+     * f(x, ξ) = Σ_j b_j(ξ) · [Σ_i a_i(x) · f_ij], so above the critical pressure the pressure half (the bracket) is
+     * computed once per enthalpy column and isobar and cached; a look-up is then the locating of ξ and a cubic over
+     * four cached columns. The same interpolant as {@link #lookupPressureEnthalpyThermal}, equal to it to rounding (the
+     * sums are taken in the other order; a test holds it to 1e-12 relative). Below the critical pressure, and for an
+     * enthalpy outside the table (which then gets the general look-up's range error), every look-up goes the general
+     * way. Allocation-free after construction; not thread-safe.
+     */
+    public final class Isobar {
+        private final double[] columnT = new double[nSc];
+        private final double[] columnRho = new double[nSc];
+        private final double[] columnCp = new double[nSc];
+        /** Generation in which each column was filled; a column is valid when equal to {@link #generation}. */
+        private final int[] filled = new int[nSc];
+        private int generation;
+        private double pressurePa = Double.NaN;
+        private boolean supercritical;
+        private int rowBase;
+        private double a0;
+        private double a1;
+        private double a2;
+        private double a3;
+        private double enthalpyLo;
+        private double enthalpyHi;
+
+        private Isobar() {}
+
+        /** Moves to {@code pressurePa} (the cached columns are dropped when it changes); returns this. */
+        public Isobar at(double pressurePa) {
+            if (pressurePa == this.pressurePa) return this;
+            this.pressurePa = pressurePa;
+            supercritical = pressurePa > maxSubcriticalPressurePa && pressurePa <= maxPressurePa;
+            if (!supercritical) return this;
+            if (++generation == 0) {   // after 2^32 pressures: no stale column may look valid
+                java.util.Arrays.fill(filled, 0);
+                generation = 1;
+            }
+            double x = supIndex(pressurePa);
+            enthalpyLo = cubic(supBoundary[B_HLO], nSup, x);
+            enthalpyHi = cubic(supBoundary[B_HHI], nSup, x);
+            int i0 = (int) x - 1;
+            if (i0 < 0) {
+                i0 = 0;
+            } else if (i0 > nSup - 4) {
+                i0 = nSup - 4;
+            }
+            double t = x - i0;
+            double t1 = t - 1.0;
+            double t2 = t - 2.0;
+            double t3 = t - 3.0;
+            a0 = -t1 * t2 * t3 / 6.0;
+            a1 = t * t2 * t3 * 0.5;
+            a2 = -t * t1 * t3 * 0.5;
+            a3 = t * t1 * t2 / 6.0;
+            rowBase = i0 * nSc;
+            return this;
+        }
+
+        /** The pressure this isobar is at, Pa. */
+        public double pressurePa() {
+            return pressurePa;
+        }
+
+        /** {@link #lookupPressureEnthalpyThermal} at this isobar's pressure: temperature, density, c_p (entropy and w NaN). */
+        public void lookupThermal(double enthalpyJPerKg, Co2LookupResult out) {
+            double xi = (enthalpyJPerKg - enthalpyLo) / (enthalpyHi - enthalpyLo);
+            if (!supercritical || !(xi >= 0.0 && xi <= 1.0)) {
+                lookupPressureEnthalpyThermal(pressurePa, enthalpyJPerKg, out);
+                return;
+            }
+            double y = xi * (nSc - 1);
+            int j0 = (int) y - 1;
+            if (j0 < 0) {
+                j0 = 0;
+            } else if (j0 > nSc - 4) {
+                j0 = nSc - 4;
+            }
+            for (int j = j0; j < j0 + 4; j++) {
+                if (filled[j] != generation) fill(j);
+            }
+            double u = y - j0;
+            double u1 = u - 1.0;
+            double u2 = u - 2.0;
+            double u3 = u - 3.0;
+            double b0 = -u1 * u2 * u3 / 6.0;
+            double b1 = u * u2 * u3 * 0.5;
+            double b2 = -u * u1 * u3 * 0.5;
+            double b3 = u * u1 * u2 / 6.0;
+            out.phase = Co2Phase.SUPERCRITICAL;
+            out.temperatureK = b0 * columnT[j0] + b1 * columnT[j0 + 1] + b2 * columnT[j0 + 2] + b3 * columnT[j0 + 3];
+            out.densityKgPerM3 = b0 * columnRho[j0] + b1 * columnRho[j0 + 1] + b2 * columnRho[j0 + 2] + b3 * columnRho[j0 + 3];
+            out.cpJPerKgK = b0 * columnCp[j0] + b1 * columnCp[j0 + 1] + b2 * columnCp[j0 + 2] + b3 * columnCp[j0 + 3];
+            out.entropyJPerKgK = Double.NaN;
+            out.speedOfSoundMPerS = Double.NaN;
+            out.quality = Double.NaN;
+        }
+
+        /** The pressure half of the stencil for enthalpy column j, for the three thermal fields. */
+        private void fill(int j) {
+            int k = rowBase + j;
+            columnT[j] = rows(scPh[PH_T], k);
+            columnRho[j] = rows(scPh[PH_RHO], k);
+            columnCp[j] = rows(scPh[PH_CP], k);
+            filled[j] = generation;
+        }
+
+        private double rows(double[] f, int k) {
+            return a0 * f[k] + a1 * f[k + nSc] + a2 * f[k + 2 * nSc] + a3 * f[k + 3 * nSc];
+        }
+    }
+
     @Override
     public Co2State stateFromPressureEnthalpy(double pressurePa, double enthalpyJPerKg) {
         Co2LookupResult r = new Co2LookupResult();

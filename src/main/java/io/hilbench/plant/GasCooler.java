@@ -33,6 +33,9 @@ public final class GasCooler {
     /** CO2 enthalpy at each cell outlet of the last march, J/kg. */
     private final double[] cellEnthalpyJPerKg;
     private final Co2LookupResult look = new Co2LookupResult();
+    /** The march's look-ups, all at one pressure (made for the tables of the last march). */
+    private Co2Tables.Isobar isobar;
+    private Co2Tables isobarTables;
     private double outletEnthalpyJPerKg;
     private double outletTemperatureK;
     private double heatW;
@@ -84,13 +87,23 @@ public final class GasCooler {
         } else {
             java.util.Arrays.fill(cellHeatW, 0.0);
             heatW = 0;
+            Co2Tables.Isobar iso = isobar(co2, pressurePa);
             for (int i = 0; i < n; i++) {
-                co2.lookupPressureEnthalpyThermal(pressurePa, cellEnthalpyJPerKg[i], look);
+                iso.lookupThermal(cellEnthalpyJPerKg[i], look);
                 cellDensityKgPerM3[i] = look.densityKgPerM3();
             }
             outletTemperatureK = look.temperatureK();
         }
         return meanDensityKgPerM3();
+    }
+
+    /** The march's isobar at {@code pressurePa} (one per gas cooler and tables: scratch, never shared). */
+    private Co2Tables.Isobar isobar(Co2Tables co2, double pressurePa) {
+        if (isobarTables != co2) {
+            isobar = co2.newIsobar();
+            isobarTables = co2;
+        }
+        return isobar.at(pressurePa);
     }
 
     /** CO2 density at the outlet (last cell) of the last march, kg/m³. */
@@ -186,7 +199,8 @@ public final class GasCooler {
     private double march(Co2Tables co2, double pressurePa, double mCo2, double hIn, double mw, double[] tw, double[] steady) {
         double ua = cellConductanceWPerK(mCo2, mw);
         double h = hIn;
-        co2.lookupPressureEnthalpyThermal(pressurePa, h, look);
+        Co2Tables.Isobar iso = isobar(co2, pressurePa);
+        iso.lookupThermal(h, look);
         double t = look.temperatureK();
         double cp = look.cpJPerKgK();
         double total = 0;
@@ -205,7 +219,7 @@ public final class GasCooler {
                 double c = mCo2 * cpUse;
                 q = c * (1 - Math.exp(-ua / c)) * (t - tw[i]);
                 hOut = h - q / mCo2;
-                co2.lookupPressureEnthalpyThermal(pressurePa, hOut, look);
+                iso.lookupThermal(hOut, look);
                 double dT = t - look.temperatureK();
                 if (Math.abs(dT) > 1e-3) {
                     double cpSec = (h - hOut) / dT;
@@ -213,7 +227,7 @@ public final class GasCooler {
                         c = mCo2 * cpSec;
                         q = c * (1 - Math.exp(-ua / c)) * (t - tw[i]);
                         hOut = h - q / mCo2;
-                        co2.lookupPressureEnthalpyThermal(pressurePa, hOut, look);
+                        iso.lookupThermal(hOut, look);
                     }
                 }
             }

@@ -93,6 +93,41 @@ class Co2TablesTest {
         assertThat(r.speedOfSoundMPerS()).isNaN();
     }
 
+    /**
+     * The isobar's look-ups (the gas cooler's march) are the general look-up's interpolant with the sums in the other
+     * order: equal to rounding at any pressure, supercritical (cached columns, reused across look-ups and dropped when the
+     * pressure moves) or subcritical (the general path), and an enthalpy outside the table gets the general range error.
+     */
+    @Test
+    void isobarLookupsEqualTheGeneralLookupToRounding() {
+        Random random = new Random(5L);
+        Co2Tables.Isobar iso = tables.newIsobar();
+        Co2LookupResult a = new Co2LookupResult();
+        Co2LookupResult b = new Co2LookupResult();
+        int supercritical = 0;
+        for (int k = 0; k < 400; k++) {
+            double p = Units.barToPa(k % 2 == 0 ? 74 + random.nextDouble() * 120 : 10 + random.nextDouble() * 62);
+            iso.at(p);
+            assertThat(iso.pressurePa()).isEqualTo(p);
+            for (int j = 0; j < 25; j++) {
+                // the march's range: gas-cooler outlet to discharge (and the same enthalpy twice: a cached column)
+                double h = j == 24 ? 250e3 + 10e3 : 180e3 + random.nextDouble() * 380e3;
+                iso.lookupThermal(h, a);
+                tables.lookupPressureEnthalpyThermal(p, h, b);
+                assertThat(a.phase()).isEqualTo(b.phase());
+                assertThat(a.temperatureK()).isCloseTo(b.temperatureK(), within(1e-12 * b.temperatureK()));
+                assertThat(a.densityKgPerM3()).isCloseTo(b.densityKgPerM3(), within(1e-12 * b.densityKgPerM3()));
+                if (b.phase() != Co2Phase.TWO_PHASE) assertThat(a.cpJPerKgK()).isCloseTo(b.cpJPerKgK(), within(1e-11 * b.cpJPerKgK()));
+                assertThat(a.entropyJPerKgK()).isNaN();
+                if (b.phase() == Co2Phase.SUPERCRITICAL) supercritical++;
+            }
+        }
+        assertThat(supercritical).as("the cached path was exercised").isGreaterThan(3000);
+        iso.at(Units.barToPa(110));
+        assertThatThrownBy(() -> iso.lookupThermal(5e6, a)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enthalpyJPerKg must be within");
+    }
+
     @Test
     void outOfRangeInputsNameTheQuantityValueAndRange() {
         assertThatThrownBy(() -> tables.temperatureFromPressureEnthalpy(Units.barToPa(250), 400e3))
