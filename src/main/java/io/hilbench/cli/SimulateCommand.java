@@ -52,8 +52,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--hours", paramLabel = "H", required = true, description = "Plant hours to simulate.")
     String hours;
 
-    @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}; the CO2 cycle sub-steps at <= 0.1 s inside).")
+    @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}).")
     String stepS;
+
+    @Option(names = "--plant-substep-s", paramLabel = "S|auto", defaultValue = "auto",
+            description = "The CO2 cycle's internal sub-step, s, at most 1 (default: ${DEFAULT-VALUE} = 0.1 s at steps up to 0.1 s, "
+                    + "else the step up to 1 s; the 1 s sub-step is validated against 0.1 s in plant-models/co2-heat-pump/README.md). "
+                    + "0.1 keeps the served plant's physics at any step.")
+    String plantSubstepS;
 
     @Option(names = "--scan-s", paramLabel = "S",
             description = "Controller scan time, s: one controller cycle every S of plant time, a whole multiple of --step-s (default: --step-s, one cycle per step). "
@@ -90,10 +96,19 @@ public final class SimulateCommand implements Callable<Integer> {
             int index = weatherIndex(weather);
             double startS = start == null ? 0 : startSeconds(start);
             double step = OptionValues.finite("--step-s", stepS);
+            double substep = plantSubstepS.trim().equalsIgnoreCase("auto") ? Double.NaN : OptionValues.finite("--plant-substep-s", plantSubstepS);
             settings = new Simulation.Settings(index, startS, OptionValues.finite("--hours", hours), step, durationMs(every),
-                    scanS == null ? step : OptionValues.finite("--scan-s", scanS));
+                    scanS == null ? step : OptionValues.finite("--scan-s", scanS), substep);
             Rig loaded = RigLoader.loadDefault(rig);
             plant = plantFactory.apply(loaded);
+            double chosen = settings.plantSubstepFor(plant.maxSubstepS(), plant.largestValidatedSubstepS());
+            if (!Double.isNaN(substep) && Double.isNaN(chosen)) {
+                throw new IllegalArgumentException("--plant-substep-s: the rig's plant (" + plant.getClass().getSimpleName() + ") has no internal sub-step");
+            }
+            if (chosen > plant.largestValidatedSubstepS()) {   // refused here, with its range, before anything runs
+                throw new IllegalArgumentException("--plant-substep-s must be in (0, " + plant.largestValidatedSubstepS()
+                        + "] s for " + plant.getClass().getSimpleName() + " (the range it is validated for), was " + plantSubstepS);
+            }
             r = RigLoader.load(rig, plant.catalogue());   // bindings resolved against the plant actually run
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
@@ -106,12 +121,13 @@ public final class SimulateCommand implements Callable<Integer> {
         boolean bar = progress || System.console() != null;
         ProgressBar progressBar = bar ? new ProgressBar(err) : null;
         Kpis kpis;
+        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults());
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             // the controller's INFO lines (every stage up and down) would bury the progress bar over a year: WARN and up
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8); QuietLogger quiet = new QuietLogger("io.hilbench.controller")) {
-                kpis = new Simulation(r, plant, ControllerConfig.defaults()).run(settings, w, progressBar);
+                kpis = sim.run(settings, w, progressBar);
             }
             if (progressBar != null) progressBar.done();
             if (kpiJson != null) {
@@ -123,9 +139,11 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("bench simulate: cannot write " + e.getMessage());
             return BenchCommand.USAGE;
         }
-        stdout.printf(Locale.ROOT, "bench simulate: rig %s, weather %s, %s h at %s s steps%s, CSV every %d s -> %s%n", r.name(),
+        stdout.printf(Locale.ROOT, "bench simulate: rig %s, weather %s, %s h at %s s steps%s%s, CSV every %d s -> %s%n", r.name(),
                 BuiltInWeather.FILES.get(settings.weatherIndex()).replace(".csv", ""), hours, stepS,
-                settings.stepsPerScan() > 1 ? ", controller scan " + scanS + " s" : "", settings.csvEveryMs() / 1000, out);
+                settings.stepsPerScan() > 1 ? ", controller scan " + scanS + " s" : "",
+                Double.isNaN(sim.lastPlantSubstepS()) ? "" : ", plant sub-step " + java.math.BigDecimal.valueOf(sim.lastPlantSubstepS()).stripTrailingZeros().toPlainString() + " s",
+                settings.csvEveryMs() / 1000, out);
         stdout.print(kpis.table());
         stdout.flush();
         return BenchCommand.OK;

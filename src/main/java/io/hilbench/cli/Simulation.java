@@ -52,7 +52,8 @@ import java.util.Optional;
  * longer than the plant step: the plant keeps the physics of its step, the controller cycles less often). At 1 s the
  * KPIs of a 12 h design day match 100 ms; at a 10 s cycle it starts but regulates poorly (17–20 K·h of supply
  * deviation against 1.45, BENCHMARKS.md); at 30 s its start sequence's timers no longer fit and it never leaves
- * Starting. The CO2 plant sub-steps at ≤ 0.1 s inside whatever the step.
+ * Starting. The CO2 plant sub-steps at 0.1 s inside steps up to 0.1 s and at the step itself up to 1 s at coarser
+ * steps ({@link Settings#plantSubstepFor}; at 1 s validated against 0.1 s, plant-models/co2-heat-pump/README.md).
  */
 public final class Simulation {
 
@@ -63,8 +64,12 @@ public final class Simulation {
      * @param scanS the controller's scan time, s: one controller cycle every {@code scanS / stepS} plant steps (a whole
      *              number ≥ 1); between scans the plant steps on the actuator values of the last scan, as it does on
      *              site behind a PLC with that scan. Equal to {@code stepS} (the default) is one cycle per step.
+     * @param plantSubstepS the plant's largest internal step, s ({@link PlantModel#setMaxSubstepS}), or NaN for
+     *              {@link #plantSubstepFor the default}: the model's own (0.1 s for the CO2 heat pump) at steps up to it,
+     *              the step itself at coarser steps, capped at the largest sub-step the model was validated for
      */
-    public record Settings(int weatherIndex, double startS, double hours, double stepS, long csvEveryMs, double scanS) {
+    public record Settings(int weatherIndex, double startS, double hours, double stepS, long csvEveryMs, double scanS,
+                           double plantSubstepS) {
         public Settings {
             if (weatherIndex < 0 || weatherIndex >= BuiltInWeather.count()) throw new IllegalArgumentException("weather series index " + weatherIndex);
             if (!(hours > 0)) throw new IllegalArgumentException("--hours must be > 0, was " + hours);
@@ -76,11 +81,31 @@ public final class Simulation {
             if (scanMs < stepMs || scanMs % stepMs != 0) {
                 throw new IllegalArgumentException("--scan-s must be a whole multiple of --step-s (" + stepS + " s), was " + scanS);
             }
+            if (!Double.isNaN(plantSubstepS) && !(plantSubstepS > 0)) {
+                throw new IllegalArgumentException("--plant-substep-s must be > 0, was " + plantSubstepS);
+            }
+        }
+
+        /** The plant's default sub-step for this step. */
+        public Settings(int weatherIndex, double startS, double hours, double stepS, long csvEveryMs, double scanS) {
+            this(weatherIndex, startS, hours, stepS, csvEveryMs, scanS, Double.NaN);
         }
 
         /** One controller cycle per plant step. */
         public Settings(int weatherIndex, double startS, double hours, double stepS, long csvEveryMs) {
             this(weatherIndex, startS, hours, stepS, csvEveryMs, stepS);
+        }
+
+        /**
+         * The sub-step a run uses on a plant whose own default is {@code modelDefaultS} (NaN: the plant has none):
+         * the explicit {@link #plantSubstepS} if set, else the model default at steps up to it, else the step up to
+         * {@code validatedMaxS}. So 0.1 s steps keep the served plant's physics, and a study at 1 s steps integrates
+         * the CO2 cycle at 1 s (validated against 0.1 s) instead of ten 0.1 s sub-steps.
+         */
+        public double plantSubstepFor(double modelDefaultS, double validatedMaxS) {
+            if (Double.isNaN(modelDefaultS)) return Double.NaN;
+            if (!Double.isNaN(plantSubstepS)) return plantSubstepS;
+            return stepS <= modelDefaultS ? modelDefaultS : Math.min(stepS, validatedMaxS);
         }
 
         public long stepMs() { return Math.round(stepS * 1000); }
@@ -113,15 +138,22 @@ public final class Simulation {
     private final PlantModel plant;
     private final ControllerConfig controllerConfig;
     private double plantSeconds = Double.NaN;
+    /** The plant's own sub-step, as constructed (a run may coarsen it; the next run starts from this again). */
+    private final double plantDefaultSubstepS;
+    private double lastSubstepS = Double.NaN;
 
     public Simulation(Rig rig, PlantModel plant, ControllerConfig controllerConfig) {
         this.rig = rig;
         this.plant = plant;
         this.controllerConfig = controllerConfig;
+        this.plantDefaultSubstepS = plant.maxSubstepS();
     }
 
     /** Wall seconds the last {@link #run} spent inside {@code plant.step} (the rest is the controller, the table, CSV and KPIs). */
     public double lastPlantSeconds() { return plantSeconds; }
+
+    /** The plant's internal sub-step of the last {@link #run}, s (NaN: the plant has none). */
+    public double lastPlantSubstepS() { return lastSubstepS; }
 
     /** One step's snapshot as the frame the table publishes: truth, all GOOD (a study has no sensor faults). */
     private record Frame(long step, PlantSnapshot s) implements SignalFrame {
@@ -145,6 +177,12 @@ public final class Simulation {
         io.open();
         ReferenceController controller = ReferenceController.forPlant(controllerConfig, Optional.empty(), rig.points());
 
+        lastSubstepS = settings.plantSubstepFor(plantDefaultSubstepS, plant.largestValidatedSubstepS());
+        if (!Double.isNaN(lastSubstepS)) {
+            plant.setMaxSubstepS(lastSubstepS);
+        } else if (!Double.isNaN(settings.plantSubstepS())) {
+            throw new IllegalArgumentException("--plant-substep-s: the plant " + plant.getClass().getSimpleName() + " has no internal sub-step");
+        }
         plant.reset(rig.seed());
         double[] external = plant.defaultInputs().values();
         WeatherSeries series = BuiltInWeather.byIndex(settings.weatherIndex());

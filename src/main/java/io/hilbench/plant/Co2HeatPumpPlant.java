@@ -17,7 +17,7 @@ import java.util.List;
  * plant-models/co2-heat-pump/README.md.
  *
  * <p>Pressures from mass balances of three volumes (domain notes §7, reduced order), in sub-steps of at most
- * {@value #MAX_SUBSTEP_S} s:
+ * {@value #MAX_SUBSTEP_S} s (a study may coarsen this up to {@value #STUDY_MAX_SUBSTEP_S} s, {@link #setMaxSubstepS}):
  * <pre>
  *   dM_hs/dt = ṁ_comp − ṁ_HV221 − ṁ_PSV − ṁ_defrost;  p_gc such that V_gc·ρ̄_cells(p_gc) + V_dis·ρ_dis(p_gc) = M_hs   (P1) high side
  *   C_rec·dp_rec/dt = x·ṁ_HV221 − ṁ_HV222,  C_rec = V_v·dρ''/dp                                                      (P2) receiver vapour
@@ -31,8 +31,18 @@ import java.util.List;
  * into the refrigerant. Compressor 1 is C-211; section 1 is XV-231/XV-241/F-251.
  */
 public final class Co2HeatPumpPlant implements PlantModel {
-    /** Largest internal step, s. */
+    /** Largest internal step, s, by default: the served plant and every scenario integrate at this. */
     public static final double MAX_SUBSTEP_S = 0.1;
+    /**
+     * Largest internal step, s, a study may choose ({@code bench simulate} at steps of 1 s and more). The explicit
+     * balances stay far inside their stability limits at 1 s: the suction volume's time constant is
+     * C_ls·p_suc/ṁ_comp ≈ 1e-4 kg/Pa · 29e5 Pa / 4 kg/s ≈ 70 s, the high side's through HV-221
+     * C_hs/(dṁ/dp) = C_hs·2Δp/ṁ ≈ 10 s; pumps, valve actuators, lags and creep are integrated exactly (exponentials),
+     * the water side implicitly, and the valve flows are limited to what equalises two volumes within the sub-step.
+     * Validated against {@value #MAX_SUBSTEP_S} s over a start, steady running, a defrost, an HP-valve step and a stop
+     * (Co2HeatPumpSubstepValidationTest; figures in plant-models/co2-heat-pump/README.md).
+     */
+    public static final double STUDY_MAX_SUBSTEP_S = 1.0;
     /** Tank sensors the rig binds (TT-301 top .. TT-306), held (the tank is not modelled here). */
     public static final int TANK_SENSORS = 6;
     static final double CHP_HEAT_MAX_W = 3.7e6;
@@ -78,6 +88,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private final int[] outFrostKg, outCapacity, outDrip, outSectionHeat, outDefrosting, outFrostZone;
 
     private final double[] defaults;
+    private double maxSubstepS = MAX_SUBSTEP_S;
 
     // state
     private long timeMs;
@@ -93,6 +104,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private double hLimitPa = Double.NaN, hLimit, sLimit;
     private double ventedKg;
     private boolean co2Flowing;
+    /** High-side mass at the pressure of the last march (the pressure the last sub-step ended at), kg. */
+    private double lastMarchMassKg;
     // last sub-step's flows, for outputs
     private double mComp, mHpv, mBp, mRel, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
     private final double[] sectionQ;
@@ -282,6 +295,27 @@ public final class Co2HeatPumpPlant implements PlantModel {
     public Co2HeatPumpParameters parameters() { return p; }
 
     @Override
+    public double maxSubstepS() { return maxSubstepS; }
+
+    @Override
+    public double largestValidatedSubstepS() { return STUDY_MAX_SUBSTEP_S; }
+
+    /**
+     * Sets the largest internal step (a numerical setting, not physics): {@value #MAX_SUBSTEP_S} s by default, up to
+     * {@value #STUDY_MAX_SUBSTEP_S} s for year-round studies. Takes effect at the next step.
+     *
+     * @throws IllegalArgumentException outside (0, {@value #STUDY_MAX_SUBSTEP_S}] s
+     */
+    @Override
+    public void setMaxSubstepS(double seconds) {
+        if (!(seconds > 0 && seconds <= STUDY_MAX_SUBSTEP_S)) {
+            throw new IllegalArgumentException("the CO2 heat pump's sub-step must be in (0, " + STUDY_MAX_SUBSTEP_S
+                    + "] s (validated range), was " + seconds);
+        }
+        maxSubstepS = seconds;
+    }
+
+    @Override
     public SignalCatalogue catalogue() { return catalogue; }
 
     /**
@@ -316,6 +350,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         lastDischargeEnthalpy = co2.saturationAtPressure(pRoom).vaporEnthalpyJPerKg() + 20e3;
         highSideMassKg = highSideMassKg(pRoom, 0.0, lastDischargeEnthalpy);
         highSideSlopeKgPerPa = 1e-5;
+        lastMarchMassKg = highSideMassKg;
         cachedEvapPa = Double.NaN;
         ventedKg = 0;
         co2Flowing = false;
@@ -359,7 +394,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double[] u = inputs.values();
         List<String> events = new ArrayList<>(0);
         applyInitialFrost(u, events);
-        int k = Math.max(1, (int) Math.ceil(dtS / MAX_SUBSTEP_S - 1e-9));
+        int k = Math.max(1, (int) Math.ceil(dtS / maxSubstepS - 1e-9));
         double h = dtS / k;
         for (int j = 0; j < k; j++) subStep(h, u, events);
         timeMs += Math.round(dtS * 1000.0);
@@ -481,13 +516,17 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // gas cooler: CO2 march, water nodes
         double mGc = Math.max(0.0, mComp - mDef);
         // with CO2 flowing, march the cells at the present pressure; at standstill the mass state is current already
-        double massNow = mGc > 0 ? highSideMassKg(gasCoolerPa, mGc, h2) : highSideMassKg;
+        // the mass the high side holds at the present pressure: the last sub-step's march ended at this pressure, so
+        // its mass is the estimate (the inlet conditions have moved by one sub-step since; the solver's check march
+        // below is at the new conditions); at standstill the mass state is current already
+        double massNow = mGc > 0 ? lastMarchMassKg : highSideMassKg;
         if (mGc > 0 && !co2Flowing) {
             // a start: at standstill the pressure is the state and the mass follows it (cells frozen, creep); the
             // quasi-static march of the first running sub-step holds a different mass at the same pressure (hot gas
             // in cells that were cold). Re-base the mass on the march, so the pressure is continuous across the
             // start and rises as the compressors pump, instead of jumping 20–30 bar in one sub-step (which no real
             // gas cooler does, and which a controller's rate-of-change check rightly calls an implausible sensor).
+            massNow = highSideMassKg(gasCoolerPa, mGc, h2);
             highSideMassKg = massNow;
         }
         co2Flowing = mGc > 0;
@@ -554,19 +593,26 @@ public final class Co2HeatPumpPlant implements PlantModel {
     }
 
     /**
-     * The pressure at which the high side holds {@link #highSideMassKg}: a Newton step with the last slope dM/dp, then,
-     * unless that left less than 1 g unaccounted, a secant step; steps limited to 10 bar; the cells end marched at the returned pressure. Updates the slope.
+     * The pressure at which the high side holds {@link #highSideMassKg}: a Newton step with the last slope dM/dp from
+     * the estimate {@code m0} of the mass at {@code p0}, checked by a march at the new pressure; unless that left less
+     * than 1 g unaccounted (≈ 0.003 bar; 95 % of running sub-steps at 1 s, nearly all at 0.1 s), a second Newton step
+     * from there, marched, and the slope updated from the two marches. Steps limited to 10 bar; the cells end marched
+     * at the returned pressure, whose mass is kept for the next sub-step's estimate. One march per sub-step in steady
+     * operation (two before: one at the present pressure, one at the new).
      */
     private double solveHighSidePressure(double p0, double m0, double slope, double mGc, double h2) {
         double f0 = m0 - highSideMassKg;
         double p1 = clampPressure(p0 - limit(f0 / slope, 10e5));
-        double f1 = highSideMassKg(p1, mGc, h2) - highSideMassKg;
-        // converged (1 g of a ~100 kg high side, or a 1 Pa step): the cells are marched at p1 already
-        if (Math.abs(f1) < 1e-3 || Math.abs(p1 - p0) < 1.0) return p1;
-        double s = (f1 - f0) / (p1 - p0);
-        if (s > 1e-8) highSideSlopeKgPerPa = s;
+        double m1 = highSideMassKg(p1, mGc, h2);
+        double f1 = m1 - highSideMassKg;
+        lastMarchMassKg = m1;
+        if (Math.abs(f1) < 1e-3) return p1;
         double p2 = clampPressure(p1 - limit(f1 / highSideSlopeKgPerPa, 10e5));
-        highSideMassKg(p2, mGc, h2);
+        if (Math.abs(p2 - p1) < 1.0) return p1;
+        double m2 = highSideMassKg(p2, mGc, h2);
+        double s = (m2 - m1) / (p2 - p1);
+        if (s > 1e-8) highSideSlopeKgPerPa = s;
+        lastMarchMassKg = m2;
         return p2;
     }
 

@@ -32,4 +32,21 @@ public interface PlantModel {
 
     /** Site reset of latched trips; returns what happened, for the trace (e.g. "HP switch reset"). */
     java.util.List<String> resetLatchedTrips();
+
+    /** The largest internal integration step, s, or NaN for a model that integrates each step whole. */
+    default double maxSubstepS() { return Double.NaN; }
+
+    /** The largest value {@link #setMaxSubstepS} accepts (the coarsest sub-step the model was validated at), or NaN. */
+    default double largestValidatedSubstepS() { return Double.NaN; }
+
+    /**
+     * Sets the largest internal integration step, s (a study's speed/accuracy setting; the served plant keeps the
+     * model's default). A model validates the value against the range it was validated for.
+     *
+     * @throws IllegalArgumentException outside the model's validated range
+     * @throws UnsupportedOperationException for a model without internal sub-steps
+     */
+    default void setMaxSubstepS(double seconds) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no internal sub-step to set");
+    }
 }

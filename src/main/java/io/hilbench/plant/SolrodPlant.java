@@ -305,6 +305,16 @@ public final class SolrodPlant implements PlantModel {
     @Override
     public List<String> resetLatchedTrips() { return hp.resetLatchedTrips(); }
 
+    /** The heat pump's sub-step (the rest of the plant integrates each step whole; the tank sub-steps on its own). */
+    @Override
+    public double maxSubstepS() { return hp.maxSubstepS(); }
+
+    @Override
+    public double largestValidatedSubstepS() { return hp.largestValidatedSubstepS(); }
+
+    @Override
+    public void setMaxSubstepS(double seconds) { hp.setMaxSubstepS(seconds); }
+
     /** Weather at a step: effective air, humidity, plane irradiance with its beam/diffuse split, sun. */
     private static final class Weather {
         double airK, rh, planeW, beamW, diffuseW, cosIncidence, cosZenith, ghi, dhi, timeOfYearS;

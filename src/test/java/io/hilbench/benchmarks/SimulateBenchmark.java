@@ -23,7 +23,7 @@ import java.util.Locale;
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.hilbench.benchmarks.SimulateBenchmark -Dexec.args="winter-design-day 24 0.1 /tmp/winter.csv"}
  * (arguments: weather index or name, hours, step in s, CSV file, optional start day of year, optional controller
- * scan in s).
+ * scan in s, optional plant sub-step in s or "auto").
  */
 public final class SimulateBenchmark {
     private SimulateBenchmark() {}
@@ -39,7 +39,8 @@ public final class SimulateBenchmark {
         Rig rig = RigLoader.load(Path.of("rigs/solrod"), plant.catalogue());
         double startS = args.length > 4 ? (Double.parseDouble(args[4]) - 1) * 86400 : 0;
         double scanS = args.length > 5 ? Double.parseDouble(args[5]) : stepS;
-        Simulation.Settings settings = new Simulation.Settings(index, startS, hours, stepS, 60_000, scanS);
+        double substepS = args.length > 6 && !args[6].equals("auto") ? Double.parseDouble(args[6]) : Double.NaN;
+        Simulation.Settings settings = new Simulation.Settings(index, startS, hours, stepS, 60_000, scanS, substepS);
         Kpis k;
         Simulation sim = new Simulation(rig, plant, ControllerConfig.defaults());
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -49,8 +50,8 @@ public final class SimulateBenchmark {
         }
         // thread CPU time of the simulating thread: on the shared machine wall time mostly measures the others' load
         double cpuS = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "%s %.1f h at %.3f s (scan %.3f s) from day %.2f: %.1f s wall (plant.step %.1f s), %.0f x real time (plant alone %.0f x)%n",
-                weather, hours, stepS, scanS, startS / 86400 + 1, k.wallSeconds(), sim.lastPlantSeconds(), k.realTimeFactor(), hours * 3600 / sim.lastPlantSeconds());
+        System.out.printf(Locale.ROOT, "%s %.1f h at %.3f s (scan %.3f s, plant sub-step %.3f s) from day %.2f: %.1f s wall (plant.step %.1f s), %.0f x real time (plant alone %.0f x)%n",
+                weather, hours, stepS, scanS, sim.lastPlantSubstepS(), startS / 86400 + 1, k.wallSeconds(), sim.lastPlantSeconds(), k.realTimeFactor(), hours * 3600 / sim.lastPlantSeconds());
         System.out.printf(Locale.ROOT, "thread CPU %.1f s: %.0f x real time per CPU second%n", cpuS, hours * 3600 / cpuS);
         System.out.print(k.table());
     }

@@ -104,6 +104,37 @@ class SimulateCommandTest {
         assertThat(never).doesNotExist();
     }
 
+    /**
+     * The CO2 cycle's sub-step: 0.1 s at 0.1 s steps, the step itself (up to the validated 1 s) at coarser steps, and
+     * --plant-substep-s 0.1 keeps the served plant's physics at a 1 s step; both 1 s-step runs bring the heat pump up
+     * and deliver nearly the same heat (the validation is Co2HeatPumpSubstepValidationTest); beyond 1 s is refused.
+     */
+    @Test
+    void plantSubstepFollowsTheStepUpToTheValidatedSecondAndCanBeForced() throws Exception {
+        Path coarse = dir.resolve("coarse.csv"), fine = dir.resolve("fine.csv"), kc = dir.resolve("kc.json"), kf = dir.resolve("kf.json");
+        Result a = run("simulate", "--weather", "winter-design-day", "--hours", "0.5", "--step-s", "1", "--out", coarse.toString(),
+                "--kpi-json", kc.toString());
+        Result b = run("simulate", "--weather", "winter-design-day", "--hours", "0.5", "--step-s", "1", "--plant-substep-s", "0.1",
+                "--out", fine.toString(), "--kpi-json", kf.toString());
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(a.out()).contains("plant sub-step 1 s");
+        assertThat(b.out()).contains("plant sub-step 0.1 s");
+        assertThat(Files.readAllLines(coarse).get(31)).endsWith(",Running");
+        assertThat(Files.readAllLines(fine).get(31)).endsWith(",Running");
+        ObjectMapper json = new ObjectMapper();
+        double heatCoarse = json.readTree(kc.toFile()).get("heatDeliveredMWh").asDouble();
+        double heatFine = json.readTree(kf.toFile()).get("heatDeliveredMWh").asDouble();
+        assertThat(heatCoarse).isPositive().isCloseTo(heatFine, within(0.01 * heatFine));
+        assertThat(Files.readAllLines(coarse)).as("a different integration, not the same numbers").isNotEqualTo(Files.readAllLines(fine));
+
+        Path never = dir.resolve("never.csv");
+        Result bad = run("simulate", "--weather", "winter-design-day", "--hours", "1", "--step-s", "10", "--plant-substep-s", "5", "--out", never.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--plant-substep-s must be in (0, 1.0] s").contains("validated");
+        assertThat(never).doesNotExist();
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         Path csv = dir.resolve("never.csv");

@@ -61,7 +61,11 @@ final class Co2PlantHarness {
 
     /** One 100 ms step with the local loops. */
     PlantSnapshot step() {
-        double dt = 0.1;
+        return step(0.1);
+    }
+
+    /** One step of {@code dt} seconds with the local loops (their integrators and the staging at that sample time). */
+    PlantSnapshot step(double dt) {
         double t = last.plantTimeMs() / 1000.0;
         if (!Double.isNaN(stagingStartS)) {
             // lead compressor first, the others staged in one by one
@@ -95,6 +99,11 @@ final class Co2PlantHarness {
     void run(double seconds) {
         long steps = Math.round(seconds / 0.1);
         for (long i = 0; i < steps; i++) step();
+    }
+
+    void run(double seconds, double dt) {
+        long steps = Math.round(seconds / dt);
+        for (long i = 0; i < steps; i++) step(dt);
     }
 
     private static double clamp(double v, double lo, double hi) {
