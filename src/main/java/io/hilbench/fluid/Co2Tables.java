@@ -529,29 +529,36 @@ public final class Co2Tables implements Co2Properties {
     /**
      * Look-ups at one pressure, for a caller that makes many there: the gas cooler's cell march makes ~40 per march,
      * all at the march's pressure. The tables' bicubic Lagrange interpolant is separable,
-     * f(x, ξ) = Σ_j b_j(ξ) · [Σ_i a_i(x) · f_ij], so above the critical pressure the pressure half (the bracket) is
-     * computed once per enthalpy column and isobar and cached; a look-up is then the locating of ξ and a cubic over
-     * four cached columns. The same interpolant as {@link #lookupPressureEnthalpyThermal}, equal to it to rounding (the
-     * sums are taken in the other order; a test holds it to 1e-12 relative). Below the critical pressure, and for an
-     * enthalpy outside the table (which then gets the general look-up's range error), every look-up goes the general
-     * way. Allocation-free after construction; not thread-safe.
+     * f(x, ξ) = Σ_j b_j(ξ) · [Σ_i a_i(x) · f_ij], so the pressure half (the bracket) is computed once per enthalpy
+     * column of a patch (supercritical; below the critical pressure liquid and vapour) and cached for the isobar; a
+     * look-up is then the locating of ξ against the isobar's boundary enthalpies (also computed once) and a cubic over
+     * four cached columns. Two-phase look-ups use the isobar's saturation values. The same interpolant as
+     * {@link #lookupPressureEnthalpyThermal}, equal to it to rounding (the sums are taken in the other order; a test
+     * holds it to 1e-12 relative); an enthalpy outside the table gets the general look-up's range error.
+     * Allocation-free after construction; not thread-safe.
      */
     public final class Isobar {
-        private final double[] columnT = new double[nSc];
-        private final double[] columnRho = new double[nSc];
-        private final double[] columnCp = new double[nSc];
-        /** Generation in which each column was filled; a column is valid when equal to {@link #generation}. */
-        private final int[] filled = new int[nSc];
-        private int generation;
+        private final Columns supercriticalColumns = new Columns(nSc);
+        private final Columns liquidColumns = new Columns(nLiq);
+        private final Columns vaporColumns = new Columns(nVap);
         private double pressurePa = Double.NaN;
         private boolean supercritical;
-        private int rowBase;
+        private boolean inRange;
+        // row (pressure) weights, shared by the patches of this isobar
+        private int rowStart;
         private double a0;
         private double a1;
         private double a2;
         private double a3;
-        private double enthalpyLo;
-        private double enthalpyHi;
+        // boundary enthalpies at this pressure: lowest, saturated liquid, saturated vapour, highest (supercritical: lo, hi)
+        private double hLo;
+        private double hL;
+        private double hV;
+        private double hHi;
+        // saturation at this pressure (subcritical)
+        private double tSat;
+        private double rhoL;
+        private double rhoV;
 
         private Isobar() {}
 
@@ -559,20 +566,35 @@ public final class Co2Tables implements Co2Properties {
         public Isobar at(double pressurePa) {
             if (pressurePa == this.pressurePa) return this;
             this.pressurePa = pressurePa;
-            supercritical = pressurePa > maxSubcriticalPressurePa && pressurePa <= maxPressurePa;
-            if (!supercritical) return this;
-            if (++generation == 0) {   // after 2^32 pressures: no stale column may look valid
-                java.util.Arrays.fill(filled, 0);
-                generation = 1;
+            inRange = pressurePa >= minPressurePa && pressurePa <= maxPressurePa;
+            if (!inRange) return this;   // every look-up then gets the general path's range error
+            supercritical = pressurePa > maxSubcriticalPressurePa;
+            double x;
+            int rows;
+            if (supercritical) {
+                x = supIndex(pressurePa);
+                rows = nSup;
+                hLo = cubic(supBoundary[B_HLO], nSup, x);
+                hHi = cubic(supBoundary[B_HHI], nSup, x);
+                supercriticalColumns.invalidate();
+            } else {
+                x = subIndex(pressurePa);
+                rows = nSub;
+                hLo = cubic(subBoundary[B_HLO], nSub, x);
+                hL = cubic(subBoundary[B_HL], nSub, x);
+                hV = cubic(subBoundary[B_HV], nSub, x);
+                hHi = cubic(subBoundary[B_HHI], nSub, x);
+                tSat = cubic(subBoundary[B_TSAT], nSub, x);
+                rhoL = cubic(subBoundary[B_RHOL], nSub, x);
+                rhoV = cubic(subBoundary[B_RHOV], nSub, x);
+                liquidColumns.invalidate();
+                vaporColumns.invalidate();
             }
-            double x = supIndex(pressurePa);
-            enthalpyLo = cubic(supBoundary[B_HLO], nSup, x);
-            enthalpyHi = cubic(supBoundary[B_HHI], nSup, x);
             int i0 = (int) x - 1;
             if (i0 < 0) {
                 i0 = 0;
-            } else if (i0 > nSup - 4) {
-                i0 = nSup - 4;
+            } else if (i0 > rows - 4) {
+                i0 = rows - 4;
             }
             double t = x - i0;
             double t1 = t - 1.0;
@@ -582,7 +604,7 @@ public final class Co2Tables implements Co2Properties {
             a1 = t * t2 * t3 * 0.5;
             a2 = -t * t1 * t3 * 0.5;
             a3 = t * t1 * t2 / 6.0;
-            rowBase = i0 * nSc;
+            rowStart = i0;
             return this;
         }
 
@@ -593,49 +615,108 @@ public final class Co2Tables implements Co2Properties {
 
         /** {@link #lookupPressureEnthalpyThermal} at this isobar's pressure: temperature, density, c_p (entropy and w NaN). */
         public void lookupThermal(double enthalpyJPerKg, Co2LookupResult out) {
-            double xi = (enthalpyJPerKg - enthalpyLo) / (enthalpyHi - enthalpyLo);
-            if (!supercritical || !(xi >= 0.0 && xi <= 1.0)) {
-                lookupPressureEnthalpyThermal(pressurePa, enthalpyJPerKg, out);
+            double h = enthalpyJPerKg;
+            if (!inRange) {
+                lookupPressureEnthalpyThermal(pressurePa, h, out);
                 return;
             }
-            double y = xi * (nSc - 1);
-            int j0 = (int) y - 1;
-            if (j0 < 0) {
-                j0 = 0;
-            } else if (j0 > nSc - 4) {
-                j0 = nSc - 4;
+            if (supercritical) {
+                double xi = (h - hLo) / (hHi - hLo);
+                if (!(xi >= 0.0 && xi <= 1.0)) {
+                    lookupPressureEnthalpyThermal(pressurePa, h, out);   // throws the range error
+                    return;
+                }
+                out.phase = Co2Phase.SUPERCRITICAL;
+                supercriticalColumns.apply(scPh, xi * (nSc - 1), out);
+            } else if (h >= hL && h <= hV) {
+                double q = (h - hL) / (hV - hL);
+                out.phase = Co2Phase.TWO_PHASE;
+                out.temperatureK = tSat;
+                out.densityKgPerM3 = 1.0 / ((1.0 - q) / rhoL + q / rhoV);
+                out.cpJPerKgK = Double.NaN;
+                out.quality = q;
+            } else if (h < hL) {
+                double xi = (h - hLo) / (hL - hLo);
+                if (!(xi >= 0.0)) {
+                    lookupPressureEnthalpyThermal(pressurePa, h, out);
+                    return;
+                }
+                out.phase = Co2Phase.LIQUID;
+                liquidColumns.apply(liqPh, xi * (nLiq - 1), out);
+            } else {
+                double xi = (h - hV) / (hHi - hV);
+                if (!(xi <= 1.0)) {
+                    lookupPressureEnthalpyThermal(pressurePa, h, out);
+                    return;
+                }
+                out.phase = Co2Phase.VAPOR;
+                vaporColumns.apply(vapPh, xi * (nVap - 1), out);
             }
-            for (int j = j0; j < j0 + 4; j++) {
-                if (filled[j] != generation) fill(j);
-            }
-            double u = y - j0;
-            double u1 = u - 1.0;
-            double u2 = u - 2.0;
-            double u3 = u - 3.0;
-            double b0 = -u1 * u2 * u3 / 6.0;
-            double b1 = u * u2 * u3 * 0.5;
-            double b2 = -u * u1 * u3 * 0.5;
-            double b3 = u * u1 * u2 / 6.0;
-            out.phase = Co2Phase.SUPERCRITICAL;
-            out.temperatureK = b0 * columnT[j0] + b1 * columnT[j0 + 1] + b2 * columnT[j0 + 2] + b3 * columnT[j0 + 3];
-            out.densityKgPerM3 = b0 * columnRho[j0] + b1 * columnRho[j0 + 1] + b2 * columnRho[j0 + 2] + b3 * columnRho[j0 + 3];
-            out.cpJPerKgK = b0 * columnCp[j0] + b1 * columnCp[j0 + 1] + b2 * columnCp[j0 + 2] + b3 * columnCp[j0 + 3];
             out.entropyJPerKgK = Double.NaN;
             out.speedOfSoundMPerS = Double.NaN;
-            out.quality = Double.NaN;
         }
 
-        /** The pressure half of the stencil for enthalpy column j, for the three thermal fields. */
-        private void fill(int j) {
-            int k = rowBase + j;
-            columnT[j] = rows(scPh[PH_T], k);
-            columnRho[j] = rows(scPh[PH_RHO], k);
-            columnCp[j] = rows(scPh[PH_CP], k);
-            filled[j] = generation;
-        }
+        /** One patch's columns at this isobar: the pressure half of the stencil for T, ρ and c_p, filled on first use. */
+        private final class Columns {
+            private final int nj;
+            private final double[] t;
+            private final double[] rho;
+            private final double[] cp;
+            /** Generation in which each column was filled; a column is valid when equal to {@link #generation}. */
+            private final int[] filled;
+            private int generation;
 
-        private double rows(double[] f, int k) {
-            return a0 * f[k] + a1 * f[k + nSc] + a2 * f[k + 2 * nSc] + a3 * f[k + 3 * nSc];
+            Columns(int nj) {
+                this.nj = nj;
+                t = new double[nj];
+                rho = new double[nj];
+                cp = new double[nj];
+                filled = new int[nj];
+            }
+
+            void invalidate() {
+                if (++generation == 0) {   // after 2^32 pressures: no stale column may look valid
+                    java.util.Arrays.fill(filled, 0);
+                    generation = 1;
+                }
+            }
+
+            /** The cubic in the column coordinate y over four cached columns; sets T, ρ, c_p and NaN quality. */
+            void apply(double[][] patch, double y, Co2LookupResult out) {
+                int j0 = (int) y - 1;
+                if (j0 < 0) {
+                    j0 = 0;
+                } else if (j0 > nj - 4) {
+                    j0 = nj - 4;
+                }
+                for (int j = j0; j < j0 + 4; j++) {
+                    if (filled[j] != generation) fill(patch, j);
+                }
+                double u = y - j0;
+                double u1 = u - 1.0;
+                double u2 = u - 2.0;
+                double u3 = u - 3.0;
+                double b0 = -u1 * u2 * u3 / 6.0;
+                double b1 = u * u2 * u3 * 0.5;
+                double b2 = -u * u1 * u3 * 0.5;
+                double b3 = u * u1 * u2 / 6.0;
+                out.temperatureK = b0 * t[j0] + b1 * t[j0 + 1] + b2 * t[j0 + 2] + b3 * t[j0 + 3];
+                out.densityKgPerM3 = b0 * rho[j0] + b1 * rho[j0 + 1] + b2 * rho[j0 + 2] + b3 * rho[j0 + 3];
+                out.cpJPerKgK = b0 * cp[j0] + b1 * cp[j0 + 1] + b2 * cp[j0 + 2] + b3 * cp[j0 + 3];
+                out.quality = Double.NaN;
+            }
+
+            private void fill(double[][] patch, int j) {
+                int k = rowStart * nj + j;
+                t[j] = rows(patch[PH_T], k);
+                rho[j] = rows(patch[PH_RHO], k);
+                cp[j] = rows(patch[PH_CP], k);
+                filled[j] = generation;
+            }
+
+            private double rows(double[] f, int k) {
+                return a0 * f[k] + a1 * f[k + nj] + a2 * f[k + 2 * nj] + a3 * f[k + 3 * nj];
+            }
         }
     }
 

@@ -95,8 +95,9 @@ class Co2TablesTest {
 
     /**
      * The isobar's look-ups (the gas cooler's march) are the general look-up's interpolant with the sums in the other
-     * order: equal to rounding at any pressure, supercritical (cached columns, reused across look-ups and dropped when the
-     * pressure moves) or subcritical (the general path), and an enthalpy outside the table gets the general range error.
+     * order: equal to rounding at any pressure, supercritical or subcritical (liquid, vapour: cached columns, reused
+     * across look-ups and dropped when the pressure moves; two-phase: the isobar's saturation values, bit-equal), and an
+     * enthalpy outside the table gets the general range error.
      */
     @Test
     void isobarLookupsEqualTheGeneralLookupToRounding() {
@@ -104,7 +105,7 @@ class Co2TablesTest {
         Co2Tables.Isobar iso = tables.newIsobar();
         Co2LookupResult a = new Co2LookupResult();
         Co2LookupResult b = new Co2LookupResult();
-        int supercritical = 0;
+        int supercritical = 0, twoPhase = 0, liquid = 0, vapor = 0;
         for (int k = 0; k < 400; k++) {
             double p = Units.barToPa(k % 2 == 0 ? 74 + random.nextDouble() * 120 : 10 + random.nextDouble() * 62);
             iso.at(p);
@@ -119,10 +120,24 @@ class Co2TablesTest {
                 assertThat(a.densityKgPerM3()).isCloseTo(b.densityKgPerM3(), within(1e-12 * b.densityKgPerM3()));
                 if (b.phase() != Co2Phase.TWO_PHASE) assertThat(a.cpJPerKgK()).isCloseTo(b.cpJPerKgK(), within(1e-11 * b.cpJPerKgK()));
                 assertThat(a.entropyJPerKgK()).isNaN();
+                if (b.phase() == Co2Phase.TWO_PHASE) {
+                    assertThat(a.quality()).isEqualTo(b.quality());
+                    assertThat(a.densityKgPerM3()).isEqualTo(b.densityKgPerM3());
+                    twoPhase++;
+                } else {
+                    assertThat(a.quality()).isNaN();
+                }
                 if (b.phase() == Co2Phase.SUPERCRITICAL) supercritical++;
+                if (b.phase() == Co2Phase.LIQUID) liquid++;
+                if (b.phase() == Co2Phase.VAPOR) vapor++;
             }
         }
-        assertThat(supercritical).as("the cached path was exercised").isGreaterThan(3000);
+        assertThat(supercritical).as("supercritical look-ups").isGreaterThan(3000);
+        assertThat(twoPhase).as("two-phase look-ups").isGreaterThan(500);
+        assertThat(liquid).as("liquid look-ups").isGreaterThan(200);
+        assertThat(vapor).as("vapour look-ups").isGreaterThan(200);
+        iso.at(Units.barToPa(250));
+        assertThatThrownBy(() -> iso.lookupThermal(400e3, a)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pressurePa");
         iso.at(Units.barToPa(110));
         assertThatThrownBy(() -> iso.lookupThermal(5e6, a)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("enthalpyJPerKg must be within");
