@@ -28,6 +28,15 @@ public final class InProcessControllerIo implements ControllerIo {
     private final int[] inputPoints;
     private final int[] outputPoints;
     private final String[] outputTags;   // tag of each output point, in outputPoints' order
+    private final double[] outputMin, outputMax;  // each output point's limits (NaN: none), in outputPoints' order
+    private final boolean[] outputBoolean;
+    /** The outputs layout {@link #outputSlot} was resolved for (a controller names the same tags every cycle). */
+    private Outputs.Layout resolvedLayout;
+    /** Slot in {@link #resolvedLayout} of each output point, or -1 (not named: written as 0). */
+    private int[] outputSlot;
+    /** The last {@code BENCH.Mode} value read and whether it meant lockstep (the label look-up once per change). */
+    private double lastModeValue = Double.NaN;
+    private boolean lastModeLockstep = true;
     private final int step, time, mode, ack, heartbeat;
     private volatile boolean open;
 
@@ -39,7 +48,8 @@ public final class InProcessControllerIo implements ControllerIo {
         for (int i = 0; i < table.points().size(); i++) {
             PointDefinition p = table.point(i);
             if (PlantPointMap.isInput(p)) {
-                index.put(p.tag(), in.size());
+                // interned: the controller's tag constants are then the very keys, and each look-up ends at ==
+                index.put(p.tag().intern(), in.size());
                 in.add(i);
             } else if (PlantPointMap.isOutput(p)) {
                 out.add(i);
@@ -49,7 +59,16 @@ public final class InProcessControllerIo implements ControllerIo {
         this.inputPoints = in.stream().mapToInt(Integer::intValue).toArray();
         this.outputPoints = out.stream().mapToInt(Integer::intValue).toArray();
         this.outputTags = new String[outputPoints.length];
-        for (int k = 0; k < outputPoints.length; k++) outputTags[k] = table.point(outputPoints[k]).tag();
+        this.outputMin = new double[outputPoints.length];
+        this.outputMax = new double[outputPoints.length];
+        this.outputBoolean = new boolean[outputPoints.length];
+        for (int k = 0; k < outputPoints.length; k++) {
+            PointDefinition p = table.point(outputPoints[k]);
+            outputTags[k] = p.tag();
+            outputMin[k] = p.min();
+            outputMax[k] = p.max();
+            outputBoolean[k] = p.isBoolean();
+        }
         this.step = table.benchPoint(BenchVariable.STEP);
         this.time = table.benchPoint(BenchVariable.PLANT_TIME_MS);
         this.mode = table.benchPoint(BenchVariable.MODE);
@@ -72,7 +91,12 @@ public final class InProcessControllerIo implements ControllerIo {
 
     private boolean lockstep(TableState s) {
         if (mode < 0) return true;
-        return PlantPointMap.isLockstep(table.point(mode), s.quality(mode) == Quality.BAD ? Double.NaN : s.value(mode));
+        double code = s.quality(mode) == Quality.BAD ? Double.NaN : s.value(mode);
+        if (Double.compare(code, lastModeValue) != 0) {
+            lastModeLockstep = PlantPointMap.isLockstep(table.point(mode), code);
+            lastModeValue = code;
+        }
+        return lastModeLockstep;
     }
 
     @Override
@@ -89,10 +113,11 @@ public final class InProcessControllerIo implements ControllerIo {
 
     @Override
     public void commit(Outputs outputs, int heartbeatValue, long ackValue) throws ControllerIoException {
+        int[] slots = slotsFor(outputs.layout());
         List<PointWrite> writes = new ArrayList<>(outputPoints.length + 2);
         for (int k = 0; k < outputPoints.length; k++) {
-            int i = outputPoints[k];
-            writes.add(PointWrite.of(i, PlantPointMap.clampToLimits(table.point(i), outputs.value(outputTags[k]))));
+            double v = slots[k] < 0 ? 0.0 : outputs.value(slots[k]);
+            writes.add(PointWrite.of(outputPoints[k], PlantPointMap.clampToLimits(outputMin[k], outputMax[k], outputBoolean[k], v)));
         }
         if (heartbeat >= 0) writes.add(PointWrite.of(heartbeat, heartbeatValue & 0xFFFF));
         if (ack >= 0) writes.add(PointWrite.of(ack, ackValue));
@@ -101,6 +126,17 @@ public final class InProcessControllerIo implements ControllerIo {
         } catch (PointAccessException e) {
             throw new ControllerIoException("plant table refused the controller's outputs: " + e.getMessage(), false, e);
         }
+    }
+
+    /** Each output point's slot in the layout, resolved when the layout is not the one of the last commit. */
+    private int[] slotsFor(Outputs.Layout layout) {
+        if (layout != resolvedLayout) {
+            int[] slots = new int[outputPoints.length];
+            for (int k = 0; k < outputPoints.length; k++) slots[k] = layout.slot(outputTags[k]);
+            outputSlot = slots;
+            resolvedLayout = layout;
+        }
+        return outputSlot;
     }
 
     @Override

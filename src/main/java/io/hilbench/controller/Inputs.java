@@ -68,7 +68,30 @@ public final class Inputs {
 
     /** A boolean (or any) point that is non-zero with a usable quality; false when unread or BAD. */
     public boolean isTrue(String tag) {
-        return isGood(tag) && value(tag) != 0.0;
+        Integer i = index.get(tag); // one look-up: isGood(tag) && value(tag) != 0
+        return i != null && qualities[i] != Quality.BAD && Double.isFinite(values[i]) && values[i] != 0.0;
+    }
+
+    // ---- by slot: a caller that reads the same tags every cycle resolves them once per layout ------------------
+
+    /**
+     * Identifies the tag → slot layout: inputs with the same layout object hold every tag at the same slot (a
+     * {@link ControllerIo} reuses one layout for all its cycles).
+     */
+    Object layout() { return index; }
+
+    /** The slot of the tag in {@link #layout}, or -1 when the tag was not read. */
+    int slot(String tag) {
+        Integer i = index.get(tag);
+        return i == null ? -1 : i;
+    }
+
+    /** {@link #value(String)} at a slot of {@link #layout}. */
+    double value(int slot) { return values[slot]; }
+
+    /** {@link #isGood(String)} at a slot of {@link #layout}. */
+    boolean isGood(int slot) {
+        return qualities[slot] != Quality.BAD && Double.isFinite(values[slot]);
     }
 
     /** Tags read, in read order. */

@@ -152,6 +152,8 @@ public final class ReferenceController {
     private final Optional<Variant> variant;
     private final List<String> permissiveTags;
     private final Compressor[] compressors;
+    /** The tags of {@link #outputs}, built once. */
+    private final Outputs.Layout outputLayout;
 
     private ControllerState state;
     private Phase phase;
@@ -262,6 +264,7 @@ public final class ReferenceController {
         }
         this.compressors = new Compressor[compressorCount];
         for (int i = 0; i < compressorCount; i++) compressors[i] = new Compressor(i + 1);
+        this.outputLayout = outputLayout(compressorCount);
         resetToInitial();
     }
 
@@ -1204,6 +1207,31 @@ public final class ReferenceController {
 
     // ---- outputs ------------------------------------------------------------------------------------------------
 
+    /**
+     * The tags {@link #outputs} names, in the order it fills them: one layout for every cycle, so each cycle fills an
+     * array and the I/O resolves its points to slots once.
+     */
+    private static Outputs.Layout outputLayout(int compressorCount) {
+        List<String> tags = new java.util.ArrayList<>();
+        tags.add(PlantTags.P271_RUN);
+        tags.add(PlantTags.P271_SPEED_SET);
+        for (int n = 1; n <= compressorCount; n++) {
+            tags.add(PlantTags.compressorEnable(n));
+            tags.add(PlantTags.compressorSpeedSet(n));
+        }
+        tags.add(PlantTags.HV221_OPENING_SET);
+        tags.add(PlantTags.HV222_OPENING_SET);
+        for (int s = 1; s <= SECTIONS; s++) {
+            tags.add(PlantTags.sectionValve(s));
+            tags.add(PlantTags.defrostValve(s));
+            tags.add(PlantTags.fanSpeedSet(s));
+        }
+        tags.add(PlantTags.XV261_OPEN);
+        tags.add(PlantTags.P261_RUN);
+        tags.add(PlantTags.P261_SPEED_SET);
+        return new Outputs.Layout(tags);
+    }
+
     private Outputs outputs() {
         boolean starting = state == ControllerState.STARTING;
         boolean anyOn = anyCompressorOn();
@@ -1213,24 +1241,31 @@ public final class ReferenceController {
         else if (starting && phase == Phase.PROVING_FLOW) pumpSpeed = config.pumpStartSpeedPct();
         else if (state == ControllerState.RUNNING) pumpSpeed = Math.max(config.pumpMinSpeedPct(), config.pumpRunSpeedPct() - pumpTrimPct);
         else pumpSpeed = config.pumpRunSpeedPct();
-        Outputs.Builder b = Outputs.builder()
-                .set(PlantTags.P271_RUN, pumpOn)
-                .set(PlantTags.P271_SPEED_SET, round01(pumpSpeed));
+        // filled in outputLayout's order
+        double[] v = new double[outputLayout.size()];
+        int k = 0;
+        v[k++] = on(pumpOn);
+        v[k++] = round01(pumpSpeed);
         for (Compressor c : compressors) {
-            b.set(PlantTags.compressorEnable(c.number), c.isOn()).set(PlantTags.compressorSpeedSet(c.number), c.isOn() ? round01(c.speedSetHz) : 0.0);
+            v[k++] = on(c.isOn());
+            v[k++] = c.isOn() ? round01(c.speedSetHz) : 0.0;
         }
-        b.set(PlantTags.HV221_OPENING_SET, anyOn ? round01(hpValvePct) : 0.0);
-        b.set(PlantTags.HV222_OPENING_SET, anyOn ? round01(bypassPct) : 0.0);
+        v[k++] = anyOn ? round01(hpValvePct) : 0.0;
+        v[k++] = anyOn ? round01(bypassPct) : 0.0;
         boolean airEvaporating = anyOn && sources.airInUse();
         for (int s = 1; s <= SECTIONS; s++) {
-            b.set(PlantTags.sectionValve(s), defrost.sectionValveOpen(s, airEvaporating))
-                    .set(PlantTags.defrostValve(s), anyOn && defrost.hotGasValveOpen(s))
-                    .set(PlantTags.fanSpeedSet(s), defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct())));
+            v[k++] = on(defrost.sectionValveOpen(s, airEvaporating));
+            v[k++] = on(anyOn && defrost.hotGasValveOpen(s));
+            v[k++] = defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct()));
         }
-        b.set(PlantTags.XV261_OPEN, sources.xv261Open())
-                .set(PlantTags.P261_RUN, sources.tankPumpOn())
-                .set(PlantTags.P261_SPEED_SET, sources.tankPumpSpeedPct());
-        return b.build();
+        v[k++] = on(sources.xv261Open());
+        v[k++] = on(sources.tankPumpOn());
+        v[k] = sources.tankPumpSpeedPct();
+        return Outputs.of(outputLayout, v);
+    }
+
+    private static double on(boolean on) {
+        return on ? 1.0 : 0.0;
     }
 
     /** Flow proven for the start: FSL-271 clear and, where the map has it, P-271 reporting running. */
