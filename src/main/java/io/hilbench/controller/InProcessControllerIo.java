@@ -25,7 +25,6 @@ public final class InProcessControllerIo implements ControllerIo {
 
     private final PointTable table;
     private final Map<String, Integer> inputIndex;
-    private final int[] inputPoints;
     private final int[] outputPoints;
     private final String[] outputTags;   // tag of each output point, in outputPoints' order
     private final double[] outputMin, outputMax;  // each output point's limits (NaN: none), in outputPoints' order
@@ -43,20 +42,17 @@ public final class InProcessControllerIo implements ControllerIo {
     public InProcessControllerIo(PointTable table) {
         this.table = Objects.requireNonNull(table, "table");
         Map<String, Integer> index = new LinkedHashMap<>();
-        List<Integer> in = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < table.points().size(); i++) {
             PointDefinition p = table.point(i);
             if (PlantPointMap.isInput(p)) {
                 // interned: the controller's tag constants are then the very keys, and each look-up ends at ==
-                index.put(p.tag().intern(), in.size());
-                in.add(i);
+                index.put(p.tag().intern(), i);
             } else if (PlantPointMap.isOutput(p)) {
                 out.add(i);
             }
         }
-        this.inputIndex = index;   // never modified; Inputs exposes it read-only (no wrapper on every look-up)
-        this.inputPoints = in.stream().mapToInt(Integer::intValue).toArray();
+        this.inputIndex = index;   // tag -> point index; never modified; Inputs exposes it read-only (no wrapper on every look-up)
         this.outputPoints = out.stream().mapToInt(Integer::intValue).toArray();
         this.outputTags = new String[outputPoints.length];
         this.outputMin = new double[outputPoints.length];
@@ -102,13 +98,8 @@ public final class InProcessControllerIo implements ControllerIo {
     @Override
     public Inputs read() {
         TableState s = table.state();
-        double[] values = new double[inputPoints.length];
-        Quality[] qualities = new Quality[inputPoints.length];
-        for (int k = 0; k < inputPoints.length; k++) {
-            values[k] = s.value(inputPoints[k]);
-            qualities[k] = s.quality(inputPoints[k]);
-        }
-        return new Inputs((long) s.value(step), (long) s.value(time), lockstep(s), inputIndex, values, qualities);
+        // the state is immutable: the inputs read it in place (tag -> point index), one pinned step, no copy
+        return new Inputs((long) s.value(step), (long) s.value(time), lockstep(s), inputIndex, s);
     }
 
     @Override
