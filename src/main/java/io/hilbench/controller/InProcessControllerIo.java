@@ -105,10 +105,14 @@ public final class InProcessControllerIo implements ControllerIo {
     @Override
     public void commit(Outputs outputs, int heartbeatValue, long ackValue) throws ControllerIoException {
         int[] slots = slotsFor(outputs.layout());
+        // only the actuators whose output image changes: writing a point its own value again changes nothing in the
+        // table (the controller clamps into the limits, so no write is refused or clamped there); heartbeat and Ack
+        // always go, the Ack last, so the request still commits the step
+        TableState image = table.liveState();
         List<PointWrite> writes = new ArrayList<>(outputPoints.length + 2);
         for (int k = 0; k < outputPoints.length; k++) {
-            double v = slots[k] < 0 ? 0.0 : outputs.value(slots[k]);
-            writes.add(PointWrite.of(outputPoints[k], PlantPointMap.clampToLimits(outputMin[k], outputMax[k], outputBoolean[k], v)));
+            double v = PlantPointMap.clampToLimits(outputMin[k], outputMax[k], outputBoolean[k], slots[k] < 0 ? 0.0 : outputs.value(slots[k]));
+            if (Double.compare(v, image.value(outputPoints[k])) != 0) writes.add(PointWrite.of(outputPoints[k], v));
         }
         if (heartbeat >= 0) writes.add(PointWrite.of(heartbeat, heartbeatValue & 0xFFFF));
         if (ack >= 0) writes.add(PointWrite.of(ack, ackValue));

@@ -202,9 +202,21 @@ public final class PointTable {
     /** The next state from {@link #publishedValues} and the frame's qualities; caller holds the lock. */
     private TableState publish(SignalFrame frame, double[] v) {
         TableState s = state;
-        Quality[] q = s.qualitiesCopy();
-        for (int k = 0; k < plantOutputPoints.length; k++) q[plantOutputPoints[k]] = frame.quality(plantOutputIndex[k]);
-        // a publish changes no text: the states share the (never modified) texts array
+        // the qualities are copied only when one changes (mostly none does); states never modify their arrays, so the
+        // next state may share them, as it shares the texts a publish never changes
+        Quality[] q = s.qualitiesShared();
+        boolean copied = false;
+        for (int k = 0; k < plantOutputPoints.length; k++) {
+            Quality fq = frame.quality(plantOutputIndex[k]);
+            int p = plantOutputPoints[k];
+            if (q[p] != fq) {
+                if (!copied) {
+                    q = s.qualitiesCopy();
+                    copied = true;
+                }
+                q[p] = fq;
+            }
+        }
         TableState next = new TableState(s.version() + 1, v, s.textsShared(), q);
         state = next;
         return next;
