@@ -165,17 +165,69 @@ public final class Simulation {
     }
 
     /**
+     * The controller side of the loop, closed through the rig's point table: one controller scan ({@link #scan}: the
+     * table publishes the step, the controller reads, cycles and commits with the Ack) and the plant's sampling of the
+     * actuators ({@link #sample}). Public so that the benchmark harness times exactly this path without the plant.
+     */
+    public static final class ControllerPath implements AutoCloseable {
+        private static final PlantIo.BenchStatus STATUS = new PlantIo.BenchStatus(Pacing.Kind.LOCKSTEP, false);
+        private final ControllerConfig config;
+        private final TablePlantIo plantIo;
+        private final InProcessControllerIo io;
+        private final ReferenceController controller;
+        private final int setOut;
+        private int heartbeat;
+
+        public ControllerPath(Rig rig, SignalCatalogue cat, ControllerConfig config) {
+            this.config = config;
+            PointTable table = new PointTable(rig.points(), cat);
+            this.plantIo = new TablePlantIo(table, cat);
+            this.io = new InProcessControllerIo(table);
+            io.open();
+            this.controller = ReferenceController.forPlant(config, Optional.empty(), rig.points());
+            this.setOut = cat.outputIndex("network.supplyTemperatureSetK");
+        }
+
+        public ReferenceController controller() { return controller; }
+
+        /**
+         * Controller scan at plant step {@code n} on snapshot {@code s}: the supply set-point follows the plant's weather
+         * curve when it publishes one; the start command goes with step 0.
+         */
+        public void scan(long n, PlantSnapshot s) {
+            // between scans nothing reads the table, so the step is published only here
+            plantIo.publish(new Frame(n, s), STATUS);
+            double setDegC = setOut >= 0 && Double.isFinite(s.output(setOut)) ? Units.kToDegC(s.output(setOut))
+                    : config.supplyTemperatureSetDefaultDegC();
+            Commands cmd = n == 0 ? Commands.none(setDegC).withStart() : Commands.none(setDegC);
+            try {
+                Inputs in = io.read();
+                Outputs out = controller.cycle(in, cmd);
+                heartbeat = (heartbeat + 1) & 0xFFFF;
+                io.commit(out, heartbeat, in.step());
+            } catch (ControllerIoException e) {
+                throw new IllegalStateException("in-process controller I/O failed at step " + n + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The plant inputs the actuators command now (SI), {@code external} where no actuator is bound. */
+        public double[] sample(double[] external) {
+            return plantIo.sample(external, false).inputsSi();
+        }
+
+        @Override
+        public void close() { io.close(); }
+    }
+
+    /**
      * Runs the study, writes the decimated CSV to {@code csvOut} (closed at the end) and returns the KPIs.
      *
      * @param progress told of progress, or null
      */
     public Kpis run(Settings settings, Writer csvOut, Progress progress) throws IOException {
         SignalCatalogue cat = plant.catalogue();
-        PointTable table = new PointTable(rig.points(), cat);
-        TablePlantIo plantIo = new TablePlantIo(table, cat);
-        InProcessControllerIo io = new InProcessControllerIo(table);
-        io.open();
-        ReferenceController controller = ReferenceController.forPlant(controllerConfig, Optional.empty(), rig.points());
+        ControllerPath path = new ControllerPath(rig, cat, controllerConfig);
+        ReferenceController controller = path.controller();
 
         lastSubstepS = settings.plantSubstepFor(plantDefaultSubstepS, plant.largestValidatedSubstepS());
         if (!Double.isNaN(lastSubstepS)) {
@@ -196,7 +248,6 @@ public final class Simulation {
         } else {
             cursor = series.cursor();
         }
-        int setOut = cat.outputIndex("network.supplyTemperatureSetK");
 
         List<String> headers = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
@@ -214,13 +265,11 @@ public final class Simulation {
         long total = settings.steps();
         long stepsPerScan = settings.stepsPerScan();
         long reportEvery = Math.max(1, total / 200);
-        PlantIo.BenchStatus status = new PlantIo.BenchStatus(Pacing.Kind.LOCKSTEP, false);
 
         long t0 = System.nanoTime();
         long plantNanos = 0;
         try (DecimatedCsv csv = new DecimatedCsv(csvOut, headers, "controllerState", settings.csvEveryMs())) {
             PlantSnapshot s = plant.snapshot();
-            int heartbeat = 0;
             for (long n = 0; ; n++) {
                 kpi.accept(s.plantTimeMs(), s::output);
                 if (csv.due(s.plantTimeMs())) {
@@ -230,34 +279,20 @@ public final class Simulation {
                 if (progress != null && (n % reportEvery == 0 || n == total)) progress.update(n, total, s.plantTimeMs());
                 if (n == total) break;
 
-                if (n % stepsPerScan == 0) {
-                    // a controller scan: between scans nothing reads the table, so the step is published only here
-                    plantIo.publish(new Frame(n, s), status);
-                    double setDegC = setOut >= 0 && Double.isFinite(s.output(setOut)) ? Units.kToDegC(s.output(setOut))
-                            : controllerConfig.supplyTemperatureSetDefaultDegC();
-                    Commands cmd = n == 0 ? Commands.none(setDegC).withStart() : Commands.none(setDegC);
-                    try {
-                        Inputs in = io.read();
-                        Outputs out = controller.cycle(in, cmd);
-                        heartbeat = (heartbeat + 1) & 0xFFFF;
-                        io.commit(out, heartbeat, in.step());
-                    } catch (ControllerIoException e) {
-                        throw new IllegalStateException("in-process controller I/O failed at step " + n + ": " + e.getMessage(), e);
-                    }
-                }
+                if (n % stepsPerScan == 0) path.scan(n, s);
                 if (cursor != null) {
                     cursor.at(settings.startS() + s.plantTimeMs() / 1000.0);
                     if (inAir >= 0) external[inAir] = cursor.airTemperatureK();
                     if (inRh >= 0) external[inRh] = cursor.relativeHumidityRatio();
                     if (inIrr >= 0) external[inIrr] = cursor.globalHorizontalWPerM2();
                 }
-                PlantIo.Sample sample = plantIo.sample(external, false);
+                double[] inputsSi = path.sample(external);
                 long p0 = System.nanoTime();
-                s = plant.step(dtS, new PlantInputs(sample.inputsSi()));
+                s = plant.step(dtS, new PlantInputs(inputsSi));
                 plantNanos += System.nanoTime() - p0;
             }
         } finally {
-            io.close();
+            path.close();
         }
         double wallS = (System.nanoTime() - t0) / 1e9;
         plantSeconds = plantNanos / 1e9;

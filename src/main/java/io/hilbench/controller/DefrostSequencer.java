@@ -51,6 +51,10 @@ public final class DefrostSequencer {
     private final double[] baselineDeltaK;
     private final double[] inServiceS;
     private final String[] initiatedBy;
+    /** The tags read every cycle (TT-23s, PDT-23s of section s at [s - 1], TT-101), resolved once per inputs layout. */
+    private final InputSlot[] coilTemperature;
+    private final InputSlot[] coilPressureDrop;
+    private final InputSlot tt101 = new InputSlot(PlantTags.TT101);
     private double sinceLastEndS;
     private int maxTimeEvents;
     private Defrost lastDefrost;
@@ -68,6 +72,8 @@ public final class DefrostSequencer {
         baselineDeltaK = new double[sections];
         inServiceS = new double[sections];
         initiatedBy = new String[sections];
+        coilTemperature = InputSlot.numbered(sections, PlantTags::coilTemperature);
+        coilPressureDrop = InputSlot.numbered(sections, PlantTags::coilPressureDrop);
         reset();
     }
 
@@ -143,7 +149,8 @@ public final class DefrostSequencer {
                 case HOT_GAS -> {
                     stepS[i] += dtS;
                     String coil = PlantTags.coilTemperature(s);
-                    boolean warm = in.isGood(coil) && in.quality(coil) != Quality.BAD && in.value(coil) >= config.terminationDegC() - 1e-9;
+                    // isGood: readable, not BAD, a number
+                    boolean warm = coilTemperature[i].isGood(in) && coilTemperature[i].value(in) >= config.terminationDegC() - 1e-9;
                     boolean maxTime = stepS[i] >= config.defrostMaxS() - 1e-9;
                     if (!hotGasAvailable) {
                         finish(i, false, "no hot gas (compressors off)");
@@ -176,10 +183,10 @@ public final class DefrostSequencer {
     }
 
     private void sense(Inputs in, int i, double dtS, double fanRatio) {
-        String dp = PlantTags.coilPressureDrop(i + 1);
-        if (fanRatio > 0.2 && in.isGood(dp)) {
+        InputSlot dp = coilPressureDrop[i];
+        if (fanRatio > 0.2 && dp.isGood(in)) {
             // scaled to full speed per sample, so a fan speed that changes under the filter does not read as frost
-            double v = in.value(dp) / (fanRatio * fanRatio);
+            double v = dp.value(in) / (fanRatio * fanRatio);
             if (Double.isNaN(filteredDpPa[i])) filteredDpPa[i] = v;
             else filteredDpPa[i] += (v - filteredDpPa[i]) * (1.0 - Math.exp(-dtS / config.pressureDropFilterS()));
         } else {
@@ -191,10 +198,10 @@ public final class DefrostSequencer {
         }
     }
 
-    private static double coilDeltaK(Inputs in, int s) {
-        String coil = PlantTags.coilTemperature(s);
-        if (!in.isGood(PlantTags.TT101) || !in.isGood(coil)) return Double.NaN;
-        return in.value(PlantTags.TT101) - in.value(coil);
+    private double coilDeltaK(Inputs in, int s) {
+        InputSlot coil = coilTemperature[s - 1];
+        if (!tt101.isGood(in) || !coil.isGood(in)) return Double.NaN;
+        return tt101.value(in) - coil.value(in);
     }
 
     /** Frost sensing of section s is valid: its ΔP transmitter readable with the fan running. */

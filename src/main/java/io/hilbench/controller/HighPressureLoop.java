@@ -21,6 +21,8 @@ public final class HighPressureLoop {
     private static final double[] SAT_P_BAR = {14.2776, 19.6963, 26.4868, 28.0269, 30.4588, 34.8514, 39.6947, 45.0218, 57.2905, 64.3424, 72.1369, 73.773};
 
     private final PressureConfig config;
+    /** The tags update reads every cycle, resolved once per inputs layout. */
+    private final InputSlot pt202 = new InputSlot(PlantTags.PT202), pt201 = new InputSlot(PlantTags.PT201), tt203 = new InputSlot(PlantTags.TT203);
     private double setBar = Double.NaN;
     private double integralPct;
     private double openingPct;
@@ -76,15 +78,15 @@ public final class HighPressureLoop {
      * @return the HV-221 opening, %
      */
     public double update(Inputs in, double dtS) {
-        if (!in.isGood(PlantTags.PT202) || !in.isGood(PlantTags.PT201) || !in.isGood(PlantTags.TT203)) return openingPct;
-        double target = setPointBar(in.value(PlantTags.TT203), in.value(PlantTags.PT201));
+        if (!pt202.isGood(in) || !pt201.isGood(in) || !tt203.isGood(in)) return openingPct;
+        double target = setPointBar(tt203.value(in), pt201.value(in));
         if (Double.isNaN(setBar) || !active) {
             // start from the pressure we have, so the first step is no jump
-            setBar = Math.max(config.hpSetMinBar(), Math.min(config.hpAimBar(), in.value(PlantTags.PT202)));
+            setBar = Math.max(config.hpSetMinBar(), Math.min(config.hpAimBar(), pt202.value(in)));
             active = true;
         }
         setBar += (target - setBar) * (1.0 - Math.exp(-dtS / config.hpSetFilterS()));
-        double errorBar = in.value(PlantTags.PT202) - setBar; // above the set-point: open
+        double errorBar = pt202.value(in) - setBar; // above the set-point: open
         double kp = config.hpKpPctPerBar();
         integralPct = clamp(integralPct + kp * errorBar * dtS / config.hpTiS(), config.hpValveMinPct(), 100.0);
         openingPct = clamp(kp * errorBar + integralPct, config.hpValveMinPct(), 100.0);

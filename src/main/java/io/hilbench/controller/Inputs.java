@@ -1,5 +1,6 @@
 package io.hilbench.controller;
 
+import io.hilbench.points.TableState;
 import io.hilbench.runtime.Quality;
 
 import java.util.Collections;
@@ -21,8 +22,11 @@ public final class Inputs {
     private final long plantTimeMs;
     private final boolean lockstep;
     private final Map<String, Integer> index;
+    /** The values and qualities by slot; null when they are read from {@link #state}. */
     private final double[] values;
     private final Quality[] qualities;
+    /** The table state the slots index (the in-process I/O: no copy), or null. */
+    private final TableState state;
 
     /**
      * @param index     tag → slot in {@code values}/{@code qualities}; shared between cycles, never modified
@@ -35,7 +39,27 @@ public final class Inputs {
         this.index = index;
         this.values = values;
         this.qualities = qualities;
+        this.state = null;
     }
+
+    /**
+     * Inputs read straight from one (immutable) table state, without copying it: the in-process I/O.
+     *
+     * @param index tag → point index in {@code state}, of the points read; shared between cycles, never modified
+     */
+    Inputs(long step, long plantTimeMs, boolean lockstep, Map<String, Integer> index, TableState state) {
+        this.step = step;
+        this.plantTimeMs = plantTimeMs;
+        this.lockstep = lockstep;
+        this.index = index;
+        this.values = null;
+        this.qualities = null;
+        this.state = state;
+    }
+
+    private double v(int slot) { return values != null ? values[slot] : state.value(slot); }
+
+    private Quality q(int slot) { return qualities != null ? qualities[slot] : state.quality(slot); }
 
     /** {@code BENCH.Step}: the plant step N these inputs belong to; the cycle acknowledges it. */
     public long step() { return step; }
@@ -51,24 +75,47 @@ public final class Inputs {
     /** Engineering value of the tag; NaN when the tag was not read. */
     public double value(String tag) {
         Integer i = index.get(tag);
-        return i == null ? Double.NaN : values[i];
+        return i == null ? Double.NaN : v(i);
     }
 
     /** Quality of the tag; BAD when the tag was not read. */
     public Quality quality(String tag) {
         Integer i = index.get(tag);
-        return i == null ? Quality.BAD : qualities[i];
+        return i == null ? Quality.BAD : q(i);
     }
 
     /** True when the tag was read, is not BAD and its value is a finite number. */
     public boolean isGood(String tag) {
         Integer i = index.get(tag);
-        return i != null && qualities[i] != Quality.BAD && Double.isFinite(values[i]);
+        return i != null && isGood((int) i);
     }
 
     /** A boolean (or any) point that is non-zero with a usable quality; false when unread or BAD. */
     public boolean isTrue(String tag) {
-        return isGood(tag) && value(tag) != 0.0;
+        Integer i = index.get(tag); // one look-up: isGood(tag) && value(tag) != 0
+        return i != null && isGood((int) i) && v(i) != 0.0;
+    }
+
+    // ---- by slot: a caller that reads the same tags every cycle resolves them once per layout ------------------
+
+    /**
+     * Identifies the tag → slot layout: inputs with the same layout object hold every tag at the same slot (a
+     * {@link ControllerIo} reuses one layout for all its cycles).
+     */
+    Object layout() { return index; }
+
+    /** The slot of the tag in {@link #layout}, or -1 when the tag was not read. */
+    int slot(String tag) {
+        Integer i = index.get(tag);
+        return i == null ? -1 : i;
+    }
+
+    /** {@link #value(String)} at a slot of {@link #layout}. */
+    double value(int slot) { return v(slot); }
+
+    /** {@link #isGood(String)} at a slot of {@link #layout}. */
+    boolean isGood(int slot) {
+        return q(slot) != Quality.BAD && Double.isFinite(v(slot));
     }
 
     /** Tags read, in read order. */

@@ -29,10 +29,15 @@ final class PlantPointMap {
 
     /** The value moved into the point's [min, max]: the controller never sends what the plant must reject. */
     static double clampToLimits(PointDefinition p, double v) {
+        return clampToLimits(p.min(), p.max(), p.isBoolean(), v);
+    }
+
+    /** {@link #clampToLimits(PointDefinition, double)} on the point's limits and type, read once by the caller. */
+    static double clampToLimits(double min, double max, boolean isBoolean, double v) {
         double out = v;
-        if (!Double.isNaN(p.min())) out = Math.max(p.min(), out);
-        if (!Double.isNaN(p.max())) out = Math.min(p.max(), out);
-        return p.isBoolean() ? (out != 0.0 ? 1.0 : 0.0) : out;
+        if (!Double.isNaN(min)) out = Math.max(min, out);
+        if (!Double.isNaN(max)) out = Math.min(max, out);
+        return isBoolean ? (out != 0.0 ? 1.0 : 0.0) : out;
     }
 
     /**

@@ -110,7 +110,7 @@ public final class PlantTags {
      */
     private static String[] numbered(java.util.function.IntFunction<String> tag) {
         String[] t = new String[10];
-        for (int i = 1; i <= 9; i++) t[i] = tag.apply(i);
+        for (int i = 1; i <= 9; i++) t[i] = tag.apply(i).intern(); // interned like the literal tags: a map keyed by interned tags matches them by ==
         return t;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
  */
 public final class ReceiverPressureLoop {
     private final PressureConfig config;
+    /** The tags update reads every cycle, resolved once per inputs layout. */
+    private final InputSlot pt204 = new InputSlot(PlantTags.PT204), pt201 = new InputSlot(PlantTags.PT201);
     private double integralPct;
     private double openingPct;
 
@@ -31,8 +33,8 @@ public final class ReceiverPressureLoop {
 
     /** One cycle with a compressor running; returns the HV-222 opening, %. */
     public double update(Inputs in, double dtS) {
-        if (!in.isGood(PlantTags.PT204) || !in.isGood(PlantTags.PT201)) return openingPct;
-        double errorBar = in.value(PlantTags.PT204) - setPointBar(in.value(PlantTags.PT201));
+        if (!pt204.isGood(in) || !pt201.isGood(in)) return openingPct;
+        double errorBar = pt204.value(in) - setPointBar(pt201.value(in));
         double kp = config.receiverKpPctPerBar();
         integralPct = Math.max(config.bypassMinPct(), Math.min(100.0, integralPct + kp * errorBar * dtS / config.receiverTiS()));
         openingPct = Math.max(config.bypassMinPct(), Math.min(100.0, kp * errorBar + integralPct));

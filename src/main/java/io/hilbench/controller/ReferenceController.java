@@ -152,6 +152,14 @@ public final class ReferenceController {
     private final Optional<Variant> variant;
     private final List<String> permissiveTags;
     private final Compressor[] compressors;
+    /** The tags of {@link #outputs}, built once. */
+    private final Outputs.Layout outputLayout;
+    /** The input tags every cycle reads, resolved once per inputs layout (compressor n at [n - 1]). */
+    private final InputSlot watchdogTripped = new InputSlot(PlantTags.WATCHDOG_TRIPPED), pshh202 = new InputSlot(PSHH202),
+            psll201 = new InputSlot(PSLL201), tshh202 = new InputSlot(TSHH202), pt202 = new InputSlot(PT202), tt202 = new InputSlot(TT202),
+            tt272 = new InputSlot(TT272), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING);
+    private final InputSlot[] compressorFault;
+    private final InputSlot[] compressorSpeed;
 
     private ControllerState state;
     private Phase phase;
@@ -262,6 +270,9 @@ public final class ReferenceController {
         }
         this.compressors = new Compressor[compressorCount];
         for (int i = 0; i < compressorCount; i++) compressors[i] = new Compressor(i + 1);
+        this.outputLayout = outputLayout(compressorCount);
+        this.compressorFault = InputSlot.numbered(compressorCount, PlantTags::compressorFault);
+        this.compressorSpeed = InputSlot.numbered(compressorCount, PlantTags::compressorSpeed);
         resetToInitial();
     }
 
@@ -433,7 +444,7 @@ public final class ReferenceController {
         for (Compressor c : compressors) c.advance(dtS, clockS);
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
-        if (!commLost && in.isTrue(PlantTags.WATCHDOG_TRIPPED) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
+        if (!commLost && watchdogTripped.isTrue(in) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
             linkLost("BENCH.WatchdogTripped: the plant's I/O watchdog put the actuators at their fail-safe values");
         }
         if (commLost) {
@@ -459,10 +470,10 @@ public final class ReferenceController {
     // ---- trips -------------------------------------------------------------------------------------------------
 
     private void checkTrips(Inputs in, double dtS) {
-        if (in.isTrue(PSHH202)) trip(AlarmMeaning.HP_TRIP, "PSHH-202 HP switch tripped");
-        if (in.isTrue(PSLL201)) trip(AlarmMeaning.LP_TRIP, "PSLL-201 LP switch tripped");
-        if (in.isTrue(TSHH202)) trip(AlarmMeaning.DISCHARGE_TRIP, "TSHH-202 discharge temperature trip");
-        if (hpUnloading() && anyCompressorOn() && monitor.readable(in, PT202) && in.value(PT202) >= config.hpCutOutBar() - 1e-9) {
+        if (pshh202.isTrue(in)) trip(AlarmMeaning.HP_TRIP, "PSHH-202 HP switch tripped");
+        if (psll201.isTrue(in)) trip(AlarmMeaning.LP_TRIP, "PSLL-201 LP switch tripped");
+        if (tshh202.isTrue(in)) trip(AlarmMeaning.DISCHARGE_TRIP, "TSHH-202 discharge temperature trip");
+        if (hpUnloading() && anyCompressorOn() && monitor.readable(in, PT202) && pt202.value(in) >= config.hpCutOutBar() - 1e-9) {
             trip(AlarmMeaning.HP_TRIP, String.format(Locale.ROOT, "PT-202 %.1f bar at the Pc max cut-out (%.1f bar): every compressor cut out",
                     in.value(PT202), config.hpCutOutBar()));
         }
@@ -489,8 +500,8 @@ public final class ReferenceController {
         }
     }
 
-    private static boolean tripCausePresent(Inputs in) {
-        return in.isTrue(PSHH202) || in.isTrue(PSLL201) || in.isTrue(TSHH202);
+    private boolean tripCausePresent(Inputs in) {
+        return pshh202.isTrue(in) || psll201.isTrue(in) || tshh202.isTrue(in);
     }
 
     // ---- state machine ------------------------------------------------------------------------------------------
@@ -606,8 +617,8 @@ public final class ReferenceController {
      */
     private int holdStartSpeed(Compressor c, Inputs in, double dtS) {
         c.speedSetHz = config.compressorStartSpeedHz();
-        String feedback = PlantTags.compressorSpeed(c.number);
-        boolean atSpeed = !in.isGood(feedback) || in.value(feedback) >= config.compressorStartMinHz() - 1e-9;
+        InputSlot feedback = compressorSpeed[c.number - 1];
+        boolean atSpeed = !feedback.isGood(in) || feedback.value(in) >= config.compressorStartMinHz() - 1e-9;
         if (atSpeed) {
             // the cycle the feedback first shows the speed counts from there on: the hold is at least the rule's time
             if (c.reachedStartSpeed) c.atStartSpeedS += dtS;
@@ -628,7 +639,7 @@ public final class ReferenceController {
     private void control(Inputs in, double dtS, double supplySetDegC) {
         // lag compressors in their start hold; a VFD fault drops a compressor (the staging replaces it)
         for (Compressor c : compressors) {
-            if (c.isOn() && in.isTrue(PlantTags.compressorFault(c.number))) {
+            if (c.isOn() && compressorFault[c.number - 1].isTrue(in)) {
                 stopCompressor(c);
                 event("C-21" + c.number + " stopped: VFD fault");
             } else if (c.mode == Compressor.Mode.START_HOLD) {
@@ -643,11 +654,11 @@ public final class ReferenceController {
                 }
             }
         }
-        if (!in.isGood(TT272)) { // supply unreadable: hold the speeds (SENSOR_FAULT handling comes with its requirement)
+        if (!tt272.isGood(in)) { // supply unreadable: hold the speeds (SENSOR_FAULT handling comes with its requirement)
             distribute();
             return;
         }
-        double errorK = supplySetDegC - in.value(TT272); // positive: supply too cold
+        double errorK = supplySetDegC - tt272.value(in); // positive: supply too cold
 
         double holdHz = 0;
         int holding = 0;
@@ -764,7 +775,7 @@ public final class ReferenceController {
             Compressor c = compressors[(config.leadCompressor() - 1 + i) % n];
             if (!c.isOn() && !c.failedToStart && !c.timersAllowStart(minOffS(), startsPerHourMax())) timerBlocked = true;
             if (!c.timersAllowStart(minOffS(), startsPerHourMax())) continue;
-            if (in.isTrue(PlantTags.compressorFault(c.number)) || !ownPermissivesHealthy(in, c.number)) continue;
+            if (compressorFault[c.number - 1].isTrue(in) || !ownPermissivesHealthy(in, c.number)) continue;
             if (best == null || c.runTotalS < best.runTotalS - 1e-9) best = c;
         }
         if (best == null && timerBlocked) startBlockedNow = true;
@@ -794,12 +805,12 @@ public final class ReferenceController {
      * hpLimitRateFilterS. NaN with no compressor on or PT-202 unreadable (the filter restarts after that).
      */
     private void anticipatePressure(Inputs in, double dtS) {
-        if (!anyCompressorOn() || !in.isGood(PT202) || monitor.faulted(PT202)) {
+        if (!anyCompressorOn() || !pt202.isGood(in) || monitor.faulted(PT202)) {
             hpAnticipatedBar = Double.NaN;
             if (!anyCompressorOn()) hpRateFilterBar = Double.NaN;
             return;
         }
-        double pressureBar = in.value(PT202);
+        double pressureBar = pt202.value(in);
         if (Double.isNaN(hpRateFilterBar)) hpRateFilterBar = pressureBar;
         hpRateFilterBar += (pressureBar - hpRateFilterBar) * (1.0 - Math.exp(-dtS / config.hpLimitRateFilterS()));
         double rateBarPerS = (pressureBar - hpRateFilterBar) / config.hpLimitRateFilterS();
@@ -845,13 +856,13 @@ public final class ReferenceController {
         boolean recover = true;
         if (hpUnloading() && !Double.isNaN(hpAnticipatedBar)) {
             // on the measured pressure: the anticipated one overshoots at every start, which the HV-221 limiter is for
-            double excess = in.value(PT202) - config.hpUnloadSetBar();
+            double excess = pt202.value(in) - config.hpUnloadSetBar();
             if (excess > 0) downHz += config.hpUnloadHzPerBarS() * excess * dtS;
             if (excess > -config.hpUnloadHysteresisBar()) recover = false;
         }
-        boolean dischargeBlind = monitor.faulted(TT202) || !in.has(TT202);
-        if (!dischargeBlind && in.isGood(TT202)) {
-            double excess = in.value(TT202) - config.dischargeUnloadSetDegC();
+        boolean dischargeBlind = monitor.faulted(TT202) || !tt202.has(in);
+        if (!dischargeBlind && tt202.isGood(in)) {
+            double excess = tt202.value(in) - config.dischargeUnloadSetDegC();
             if (excess > 0) downHz += config.dischargeUnloadHzPerKS() * excess * dtS;
             if (excess > -DISCHARGE_HYSTERESIS_K) recover = false;
         }
@@ -1204,6 +1215,31 @@ public final class ReferenceController {
 
     // ---- outputs ------------------------------------------------------------------------------------------------
 
+    /**
+     * The tags {@link #outputs} names, in the order it fills them: one layout for every cycle, so each cycle fills an
+     * array and the I/O resolves its points to slots once.
+     */
+    private static Outputs.Layout outputLayout(int compressorCount) {
+        List<String> tags = new java.util.ArrayList<>();
+        tags.add(PlantTags.P271_RUN);
+        tags.add(PlantTags.P271_SPEED_SET);
+        for (int n = 1; n <= compressorCount; n++) {
+            tags.add(PlantTags.compressorEnable(n));
+            tags.add(PlantTags.compressorSpeedSet(n));
+        }
+        tags.add(PlantTags.HV221_OPENING_SET);
+        tags.add(PlantTags.HV222_OPENING_SET);
+        for (int s = 1; s <= SECTIONS; s++) {
+            tags.add(PlantTags.sectionValve(s));
+            tags.add(PlantTags.defrostValve(s));
+            tags.add(PlantTags.fanSpeedSet(s));
+        }
+        tags.add(PlantTags.XV261_OPEN);
+        tags.add(PlantTags.P261_RUN);
+        tags.add(PlantTags.P261_SPEED_SET);
+        return new Outputs.Layout(tags);
+    }
+
     private Outputs outputs() {
         boolean starting = state == ControllerState.STARTING;
         boolean anyOn = anyCompressorOn();
@@ -1213,34 +1249,41 @@ public final class ReferenceController {
         else if (starting && phase == Phase.PROVING_FLOW) pumpSpeed = config.pumpStartSpeedPct();
         else if (state == ControllerState.RUNNING) pumpSpeed = Math.max(config.pumpMinSpeedPct(), config.pumpRunSpeedPct() - pumpTrimPct);
         else pumpSpeed = config.pumpRunSpeedPct();
-        Outputs.Builder b = Outputs.builder()
-                .set(PlantTags.P271_RUN, pumpOn)
-                .set(PlantTags.P271_SPEED_SET, round01(pumpSpeed));
+        // filled in outputLayout's order
+        double[] v = new double[outputLayout.size()];
+        int k = 0;
+        v[k++] = on(pumpOn);
+        v[k++] = round01(pumpSpeed);
         for (Compressor c : compressors) {
-            b.set(PlantTags.compressorEnable(c.number), c.isOn()).set(PlantTags.compressorSpeedSet(c.number), c.isOn() ? round01(c.speedSetHz) : 0.0);
+            v[k++] = on(c.isOn());
+            v[k++] = c.isOn() ? round01(c.speedSetHz) : 0.0;
         }
-        b.set(PlantTags.HV221_OPENING_SET, anyOn ? round01(hpValvePct) : 0.0);
-        b.set(PlantTags.HV222_OPENING_SET, anyOn ? round01(bypassPct) : 0.0);
+        v[k++] = anyOn ? round01(hpValvePct) : 0.0;
+        v[k++] = anyOn ? round01(bypassPct) : 0.0;
         boolean airEvaporating = anyOn && sources.airInUse();
         for (int s = 1; s <= SECTIONS; s++) {
-            b.set(PlantTags.sectionValve(s), defrost.sectionValveOpen(s, airEvaporating))
-                    .set(PlantTags.defrostValve(s), anyOn && defrost.hotGasValveOpen(s))
-                    .set(PlantTags.fanSpeedSet(s), defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct())));
+            v[k++] = on(defrost.sectionValveOpen(s, airEvaporating));
+            v[k++] = on(anyOn && defrost.hotGasValveOpen(s));
+            v[k++] = defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct()));
         }
-        b.set(PlantTags.XV261_OPEN, sources.xv261Open())
-                .set(PlantTags.P261_RUN, sources.tankPumpOn())
-                .set(PlantTags.P261_SPEED_SET, sources.tankPumpSpeedPct());
-        return b.build();
+        v[k++] = on(sources.xv261Open());
+        v[k++] = on(sources.tankPumpOn());
+        v[k] = sources.tankPumpSpeedPct();
+        return Outputs.of(outputLayout, v);
+    }
+
+    private static double on(boolean on) {
+        return on ? 1.0 : 0.0;
     }
 
     /** Flow proven for the start: FSL-271 clear and, where the map has it, P-271 reporting running. */
-    private static boolean flowProven(Inputs in) {
-        return flowSwitchClear(in) && (!in.has(P271_RUNNING) || in.isTrue(P271_RUNNING));
+    private boolean flowProven(Inputs in) {
+        return flowSwitchClear(in) && (!p271Running.has(in) || p271Running.isTrue(in));
     }
 
     /** FSL-271 readable and not low. */
-    private static boolean flowSwitchClear(Inputs in) {
-        return in.isGood(FSL271) && in.value(FSL271) == 0.0;
+    private boolean flowSwitchClear(Inputs in) {
+        return fsl271.isGood(in) && fsl271.value(in) == 0.0;
     }
 
     private void event(String what) {

@@ -79,6 +79,19 @@ final class SensorMonitor {
         double plausibleS;
         boolean faulted;
         String why = "";
+        /** The inputs layout {@link #slot} was resolved in, and the tag's slot there (-1: not read). */
+        Object layout;
+        int slot = -1;
+
+        /** The tag's slot in the inputs, resolved once per layout. */
+        int slotIn(Inputs in) {
+            Object l = in.layout();
+            if (l != layout) {
+                slot = in.slot(tag);
+                layout = l;
+            }
+            return slot;
+        }
 
         Watched(String tag, boolean critical, double min, double max) {
             this.tag = tag;
@@ -93,6 +106,8 @@ final class SensorMonitor {
 
     private final ControllerConfig config;
     private final Map<String, Watched> watched = new LinkedHashMap<>();
+    /** {@link #watched}'s values in its order, for the loops every cycle (no iterator). */
+    private final Watched[] watchedInOrder;
 
     /**
      * @param ranges tag → {min, max} from the plant point map (NaN where the map gives none); tags the map lacks are
@@ -102,6 +117,7 @@ final class SensorMonitor {
         this.config = config;
         for (String t : CRITICAL) add(t, true, ranges);
         for (String t : NON_CRITICAL) add(t, false, ranges);
+        this.watchedInOrder = watched.values().toArray(new Watched[0]);
     }
 
     private void add(String tag, boolean critical, Map<String, double[]> ranges) {
@@ -125,9 +141,10 @@ final class SensorMonitor {
      * @param commandedTotalHz the compressors' commanded total speed this cycle (the frozen-value test's activity)
      */
     void update(Inputs in, double dtS, double commandedTotalHz) {
-        for (Watched w : watched.values()) {
-            if (!in.has(w.tag)) continue;
-            String why = check(w, in, dtS, commandedTotalHz);
+        for (Watched w : watchedInOrder) {
+            int slot = w.slotIn(in);
+            if (slot < 0) continue; // not read
+            String why = check(w, in, slot, dtS, commandedTotalHz);
             if (why != null) {
                 w.implausibleS += dtS;
                 w.plausibleS = 0;
@@ -142,15 +159,15 @@ final class SensorMonitor {
     }
 
     /** Why the reading is implausible this cycle, or null. */
-    private String check(Watched w, Inputs in, double dtS, double commandedTotalHz) {
+    private String check(Watched w, Inputs in, int slot, double dtS, double commandedTotalHz) {
         w.suspectLeftS = Math.max(0.0, w.suspectLeftS - dtS);
-        if (!in.isGood(w.tag)) {
+        if (!in.isGood(slot)) {
             w.last = Double.NaN;
             w.readableS = 0;
             w.unchangedS = 0;
             return "bad quality";
         }
-        double v = in.value(w.tag);
+        double v = in.value(slot);
         double last = w.last;
         w.last = v;
         if (!Double.isNaN(w.min) && !Double.isNaN(w.max)) {
@@ -212,12 +229,12 @@ final class SensorMonitor {
 
     /** True when a critical sensor is faulted now. */
     boolean criticalFaulted() {
-        for (Watched w : watched.values()) if (w.critical && w.faulted) return true;
+        for (Watched w : watchedInOrder) if (w.critical && w.faulted) return true;
         return false;
     }
 
     boolean anyFaulted() {
-        for (Watched w : watched.values()) if (w.faulted) return true;
+        for (Watched w : watchedInOrder) if (w.faulted) return true;
         return false;
     }
 

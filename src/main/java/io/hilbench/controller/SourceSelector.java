@@ -32,6 +32,9 @@ public final class SourceSelector {
 
     private final SourceConfig config;
     private final Optional<Variant> variant;
+    /** The tags read every cycle, resolved once per inputs layout. */
+    private final InputSlot tankBottom, tt101 = new InputSlot(PlantTags.TT101), rt101 = new InputSlot(PlantTags.RT101),
+            p261Running = new InputSlot(PlantTags.P261_RUNNING);
     private Source source;
     /** The source being switched to, or null when no switch runs. */
     private Source switchingTo;
@@ -44,6 +47,7 @@ public final class SourceSelector {
     public SourceSelector(SourceConfig config, Optional<Variant> variant) {
         this.config = Objects.requireNonNull(config, "config");
         this.variant = Objects.requireNonNull(variant, "variant");
+        this.tankBottom = new InputSlot(config.tankBottomTag());
         reset();
     }
 
@@ -70,17 +74,16 @@ public final class SourceSelector {
     public Source target(Inputs in) {
         if (variant.orElse(null) == Variant.NO_SOURCE_SWITCH) return Source.AIR;
         boolean tankNow = usesTank(source) || (switchingTo != null && usesTank(switchingTo));
-        String bottomTag = config.tankBottomTag();
-        if (!in.isGood(bottomTag)) return Source.AIR;
-        double bottom = in.value(bottomTag);
+        if (!tankBottom.isGood(in)) return Source.AIR;
+        double bottom = tankBottom.value(in);
         boolean usable = (tankNow && variant.orElse(null) == Variant.IGNORES_TANK_MINIMUM)
                 || bottom >= (tankNow ? config.tankMinDegC() : config.tankEnterDegC()) - 1e-9;
         if (!usable) return Source.AIR;
-        boolean better = !in.isGood(PlantTags.TT101)
-                || bottom - in.value(PlantTags.TT101) >= config.tankAdvantageK() - (tankNow ? ADVANTAGE_HYSTERESIS_K : 0) - 1e-9;
+        boolean better = !tt101.isGood(in)
+                || bottom - tt101.value(in) >= config.tankAdvantageK() - (tankNow ? ADVANTAGE_HYSTERESIS_K : 0) - 1e-9;
         if (better) return Source.TANK;
-        boolean solarNeed = in.isGood(PlantTags.RT101)
-                && in.value(PlantTags.RT101) >= config.solarNeedWPerM2() - (tankNow ? SOLAR_HYSTERESIS_W_PER_M2 : 0) - 1e-9;
+        boolean solarNeed = rt101.isGood(in)
+                && rt101.value(in) >= config.solarNeedWPerM2() - (tankNow ? SOLAR_HYSTERESIS_W_PER_M2 : 0) - 1e-9;
         return solarNeed ? Source.BOTH : Source.AIR;
     }
 
@@ -96,7 +99,7 @@ public final class SourceSelector {
     public void update(Inputs in, double dtS, boolean running) {
         dwellS += dtS;
         pumpOverrunLeftS = Math.max(0, pumpOverrunLeftS - dtS);
-        boolean pumpRunning = !in.has(PlantTags.P261_RUNNING) || in.isTrue(PlantTags.P261_RUNNING);
+        boolean pumpRunning = !p261Running.has(in) || p261Running.isTrue(in);
         pumpProvenS = tankPumpOn() && pumpRunning ? pumpProvenS + dtS : 0;
         Source target = target(in);
         if (switchingTo == null) {
@@ -138,7 +141,7 @@ public final class SourceSelector {
 
     private boolean tankUsableNow(Inputs in) {
         if (variant.orElse(null) == Variant.IGNORES_TANK_MINIMUM) return true;
-        return in.isGood(config.tankBottomTag()) && in.value(config.tankBottomTag()) >= config.tankMinDegC() - 1e-9;
+        return tankBottom.isGood(in) && tankBottom.value(in) >= config.tankMinDegC() - 1e-9;
     }
 
     private static String fmt(Inputs in, String tag) {

@@ -27,6 +27,12 @@ public final class PointTable {
     private final SignalCatalogue catalogue;
     private final int[] plantInputOf;    // point -> plant input index in {@link #catalogue}, or -1 (resolved once: the step path looks up no names)
     private final int[] benchPoint;      // BenchVariable ordinal -> point index, or -1
+    /** The points bound to a plant output, their output index and unit, in point order: a publish touches only these. */
+    private final int[] plantOutputPoints;
+    private final int[] plantOutputIndex;
+    private final EngineeringUnit[] plantOutputUnit;
+    /** The points bound to a plant input, in point order: a sample reads only these. */
+    private final int[] plantInputPoints;
     private final List<PointTableListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile TableState state;
@@ -75,6 +81,24 @@ public final class PointTable {
             qualities[i] = Quality.GOOD;
         }
         this.state = new TableState(0, values, texts, qualities);
+        int outputs = 0, inputs = 0;
+        for (int i = 0; i < points.size(); i++) {
+            if (plantOutputOf[i] >= 0) outputs++;
+            if (plantInputOf[i] >= 0) inputs++;
+        }
+        this.plantOutputPoints = new int[outputs];
+        this.plantOutputIndex = new int[outputs];
+        this.plantOutputUnit = new EngineeringUnit[outputs];
+        this.plantInputPoints = new int[inputs];
+        outputs = inputs = 0;
+        for (int i = 0; i < points.size(); i++) {
+            if (plantOutputOf[i] >= 0) {
+                plantOutputPoints[outputs] = i;
+                plantOutputIndex[outputs] = plantOutputOf[i];
+                plantOutputUnit[outputs++] = points.get(i).unit();
+            }
+            if (plantInputOf[i] >= 0) plantInputPoints[inputs++] = i;
+        }
     }
 
     /**
@@ -145,23 +169,57 @@ public final class PointTable {
      */
     public TableState publish(SignalFrame frame, Map<BenchVariable, Double> benchValues) {
         synchronized (lock) {
-            TableState s = state;
-            double[] v = s.valuesCopy();
-            Quality[] q = s.qualitiesCopy();
-            for (int i = 0; i < v.length; i++) {
-                int o = plantOutputOf[i];
-                if (o >= 0) {
-                    v[i] = points.get(i).unit().fromSi(frame.value(o));
-                    q[i] = frame.quality(o);
-                }
-            }
-            setBench(v, BenchVariable.STEP, frame.step());
-            setBench(v, BenchVariable.PLANT_TIME_MS, frame.plantTimeMs());
+            double[] v = publishedValues(frame);
             benchValues.forEach((k, val) -> setBench(v, k, val));
-            TableState next = new TableState(s.version() + 1, v, s.textsCopy(), q);
-            state = next;
-            return next;
+            return publish(frame, v);
         }
+    }
+
+    /**
+     * {@link #publish(SignalFrame, Map)} with the step loop's two bench variables ({@code BENCH.Mode} as its code,
+     * {@code BENCH.WatchdogTripped}), without a map per step.
+     */
+    public TableState publish(SignalFrame frame, int modeCode, boolean watchdogTripped) {
+        synchronized (lock) {
+            double[] v = publishedValues(frame);
+            setBench(v, BenchVariable.MODE, modeCode);
+            setBench(v, BenchVariable.WATCHDOG_TRIPPED, watchdogTripped ? 1.0 : 0.0);
+            return publish(frame, v);
+        }
+    }
+
+    /** The live values with the frame's plant outputs (and step, time) in; caller holds the lock. */
+    private double[] publishedValues(SignalFrame frame) {
+        double[] v = state.valuesCopy();
+        for (int k = 0; k < plantOutputPoints.length; k++) {
+            v[plantOutputPoints[k]] = plantOutputUnit[k].fromSi(frame.value(plantOutputIndex[k]));
+        }
+        setBench(v, BenchVariable.STEP, frame.step());
+        setBench(v, BenchVariable.PLANT_TIME_MS, frame.plantTimeMs());
+        return v;
+    }
+
+    /** The next state from {@link #publishedValues} and the frame's qualities; caller holds the lock. */
+    private TableState publish(SignalFrame frame, double[] v) {
+        TableState s = state;
+        // the qualities are copied only when one changes (mostly none does); states never modify their arrays, so the
+        // next state may share them, as it shares the texts a publish never changes
+        Quality[] q = s.qualitiesShared();
+        boolean copied = false;
+        for (int k = 0; k < plantOutputPoints.length; k++) {
+            Quality fq = frame.quality(plantOutputIndex[k]);
+            int p = plantOutputPoints[k];
+            if (q[p] != fq) {
+                if (!copied) {
+                    q = s.qualitiesCopy();
+                    copied = true;
+                }
+                q[p] = fq;
+            }
+        }
+        TableState next = new TableState(s.version() + 1, v, s.textsShared(), q);
+        state = next;
+        return next;
     }
 
     private void setBench(double[] v, BenchVariable var, double value) {
@@ -187,13 +245,18 @@ public final class PointTable {
         synchronized (lock) {
             TableState s = state;
             double[] v = s.valuesCopy();
-            String[] t = s.textsCopy();
+            String[] t = null; // copied on the first string write: the states share the texts array until then
             for (int k = 0; k < writes.size(); k++) {
                 PointWrite w = writes.get(k);
-                if (points.get(w.pointIndex()).isString()) t[w.pointIndex()] = w.text() == null ? "" : w.text();
-                else v[w.pointIndex()] = staged[k];
+                if (points.get(w.pointIndex()).isString()) {
+                    if (t == null) t = s.textsCopy();
+                    t[w.pointIndex()] = w.text() == null ? "" : w.text();
+                } else {
+                    v[w.pointIndex()] = staged[k];
+                }
             }
-            next = new TableState(s.version() + 1, v, t, s.qualitiesCopy());
+            // a write changes no quality: the states share the (never modified) qualities array
+            next = new TableState(s.version() + 1, v, t == null ? s.textsShared() : t, s.qualitiesShared());
             state = next;
         }
         events.forEach(this::fireEvent);
@@ -271,9 +334,8 @@ public final class PointTable {
     public double[] plantInputsSi(TableState s, SignalCatalogue catalogue, double[] defaults, boolean failsafe, TableState held) {
         double[] in = defaults.clone();
         boolean resolved = catalogue == this.catalogue;
-        for (int i = 0; i < points.size(); i++) {
+        for (int i : plantInputPoints) {
             PointDefinition p = points.get(i);
-            if (p.binding().source() != Binding.Source.INPUT) continue;
             double value = failsafe ? p.failsafe().apply(held.value(i)) : s.value(i);
             in[resolved ? plantInputOf[i] : catalogue.inputIndex(p.binding().name())] = p.unit().toSi(value);
         }

@@ -4,9 +4,7 @@ import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.runtime.PlantIo;
 import io.hilbench.runtime.SignalFrame;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The step loop's {@link PlantIo} over the one {@link PointTable}: publishes frames and the bench status
@@ -35,10 +33,7 @@ public final class TablePlantIo implements PlantIo {
 
     @Override
     public void publish(SignalFrame frame, BenchStatus status) {
-        Map<BenchVariable, Double> bench = new EnumMap<>(BenchVariable.class);
-        bench.put(BenchVariable.MODE, (double) status.mode().code());
-        bench.put(BenchVariable.WATCHDOG_TRIPPED, status.watchdogTripped() ? 1.0 : 0.0);
-        table.publish(frame, bench);
+        table.publish(frame, status.mode().code(), status.watchdogTripped());
     }
 
     @Override

@@ -40,4 +40,10 @@ public final class TableState {
     String[] textsCopy() { return texts.clone(); }
 
     Quality[] qualitiesCopy() { return qualities.clone(); }
+
+    /** The texts array itself, for a next state that changes no text (no state ever modifies its arrays). */
+    String[] textsShared() { return texts; }
+
+    /** The qualities array itself, for a next state that changes no quality. */
+    Quality[] qualitiesShared() { return qualities; }
 }

@@ -117,4 +117,58 @@ class PointTableTest {
         bad.add(point("TT-999", PointKind.SENSOR, "degC", "1:ir:20:float32", 1, Double.NaN, Double.NaN, 0, OutOfRangePolicy.REJECT, "plant.hp.nothing"));
         assertThatThrownBy(() -> new PointTable(bad, CATALOGUE)).hasMessageContaining("test.csv:1").hasMessageContaining("unknown plant output 'hp.nothing'");
     }
+
+    /**
+     * DESIGN §3: every request is answered from one pinned state. States share the arrays a step or a write does not
+     * change (qualities on a write and on a publish that changes none, texts on both), so this checks that a later
+     * publish or write never shows through a state already pinned.
+     */
+    @Test
+    void aPinnedStateKeepsItsValuesQualitiesAndTextsWhileLaterPublishesAndWritesChangeThem() throws Exception {
+        List<PointDefinition> withText = new ArrayList<>(points());
+        withText.add(new PointDefinition("CTL.Note", "note", PointKind.ACTUATOR, EngineeringUnit.NONE, ModbusAddress.parse("1:hr:20:string(8)"),
+                1, 0, "Test", OpcUaType.STRING, Double.NaN, Double.NaN, 0, "none", OutOfRangePolicy.REJECT, Failsafe.ZERO, 0,
+                Binding.parse("const.note"), "test.csv", 9));
+        PointTable t = new PointTable(withText, CATALOGUE);
+        int tt = t.indexOf("TT-272"), speed = t.indexOf("C-211.SpeedSet"), note = t.indexOf("CTL.Note");
+        t.publish(new Frame(1, 100, new double[] {100e5, 340.15}, new Quality[] {Quality.GOOD, Quality.GOOD}), 2, false);
+        TableState pinned = t.state();
+
+        t.publish(new Frame(2, 200, new double[] {101e5, 341.15}, new Quality[] {Quality.GOOD, Quality.BAD}), 2, false);
+        t.write(List.of(PointWrite.of(speed, 50), new PointWrite(note, 0, "changed")), "test");
+
+        assertThat(pinned.quality(tt)).isEqualTo(Quality.GOOD);
+        assertThat(pinned.value(tt)).isCloseTo(67.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pinned.value(speed)).isZero();
+        assertThat(pinned.text(note)).isEqualTo("none");
+        TableState now = t.state();
+        assertThat(now.quality(tt)).as("a write keeps the last publish's qualities").isEqualTo(Quality.BAD);
+        assertThat(now.value(speed)).isEqualTo(50);
+        assertThat(now.text(note)).isEqualTo("changed");
+
+        t.publish(new Frame(3, 300, new double[] {102e5, 342.15}, new Quality[] {Quality.GOOD, Quality.GOOD}), 2, false);
+        assertThat(now.quality(tt)).as("pinned across the next publish").isEqualTo(Quality.BAD);
+        assertThat(t.state().quality(tt)).isEqualTo(Quality.GOOD);
+        assertThat(t.state().text(note)).as("a publish keeps the texts").isEqualTo("changed");
+    }
+
+    /** The step loop's publish without a map sets BENCH.Mode and BENCH.WatchdogTripped exactly as the map form does. */
+    @Test
+    void publishWithModeAndWatchdogEqualsPublishWithTheBenchMap() {
+        List<PointDefinition> pts = new ArrayList<>(points());
+        pts.add(point("BENCH.Mode", PointKind.BENCH, "", "1:ir:5:enum(0=Realtime,1=Accelerated,2=Lockstep)", 1, Double.NaN, Double.NaN, 0,
+                OutOfRangePolicy.REJECT, "bench.mode"));
+        pts.add(point("BENCH.WatchdogTripped", PointKind.BENCH, "", "1:di:0:bool", 1, Double.NaN, Double.NaN, 0,
+                OutOfRangePolicy.REJECT, "bench.watchdogTripped"));
+        Frame f = new Frame(4, 400, new double[] {90e5, 330.15}, new Quality[] {Quality.UNCERTAIN, Quality.GOOD});
+        PointTable a = new PointTable(pts, CATALOGUE), b = new PointTable(pts, CATALOGUE);
+        TableState viaMap = a.publish(f, Map.of(BenchVariable.MODE, 1.0, BenchVariable.WATCHDOG_TRIPPED, 1.0));
+        TableState direct = b.publish(f, 1, true);
+        for (int i = 0; i < pts.size(); i++) {
+            assertThat(direct.value(i)).as(pts.get(i).tag()).isEqualTo(viaMap.value(i));
+            assertThat(direct.quality(i)).as(pts.get(i).tag()).isEqualTo(viaMap.quality(i));
+        }
+        assertThat(direct.value(b.indexOf("BENCH.Mode"))).isEqualTo(1.0);
+        assertThat(direct.value(b.indexOf("BENCH.WatchdogTripped"))).isEqualTo(1.0);
+    }
 }
