@@ -72,6 +72,15 @@ public final class ModbusControllerIo implements ControllerIo {
     private final Block ackBlock;
     private final PointDefinition stepPoint, timePoint, modePoint, ackPoint, heartbeatPoint;
     private ModbusTCPMaster master;
+    /**
+     * The clock blocks of the last {@link #poll()}, reused once by the {@link #read()} that follows it: the runner
+     * polls, sees a new step and reads, and the poll's blocks are the read's first request again (one request of seven
+     * per lockstep step saved; in lockstep the plant holds the snapshot until the Ack, so it is the same data).
+     */
+    private double[] polledValues;
+    /** Read requests sent since construction (diagnostics and tests). */
+    private long readRequestsSent;
+    private Quality[] polledQualities;
 
     /**
      * @param plantPoints the rig's plant point map ({@code rig.points()}); it must map {@code bench.step} and
@@ -164,6 +173,9 @@ public final class ModbusControllerIo implements ControllerIo {
     /** The read requests of one cycle, for diagnostics and tests (e.g. "unit 1 ir 0..55"). */
     public List<String> readRequests() { return readBlocks.stream().map(Block::toString).toList(); }
 
+    /** Read requests (FC01–FC04) sent so far, polls included: for diagnostics and tests. */
+    public long readRequestsSent() { return readRequestsSent; }
+
     /** The write requests of one commit, in order, the Ack's last. */
     public List<String> writeRequests() { return writeBlocks.stream().map(Block::toString).toList(); }
 
@@ -188,15 +200,31 @@ public final class ModbusControllerIo implements ControllerIo {
     public BenchClock poll() throws ControllerIoException {
         double[] values = new double[inputIndex.size()];
         Quality[] qualities = new Quality[inputIndex.size()];
+        polledValues = null;
         for (Block b : pollBlocks) readBlock(b, values, qualities);
+        polledValues = values;
+        polledQualities = qualities;
         return new BenchClock(step(values), time(values), lockstep(values, qualities));
     }
 
     @Override
     public Inputs read() throws ControllerIoException {
+        double[] polled = polledValues;
+        Quality[] polledQ = polledQualities;
+        polledValues = null;
+        polledQualities = null;
         double[] values = new double[inputIndex.size()];
         Quality[] qualities = new Quality[inputIndex.size()];
-        for (Block b : readBlocks) readBlock(b, values, qualities);
+        for (Block b : readBlocks) {
+            if (polled != null && pollBlocks.contains(b)) {
+                for (Member mem : b.members) {
+                    values[mem.slot] = polled[mem.slot];
+                    qualities[mem.slot] = polledQ[mem.slot];
+                }
+            } else {
+                readBlock(b, values, qualities);
+            }
+        }
         return new Inputs(step(values), time(values), lockstep(values, qualities), inputIndex, values, qualities);
     }
 
@@ -212,6 +240,7 @@ public final class ModbusControllerIo implements ControllerIo {
 
     private void readBlock(Block b, double[] values, Quality[] qualities) throws ControllerIoException {
         ModbusTCPMaster m = requireOpen();
+        readRequestsSent++;
         try {
             if (b.area.isBitArea()) {
                 BitVector bits = b.area == Area.COIL ? m.readCoils(b.unit, b.start, b.count) : m.readInputDiscretes(b.unit, b.start, b.count);
@@ -326,6 +355,8 @@ public final class ModbusControllerIo implements ControllerIo {
     public void close() {
         ModbusTCPMaster m = master;
         master = null;
+        polledValues = null;
+        polledQualities = null;
         if (m != null) m.disconnect();
     }
 }

@@ -150,6 +150,41 @@ class ModbusControllerIntegrationTest {
     }
 
     @Test
+    void aCycleAfterAPollDoesNotReadTheClockBlockAgain() throws Exception {
+        // Lockstep step cost (BENCHMARKS "CI time, session 3"): the runner polls the clock block, sees a new step and
+        // reads every input; the poll's block is the read's first request again, so read() takes it from the poll
+        // (the plant holds the snapshot until the Ack: same data). Poll + read is 4 read requests (V1.1b3 §6.2/§6.4),
+        // not 5, and decodes the same inputs as a read alone.
+        publish(1);
+        awaitAck(1);
+        runner.stop();   // the plant no longer moves: what a poll and a read see is the same snapshot
+        ModbusControllerIo probe = new ModbusControllerIo("127.0.0.1", plantServer.port(), rig.points(), Duration.ofSeconds(2));
+        try {
+            probe.open();
+            long r0 = probe.readRequestsSent();
+            Inputs alone = probe.read();
+            long r1 = probe.readRequestsSent();
+            ControllerIo.BenchClock clock = probe.poll();
+            Inputs afterPoll = probe.read();
+            long r2 = probe.readRequestsSent();
+            Inputs again = probe.read();   // the poll is used once: a second read asks for every block again
+            long r3 = probe.readRequestsSent();
+
+            assertThat(r1 - r0).as("a read alone: one request per block").isEqualTo(probe.readRequests().size()).isEqualTo(4);
+            assertThat(r2 - r1).as("poll + read").isEqualTo(4);
+            assertThat(r3 - r2).as("a read without a fresh poll").isEqualTo(4);
+            assertThat(clock.step()).isEqualTo(1);
+            assertThat(afterPoll.step()).isEqualTo(alone.step()).isEqualTo(1);
+            assertThat(afterPoll.plantTimeMs()).isEqualTo(alone.plantTimeMs()).isEqualTo(100);
+            for (String tag : List.of("BENCH.Step", "BENCH.PlantTimeMs", "FSL-271", "TT-271")) {
+                assertThat(afterPoll.value(tag)).as(tag).isEqualTo(alone.value(tag)).isEqualTo(again.value(tag));
+            }
+        } finally {
+            probe.close();
+        }
+    }
+
+    @Test
     void ackFollowsStepAndTheOutputsArriveInTheRequestThatCarriesTheAck() throws Exception {
         // DESIGN §4 steps 2 and 8: outputs first, Ack = N last; the plant commits only after the whole request that
         // carried the Ack is staged, so the set-points must be in that same FC16

@@ -9,11 +9,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -93,6 +96,20 @@ public final class PkiFolders {
     public OwnCertificate loadOrCreateOwnCertificate(String applicationUri, String commonName, Set<String> hostnames)
             throws IOException, GeneralSecurityException {
         createDirectories();
+        // Several processes may start a server on the same PKI folder at once (mvn verify runs test classes in parallel
+        // forks, each with its reference controller child): an exclusive lock on own/.lock makes "create on first
+        // start" happen once, so none reads a half-written key or finds only one of the two files. The JVM-wide monitor
+        // first, because a second channel of the same JVM locking the same file throws OverlappingFileLockException.
+        synchronized (PkiFolders.class) {
+            try (FileChannel ch = FileChannel.open(ownDir().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                return loadOrCreateLocked(applicationUri, commonName, hostnames);
+            }
+        }
+    }
+
+    private OwnCertificate loadOrCreateLocked(String applicationUri, String commonName, Set<String> hostnames)
+            throws IOException, GeneralSecurityException {
         Path certFile = ownCertificateFile();
         Path keyFile = ownPrivateKeyFile();
         if (Files.exists(certFile) && Files.exists(keyFile)) {
