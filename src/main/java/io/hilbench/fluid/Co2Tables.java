@@ -217,51 +217,55 @@ public final class Co2Tables implements Co2Properties {
     // ---------------------------------------------------------------------------------------------------------
     // Interpolation kernels (cubic Lagrange on a uniform grid, stencil clamped at the edges)
 
-    static double cubic(double[] f, int n, double x) {
+    /** First node of the four-point stencil around grid coordinate x on n nodes, clamped at the edges. */
+    static int stencilStart(double x, int n) {
         int i0 = (int) x - 1;
         if (i0 < 0) {
-            i0 = 0;
-        } else if (i0 > n - 4) {
-            i0 = n - 4;
+            return 0;
         }
+        return i0 > n - 4 ? n - 4 : i0;
+    }
+
+    /** Lagrange weight of node 0 of a four-point stencil at t = x − first node (nodes at t = 0, 1, 2, 3). */
+    static double weight0(double t) {
+        return -(t - 1.0) * (t - 2.0) * (t - 3.0) / 6.0;
+    }
+
+    /** Lagrange weight of node 1 (see {@link #weight0}). */
+    static double weight1(double t) {
+        return t * (t - 2.0) * (t - 3.0) * 0.5;
+    }
+
+    /** Lagrange weight of node 2 (see {@link #weight0}). */
+    static double weight2(double t) {
+        return -t * (t - 1.0) * (t - 3.0) * 0.5;
+    }
+
+    /** Lagrange weight of node 3 (see {@link #weight0}). */
+    static double weight3(double t) {
+        return t * (t - 1.0) * (t - 2.0) / 6.0;
+    }
+
+    static double cubic(double[] f, int n, double x) {
+        int i0 = stencilStart(x, n);
         double t = x - i0;
-        double t1 = t - 1.0;
-        double t2 = t - 2.0;
-        double t3 = t - 3.0;
-        return -t1 * t2 * t3 / 6.0 * f[i0] + t * t2 * t3 * 0.5 * f[i0 + 1] - t * t1 * t3 * 0.5 * f[i0 + 2]
-                + t * t1 * t2 / 6.0 * f[i0 + 3];
+        return weight0(t) * f[i0] + weight1(t) * f[i0 + 1] + weight2(t) * f[i0 + 2] + weight3(t) * f[i0 + 3];
     }
 
     /** Bicubic Lagrange on a row-major grid f[i * nj + j], at row coordinate x and column coordinate y. */
     static double bicubic(double[] f, int ni, int nj, double x, double y) {
-        int i0 = (int) x - 1;
-        if (i0 < 0) {
-            i0 = 0;
-        } else if (i0 > ni - 4) {
-            i0 = ni - 4;
-        }
-        int j0 = (int) y - 1;
-        if (j0 < 0) {
-            j0 = 0;
-        } else if (j0 > nj - 4) {
-            j0 = nj - 4;
-        }
+        int i0 = stencilStart(x, ni);
+        int j0 = stencilStart(y, nj);
         double t = x - i0;
-        double t1 = t - 1.0;
-        double t2 = t - 2.0;
-        double t3 = t - 3.0;
-        double a0 = -t1 * t2 * t3 / 6.0;
-        double a1 = t * t2 * t3 * 0.5;
-        double a2 = -t * t1 * t3 * 0.5;
-        double a3 = t * t1 * t2 / 6.0;
+        double a0 = weight0(t);
+        double a1 = weight1(t);
+        double a2 = weight2(t);
+        double a3 = weight3(t);
         double s = y - j0;
-        double s1 = s - 1.0;
-        double s2 = s - 2.0;
-        double s3 = s - 3.0;
-        double b0 = -s1 * s2 * s3 / 6.0;
-        double b1 = s * s2 * s3 * 0.5;
-        double b2 = -s * s1 * s3 * 0.5;
-        double b3 = s * s1 * s2 / 6.0;
+        double b0 = weight0(s);
+        double b1 = weight1(s);
+        double b2 = weight2(s);
+        double b3 = weight3(s);
         int k = i0 * nj + j0;
         double r0 = b0 * f[k] + b1 * f[k + 1] + b2 * f[k + 2] + b3 * f[k + 3];
         k += nj;
@@ -295,34 +299,18 @@ public final class Co2Tables implements Co2Properties {
         private double b3;
 
         void stencil(int ni, int nj, double x, double y) {
-            int i0 = (int) x - 1;
-            if (i0 < 0) {
-                i0 = 0;
-            } else if (i0 > ni - 4) {
-                i0 = ni - 4;
-            }
-            int j0 = (int) y - 1;
-            if (j0 < 0) {
-                j0 = 0;
-            } else if (j0 > nj - 4) {
-                j0 = nj - 4;
-            }
+            int i0 = stencilStart(x, ni);
+            int j0 = stencilStart(y, nj);
             double t = x - i0;
-            double t1 = t - 1.0;
-            double t2 = t - 2.0;
-            double t3 = t - 3.0;
-            a0 = -t1 * t2 * t3 / 6.0;
-            a1 = t * t2 * t3 * 0.5;
-            a2 = -t * t1 * t3 * 0.5;
-            a3 = t * t1 * t2 / 6.0;
+            a0 = weight0(t);
+            a1 = weight1(t);
+            a2 = weight2(t);
+            a3 = weight3(t);
             double u = y - j0;
-            double u1 = u - 1.0;
-            double u2 = u - 2.0;
-            double u3 = u - 3.0;
-            b0 = -u1 * u2 * u3 / 6.0;
-            b1 = u * u2 * u3 * 0.5;
-            b2 = -u * u1 * u3 * 0.5;
-            b3 = u * u1 * u2 / 6.0;
+            b0 = weight0(u);
+            b1 = weight1(u);
+            b2 = weight2(u);
+            b3 = weight3(u);
             this.nj = nj;
             k0 = i0 * nj + j0;
         }
@@ -590,21 +578,12 @@ public final class Co2Tables implements Co2Properties {
                 liquidColumns.invalidate();
                 vaporColumns.invalidate();
             }
-            int i0 = (int) x - 1;
-            if (i0 < 0) {
-                i0 = 0;
-            } else if (i0 > rows - 4) {
-                i0 = rows - 4;
-            }
-            double t = x - i0;
-            double t1 = t - 1.0;
-            double t2 = t - 2.0;
-            double t3 = t - 3.0;
-            a0 = -t1 * t2 * t3 / 6.0;
-            a1 = t * t2 * t3 * 0.5;
-            a2 = -t * t1 * t3 * 0.5;
-            a3 = t * t1 * t2 / 6.0;
-            rowStart = i0;
+            rowStart = stencilStart(x, rows);
+            double t = x - rowStart;
+            a0 = weight0(t);
+            a1 = weight1(t);
+            a2 = weight2(t);
+            a3 = weight3(t);
             return this;
         }
 
@@ -683,23 +662,15 @@ public final class Co2Tables implements Co2Properties {
 
             /** The cubic in the column coordinate y over four cached columns; sets T, ρ, c_p and NaN quality. */
             void apply(double[][] patch, double y, Co2LookupResult out) {
-                int j0 = (int) y - 1;
-                if (j0 < 0) {
-                    j0 = 0;
-                } else if (j0 > nj - 4) {
-                    j0 = nj - 4;
-                }
+                int j0 = stencilStart(y, nj);
                 for (int j = j0; j < j0 + 4; j++) {
                     if (filled[j] != generation) fill(patch, j);
                 }
                 double u = y - j0;
-                double u1 = u - 1.0;
-                double u2 = u - 2.0;
-                double u3 = u - 3.0;
-                double b0 = -u1 * u2 * u3 / 6.0;
-                double b1 = u * u2 * u3 * 0.5;
-                double b2 = -u * u1 * u3 * 0.5;
-                double b3 = u * u1 * u2 / 6.0;
+                double b0 = weight0(u);
+                double b1 = weight1(u);
+                double b2 = weight2(u);
+                double b3 = weight3(u);
                 out.temperatureK = b0 * t[j0] + b1 * t[j0 + 1] + b2 * t[j0 + 2] + b3 * t[j0 + 3];
                 out.densityKgPerM3 = b0 * rho[j0] + b1 * rho[j0 + 1] + b2 * rho[j0 + 2] + b3 * rho[j0 + 3];
                 out.cpJPerKgK = b0 * cp[j0] + b1 * cp[j0 + 1] + b2 * cp[j0 + 2] + b3 * cp[j0 + 3];
