@@ -45,7 +45,6 @@ class Co2HeatPumpSubstepValidationTest {
         double storedBefore = h.plant.gasCooler().waterEnergyJ(273.15);
         long t0 = System.nanoTime();
         for (int s = 0; s < n; s++) {
-            double min = s / 60.0;
             if (s == 20 * 60) h.gasCoolerSetPa = 100e5;                       // set-point step (HV-221 loop)
             if (s == 35 * 60) {                                                 // hot-gas defrost of section 1
                 h.set("hp.airSection1.valveOpen", 0);
@@ -86,7 +85,6 @@ class Co2HeatPumpSubstepValidationTest {
                     - h.out("hp.defrostHeatFlowW");
             if (h.out("hp.safety.hpSwitchTripped") + h.out("hp.safety.lpSwitchTripped") + h.out("hp.safety.dischargeTemperatureTripped")
                     + h.out("hp.safety.flowSwitchTripped") > 0) trips++;
-            assertThat(min).isFinite();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double stored = h.plant.gasCooler().waterEnergyJ(273.15) - storedBefore;
