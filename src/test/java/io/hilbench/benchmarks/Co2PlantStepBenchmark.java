@@ -4,7 +4,6 @@ import io.hilbench.fluid.Co2Tables;
 import io.hilbench.plant.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
-import io.hilbench.plant.SignalCatalogue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,38 +43,9 @@ public class Co2PlantStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         plant = new Co2HeatPumpPlant(io.hilbench.plant.Co2HeatPumpParameters.solrodDefaults(), Co2Tables.plantDefault());
-        SignalCatalogue c = plant.catalogue();
         inputs = plant.defaultInputs().values();
-        int hpv = c.inputIndex("hp.hpValve.openingSetRatio");
-        int bypass = c.inputIndex("hp.bypassValve.openingSetRatio");
-        int pGc = c.outputIndex("hp.gasCoolerPressurePa");
-        int pRec = c.outputIndex("hp.receiverPressurePa");
-        int pSuc = c.outputIndex("hp.suctionPressurePa");
-        if (condition.equals("running")) {
-            inputs[c.inputIndex("hp.dhPump.enable")] = 1;
-            inputs[c.inputIndex("hp.dhPump.speedSetRatio")] = 0.8;
-            for (int n = 1; n <= 4; n++) {
-                inputs[c.inputIndex("hp.airSection" + n + ".valveOpen")] = 1;
-                inputs[c.inputIndex("hp.airSection" + n + ".fanSpeedSetRatio")] = 1;
-            }
-        }
-        // 10 min of plant time: compressors staged in every 30 s, HV-221 and HV-222 on proportional control (112 bar;
-        // the receiver set-point of DESIGN §5), then held where they settled
-        PlantSnapshot s = plant.snapshot();
-        for (int i = 0; i < 6000 && condition.equals("running"); i++) {
-            for (int n = 1; n <= 4; n++) {
-                boolean on = i >= 300 * (n - 1);
-                inputs[c.inputIndex("hp.compressor" + n + ".enable")] = on ? 1 : 0;
-                inputs[c.inputIndex("hp.compressor" + n + ".speedSetHz")] = on ? 70 : 0;
-            }
-            double recSet = Math.min(Math.max(35e5, s.output(pSuc) + 5e5), 65e5);
-            inputs[hpv] = Math.max(0, Math.min(1, inputs[hpv] + 0.1 * (s.output(pGc) - 112e5) / 1e5 / 60));
-            inputs[bypass] = Math.max(0, Math.min(1, inputs[bypass] + 0.1 * (s.output(pRec) - recSet) / 1e5 / 20));
-            s = plant.step(0.1, new PlantInputs(inputs));
-        }
-        if (condition.equals("running") && s.output(c.outputIndex("hp.compressor4.running")) < 0.5) {
-            throw new IllegalStateException("benchmark plant did not reach full load: " + s);
-        }
+        // running: 10 min of plant time to full load, HV-221 and HV-222 from closed (Co2FullLoadRunUp)
+        if (condition.equals("running")) Co2FullLoadRunUp.run(plant, inputs);
     }
 
     @Benchmark
