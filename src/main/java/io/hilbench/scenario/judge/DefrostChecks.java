@@ -97,7 +97,9 @@ public final class DefrostChecks {
         Condition tooMany = new Condition("more than " + max + " section(s) defrosting at once", r -> s.defrostingCount(t, r) > max, r -> s.defrostingText(t, r));
         Judgement j = TraceAssertions.never(t, tooMany, fromMs, untilMs);
         if (j.outcome() != Verdict.Outcome.PASSED) return j;
-        return Judgement.pass(j.message() + " (" + episodes(t, s, fromMs, untilMs).size() + " defrost(s))");
+        int n = episodes(t, s, fromMs, untilMs).size();
+        if (n == 0) return nothingToJudge(t, fromMs, untilMs, "at most " + max + " section(s) defrosting at a time");
+        return Judgement.pass(j.message() + " (" + n + " defrost(s))");
     }
 
     /** DF-01.others-evaporate: while a section defrosts, every other section evaporates (duty above 0). */
@@ -111,8 +113,8 @@ public final class DefrostChecks {
         Judgement j = TraceAssertions.never(t, idle, fromMs, untilMs);
         if (j.outcome() != Verdict.Outcome.PASSED) return j;
         List<Episode> e = episodes(t, s, fromMs, untilMs);
-        return Judgement.pass(e.isEmpty() ? "no defrost " + TraceAssertions.window(fromMs, untilMs) + " (every section evaporating throughout is not judged here)"
-                : "the other sections evaporated through each of " + e.size() + " defrost(s)");
+        if (e.isEmpty()) return nothingToJudge(t, fromMs, untilMs, "the other sections evaporating during each defrost");
+        return Judgement.pass("the other sections evaporated through each of " + e.size() + " defrost(s)");
     }
 
     /** DF-01.defrost-duration: each defrost in the window lasts at most {@code maxMin}. */
@@ -129,8 +131,8 @@ public final class DefrostChecks {
             }
             longest = Math.max(longest, d);
         }
-        return Judgement.pass(all.isEmpty() ? "no defrost " + TraceAssertions.window(fromMs, untilMs)
-                : all.size() + " defrost(s), the longest " + minutes(longest) + " (<= " + minutes(max) + ")");
+        if (all.isEmpty()) return nothingToJudge(t, fromMs, untilMs, "each defrost to last <= " + minutes(max));
+        return Judgement.pass(all.size() + " defrost(s), the longest " + minutes(longest) + " (<= " + minutes(max) + ")");
     }
 
     /** DF-01.frost-removed: each completed defrost leaves at most {@code leftMaxPct} % of the frost it started with. */
@@ -148,7 +150,7 @@ public final class DefrostChecks {
             }
             worst = Math.max(worst, pct);
         }
-        if (done.isEmpty()) return Judgement.pass("no completed defrost " + TraceAssertions.window(fromMs, untilMs) + " (nothing to judge)");
+        if (done.isEmpty()) return nothingToJudge(t, fromMs, untilMs, String.format(Locale.ROOT, "each defrost to leave <= %.1f %% of its frost", leftMaxPct));
         return Judgement.pass(String.format(Locale.ROOT, "%d defrost(s), each left <= %.1f %% of its frost (most: %.1f %%)", done.size(), leftMaxPct, worst));
     }
 
@@ -162,6 +164,37 @@ public final class DefrostChecks {
         if (j.outcome() != Verdict.Outcome.PASSED) return j;
         int min = minRow(t, v, fromMs, untilMs);
         return Judgement.pass(j.message() + "; lowest " + TraceAssertions.DEG_C.apply(v[min]) + " " + TraceAssertions.at(t, min));
+    }
+
+    /**
+     * A DF-01 assertion about defrosts when there was none in the window: never passed. The run went on for the window
+     * at 0 °C / 90 % RH with frosted coils, so no defrost is the controller's doing (DF-01.defrosts names it); this
+     * assertion fails with the same cause rather than pass on nothing.
+     */
+    private static Judgement nothingToJudge(TraceView t, long fromMs, long untilMs, String expected) {
+        if (t.endMs() < untilMs && untilMs != END) {
+            return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the window " + TraceAssertions.window(fromMs, untilMs) + " ends");
+        }
+        return Judgement.fail("expected " + expected + " " + TraceAssertions.window(fromMs, untilMs) + "; actual: no defrost in the window (nothing to judge)");
+    }
+
+    /**
+     * DF-01.defrosts: every section is defrosted at least once in {@code [fromMs, untilMs]}: the stimulus (frosted coils
+     * at 0 °C / 90 % RH for the whole window) took effect, so the other DF-01 assertions have defrosts to judge.
+     */
+    public static Judgement everySectionDefrosts(TraceView t, DefrostSignals s, long fromMs, long untilMs) {
+        if (t.endMs() < untilMs) return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the window " + TraceAssertions.window(fromMs, untilMs) + " ends");
+        List<Episode> all = episodes(t, s, fromMs, untilMs);
+        List<String> counts = new ArrayList<>();
+        for (DefrostSignals.Section sec : s.sections()) {
+            List<Episode> mine = all.stream().filter(e -> e.section().equals(sec)).toList();
+            if (mine.isEmpty()) {
+                return Judgement.fail("expected every section defrosted at least once " + TraceAssertions.window(fromMs, untilMs) + "; actual: " + sec.name()
+                        + " never defrosted (" + all.size() + " defrost(s) in all; at the end " + DefrostSignals.sectionText(t, sec, t.size() - 1) + ")");
+            }
+            counts.add(sec.name() + " " + mine.size() + " (first " + TraceAssertions.at(t, mine.get(0).startRow()) + ")");
+        }
+        return Judgement.pass("every section defrosted " + TraceAssertions.window(fromMs, untilMs) + ": " + String.join(", ", counts));
     }
 
     /** DF-01.no-trip and the like: no safety-chain output set in the window. */

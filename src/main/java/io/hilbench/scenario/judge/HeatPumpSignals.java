@@ -27,10 +27,11 @@ import static io.hilbench.scenario.judge.TraceAssertions.Condition;
  * @param stateColumn       the controller state column ({@link ControllerState} ordinal, NaN where not read)
  * @param alarmsColumn      the controller alarm column (bit k = {@code AlarmMeaning.values()[k]}, NaN where not read)
  * @param watchdogColumn    the I/O watchdog column (1 = actuators at their failsafe values)
+ * @param heatOutput        JT-271, the heat to the DH water, W (plant truth; "full load" is judged on it)
  */
 public record HeatPumpSignals(List<StartupChecks.Compressor> compressors, String flowLowOutput, String supplyOutput, String pressureOutput,
                               String reliefOutput, String hpSwitchOutput, String pumpRunningOutput, List<String> tripOutputs,
-                              String stateColumn, String alarmsColumn, String watchdogColumn) {
+                              String stateColumn, String alarmsColumn, String watchdogColumn, String heatOutput) {
     public static final String PT_202 = "PT-202";
     public static final String TT_272 = "TT-272";
     public static final String PSV_202 = "PSV-202";
@@ -89,6 +90,19 @@ public record HeatPumpSignals(List<StartupChecks.Compressor> compressors, String
         return !Double.isNaN(v) && (int) v == s.ordinal();
     }
 
+    /** True when the state was read at the row and is one of {@code states}. */
+    public boolean stateIn(TraceView t, int row, ControllerState... states) {
+        double v = t.extension(stateColumn)[row];
+        if (Double.isNaN(v)) return false;
+        for (ControllerState s : states) if ((int) v == s.ordinal()) return true;
+        return false;
+    }
+
+    /** True when the state was read at the row (a rig may read it every n steps only). */
+    public boolean stateRead(TraceView t, int row) {
+        return !Double.isNaN(t.extension(stateColumn)[row]);
+    }
+
     public String stateText(TraceView t, int row) {
         double v = t.extension(stateColumn)[row];
         if (Double.isNaN(v)) return "state not read at this step";
@@ -131,6 +145,20 @@ public record HeatPumpSignals(List<StartupChecks.Compressor> compressors, String
     /** The heat pump runs again: the controller reads Running and a compressor turns (speed feedback above 0). */
     public Condition runningAgain(TraceView t) {
         return new Condition("controller Running with a compressor turning", r -> state(t, ControllerState.RUNNING, r) && anyRunning(t, r),
+                r -> stateText(t, r) + ", " + speedsText(t, r));
+    }
+
+    /**
+     * In service at the row: a compressor turning (speed feedback above 0) and the controller reporting Running or
+     * Defrosting (a row where the state was not read counts by its compressors alone).
+     */
+    public boolean inService(TraceView t, int row) {
+        return anyRunning(t, row) && (!stateRead(t, row) || stateIn(t, row, ControllerState.RUNNING, ControllerState.DEFROSTING));
+    }
+
+    /** The condition of {@link #inService}: "in service (a compressor turning, state Running or Defrosting)". */
+    public Condition inService(TraceView t) {
+        return new Condition("in service (a compressor turning, the controller Running or Defrosting)", r -> inService(t, r),
                 r -> stateText(t, r) + ", " + speedsText(t, r));
     }
 

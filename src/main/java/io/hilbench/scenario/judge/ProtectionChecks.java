@@ -111,21 +111,31 @@ public final class ProtectionChecks {
     // ------------------------------------------------------------------ CL-01
 
     /**
-     * CL-01.failsafe: the I/O watchdog tripped during the link loss {@code [lostMs, restoredMs]}, and at every row
-     * where it was tripped every compressor's committed enable and speed set-point were at their failsafe (zero).
+     * CL-01.failsafe, judged on what the controller does (the I/O watchdog is the bench's, no controller can affect it):
+     * when the link returns, the controller's first commands — the first committed row at or after {@code restoredMs}
+     * with the watchdog no longer holding the fail-safe values — keep every compressor off: it takes the watchdog's
+     * fail-safe stop as a stop and restarts through its start sequence, instead of resuming as if nothing happened.
+     * The watchdog must have tripped during the loss (else the stimulus did not take effect: inconclusive, the bench's).
      */
-    public static Judgement failsafe(TraceView t, HeatPumpSignals s, long lostMs, long restoredMs) {
+    public static Judgement resumesFromFailsafe(TraceView t, HeatPumpSignals s, long lostMs, long restoredMs) {
         double[] wd = t.extension(s.watchdogColumn());
-        int first = TraceAssertions.firstRow(t, r -> wd[r] >= 0.5, lostMs, restoredMs);
-        if (first < 0) {
-            return Judgement.fail("expected the I/O watchdog to drop the actuators to fail-safe during the link loss " + TraceAssertions.window(lostMs, restoredMs)
-                    + "; actual: it never tripped");
+        int tripped = TraceAssertions.firstRow(t, r -> wd[r] >= 0.5, lostMs, restoredMs);
+        if (tripped < 0) {
+            return Judgement.inconclusive("the I/O watchdog never dropped the actuators to fail-safe during the link loss " + TraceAssertions.window(lostMs, restoredMs)
+                    + ": the stimulus did not take effect (the bench's watchdog, not the controller)");
         }
-        Condition notSafe = new Condition("a compressor commanded while the watchdog holds the actuators at fail-safe",
-                r -> wd[r] >= 0.5 && s.anyCommanded(t, r), r -> s.commandedText(t, r));
-        Judgement j = TraceAssertions.never(t, notSafe, lostMs, END);
-        if (j.outcome() != Verdict.Outcome.PASSED) return j;
-        return Judgement.pass("watchdog tripped " + TraceAssertions.at(t, first) + ", " + String.format(Locale.ROOT, "%.1f s", (t.plantTimesMs()[first] - lostMs) / 1000.0)
-                + " after the link was lost; every compressor at fail-safe (off) while tripped");
+        double[] en = t.input(s.compressors().get(0).enableInput());
+        int first = TraceAssertions.firstRow(t, r -> wd[r] < 0.5 && !Double.isNaN(en[r]), restoredMs, END);
+        if (first < 0) {
+            return Judgement.fail("expected the controller to answer again after the link returned at plant time " + plantTime(restoredMs)
+                    + "; actual: the watchdog held the fail-safe values to the end of the run at " + plantTime(t.endMs()));
+        }
+        if (s.anyCommanded(t, first)) {
+            return Judgement.fail("expected every compressor commanded off in the controller's first commands after the link returned at plant time "
+                    + plantTime(restoredMs) + " (the watchdog had stopped them " + TraceAssertions.at(t, tripped) + "); actual: " + s.commandedText(t, first) + " "
+                    + TraceAssertions.at(t, first) + ": it resumed as if nothing had happened");
+        }
+        return Judgement.pass("watchdog fail-safe " + TraceAssertions.at(t, tripped) + "; the controller's first commands after the link returned "
+                + TraceAssertions.at(t, first) + ": " + s.commandedText(t, first) + " (" + s.stateText(t, first) + ")");
     }
 }

@@ -123,12 +123,12 @@ public final class SequenceChecks {
 
     // ------------------------------------------------------------------ LD-01
 
-    /** LD-01.settle: supply within ±{@code bandK} of the new set-point within {@code withinMin} of the set-point step. */
-    public static Judgement settle(TraceView t, HeatPumpSignals s, long stepMs, double setK, double withinMin, double bandK) {
-        double[] supply = t.output(s.supplyOutput());
-        Condition c = new Condition(String.format(Locale.ROOT, "%s within ±%.1f K of %.1f °C", HeatPumpSignals.TT_272, bandK, Units.kToDegC(setK)),
-                r -> Math.abs(supply[r] - setK) <= bandK, r -> HeatPumpSignals.TT_272 + " " + TraceAssertions.DEG_C.apply(supply[r]));
-        return TraceAssertions.within(t, c, stepMs, Math.round(withinMin * 60_000));
+    /**
+     * LD-01.settle: supply enters ±{@code bandK} of the new set-point within {@code withinMin} of the set-point step and
+     * stays inside for {@code dwellS} (settle means enter and stay).
+     */
+    public static Judgement settle(TraceView t, HeatPumpSignals s, long stepMs, double setK, double withinMin, double bandK, double dwellS) {
+        return ServiceChecks.settles(t, t.output(s.supplyOutput()), setK, bandK, stepMs, Math.round(withinMin * 60_000), Math.round(dwellS * 1000));
     }
 
     /** LD-01.load-step: supply within ±{@code bandK} of the set-point from the load step for {@code windowMin}. */

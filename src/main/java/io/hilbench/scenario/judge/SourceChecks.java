@@ -19,15 +19,18 @@ public final class SourceChecks {
         return TraceAssertions.within(t, c, fromMs, Math.round(withinMin * 60_000));
     }
 
-    /** SO-01.colder-inlet: TT-401 at least {@code colderByK} below its value at {@code fromMs}, within {@code withinMin}. */
-    public static Judgement inletColder(TraceView t, SourceSignals s, long fromMs, double colderByK, double withinMin) {
+    /**
+     * SO-01.colder-inlet: TT-401 at least {@code colderByK} below its reference — its value at the first row at or after
+     * {@code referenceMs} (once the initial conditions took effect) — within {@code withinMin} of {@code fromMs}.
+     */
+    public static Judgement inletColder(TraceView t, SourceSignals s, long referenceMs, long fromMs, double colderByK, double withinMin) {
         double[] v = t.output(s.collectorInletOutput());
-        int r0 = t.rowAtOrAfter(fromMs);
-        if (r0 >= t.size()) return Judgement.inconclusive("the trace has no row at plant time " + plantTime(fromMs));
+        int r0 = t.rowAtOrAfter(referenceMs);
+        if (r0 >= t.size()) return Judgement.inconclusive("the trace has no row at plant time " + plantTime(referenceMs));
         double ref = v[r0];
         double target = ref - colderByK;
-        Condition c = new Condition(String.format(Locale.ROOT, "TT-401 at or below %s (%.1f K colder than %s at plant time %s)", TraceAssertions.DEG_C.apply(target),
-                colderByK, TraceAssertions.DEG_C.apply(ref), plantTime(fromMs)), r -> v[r] <= target, r -> "TT-401 " + TraceAssertions.DEG_C.apply(v[r]));
+        Condition c = new Condition(String.format(Locale.ROOT, "TT-401 at or below %s (%.1f K colder than %s %s)", TraceAssertions.DEG_C.apply(target),
+                colderByK, TraceAssertions.DEG_C.apply(ref), TraceAssertions.at(t, r0)), r -> v[r] <= target, r -> "TT-401 " + TraceAssertions.DEG_C.apply(v[r]));
         return TraceAssertions.within(t, c, fromMs, Math.round(withinMin * 60_000));
     }
 
@@ -62,6 +65,19 @@ public final class SourceChecks {
         String text = String.format(Locale.ROOT, "mean COP %.2f on the tank source (%d rows) vs %.2f x the air-source COP %.2f (mean of %d ratings) = %.2f (ratio %.3f), %s",
                 meanCop, n, ratio, meanRef, m, ratio * meanRef, meanCop / meanRef, window);
         return meanCop >= ratio * meanRef ? Judgement.pass(text) : Judgement.fail("expected COP >= " + ratio + " x the air-source COP; actual: " + text);
+    }
+
+    /**
+     * SO-02.on-tank: the tank source was in use at the stimulus ({@code stimulusMs}, the last row before the tank bottom
+     * fell): without it "back to air" would judge a switch that never had to happen.
+     */
+    public static Judgement onTankAt(TraceView t, SourceSignals s, long stimulusMs) {
+        int r = t.rowAtOrAfter(stimulusMs);
+        if (r >= t.size()) return Judgement.inconclusive("the trace has no row at the stimulus at plant time " + plantTime(stimulusMs));
+        if (s.tankSource(t, r)) return Judgement.pass("the tank source in use when the tank bottom fell " + TraceAssertions.at(t, r) + " (" + s.sourceText(t, r) + ")");
+        int first = TraceAssertions.firstRow(t, x -> s.tankSource(t, x), 0, stimulusMs);
+        return Judgement.fail("expected the tank source in use when the tank bottom fell at plant time " + plantTime(stimulusMs) + "; actual: "
+                + s.sourceText(t, r) + " " + TraceAssertions.at(t, r) + (first < 0 ? ", the tank was never the source before it" : ", the tank was last the source from " + TraceAssertions.at(t, first)));
     }
 
     /** SO-02.switch: back on the air source (no water through the water evaporator, air sections evaporating) within {@code withinMin}. */

@@ -73,8 +73,10 @@ public final class StartupChecks {
             }
             before = any;
         }
+        // a start command with no compressor ever commanded proves nothing: the controller never started (never PASSED)
         return starts == 0
-                ? Judgement.pass("no compressor was commanded to run (nothing to prove)")
+                ? Judgement.fail("expected a compressor commanded to run only once " + s.flowLowTag() + " reads clear; actual: no compressor was ever commanded to run"
+                        + " to the end of the run at " + plantTime(t.endMs()) + " (nothing to prove)")
                 : Judgement.pass(s.flowLowTag() + " read clear at each of " + starts + " compressor start command(s)");
     }
 
@@ -124,43 +126,24 @@ public final class StartupChecks {
                 plantTime(t.endMs()), (t.endMs() - time[reach]) / 1000.0, lead.tag(), minHz, holdS));
     }
 
-    /** First row at or after {@code fromMs} (up to {@code untilMs}) where the supply is within {@code bandK} of the set-point, or -1. */
-    static int settleRow(TraceView t, Signals s, double setK, long fromMs, long untilMs, double bandK) {
-        double[] supply = t.output(s.supplyOutput());
-        long[] time = t.plantTimesMs();
-        for (int r = t.rowAtOrAfter(fromMs); r < t.size() && time[r] <= untilMs; r++) {
-            if (Math.abs(supply[r] - setK) <= bandK) return r;
-        }
-        return -1;
-    }
-
-    /** SU-01.settle: supply within ±{@code bandK} of the set-point within {@code withinMin} of the start command. */
-    public static Judgement settle(TraceView t, Signals s, double setK, long stimulusMs, double withinMin, double bandK) {
-        long deadline = stimulusMs + Math.round(withinMin * 60_000);
-        int r = settleRow(t, s, setK, stimulusMs, deadline, bandK);
-        if (r >= 0) {
-            return Judgement.pass(String.format(Locale.ROOT, "%s %.2f °C within ±%.1f K of %.1f °C %s, %.1f min after the start",
-                    s.supplyTag(), Units.kToDegC(t.output(s.supplyOutput())[r]), bandK, Units.kToDegC(setK), at(t, r), (t.plantTimesMs()[r] - stimulusMs) / 60_000.0));
-        }
-        if (t.endMs() < deadline) {
-            return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the settle deadline " + plantTime(deadline));
-        }
-        int d = t.rowAtOrAfter(deadline);
-        double[] supply = t.output(s.supplyOutput());
-        int end = Math.min(d, t.size() - 1);
-        return Judgement.fail(String.format(Locale.ROOT, "expected %s within ±%.1f K of %.1f °C within %.0f min of the start (by %s); actual: %.2f °C at the deadline, closest %.2f °C",
-                s.supplyTag(), bandK, Units.kToDegC(setK), withinMin, plantTime(deadline), Units.kToDegC(supply[end]),
-                Units.kToDegC(closest(supply, setK, t.rowAtOrAfter(stimulusMs), end + 1))));
+    /**
+     * SU-01.settle: the supply enters ±{@code bandK} of the set-point within {@code withinMin} of the start command and
+     * stays inside for {@code dwellS} (DESIGN §8 "settle means enter and stay": a supply crossing the band on its way to
+     * another temperature has not settled).
+     */
+    public static Judgement settle(TraceView t, Signals s, double setK, long stimulusMs, double withinMin, double bandK, double dwellS) {
+        return ServiceChecks.settles(t, t.output(s.supplyOutput()), setK, bandK, stimulusMs, Math.round(withinMin * 60_000), Math.round(dwellS * 1000));
     }
 
     /**
-     * SU-01.hold: supply within ±{@code holdBandK} for {@code holdMin} from the moment it settled (or, if it never
-     * settled, from the settle deadline: the hold is judged on its own window either way).
+     * SU-01.hold: supply within ±{@code holdBandK} for {@code holdMin} from the moment it settled (entered the settle band
+     * to stay for {@code dwellS}) or, if it never settled, from the settle deadline: the hold is judged on its own window
+     * either way.
      */
-    public static Judgement hold(TraceView t, Signals s, double setK, long stimulusMs, double settleWithinMin, double settleBandK,
+    public static Judgement hold(TraceView t, Signals s, double setK, long stimulusMs, double settleWithinMin, double settleBandK, double dwellS,
                                  double holdMin, double holdBandK) {
         long deadline = stimulusMs + Math.round(settleWithinMin * 60_000);
-        int settled = settleRow(t, s, setK, stimulusMs, deadline, settleBandK);
+        int settled = ServiceChecks.settledRow(t, t.output(s.supplyOutput()), setK, settleBandK, stimulusMs, Math.round(settleWithinMin * 60_000), Math.round(dwellS * 1000));
         long from = settled >= 0 ? t.plantTimesMs()[settled] : deadline;
         long until = from + Math.round(holdMin * 60_000);
         String window = (settled >= 0 ? "from settling at " : "from the settle deadline (never settled) ") + plantTime(from) + " to " + plantTime(until);
@@ -208,13 +191,5 @@ public final class StartupChecks {
         double m = Double.NEGATIVE_INFINITY;
         for (int i = from; i < Math.min(to, v.length); i++) m = Math.max(m, v[i]);
         return m;
-    }
-
-    private static double closest(double[] v, double target, int from, int to) {
-        double best = Double.NaN;
-        for (int i = from; i < Math.min(to, v.length); i++) {
-            if (Double.isNaN(best) || Math.abs(v[i] - target) < Math.abs(best - target)) best = v[i];
-        }
-        return best;
     }
 }

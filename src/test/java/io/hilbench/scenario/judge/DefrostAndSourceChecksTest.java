@@ -206,7 +206,7 @@ class DefrostAndSourceChecksTest {
     void so01PassesWhenTheTankSourceIsSelectedCoolsTheCollectorInletAndBeatsTheAirCop() {
         ColumnTrace t = source(row(4), ROWS, 3.2).build();
         assertThat(SourceChecks.tankSelected(t, SS, 0, 10).outcome()).isEqualTo(Verdict.Outcome.PASSED);
-        Judgement c = SourceChecks.inletColder(t, SS, 0, 5, 60);
+        Judgement c = SourceChecks.inletColder(t, SS, 0, 0, 5, 60);
         assertThat(c.outcome()).as(c.message()).isEqualTo(Verdict.Outcome.PASSED);
         Judgement cop = SourceChecks.copGain(t, SS, 0, 3_600_000, 1.15);
         assertThat(cop.outcome()).as(cop.message()).isEqualTo(Verdict.Outcome.PASSED);
@@ -219,7 +219,7 @@ class DefrostAndSourceChecksTest {
         Judgement s = SourceChecks.tankSelected(air, SS, 0, 10);
         assertThat(s.outcome()).isEqualTo(Verdict.Outcome.FAILED);
         assertThat(s.message()).contains("tank source in use").contains("water evaporator 0.0 m³/h, air sections 600.0 kW").contains("0:10:00.0");
-        assertThat(SourceChecks.inletColder(air, SS, 0, 5, 60).outcome()).isEqualTo(Verdict.Outcome.FAILED);
+        assertThat(SourceChecks.inletColder(air, SS, 0, 0, 5, 60).outcome()).isEqualTo(Verdict.Outcome.FAILED);
         assertThat(SourceChecks.copGain(air, SS, 0, 3_600_000, 1.15).outcome()).isEqualTo(Verdict.Outcome.FAILED);
         Judgement small = SourceChecks.copGain(source(row(4), ROWS, 2.9).build(), SS, 0, 3_600_000, 1.15);
         assertThat(small.outcome()).isEqualTo(Verdict.Outcome.FAILED);
@@ -240,5 +240,50 @@ class DefrostAndSourceChecksTest {
         Judgement band = SourceChecks.supplyBand(stays, HP, spent, spent + 600_000, Units.degCToK(75), 3);
         assertThat(band.outcome()).isEqualTo(Verdict.Outcome.FAILED);
         assertThat(band.message()).contains("TT-272 71.00 °C");
+    }
+
+    /** A controller that never defrosts: DF-01.defrosts fails, and the defrost assertions fail on nothing to judge instead of passing. */
+    @Test
+    void df01WithoutAnyDefrostFailsItsDefrostAssertionsNeverPasses() {
+        ColumnTrace none = trace(i -> false, i -> false, 0.02).build();
+        Judgement d = DefrostChecks.everySectionDefrosts(none, DS, 0, H3);
+        assertThat(d.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+        assertThat(d.message()).contains("expected every section defrosted at least once").contains("section 1 never defrosted");
+        for (Judgement j : List.of(DefrostChecks.defrostDuration(none, DS, 0, H3, 20), DefrostChecks.frostRemoved(none, DS, 0, H3, 5),
+                DefrostChecks.oneAtATime(none, DS, 0, H3, 1), DefrostChecks.othersEvaporate(none, DS, 0, H3))) {
+            assertThat(j.outcome()).as(j.message()).isEqualTo(Verdict.Outcome.FAILED);
+            assertThat(j.message()).contains("no defrost in the window (nothing to judge)");
+        }
+        // only section 1 defrosts: DF-01.defrosts names section 2
+        Judgement one = DefrostChecks.everySectionDefrosts(trace(D1, i -> false, 0.02).build(), DS, 0, H3);
+        assertThat(one.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+        assertThat(one.message()).contains("section 2 never defrosted");
+        assertThat(DefrostChecks.everySectionDefrosts(trace(D1, D2, 0.02).build(), DS, 0, H3).outcome()).isEqualTo(Verdict.Outcome.PASSED);
+    }
+
+    /** SO-02.on-tank: "back to air" means something only when the tank was the source when its bottom fell. */
+    @Test
+    void so02OnTankFailsForAControllerThatNeverUsedTheTank() {
+        long spent = 30 * 60_000;
+        assertThat(SourceChecks.onTankAt(source(0, row(34), 3.2).build(), SS, spent).outcome()).isEqualTo(Verdict.Outcome.PASSED);
+        ColumnTrace air = source(ROWS, ROWS, 3.2).build();
+        Judgement j = SourceChecks.onTankAt(air, SS, spent);
+        assertThat(j.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+        assertThat(j.message()).contains("expected the tank source in use when the tank bottom fell at plant time 0:30:00.0")
+                .contains("water evaporator 0.0 m³/h").contains("the tank was never the source before it");
+        // and back-to-air alone would have passed on it: the reason on-tank exists
+        assertThat(SourceChecks.backToAir(air, SS, spent, 10).outcome()).isEqualTo(Verdict.Outcome.PASSED);
+    }
+
+    /** SO-01.colder-inlet reads its reference once the initial conditions took effect, not at the run's first row. */
+    @Test
+    void so01ColderInletTakesItsReferenceAfterTheInitialConditions() {
+        // the tank charge at 0 s drops TT-401 from 45 °C to 40 °C in the first row after it; the heat pump then cools it 0.2 K per min
+        ColumnTrace t = source(ROWS, ROWS, 3.2).output("tt401", i -> Units.degCToK(i == 0 ? 45 : 40 - 0.2 * (i - 1) / 6.0)).build();
+        Judgement fromStep0 = SourceChecks.inletColder(t, SS, 0, 0, 5, 10);
+        assertThat(fromStep0.outcome()).as("a reference before the charge took effect counts the charge as the heat pump's").isEqualTo(Verdict.Outcome.PASSED);
+        Judgement after = SourceChecks.inletColder(t, SS, 1, 0, 5, 10);
+        assertThat(after.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+        assertThat(after.message()).contains("5.0 K colder than 40.00 °C at plant time 0:00:10.0");
     }
 }

@@ -76,33 +76,42 @@ class StartupChecksTest {
 
     @Test
     void settlePassesWithinTheBandBeforeTheDeadlineAndFailsWithTheClosestValue() {
-        Judgement ok = StartupChecks.settle(goodStart().build(), S, SET_K, 0, 15, 1.0);
+        Judgement ok = StartupChecks.settle(goodStart().build(), S, SET_K, 0, 15, 1.0, 180);
         assertThat(ok.outcome()).isEqualTo(Verdict.Outcome.PASSED);
-        assertThat(ok.message()).contains("within ±1.0 K of 75.0 °C");
+        assertThat(ok.message()).contains("within ±1.0 K of 75.0 °C").contains("stayed there for 180.0 s");
 
         ColumnTrace slow = goodStart().output("supplyK", i -> Units.degCToK(Math.min(70, 40 + 35 * i / 600.0))).build();
-        Judgement late = StartupChecks.settle(slow, S, SET_K, 0, 15, 1.0);
+        Judgement late = StartupChecks.settle(slow, S, SET_K, 0, 15, 1.0, 180);
         assertThat(late.outcome()).isEqualTo(Verdict.Outcome.FAILED);
-        assertThat(late.message()).contains("expected TT-272 within ±1.0 K of 75.0 °C within 15 min").contains("by 0:15:00.0")
-                .contains("actual: 70.00 °C at the deadline");
+        assertThat(late.message()).contains("expected TT-272 within ±1.0 K of 75.0 °C within 900.0 s of 0:00:00.0 and to stay there for 180.0 s")
+                .contains("never in the band by 0:15:00.0, 70.00 °C at the deadline");
+    }
+
+    /** A set-point applied 4 K too high: the supply crosses the ±1 K band on its way to 79 °C — that is no settling. */
+    @Test
+    void settleFailsOnASupplyThatOnlyCrossesTheBand() {
+        ColumnTrace crossing = goodStart().output("supplyK", i -> Units.degCToK(Math.min(79, 40 + 39 * i / 600.0))).build();
+        Judgement j = StartupChecks.settle(crossing, S, SET_K, 0, 15, 1.0, 180);
+        assertThat(j.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+        assertThat(j.message()).contains("entered at plant time").contains("but left it").contains("and never stayed 180.0 s");
     }
 
     @Test
     void holdFailsOnAnExcursionAfterSettlingAndNamesItsPlantTime() {
         ColumnTrace good = goodStart().build();
-        assertThat(StartupChecks.hold(good, S, SET_K, 0, 15, 1.0, 10, 1.5).outcome()).isEqualTo(Verdict.Outcome.PASSED);
+        assertThat(StartupChecks.hold(good, S, SET_K, 0, 15, 1.0, 180, 10, 1.5).outcome()).isEqualTo(Verdict.Outcome.PASSED);
 
-        // settles at 9:09 (74.0 °C), then overshoots to 77 °C at 12 min
-        ColumnTrace overshoot = goodStart().output("supplyK", i -> Units.degCToK(i == 720 ? 77 : Math.min(75, 40 + 35 * i / 600.0))).build();
-        Judgement j = StartupChecks.hold(overshoot, S, SET_K, 0, 15, 1.0, 10, 1.5);
+        // settles at 9:09 (74.0 °C, and stays for the 180 s dwell), then overshoots to 77 °C at 13 min
+        ColumnTrace overshoot = goodStart().output("supplyK", i -> Units.degCToK(i == 780 ? 77 : Math.min(75, 40 + 35 * i / 600.0))).build();
+        Judgement j = StartupChecks.hold(overshoot, S, SET_K, 0, 15, 1.0, 180, 10, 1.5);
         assertThat(j.outcome()).isEqualTo(Verdict.Outcome.FAILED);
-        assertThat(j.message()).contains("within ±1.5 K of 75.0 °C from settling at").contains("actual: 77.00 °C at plant time 0:12:00.0");
+        assertThat(j.message()).contains("within ±1.5 K of 75.0 °C from settling at").contains("actual: 77.00 °C at plant time 0:13:00.0");
     }
 
     @Test
     void holdIsInconclusiveWhenTheTraceEndsBeforeItsWindow() {
         ColumnTrace shortRun = ColumnTrace.every(1000, 600).output("supplyK", i -> SET_K).build();
-        assertThat(StartupChecks.hold(shortRun, S, SET_K, 0, 15, 1.0, 10, 1.5).outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
+        assertThat(StartupChecks.hold(shortRun, S, SET_K, 0, 15, 1.0, 180, 10, 1.5).outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
     }
 
     @Test
