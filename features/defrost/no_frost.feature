@@ -14,3 +14,4 @@ Feature: No defrost without frost
     And the supply setpoint is 75 °C
     And the heat pump has settled at its supply setpoint
     Then no section defrosts while frost sensing is valid
+    And the heat pump stays in service

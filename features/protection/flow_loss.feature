@@ -8,6 +8,7 @@ Feature: DH flow lost at full load
   Scenario: DH flow lost completely at full load, then restored and reset
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
+    And the tank is charged to 45 °C at the top and 10 °C at the bottom
     And the heat pump is Off
     And the supply setpoint is 75 °C
     And the heat pump is running at full load
@@ -22,3 +23,4 @@ Feature: DH flow lost at full load
     And the controller raises a flow or HP trip alarm in time
     And no restart is commanded while flow is lost or before the reset
     And the heat pump restarts after flow returns and the reset
+    And the controller's reported state matches the plant

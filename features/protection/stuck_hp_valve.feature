@@ -9,6 +9,7 @@ Feature: HP valve stuck closed at full load
   Scenario: HV-221 sticks closed at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
+    And the tank is charged to 45 °C at the top and 10 °C at the bottom
     And the heat pump is Off
     And the supply setpoint is 75 °C
     And the heat pump is running at full load

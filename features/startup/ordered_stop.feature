@@ -8,6 +8,7 @@ Feature: Ordered stop at full load
   Scenario: Operator stops the heat pump at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
+    And the tank is charged to 45 °C at the top and 10 °C at the bottom
     And the heat pump is Off
     And the supply setpoint is 75 °C
     And the heat pump is running at full load
@@ -16,3 +17,4 @@ Feature: Ordered stop at full load
     And the compressors are off in time
     And P-271 overruns after the last compressor stops
     And the safety chain does not trip during the stop
+    And the controller's reported state matches the plant

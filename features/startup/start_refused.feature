@@ -10,6 +10,7 @@ Feature: Start refused while a permissive is missing
   Scenario: Start with the DH pump P-271 failed, then repaired
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
+    And the tank is charged to 45 °C at the top and 10 °C at the bottom
     And the heat pump is Off
     And the supply setpoint is 75 °C
     And the DH pump P-271 has failed
@@ -26,6 +27,7 @@ Feature: Start refused while a permissive is missing
   Scenario: Start with the HP switch latched, then reset on site
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C
+    And the tank is charged to 45 °C at the top and 10 °C at the bottom
     And the heat pump is Off
     And the supply setpoint is 75 °C
     And the heat pump is running

@@ -3,6 +3,7 @@ package io.hilbench.scenario;
 import io.hilbench.scenario.Timeline.Kind;
 import io.hilbench.scenario.judge.DefrostChecks;
 import io.hilbench.scenario.judge.DefrostSignals;
+import io.hilbench.scenario.judge.ServiceChecks;
 import io.hilbench.scenario.judge.SourceChecks;
 import io.hilbench.scenario.judge.SourceSignals;
 
@@ -25,6 +26,14 @@ public final class DefrostAndSourceRequirements {
     static long runStart(Timeline tl) {
         return tl.last(Kind.CONDITION).or(() -> tl.first(Kind.START)).map(Timeline.Entry::plantTimeMs)
                 .orElseThrow(() -> new IllegalStateException("the scenario has no start ('the operator starts the heat pump') or running precondition"));
+    }
+
+    /**
+     * The plant time the scenario's last initial condition (tank profile, frost, imposed weather or DH return) was applied,
+     * plus nothing: a reference read at the first row after it sees the condition. 0 when the scenario set none.
+     */
+    static long initialConditionsMs(Timeline tl) {
+        return tl.last(Kind.INITIAL).map(e -> e.plantTimeMs() + 1).orElse(0L);
     }
 
     /** The supply set-point in force at {@code atMs} (the last set-point step at or before it). */
@@ -86,6 +95,19 @@ public final class DefrostAndSourceRequirements {
             long a = from(), b = until();
             register("no-trip", limits("duration_h"), b, t -> DefrostChecks.noTrip(t, s, a, b));
         }
+
+        /** DF-01.defrosts: every section defrosted at least once in the window (the stimulus took effect; the other assertions have defrosts to judge). */
+        public void defrosts() {
+            long a = from(), b = until();
+            register("defrosts", limits("duration_h"), b, t -> DefrostChecks.everySectionDefrosts(t, d, a, b));
+        }
+
+        /** DF-01.in-service: in service (Running or Defrosting, a compressor turning) through the whole window. */
+        public void inService() {
+            long a = from(), b = until();
+            long pause = ms(limit("pause_max_s"));
+            register("in-service", limits("duration_h", "pause_max_s"), b, t -> ServiceChecks.inService(t, s, a, 0, b, pause));
+        }
     }
 
     /** DF-02: no defrost without frost (+8 °C, 50 % RH) over {@code duration_h}; a fallback only while frost sensing is faulted. */
@@ -110,6 +132,14 @@ public final class DefrostAndSourceRequirements {
                 invalid.add(new long[] {f.plantTimeMs(), end});
             }
             register("no-defrost", limits("duration_h"), b, t -> DefrostChecks.noDefrost(t, d, a, b, invalid));
+        }
+
+        /** DF-02.in-service: in service through the window (a heat pump that stops has no frost to sense: "no defrost" would judge nothing). */
+        public void inService() {
+            long a = runStart(tl);
+            long b = a + Math.round(limit("duration_h") * 3_600_000);
+            long pause = ms(limit("pause_max_s"));
+            register("in-service", limits("duration_h", "pause_max_s"), b, t -> ServiceChecks.inService(t, s, a, 0, b, pause));
         }
     }
 
@@ -182,10 +212,25 @@ public final class DefrostAndSourceRequirements {
             register("select", limits("select_within_min"), a + minutes(min), t -> SourceChecks.tankSelected(t, src, a, min));
         }
 
+        /**
+         * SO-01.colder-inlet: TT-401 colder by inlet_colder_by_k than its reference: its value once the scenario's initial
+         * conditions (tank profile, weather) took effect, i.e. the first row after the last of them and after the start
+         * command (DESIGN §8: references after the initial condition, never step 0's default plant).
+         */
         public void colderInlet() {
             long a = start("SO-01");
+            long ref = Math.max(a, initialConditionsMs(tl));
             double k = limit("inlet_colder_by_k"), min = limit("inlet_colder_within_min");
-            register("colder-inlet", limits("inlet_colder_by_k", "inlet_colder_within_min"), a + minutes(min), t -> SourceChecks.inletColder(t, src, a, k, min));
+            register("colder-inlet", limits("inlet_colder_by_k", "inlet_colder_within_min"), a + minutes(min), t -> SourceChecks.inletColder(t, src, ref, a, k, min));
+        }
+
+        /** SO-01.in-service: Running within running_within_min of the start and in service to the end of the inlet window. */
+        public void inService() {
+            long a = start("SO-01");
+            double running = limit("running_within_min");
+            long b = a + minutes(limit("inlet_colder_within_min"));
+            long pause = ms(limit("pause_max_s"));
+            register("in-service", limits("running_within_min", "inlet_colder_within_min", "pause_max_s"), b, t -> ServiceChecks.inService(t, s, a, minutes(running), b, pause));
         }
 
         /** Over the run after the selection window up to the end of the inlet window: the tank source's COP against the air-source rating. */
@@ -207,6 +252,20 @@ public final class DefrostAndSourceRequirements {
         }
 
         private long stimulus() { return stimulus(Kind.FAULT, "spent tank ('the tank bottom falls to …')"); }
+
+        /** SO-02.on-tank: the tank source was in use when the tank bottom fell (the stimulus took effect on a tank-source heat pump). */
+        public void onTank() {
+            long a = stimulus();
+            register("on-tank", Map.of(), a, t -> SourceChecks.onTankAt(t, src, a));
+        }
+
+        /** SO-02.in-service: in service through the switch window. */
+        public void inService() {
+            long a = stimulus();
+            long b = a + minutes(limit("switch_within_min"));
+            long pause = ms(limit("pause_max_s"));
+            register("in-service", limits("switch_within_min", "pause_max_s"), b, t -> ServiceChecks.inService(t, s, a, 0, b, pause));
+        }
 
         public void backToAir() {
             long a = stimulus();

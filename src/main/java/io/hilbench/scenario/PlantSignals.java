@@ -77,7 +77,8 @@ public final class PlantSignals {
     /** The signals of the protection, sequence and load requirements (SU-02..SU-04, HP-01..HP-04, SF-01, CL-01, LD-01). */
     public HeatPumpSignals heatPump() {
         return new HeatPumpSignals(compressors(), output("FSL-271"), output("TT-272"), output("PT-202"), output("PSV-202"), output("PSHH-202"),
-                output("P-271.Running"), safetyChainOutputs(), ControllerDriver.STATE_COLUMN, ControllerDriver.ALARMS_COLUMN, TraceView.WATCHDOG_COLUMN);
+                output("P-271.Running"), safetyChainOutputs(), ControllerDriver.STATE_COLUMN, ControllerDriver.ALARMS_COLUMN, TraceView.WATCHDOG_COLUMN,
+                output("JT-271"));
     }
 
     public Optional<PointDefinition> find(String tag) { return rig.point(tag); }

@@ -8,6 +8,7 @@ import io.hilbench.scenario.judge.HeatPumpSignals;
 import io.hilbench.scenario.judge.Judgement;
 import io.hilbench.scenario.judge.ProtectionChecks;
 import io.hilbench.scenario.judge.SequenceChecks;
+import io.hilbench.scenario.judge.ServiceChecks;
 import io.hilbench.scenario.judge.TraceAssertions;
 import io.hilbench.scenario.judge.TraceView;
 
@@ -134,6 +135,12 @@ public final class ProtectionRequirements {
             int v = (int) limit("max_starts_per_h");
             register("starts-per-hour", limits("max_starts_per_h"), from, t -> SequenceChecks.startsPerHour(t, s, from, v));
         }
+
+        /** SU-03.cycles: the demand cycling stopped and restarted a compressor (else the timers had nothing to judge). */
+        public void cycles() {
+            long from = from();
+            register("cycles", Map.of(), from, t -> ServiceChecks.stopsAndRestarts(t, s, from));
+        }
     }
 
     /** SU-04: ordered stop at full load, from the stop command. */
@@ -142,11 +149,19 @@ public final class ProtectionRequirements {
 
         private long stop() { return tl.require(tl.last(Kind.STOP), "stop command ('the operator stops the heat pump')").plantTimeMs(); }
 
+        /** SU-04.unload: an ordered unload, each running compressor through the minimum speed before it goes off (a hard stop fails). */
         public void unload() {
             long from = stop();
             double hz = limit("min_speed_hz");
             double sec = limit("min_speed_within_s");
-            register("unload", limits("min_speed_hz", "min_speed_within_s"), from + ms(sec), t -> SequenceChecks.unload(t, s, from, hz, sec));
+            register("unload", limits("min_speed_hz", "min_speed_within_s"), from + ms(sec), t -> ServiceChecks.orderedUnload(t, s, from, hz, sec));
+        }
+
+        /** SU-04.state: Stopping or Off from state_within_s after the stop command, Off by state_off_within_s, never Off with a compressor turning. */
+        public void state() {
+            long from = stop();
+            double within = limit("state_within_s"), off = limit("state_off_within_s");
+            register("state", limits("state_within_s", "state_off_within_s"), from + ms(off), t -> ServiceChecks.offAfterStop(t, s, from, within, off));
         }
 
         public void off() {
@@ -191,6 +206,13 @@ public final class ProtectionRequirements {
         public void noTrip() {
             register("no-trip", Map.of(), stimulus(), t -> SequenceChecks.noTrip(t, s, 0));
         }
+
+        /** HP-01.in-service: the heat pump stays in service at reduced flow (a stop the scenario did not ask for is no protection). */
+        public void inService() {
+            long from = tl.require(tl.last(Kind.CONDITION), "full load ('the heat pump is running at full load')").plantTimeMs();
+            long pause = ms(limit("pause_max_s"));
+            register("in-service", limits("pause_max_s"), stimulus(), t -> ServiceChecks.inService(t, s, from, 0, TraceAssertions.END, pause));
+        }
     }
 
     /** HP-02: DH flow lost at full load. */
@@ -218,6 +240,16 @@ public final class ProtectionRequirements {
             long reset = resetAfter(cleared);
             register("no-restart", Map.of(), reset == TraceAssertions.END ? cleared : reset,
                     t -> ProtectionChecks.noRestartBeforeReset(t, s, from, reset, "DH flow lost"));
+        }
+
+        /** HP-02.state: Tripped (or Fault) with FLOW_TRIP or HP_TRIP within state_within_s of the stop, held until the reset. */
+        public void state() {
+            long from = stimulus();
+            long cleared = tl.require(tl.firstAtOrAfter(Kind.FAULT_CLEARED, from), "return of DH flow ('DH flow through the heat pump returns')").plantTimeMs();
+            long reset = resetAfter(cleared);
+            double within = limit("state_within_s");
+            register("state", limits("state_within_s"), reset == TraceAssertions.END ? cleared : reset,
+                    t -> ServiceChecks.trippedUntilReset(t, s, from, within, reset, AlarmMeaning.FLOW_TRIP, AlarmMeaning.HP_TRIP));
         }
 
         public void restart() {
@@ -263,6 +295,15 @@ public final class ProtectionRequirements {
             long until = from + Math.round(limit("duration_h") * 3_600_000);
             register("no-trip", limits("duration_h"), until, t -> TraceAssertions.never(t, s.safetyChainTripped(t), from, until));
         }
+
+        /** HP-04.in-service: the heat pump ran at the high return: Running within running_within_min of the start, in service for the hour. */
+        public void inService() {
+            long from = start("HP-04");
+            double running = limit("running_within_min");
+            long until = from + Math.round(limit("duration_h") * 3_600_000);
+            long pause = ms(limit("pause_max_s"));
+            register("in-service", limits("duration_h", "running_within_min", "pause_max_s"), until, t -> ServiceChecks.inService(t, s, from, minutes(running), until, pause));
+        }
     }
 
     /** SF-01: the gas-cooler pressure sensor faulted at full load. */
@@ -300,10 +341,12 @@ public final class ProtectionRequirements {
 
         private long restored() { return stimulus(Kind.LINK_RESTORED, "restored I/O link"); }
 
+        /** CL-01.failsafe: what the controller commands when the link returns (every compressor off: the watchdog's stop taken as a stop). */
         public void failsafe() {
             long a = lost();
             long b = restored();
-            register("failsafe", Map.of(), b, t -> ProtectionChecks.failsafe(t, s, a, b));
+            double min = limit("restart_within_min");
+            register("failsafe", Map.of(), b + minutes(min), t -> ProtectionChecks.resumesFromFailsafe(t, s, a, b));
         }
 
         public void alarm() {
@@ -344,8 +387,9 @@ public final class ProtectionRequirements {
             Timeline.Entry e = setpointStep();
             double min = limit("settle_within_min");
             double band = limit("settle_band_k");
-            register("settle", limits("settle_within_min", "settle_band_k"), e.plantTimeMs() + minutes(min),
-                    t -> SequenceChecks.settle(t, s, e.plantTimeMs(), e.valueSi(), min, band));
+            double dwell = limit("settle_dwell_s");
+            register("settle", limits("settle_within_min", "settle_band_k", "settle_dwell_s"), e.plantTimeMs() + minutes(min) + ms(dwell),
+                    t -> SequenceChecks.settle(t, s, e.plantTimeMs(), e.valueSi(), min, band, dwell));
         }
 
         public void loadStep() {

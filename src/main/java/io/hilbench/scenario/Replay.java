@@ -160,7 +160,20 @@ public final class Replay {
         if (dot < 0) throw new IllegalArgumentException("assertion id '" + id + "' has no requirement prefix");
         String req = id.substring(0, dot);
         String a = id.substring(dot + 1);
-        if (req.equals(StartupRequirement.ID)) {
+        if (PRECONDITIONS.contains(a)) {
+            var p = new Preconditions(new ProtectionRequirements.Context(requirements, book, signals.heatPump(), tl, line -> {}), req);
+            switch (a) {
+                case "reaches-full-load" -> p.fullLoad();
+                case "runs" -> p.running();
+                case "settles" -> p.settled();
+                default -> {
+                    String wait = tl.require(tl.last(Timeline.Kind.WAIT), "wait for a defrost").what();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("section (\\d+)").matcher(wait);
+                    if (!m.find()) throw new IllegalArgumentException(id + ": the recipe's wait '" + wait + "' names no section");
+                    p.defrostStarts(signals.defrost(), Integer.parseInt(m.group(1)));
+                }
+            }
+        } else if (req.equals(StartupRequirement.ID)) {
             if (g.stimulusMs() == null || g.setpointK() == null) throw new IllegalArgumentException(id + ": the recipe lacks the start command or the set-point");
             StartupRequirement s = new StartupRequirement(requirements, book, signals, g.stimulusMs(), g.setpointK());
             switch (a) {
@@ -169,6 +182,8 @@ public final class Replay {
                 case "settle", "hold" -> s.settleAndHold();
                 case "pressure" -> s.pressure();
                 case "no-trip" -> s.noTrip();
+                case "staging" -> s.staging();
+                case "in-service" -> s.inService();
                 default -> throw unknown(id);
             }
         } else {
@@ -189,6 +204,7 @@ public final class Replay {
                         case "min-off" -> s.minOff();
                         case "min-run" -> s.minRun();
                         case "starts-per-hour" -> s.startsPerHour();
+                        case "cycles" -> s.cycles();
                         default -> throw unknown(id);
                     }
                 }
@@ -199,6 +215,7 @@ public final class Replay {
                         case "off" -> s.off();
                         case "pump-overrun" -> s.pumpOverrun();
                         case "no-trip" -> s.noTrip();
+                        case "state" -> s.state();
                         default -> throw unknown(id);
                     }
                 }
@@ -208,6 +225,7 @@ public final class Replay {
                         case "below-switch" -> s.belowSwitch();
                         case "unload" -> s.unload();
                         case "no-trip" -> s.noTrip();
+                        case "in-service" -> s.inService();
                         default -> throw unknown(id);
                     }
                 }
@@ -218,6 +236,7 @@ public final class Replay {
                         case "alarm" -> s.alarm();
                         case "no-restart" -> s.noRestart();
                         case "restart" -> s.restart();
+                        case "state" -> s.state();
                         default -> throw unknown(id);
                     }
                 }
@@ -234,6 +253,7 @@ public final class Replay {
                     switch (a) {
                         case "pressure" -> s.pressure();
                         case "no-trip" -> s.noTrip();
+                        case "in-service" -> s.inService();
                         default -> throw unknown(id);
                     }
                 }
@@ -266,6 +286,8 @@ public final class Replay {
                         case "frost-removed" -> s.frostRemoved();
                         case "supply" -> s.supply();
                         case "no-trip" -> s.noTrip();
+                        case "defrosts" -> s.defrosts();
+                        case "in-service" -> s.inService();
                         default -> throw unknown(id);
                     }
                 }
@@ -273,6 +295,7 @@ public final class Replay {
                     var s = new DefrostAndSourceRequirements.NoFrostNoDefrost(ctx, signals.defrost());
                     switch (a) {
                         case "no-defrost" -> s.noDefrost();
+                        case "in-service" -> s.inService();
                         default -> throw unknown(id);
                     }
                 }
@@ -292,6 +315,7 @@ public final class Replay {
                         case "select" -> s.select();
                         case "colder-inlet" -> s.colderInlet();
                         case "cop" -> s.cop();
+                        case "in-service" -> s.inService();
                         default -> throw unknown(id);
                     }
                 }
@@ -301,6 +325,8 @@ public final class Replay {
                         case "switch" -> s.backToAir();
                         case "supply" -> s.supply();
                         case "no-trip" -> s.noTrip();
+                        case "on-tank" -> s.onTank();
+                        case "in-service" -> s.inService();
                         default -> throw unknown(id);
                     }
                 }
@@ -318,6 +344,9 @@ public final class Replay {
         return book.assertions().stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(id + " was not registered by its requirement class"));
     }
+
+    /** The precondition assertions every requirement may have (their suffixes), rebuilt through {@link Preconditions}. */
+    private static final java.util.Set<String> PRECONDITIONS = java.util.Set.of("reaches-full-load", "runs", "settles", "defrost-starts");
 
     private static IllegalArgumentException unknown(String id) {
         return new IllegalArgumentException("no re-judge for assertion '" + id + "' (Replay.rebuild knows the ids of requirements.yaml that the step library registers)");

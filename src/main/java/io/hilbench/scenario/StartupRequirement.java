@@ -2,7 +2,10 @@ package io.hilbench.scenario;
 
 import io.hilbench.scenario.judge.Assertion;
 import io.hilbench.scenario.judge.AssertionBook;
+import io.hilbench.scenario.judge.HeatPumpSignals;
+import io.hilbench.scenario.judge.ServiceChecks;
 import io.hilbench.scenario.judge.StartupChecks;
+import io.hilbench.scenario.judge.TraceAssertions;
 
 import java.util.Map;
 
@@ -16,6 +19,7 @@ public final class StartupRequirement {
     private final Requirements.Requirement req;
     private final AssertionBook book;
     private final StartupChecks.Signals signals;
+    private final HeatPumpSignals heatPump;
     private final long stimulusMs;
     private final double setpointK;
 
@@ -23,6 +27,7 @@ public final class StartupRequirement {
         this.req = requirements.get(ID);
         this.book = book;
         this.signals = signals.startup();
+        this.heatPump = signals.heatPump();
         this.stimulusMs = stimulusMs;
         this.setpointK = setpointK;
     }
@@ -46,17 +51,36 @@ public final class StartupRequirement {
                 minutesAfterStart(settle), t -> StartupChecks.leadMinSpeed(t, signals, hz, s)));
     }
 
-    /** SU-01.settle and SU-01.hold: the run covers the settle window and a full hold window after it. */
+    /** SU-01.settle and SU-01.hold: the run covers the settle window with its dwell and a full hold window after it. */
     public void settleAndHold() {
         double within = req.limit("settle_within_min");
         double band = req.limit("settle_band_k");
+        double dwell = req.limit("settle_dwell_s");
         double holdMin = req.limit("hold_for_min");
         double holdBand = req.limit("hold_band_k");
-        book.register(new Assertion(req.assertion(ID + ".settle"), Map.of("settle_within_min", within, "settle_band_k", band),
-                minutesAfterStart(within), t -> StartupChecks.settle(t, signals, setpointK, stimulusMs, within, band)));
+        book.register(new Assertion(req.assertion(ID + ".settle"), Map.of("settle_within_min", within, "settle_band_k", band, "settle_dwell_s", dwell),
+                minutesAfterStart(within) + Math.round(dwell * 1000), t -> StartupChecks.settle(t, signals, setpointK, stimulusMs, within, band, dwell)));
         book.register(new Assertion(req.assertion(ID + ".hold"),
-                Map.of("settle_within_min", within, "settle_band_k", band, "hold_for_min", holdMin, "hold_band_k", holdBand),
-                minutesAfterStart(within + holdMin), t -> StartupChecks.hold(t, signals, setpointK, stimulusMs, within, band, holdMin, holdBand)));
+                Map.of("settle_within_min", within, "settle_band_k", band, "settle_dwell_s", dwell, "hold_for_min", holdMin, "hold_band_k", holdBand),
+                minutesAfterStart(within + holdMin), t -> StartupChecks.hold(t, signals, setpointK, stimulusMs, within, band, dwell, holdMin, holdBand)));
+    }
+
+    /** SU-01.staging: the compressors staged in one at a time, at least stage_interval_min_s apart, over the settle window. */
+    public void staging() {
+        double interval = req.limit("stage_interval_min_s");
+        double within = req.limit("settle_within_min");
+        long until = minutesAfterStart(within);
+        book.register(new Assertion(req.assertion(ID + ".staging"), Map.of("stage_interval_min_s", interval, "settle_within_min", within), until,
+                t -> ServiceChecks.staging(t, heatPump, stimulusMs, until, interval)));
+    }
+
+    /** SU-01.in-service: Running within running_within_min of the start and in service to the end of the run (the hold window's end at least). */
+    public void inService() {
+        double running = req.limit("running_within_min");
+        long end = minutesAfterStart(req.limit("settle_within_min") + req.limit("hold_for_min"));
+        double pause = req.limit("pause_max_s");
+        book.register(new Assertion(req.assertion(ID + ".in-service"), Map.of("running_within_min", running, "pause_max_s", pause), end,
+                t -> ServiceChecks.inService(t, heatPump, stimulusMs, Math.round(running * 60_000), TraceAssertions.END, Math.round(pause * 1000))));
     }
 
     /** SU-01.pressure over whatever the scenario runs. */

@@ -10,8 +10,13 @@ import java.util.Optional;
  * command, the stimulus, the reset after the cause was removed), so no Gherkin step carries a plant time.
  */
 public final class Timeline {
-    /** {@code CONDITION}: a precondition reached ("running at full load", "settled"): where a steady-run window begins. */
-    public enum Kind { START, STOP, RESET, SITE_RESET, SETPOINT, WEATHER, FAULT, FAULT_CLEARED, LINK_LOST, LINK_RESTORED, CONDITION }
+    /**
+     * {@code CONDITION}: a precondition reached ("running at full load", "settled"): where a steady-run window begins.
+     * {@code INITIAL}: an initial condition applied (tank profile, frost, imposed weather or DH return): references are
+     * read after the last one. {@code WAIT}: a step began waiting for the plant to reach a state ("section 2 starts to
+     * defrost"): its precondition's budget counts from here.
+     */
+    public enum Kind { START, STOP, RESET, SITE_RESET, SETPOINT, WEATHER, FAULT, FAULT_CLEARED, LINK_LOST, LINK_RESTORED, CONDITION, INITIAL, WAIT }
 
     /** One action: its kind, plant time, what it was, and its value in SI where it has one (set-point K, air K). */
     public record Entry(Kind kind, long plantTimeMs, String what, double valueSi) {}

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +46,15 @@ public final class World implements Disposable {
     private final List<Replay.Registration> registrations = new java.util.ArrayList<>();
     private io.hilbench.scenario.judge.JudgedTrace.Recording judgedTrace;
     private Inconclusive beginFailure;
+    /** The requirement the scenario is tagged with ({@code HP-03}), or "" (its preconditions then stay inconclusive when not reached). */
+    private String requirementId = "";
+    /** A precondition the controller did not reach (the scenario ended there, FAILED on that assertion), or null. */
+    private String preconditionFailed;
 
     public void begin(Scenario scenario) throws Exception {
         wallStartNs = System.nanoTime();
         this.scenario = scenario;
+        this.requirementId = requirementOf(scenario);
         book.onRegister(a -> registrations.add(new Replay.Registration(a.id(), timeline.entries().size(), stimulusMs,
                 supplySetpoint == null ? null : supplySetpoint.toSi())));
         try {
@@ -107,6 +113,24 @@ public final class World implements Disposable {
     public void setWeather(Quantity air, Quantity humidity) throws Exception {
         plant().setWeather(air, humidity);
         timeline.add(Timeline.Kind.WEATHER, plant().plantTimeMs(), "air " + air + ", " + humidity + " RH", air.toSi());
+        initialCondition("weather " + air + ", " + humidity + " RH");
+    }
+
+    /** The DH return imposed over the network model (an initial condition of the scenario). */
+    public void setDhReturn(Quantity temperature) throws Exception {
+        plant().setDhReturn(temperature);
+        initialCondition("DH return " + temperature);
+    }
+
+    /** The irradiance imposed over the weather series (an initial condition of the scenario). */
+    public void setIrradiance(int wattPerM2) throws Exception {
+        plant().setIrradiance(wattPerM2);
+        initialCondition("irradiance " + wattPerM2 + " W/m²");
+    }
+
+    /** An initial condition applied now: baselines are read after the last one took effect (DESIGN §8). */
+    private void initialCondition(String what) {
+        timeline.add(Timeline.Kind.INITIAL, plant().plantTimeMs(), what, Double.NaN);
     }
 
     /** Air temperature changed by {@code deltaK} (a load step), humidity kept. */
@@ -214,6 +238,7 @@ public final class World implements Disposable {
         if (top.toSi() < bottom.toSi()) throw new IllegalArgumentException("a stratified tank is warmer at the top: top " + top + " < bottom " + bottom);
         plant().setExternalInput("tank.initialTopTemperatureK", top.toSi());
         plant().setExternalInput("tank.initialBottomTemperatureK", bottom.toSi());
+        initialCondition("tank charged to " + top + " at the top and " + bottom + " at the bottom");
         note("tank charged to " + top + " at the top and " + bottom + " at the bottom at plant time " + Quantities.plantTime(plant().plantTimeMs()));
     }
 
@@ -232,71 +257,64 @@ public final class World implements Disposable {
             throw new IllegalArgumentException("the plant of this rig has no frost initialiser for air section " + section + " (input " + input + ")");
         }
         plant().setExternalInput(input, share.toSi());
+        initialCondition("air section " + section + " " + share + " frosted");
         note("air section " + section + " " + share + " frosted at plant time " + Quantities.plantTime(plant().plantTimeMs()));
     }
 
-    /** Runs until an air section is defrosting (hot gas in its coil); inconclusive when it does not within {@code max}. */
-    public void runUntilDefrosting(int section, java.time.Duration max) {
-        var sec = session.signals().defrost().sections().stream().filter(x -> x.name().equals("section " + section)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the rig has no air section " + section));
-        if (!plant().runUntil(() -> plant().latest(sec.defrostingOutput()) >= 0.5, max, java.time.Duration.ofSeconds(1), "section " + section + " defrosting")) {
-            throw new Inconclusive("precondition: section " + section + " did not start to defrost within " + max.toMinutes() + " min of plant time");
-        }
-        note("section " + section + " defrosting at plant time " + Quantities.plantTime(plant().plantTimeMs()));
+    /** Runs until an air section is defrosting (hot gas in its coil): the precondition {@code <id>.defrost-starts}. */
+    public void runUntilDefrosting(int section) throws Exception {
+        timeline.add(Timeline.Kind.WAIT, plant().plantTimeMs(), "waiting for section " + section + " to defrost", Double.NaN);
+        reach(preconditions().defrostStarts(session.signals().defrost(), section), "section " + section + " defrosting");
     }
 
     // ------------------------------------------------------------------ initial conditions (short, no long warm-up)
 
-    /** Full load: every compressor at 90 % of the VFD maximum of 70 Hz (DESIGN §5) or more. Not a requirement limit. */
-    static final double FULL_LOAD_MIN_HZ = 63;
-    private static final java.time.Duration FULL_LOAD_MAX = java.time.Duration.ofMinutes(20);
+    private Preconditions preconditions() {
+        if (requirementId.isEmpty()) throw new IllegalStateException("a precondition step needs the scenario tagged with its requirement (@HP-03)");
+        return new Preconditions(context(), requirementId);
+    }
 
     /**
-     * The site's rated heat (DESIGN §5: 1.2 MW at 0 °C air, 40 → 75 °C). With a warmer source than the design air
-     * (the controller may choose the tank source, issue 7) the heat pump delivers its rating below full speed; the
-     * protection scenarios' "full load" means the rated heat with every compressor turning, not a speed.
+     * Runs the plant until the precondition's check passes on the trace (polled every few seconds of plant time, then
+     * judged on every row), or its budget runs out: then, with the bench and the link healthy, the scenario ends FAILED
+     * on the precondition's assertion (the controller did not get there); a bench or link fault is INCONCLUSIVE.
      */
-    static final double FULL_LOAD_RATED_HEAT_W = 1.2e6;
+    private void reach(Preconditions.Registered p, String what) throws Exception {
+        long deadline = p.fromMs() + p.budgetMs();
+        java.util.function.BooleanSupplier reached = () -> p.check().apply(plant().trace()).outcome() == Verdict.Outcome.PASSED;
+        Duration poll = Duration.ofSeconds(2);
+        while (!reached.getAsBoolean() && plant().plantTimeMs() < deadline) {
+            plant().runUntil(Math.min(deadline, plant().plantTimeMs() + poll.toMillis()), what + " (" + p.id() + ")");
+        }
+        if (reached.getAsBoolean()) {
+            conditionReached(what);
+            return;
+        }
+        io.hilbench.runtime.RunStatus st = plant().status();
+        if (st.inconclusive()) throw new Inconclusive(st.reason());
+        preconditionFailed = p.id();
+        note(p.id() + " not reached: " + p.check().apply(plant().trace()).message());
+        throw new AssertionError(p.id() + " FAILED: " + what + " not reached within " + p.budgetMs() / 60_000.0 + " min of plant time (the controller did not get there;"
+                + " the scenario ends here)");
+    }
 
-    /**
-     * Starts the heat pump and runs until it is at full load: every compressor turning, and either every compressor at
-     * full speed (≥ {@value #FULL_LOAD_MIN_HZ} Hz) or the heat to the DH water (JT-271) at the rated heat or above.
-     */
+    /** Starts the heat pump and runs until it is at full load ({@link Preconditions#fullLoad}). */
     public void runAtFullLoad() throws Exception {
         startHeatPump();
-        PlantSignals sig = require(session).signals();
-        var comps = sig.compressors();
-        String heat = sig.output("JT-271");
-        boolean ok = plant().runUntil(() -> comps.stream().allMatch(c -> plant().latest(c.speedOutput()) >= FULL_LOAD_MIN_HZ)
-                        || (comps.stream().allMatch(c -> plant().latest(c.speedOutput()) > 0) && plant().latest(heat) >= FULL_LOAD_RATED_HEAT_W),
-                FULL_LOAD_MAX, java.time.Duration.ofSeconds(5), "every compressor at >= " + FULL_LOAD_MIN_HZ + " Hz, or all turning at the rated heat (full load)");
-        String speeds = comps.stream().map(c -> String.format(java.util.Locale.ROOT, "%s %.1f Hz", c.tag(), plant().latest(c.speedOutput()))).collect(Collectors.joining(", "))
-                + String.format(java.util.Locale.ROOT, ", JT-271 %.0f kW", plant().latest(heat) / 1e3);
-        if (!ok) throw new Inconclusive("precondition: full load (every compressor >= " + FULL_LOAD_MIN_HZ + " Hz, or all turning at the rated "
-                + FULL_LOAD_RATED_HEAT_W / 1e3 + " kW) not reached within " + FULL_LOAD_MAX.toMinutes() + " min of plant time: " + speeds);
-        conditionReached("full load (" + speeds + ")");
+        reach(preconditions().fullLoad(), "full load");
     }
 
-    /** Starts the heat pump and runs until the controller reads Running with a compressor turning. */
+    /** Starts the heat pump and runs until the controller reads Running with a compressor turning ({@link Preconditions#running}). */
     public void runUntilRunning() throws Exception {
         startHeatPump();
-        var comps = require(session).signals().compressors();
-        boolean ok = plant().runUntil(() -> comps.stream().anyMatch(c -> plant().latest(c.speedOutput()) > 0) && stateIs(ControllerState.RUNNING),
-                java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(2), "controller Running with a compressor turning");
-        if (!ok) throw new Inconclusive("precondition: the heat pump did not reach Running with a compressor turning within 5 min of plant time");
-        conditionReached("running");
+        reach(preconditions().running(), "running");
     }
 
-    /** Starts the heat pump and runs until the supply is within 0.5 K of the set-point (a precondition, not SU-01's band). */
+    /** Starts the heat pump and runs until the supply is within the settled band of the set-point ({@link Preconditions#settled}). */
     public void runUntilSettled() throws Exception {
         if (supplySetpoint == null) throw new IllegalStateException("'settled at its supply setpoint' needs a supply set-point first");
         startHeatPump();
-        String supply = require(session).signals().output("TT-272");
-        double setK = supplySetpoint.toSi();
-        boolean ok = plant().runUntil(() -> Math.abs(plant().latest(supply) - setK) <= 0.5, java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(10),
-                "TT-272 within 0.5 K of " + supplySetpoint);
-        if (!ok) throw new Inconclusive("precondition: the supply did not settle within 0.5 K of " + supplySetpoint + " in 30 min of plant time");
-        conditionReached("settled at the supply set-point");
+        reach(preconditions().settled(), "settled at the supply set-point");
     }
 
     /** Runs until a plant output (a status tag, e.g. PSHH-202) is set; inconclusive when it is not within {@code max}. */
@@ -306,14 +324,6 @@ public final class World implements Disposable {
             throw new Inconclusive("precondition: " + tag + " was not set within " + max.toSeconds() + " s of plant time");
         }
         note(tag + " set at plant time " + Quantities.plantTime(plant().plantTimeMs()));
-    }
-
-    private boolean stateIs(ControllerState s) {
-        try {
-            return controllerState() == s;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /** The controller state read now (between steps), or null when the value is not in the rig's table. */
@@ -332,6 +342,29 @@ public final class World implements Disposable {
         }
     }
 
+    /** {@code <id>.in-service} of the scenario's requirement: the heat pump stays in service through the requirement's window. */
+    public void inService() {
+        switch (requirementId) {
+            case "SU-01" -> startup().inService();
+            case "HP-01" -> reducedFlow().inService();
+            case "HP-04" -> highReturn().inService();
+            case "DF-01" -> demandDefrost().inService();
+            case "DF-02" -> noFrostNoDefrost().inService();
+            case "SO-01" -> tankSource().inService();
+            case "SO-02" -> spentTank().inService();
+            default -> throw new IllegalStateException("requirement '" + requirementId + "' has no in-service assertion (requirements.yaml)");
+        }
+    }
+
+    /** {@code <id>.state} of the scenario's requirement: the reported state against plant truth after its trip or stop. */
+    public void reportedState() {
+        switch (requirementId) {
+            case "SU-04" -> orderedStop().state();
+            case "HP-02" -> flowLoss().state();
+            default -> throw new IllegalStateException("requirement '" + requirementId + "' has no state assertion (requirements.yaml)");
+        }
+    }
+
     /** SU-01's assertions, relative to this scenario's start command and set-point. */
     public StartupRequirement startup() {
         if (stimulusMs == null) throw new IllegalStateException("SU-01 assertions need a start command in the scenario ('the operator starts the heat pump')");
@@ -341,11 +374,15 @@ public final class World implements Disposable {
 
     // ------------------------------------------------------------------ judging
 
+    private static String requirementOf(Scenario scenario) {
+        return scenario.getSourceTagNames().stream().map(REQUIREMENT_TAG::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> m.group(1)).findFirst().orElse("");
+    }
+
     public void finish(Scenario scenario) throws Exception {
         if (finished) return;
         finished = true;
-        String requirement = scenario.getSourceTagNames().stream().map(REQUIREMENT_TAG::matcher).filter(java.util.regex.Matcher::matches)
-                .map(m -> m.group(1)).findFirst().orElse("");
+        String requirement = requirementOf(scenario);
         Map<String, Object> run = new LinkedHashMap<>();
         if (session != null) {
             run.put("controller", session.options().controller().label() + (session.options().variant() == null ? "" : " variant " + session.options().variant()));
@@ -358,7 +395,14 @@ public final class World implements Disposable {
         String error = null;
         VerdictLedger.ScenarioOutcome outcome;
         try {
-            if (plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED) {
+            if (preconditionFailed != null && plant != null && !plant.status().inconclusive()) {
+                // the controller did not reach a precondition: the verdicts are those registered so far, that one FAILED
+                verdicts = judge();
+                outcome = verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.FAILED) ? VerdictLedger.ScenarioOutcome.FAILED
+                        : verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.INCONCLUSIVE) ? VerdictLedger.ScenarioOutcome.INCONCLUSIVE
+                        : VerdictLedger.ScenarioOutcome.FAILED;
+                for (Verdict v : verdicts) scenario.log(v.id() + " " + v.outcome().label() + " " + new java.util.TreeMap<>(v.limits()) + ": " + v.message());
+            } else if (plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED) {
                 error = "a step failed before the assertions were judged (" + scenario.getStatus() + "); see the Cucumber report";
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
                 if (plant == null && beginFailure != null) {
@@ -380,7 +424,7 @@ public final class World implements Disposable {
                 for (Verdict v : verdicts) scenario.log(v.id() + " " + v.outcome().label() + " " + new java.util.TreeMap<>(v.limits()) + ": " + v.message());
             }
             if (plant != null) {
-                writeTrace(scenario, requirement, judgedTrace != null && error == null);
+                writeTrace(scenario, requirement, judgedTrace != null && error == null && !verdicts.isEmpty());
                 run.put("timing", timing());
             }
             Path report = session != null ? session.options().reportDir() : BenchOptions.current().reportDir();

@@ -10,6 +10,12 @@ public final class DefrostAndSourceSteps {
     public DefrostAndSourceSteps(World world) { this.world = world; }
 
     // DF-01
+    @Then("every section is defrosted")
+    public void defrosts() { world.demandDefrost().defrosts(); }
+
+    @Then("the heat pump was on the tank source when the tank bottom fell")
+    public void onTank() { world.spentTank().onTank(); }
+
     @Then("each section is defrosted before its capacity falls too far")
     public void beforeCapacityLoss() { world.demandDefrost().beforeCapacityLoss(); }
 

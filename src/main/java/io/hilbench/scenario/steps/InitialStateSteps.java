@@ -34,8 +34,9 @@ public final class InitialStateSteps {
         world.tankBottomFallsTo(io.hilbench.scenario.Quantities.temperature(String.format(java.util.Locale.ROOT, "%.1f °C", minDegC - 3)));
     }
 
-    @When("section {int} starts to defrost within {duration}")
-    public void sectionDefrosting(int section, Duration max) { world.runUntilDefrosting(section, max); }
+    /** Runs until the section defrosts: the precondition {@code <id>.defrost-starts}, its budget in requirements.yaml. */
+    @When("section {int} starts to defrost")
+    public void sectionDefrosting(int section) throws Exception { world.runUntilDefrosting(section); }
 
     @When("the coil sensor of section {int} sticks at {temperature}")
     public void coilSensorStuck(int section, Quantity value) throws Exception {

@@ -28,10 +28,10 @@ public final class PlantSteps {
     public void airRises(Quantity delta) throws Exception { world.changeAirBy(delta.value()); }
 
     @Given("the irradiance is {int} W\\/m²")
-    public void irradiance(int wattPerM2) throws Exception { world.plant().setIrradiance(wattPerM2); }
+    public void irradiance(int wattPerM2) throws Exception { world.setIrradiance(wattPerM2); }
 
     @Given("the district-heating return is {temperature}")
-    public void dhReturn(Quantity temperature) throws Exception { world.plant().setDhReturn(temperature); }
+    public void dhReturn(Quantity temperature) throws Exception { world.setDhReturn(temperature); }
 
     @When("the district-heating return follows the network again")
     public void dhReturnReleased() throws Exception { world.plant().releaseDhReturn(); }

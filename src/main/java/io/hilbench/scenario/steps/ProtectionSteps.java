@@ -57,7 +57,7 @@ public final class ProtectionSteps {
     public void sensorNoRestart() { world.sensorFault().noRestart(); }
 
     // CL-01
-    @Then("the I\\/O watchdog drops the actuators to fail-safe")
+    @Then("the controller keeps the compressors off when the link returns")
     public void failsafe() { world.commLoss().failsafe(); }
 
     @Then("the controller raises COMM_LOSS")

@@ -29,6 +29,9 @@ public final class SequenceSteps {
     @Then("no compressor starts more often per hour than allowed")
     public void startsPerHour() { world.shortCycle().startsPerHour(); }
 
+    @Then("the demand cycling stops and restarts a compressor")
+    public void cycles() { world.shortCycle().cycles(); }
+
     // SU-04
     @Then("the compressors unload to minimum speed in time")
     public void unload() { world.orderedStop().unload(); }

@@ -21,6 +21,9 @@ public final class StartupSteps {
     @Then("the gas-cooler pressure never reaches its soft limit")
     public void pressure() { world.startup().pressure(); }
 
+    @Then("the compressors are staged in one at a time")
+    public void staging() { world.startup().staging(); }
+
     @Then("the safety chain never trips")
     public void noTrip() { world.startup().noTrip(); }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 public final class StepCatalogue {
     /** The step classes of the glue, in the order the README lists them. */
     static final List<Class<?>> STEP_CLASSES = List.of(PlantSteps.class, InitialStateSteps.class, ControllerSteps.class, ConditionSteps.class,
-            StartupSteps.class, SequenceSteps.class, ProtectionSteps.class, DefrostAndSourceSteps.class);
+            StartupSteps.class, SequenceSteps.class, ProtectionSteps.class, DefrostAndSourceSteps.class, ServiceSteps.class);
 
     /** One step: keyword, Cucumber expression, the class that defines it. */
     public record Step(String keyword, String expression, String stepClass) {}
