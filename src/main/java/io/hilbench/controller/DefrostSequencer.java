@@ -179,7 +179,8 @@ public final class DefrostSequencer {
                 }
             }
         }
-        if (active == 0 && hotGasAvailable && airInService && sinceLastEndS >= config.staggerS() - 1e-9) initiate(in);
+        if (active == 0 && hotGasAvailable && airInService && sinceLastEndS >= config.staggerS() - 1e-9
+                && variant.orElse(null) != Variant.NEVER_DEFROSTS) initiate(in);
     }
 
     private void sense(Inputs in, int i, double dtS, double fanRatio) {

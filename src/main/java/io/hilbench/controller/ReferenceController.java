@@ -135,6 +135,9 @@ public final class ReferenceController {
     /** Version the controller declares in its identity (self-declared, DESIGN §10). */
     public static final String FIRMWARE_VERSION = "0.2.0";
 
+    /** The drops-dh-pump variant stops P-271 this long after a start, s. */
+    static final double DROPS_DH_PUMP_AFTER_S = 12 * 60;
+
     /** Compressors of the Solrød rig (C-211..C-214), for the constructor that is not given a count. */
     public static final int SOLROD_COMPRESSORS = 4;
 
@@ -157,7 +160,7 @@ public final class ReferenceController {
     /** The input tags every cycle reads, resolved once per inputs layout (compressor n at [n - 1]). */
     private final InputSlot watchdogTripped = new InputSlot(PlantTags.WATCHDOG_TRIPPED), pshh202 = new InputSlot(PSHH202),
             psll201 = new InputSlot(PSLL201), tshh202 = new InputSlot(TSHH202), pt202 = new InputSlot(PT202), tt202 = new InputSlot(TT202),
-            tt272 = new InputSlot(TT272), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING);
+            tt272 = new InputSlot(TT272), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
     private final InputSlot[] compressorFault;
     private final InputSlot[] compressorSpeed;
 
@@ -199,6 +202,12 @@ public final class ReferenceController {
     private boolean commLost;
     /** Time in Tripped, s (the restarts-after-trip variant). */
     private double trippedS;
+    /** Reached Running since the last reset-to-initial (the state-stuck-running variant). */
+    private boolean hasRun;
+    /** Plant time since the last accepted start, s (the drops-dh-pump variant). */
+    private double sinceStartS;
+    /** The highest FT-271 since the last accepted start, m³/h (the trips-on-low-flow variant). */
+    private double flowSeenMaxM3h;
 
     // defrost, heat source, pressure loops, SHORT_CYCLE (issue 7 items 1-4)
     private final PlantLoopsConfig loops;
@@ -310,8 +319,13 @@ public final class ReferenceController {
 
     public Optional<Variant> variant() { return variant; }
 
-    /** The state as reported: Running while a section defrosts is reported as Defrosting (DESIGN §7). */
+    /**
+     * The state as reported: Running while a section defrosts is reported as Defrosting (DESIGN §7). The
+     * state-stuck-running variant reports Running once it has run, whatever its state.
+     */
     public ControllerState state() {
+        if (state == ControllerState.RUNNING) hasRun = true;
+        if (hasRun && variant.orElse(null) == Variant.STATE_STUCK_RUNNING) return ControllerState.RUNNING;
         return state == ControllerState.RUNNING && defrost.active() ? ControllerState.DEFROSTING : state;
     }
 
@@ -390,6 +404,9 @@ public final class ReferenceController {
         sensorFaultLatched = false;
         commLost = false;
         trippedS = 0;
+        hasRun = false;
+        sinceStartS = 0;
+        flowSeenMaxM3h = 0;
         speedCapHz = config.compressorMaxHz();
         hpAnticipatedBar = Double.NaN;
         lastTimeMs = -1;
@@ -441,6 +458,7 @@ public final class ReferenceController {
         double dtS = lastTimeMs < 0 || now < lastTimeMs ? 0.0 : (now - lastTimeMs) / 1000.0; // a plant restart: no time passed
         lastTimeMs = now;
         clockS += dtS;
+        sinceStartS += dtS;
         for (Compressor c : compressors) c.advance(dtS, clockS);
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
@@ -476,6 +494,13 @@ public final class ReferenceController {
         if (hpUnloading() && anyCompressorOn() && monitor.readable(in, PT202) && pt202.value(in) >= config.hpCutOutBar() - 1e-9) {
             trip(AlarmMeaning.HP_TRIP, String.format(Locale.ROOT, "PT-202 %.1f bar at the Pc max cut-out (%.1f bar): every compressor cut out",
                     in.value(PT202), config.hpCutOutBar()));
+        }
+        if (variant.orElse(null) == Variant.TRIPS_ON_LOW_FLOW && anyCompressorOn() && ft271.isGood(in)) {
+            flowSeenMaxM3h = Math.max(flowSeenMaxM3h, ft271.value(in));
+            if (ft271.value(in) < 0.6 * flowSeenMaxM3h) {
+                trip(AlarmMeaning.FLOW_TRIP, String.format(Locale.ROOT, "FT-271 %.1f m³/h below 60 %% of the %.1f m³/h seen (variant trips-on-low-flow)",
+                        ft271.value(in), flowSeenMaxM3h));
+            }
         }
         if (anyCompressorOn() && !flowSwitchClear(in)) {
             flowLowWhileRunningS += dtS;
@@ -523,7 +548,7 @@ public final class ReferenceController {
             case STOPPING -> {
                 phaseElapsedS += dtS;
                 if (phase == Phase.RAMP_DOWN) {
-                    rampDown(dtS);
+                    rampDown(in, dtS);
                 } else if (phase == Phase.OVERRUN && overrunLeftS <= 0) {
                     state = ControllerState.OFF;
                     phase = Phase.NONE;
@@ -591,6 +616,9 @@ public final class ReferenceController {
         phaseElapsedS = 0;
         lead = c;
         c.start(clockS, config.compressorStartSpeedHz());
+        if (variant.orElse(null) == Variant.STARTS_ALL_AT_ONCE) {
+            for (Compressor other : compressors) if (!other.isOn()) other.start(clockS, config.compressorStartSpeedHz());
+        }
     }
 
     private void holdLead(Inputs in, double dtS) {
@@ -1116,6 +1144,7 @@ public final class ReferenceController {
     }
 
     private void start(Inputs in) {
+        if (variant.orElse(null) == Variant.NEVER_STARTS) return; // the known-bad variant takes no start at all
         if (state == ControllerState.STARTING || state == ControllerState.RUNNING) return; // already on its way
         String refusal = null;
         if (state == ControllerState.TRIPPED) refusal = "a trip is latched (" + alarms + "); reset first";
@@ -1138,6 +1167,8 @@ public final class ReferenceController {
         }
         clearAlarm(AlarmMeaning.START_REFUSED);
         state = ControllerState.STARTING;
+        sinceStartS = 0;
+        flowSeenMaxM3h = 0;
         phaseElapsedS = 0;
         flowClearS = 0;
         flowSeenClear = false;
@@ -1161,7 +1192,13 @@ public final class ReferenceController {
     private void stop() {
         boolean starting = state == ControllerState.STARTING;
         if (state == ControllerState.RUNNING || starting) {
-            if (anyCompressorOn()) {
+            if (anyCompressorOn() && variant.orElse(null) == Variant.HARD_STOP) {
+                allCompressorsOff(); // the known-bad variant: no unload to minimum speed
+                state = ControllerState.STOPPING;
+                phase = Phase.OVERRUN;
+                phaseElapsedS = 0;
+                event("stopping (variant hard-stop): every compressor off at once");
+            } else if (anyCompressorOn()) {
                 for (Compressor c : compressors) c.runDown(config.compressorMinHz());
                 state = ControllerState.STOPPING;
                 phase = Phase.RAMP_DOWN;
@@ -1180,11 +1217,17 @@ public final class ReferenceController {
         }
     }
 
-    /** Stopping: each compressor off after its minimum-speed hold and its minimum run (at the latest stopMaxS). */
-    private void rampDown(double dtS) {
+    /**
+     * Stopping: each compressor off after its minimum-speed hold and its minimum run (at the latest stopMaxS). The hold
+     * counts while the speed feedback is at the minimum (within 1 Hz; a missing feedback counts from the command): the
+     * VFD ramps down over tens of seconds, and a hold counted from the command switched compressors off at 40 Hz,
+     * before they had unloaded (SU-04.unload judges the speed reached, issue 14).
+     */
+    private void rampDown(Inputs in, double dtS) {
         for (Compressor c : compressors) {
             if (c.mode != Compressor.Mode.RUN_DOWN) continue;
-            c.runDownS += dtS;
+            InputSlot feedback = compressorSpeed[c.number - 1];
+            if (!feedback.isGood(in) || feedback.value(in) <= config.compressorMinHz() + 1.0) c.runDownS += dtS;
             boolean held = c.runDownS >= config.stopMinSpeedHoldS() - 1e-9 && c.sinceStartS >= minRunS() - 1e-9;
             if (held || phaseElapsedS >= config.stopMaxS() - 1e-9) stopCompressor(c);
         }
@@ -1244,6 +1287,7 @@ public final class ReferenceController {
         boolean starting = state == ControllerState.STARTING;
         boolean anyOn = anyCompressorOn();
         boolean pumpOn = starting || state == ControllerState.RUNNING || anyOn || overrunLeftS > 0;
+        if (variant.orElse(null) == Variant.DROPS_DH_PUMP && sinceStartS >= DROPS_DH_PUMP_AFTER_S && state != ControllerState.OFF) pumpOn = false;
         double pumpSpeed;
         if (!pumpOn) pumpSpeed = 0;
         else if (starting && phase == Phase.PROVING_FLOW) pumpSpeed = config.pumpStartSpeedPct();
@@ -1264,7 +1308,7 @@ public final class ReferenceController {
         for (int s = 1; s <= SECTIONS; s++) {
             v[k++] = on(defrost.sectionValveOpen(s, airEvaporating));
             v[k++] = on(anyOn && defrost.hotGasValveOpen(s));
-            v[k++] = defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct()));
+            v[k++] = variant.orElse(null) == Variant.DEAD_FANS ? 0.0 : defrost.fanSpeedPct(s, airEvaporating, round01(fans.speedPct()));
         }
         v[k++] = on(sources.xv261Open());
         v[k++] = on(sources.tankPumpOn());

@@ -82,7 +82,40 @@ public enum Variant {
      * Ignores the tank-source minimum once on the tank: stays on a spent tank however cold its bottom gets (the entry
      * threshold still applies). Must be caught by SO-02 (back to the air source within 10 min).
      */
-    IGNORES_TANK_MINIMUM("ignores-tank-minimum", "notankmn", "stays on the tank source below the tank-source minimum");
+    IGNORES_TANK_MINIMUM("ignores-tank-minimum", "notankmn", "stays on the tank source below the tank-source minimum"),
+    /**
+     * Takes no start command at all: it stays Off, raises nothing and runs nothing (a start interlock wired wrong). The
+     * scenarios' preconditions ("running at full load", "settled", "running") must FAIL on it, named, and the steady
+     * windows that count from a start (HP-04, SU-03) must not pass on a heat pump that never ran.
+     */
+    NEVER_STARTS("never-starts", "nostart", "ignores the start command: stays Off, no alarm, nothing runs"),
+    /**
+     * P-271 drops out 12 minutes of plant time after a start (a run timer that stops the DH pump): the controller then
+     * trips itself on FLOW_TRIP and stays off until reset. Must fail the {@code in-service} assertion of the scenario it is in.
+     */
+    DROPS_DH_PUMP("drops-dh-pump", "dhpmpdrp", "stops P-271 12 min after a start: trips itself on FLOW_TRIP and stays off"),
+    /**
+     * Its state word sticks at Running once it has been Running (until reset-to-initial), whatever happens after: a trip,
+     * an ordered stop. Must fail {@code HP-02.state} and {@code SU-04.state}.
+     */
+    STATE_STUCK_RUNNING("state-stuck-running", "stucksta", "reports Running once it has run, after a trip or a stop too"),
+    /**
+     * Never runs the air evaporator fans (fan speed set-point 0): on the air source the evaporators lose their airflow and
+     * the heat pump cannot reach its set-point. Must fail the "settled" precondition where the air carries the load
+     * ({@code LD-01.settles}, {@code DF-03.settles}).
+     */
+    DEAD_FANS("dead-fans", "deadfans", "never runs the evaporator fans: no evaporator capacity on the air source"),
+    /** Stops every compressor at once on a Stop command: no unload to minimum speed first. Must fail {@code SU-04.unload}. */
+    HARD_STOP("hard-stop", "hardstop", "stops the compressors at once on Stop, without unloading to minimum speed"),
+    /** Starts every available compressor together with the lead: no staging. Must fail {@code SU-01.staging}. */
+    STARTS_ALL_AT_ONCE("starts-all-at-once", "allatonc", "starts every compressor together with the lead (no staging one at a time)"),
+    /** Never initiates a defrost (no demand, no timer): must fail {@code DF-01.defrosts} and {@code DF-03.defrost-starts}. */
+    NEVER_DEFROSTS("never-defrosts", "nodefrst", "never starts a defrost, however frosted the coils"),
+    /**
+     * Trips on FLOW_TRIP when FT-271 falls below 60 % of the highest DH flow it saw since the start (a flow trip set far
+     * above the flow switch's 25 %): it stops at a reduced flow it must ride through. Must fail {@code HP-01.in-service}.
+     */
+    TRIPS_ON_LOW_FLOW("trips-on-low-flow", "lowflotr", "trips on FLOW_TRIP below 60 % of the DH flow seen since the start, far above the flow switch");
 
     private final String cliName;
     private final String shortTag;
