@@ -20,6 +20,7 @@ Feature: Gas-cooler pressure sensor fault at full load
     Then the compressors are commanded off in time after the sensor fault
     And the controller raises SENSOR_FAULT in time
     And no restart is commanded until the sensor is healthy and reset
+    And the controller's reported state matches the plant
 
     Examples:
       | fault              |

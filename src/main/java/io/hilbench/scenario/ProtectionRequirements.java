@@ -331,6 +331,16 @@ public final class ProtectionRequirements {
             register("no-restart", Map.of(), reset == TraceAssertions.END ? healthy : reset,
                     t -> ProtectionChecks.noRestartBeforeReset(t, s, from, reset, "sensor fault"));
         }
+
+        /** SF-01.state: Fault (or Tripped) with SENSOR_FAULT within state_within_s of the safe stop, held until the reset. */
+        public void state() {
+            long from = stimulus();
+            long healthy = tl.require(tl.firstAtOrAfter(Kind.FAULT_CLEARED, from), "healthy sensor again ('… is healthy again')").plantTimeMs();
+            long reset = resetAfter(healthy);
+            double within = limit("state_within_s");
+            register("state", limits("state_within_s"), reset == TraceAssertions.END ? healthy : reset,
+                    t -> ServiceChecks.trippedUntilReset(t, s, from, within, reset, AlarmMeaning.SENSOR_FAULT));
+        }
     }
 
     /** CL-01: the I/O link lost (blackholed) at full load. */

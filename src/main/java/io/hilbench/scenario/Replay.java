@@ -263,6 +263,7 @@ public final class Replay {
                         case "stop" -> s.stop();
                         case "alarm" -> s.alarm();
                         case "no-restart" -> s.noRestart();
+                        case "state" -> s.state();
                         default -> throw unknown(id);
                     }
                 }

@@ -361,6 +361,7 @@ public final class World implements Disposable {
         switch (requirementId) {
             case "SU-04" -> orderedStop().state();
             case "HP-02" -> flowLoss().state();
+            case "SF-01" -> sensorFault().state();
             default -> throw new IllegalStateException("requirement '" + requirementId + "' has no state assertion (requirements.yaml)");
         }
     }
