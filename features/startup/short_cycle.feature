@@ -14,6 +14,7 @@ Feature: Anti-short-cycle at low load
     When the operator starts the heat pump
     And the supply setpoint alternates between 45 °C and 75 °C every 10 minutes for 60 minutes
     Then the demand cycling stops and restarts a compressor
+    And the compressors are modulated at part load
     And no compressor restarts before its minimum off time
     And no compressor stops before its minimum run time
     And no compressor starts more often per hour than allowed

@@ -788,6 +788,7 @@ public final class ReferenceController {
         }
         if (released == 0) return;
         double each = clamp((demandHz - holdHz) / released, config.compressorMinHz(), Math.min(config.compressorMaxHz(), speedCapHz));
+        if (variant.orElse(null) == Variant.NO_MODULATION) each = Math.min(config.compressorMaxHz(), speedCapHz); // the known-bad variant: on/off only
         for (Compressor c : compressors) if (c.mode == Compressor.Mode.RELEASED) c.speedSetHz = each;
     }
 

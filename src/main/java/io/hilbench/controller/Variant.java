@@ -115,6 +115,11 @@ public enum Variant {
      * Trips on FLOW_TRIP when FT-271 falls below 60 % of the highest DH flow it saw since the start (a flow trip set far
      * above the flow switch's 25 %): it stops at a reduced flow it must ride through. Must fail {@code HP-01.in-service}.
      */
+    /**
+     * Runs its released compressors only at their maximum speed: capacity by staging alone, on or off. Must fail
+     * {@code SU-03.modulation}.
+     */
+    NO_MODULATION("no-modulation", "nomodul", "runs the compressors only at maximum speed: capacity by staging alone"),
     TRIPS_ON_LOW_FLOW("trips-on-low-flow", "lowflotr", "trips on FLOW_TRIP below 60 % of the DH flow seen since the start, far above the flow switch");
 
     private final String cliName;

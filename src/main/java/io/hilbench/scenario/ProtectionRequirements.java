@@ -136,6 +136,13 @@ public final class ProtectionRequirements {
             register("starts-per-hour", limits("max_starts_per_h"), from, t -> SequenceChecks.startsPerHour(t, s, from, v));
         }
 
+        /** SU-03.modulation: at part load a compressor runs modulated below its maximum (at or below modulated_below_hz) for modulated_for_s. */
+        public void modulation() {
+            long from = from();
+            double hz = limit("modulated_below_hz"), sec = limit("modulated_for_s");
+            register("modulation", limits("modulated_below_hz", "modulated_for_s"), from, t -> ServiceChecks.modulated(t, s, from, hz, sec));
+        }
+
         /** SU-03.cycles: the demand cycling stopped and restarted a compressor (else the timers had nothing to judge). */
         public void cycles() {
             long from = from();

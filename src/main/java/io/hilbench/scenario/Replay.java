@@ -205,6 +205,7 @@ public final class Replay {
                         case "min-run" -> s.minRun();
                         case "starts-per-hour" -> s.startsPerHour();
                         case "cycles" -> s.cycles();
+                        case "modulation" -> s.modulation();
                         default -> throw unknown(id);
                     }
                 }

@@ -305,6 +305,44 @@ public final class ServiceChecks {
         return Judgement.pass("unloaded to the minimum before stopping: " + String.join("; ", done));
     }
 
+    /**
+     * SU-03.modulation: at part load the capacity is modulated, not only switched: some compressor turns above 0 and at or
+     * below {@code belowHz} (under its maximum) continuously for at least {@code forS} from {@code fromMs}. A controller
+     * that runs its compressors only at full speed or off never does.
+     */
+    public static Judgement modulated(TraceView t, HeatPumpSignals s, long fromMs, double belowHz, double forS) {
+        long forMs = Math.round(forS * 1000);
+        long[] time = t.plantTimesMs();
+        long best = 0;
+        String bestTag = null;
+        int bestRow = -1;
+        for (StartupChecks.Compressor c : s.compressors()) {
+            double[] hz = t.output(c.speedOutput());
+            int since = -1;
+            for (int r = t.rowAtOrAfter(fromMs); r < t.size(); r++) {
+                boolean mod = hz[r] > 0 && hz[r] <= belowHz;
+                if (!mod) {
+                    since = -1;
+                    continue;
+                }
+                if (since < 0) since = r;
+                long d = time[r] - time[since];
+                if (d > best) {
+                    best = d;
+                    bestTag = c.tag();
+                    bestRow = since;
+                }
+                if (d >= forMs) {
+                    return Judgement.pass(String.format(Locale.ROOT, "%s modulated at %.1f Hz (<= %.0f Hz) from %s for %s", c.tag(), hz[since], belowHz,
+                            TraceAssertions.at(t, since), TraceAssertions.seconds(forMs)));
+                }
+            }
+        }
+        return Judgement.fail(String.format(Locale.ROOT, "expected a compressor modulated between 0 and %.0f Hz for >= %.0f s at part load from plant time %s; actual: %s",
+                belowHz, forS, plantTime(fromMs), bestTag == null ? "no compressor ever turned at or below " + String.format(Locale.ROOT, "%.0f Hz", belowHz)
+                        : "at most " + TraceAssertions.seconds(best) + " (" + bestTag + " from " + TraceAssertions.at(t, bestRow) + ")"));
+    }
+
     // ------------------------------------------------------------------ stimuli that must have taken effect
 
     /**

@@ -32,6 +32,9 @@ public final class SequenceSteps {
     @Then("the demand cycling stops and restarts a compressor")
     public void cycles() { world.shortCycle().cycles(); }
 
+    @Then("the compressors are modulated at part load")
+    public void modulation() { world.shortCycle().modulation(); }
+
     // SU-04
     @Then("the compressors unload to minimum speed in time")
     public void unload() { world.orderedStop().unload(); }
