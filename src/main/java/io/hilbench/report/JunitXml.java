@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * and the suite's {@code tests}, {@code failures}, {@code errors} and {@code skipped} are counted again. Test cases are
  * matched to the scenarios in order and by name; when they do not match (a file from another run) the file is left as
  * it is and {@link JunitSummary} says in the report that it disagrees. A run that left no file (a certification plan
- * writes Cucumber's files per scenario, in sub-folders) gets one written from verdicts.json. Idempotent.
+ * writes Cucumber's files per scenario, in sub-folders) gets one written from verdicts.json, and each sub-folder's file
+ * is rewritten to its own scenario ({@link #rewritePlanFolders}). Idempotent.
  */
 public final class JunitXml {
     private JunitXml() {}
@@ -92,6 +93,30 @@ public final class JunitXml {
         } catch (org.xml.sax.SAXException | ParserConfigurationException | TransformerException e) {
             return JunitSummary.FILE + " does not parse: " + e.getMessage() + ": not rewritten";
         }
+    }
+
+    /**
+     * A certification plan run (ScenarioRunner.runPlan) leaves Cucumber's files of the k-th scenario of the plan in the
+     * sub-folder {@code NN-<requirement>}: each one's JUnit XML is rewritten to the k-th scenario of verdicts.json (the
+     * test case's name is checked, as above). Returns what could not be rewritten (empty: all were, or there were none).
+     */
+    public static List<String> rewritePlanFolders(Path reportDir, List<RunData.ScenarioData> scenarios) throws IOException {
+        List<Path> folders;
+        try (var list = Files.list(reportDir)) {
+            folders = list.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("\\d{2,}-.*")
+                    && Files.isRegularFile(p.resolve(JunitSummary.FILE))).sorted().toList();
+        }
+        List<String> problems = new ArrayList<>();
+        if (folders.isEmpty()) return problems;
+        if (folders.size() != scenarios.size()) {
+            problems.add(folders.size() + " per-scenario folders with a " + JunitSummary.FILE + " for " + scenarios.size() + " scenarios: not rewritten");
+            return problems;
+        }
+        for (int i = 0; i < folders.size(); i++) {
+            String p = rewrite(folders.get(i), List.of(scenarios.get(i)));
+            if (!p.isEmpty()) problems.add(reportDir.relativize(folders.get(i)) + "/" + p);
+        }
+        return problems;
     }
 
     /**

@@ -88,6 +88,7 @@ public final class RunReport {
         // the JUnit XML says what the verdicts say (inconclusive skipped, bench error an error), before it is cross-checked
         String junitRewrite = JunitXml.rewrite(reportDir, run.scenarios());
         if (!junitRewrite.isEmpty()) problems.add(junitRewrite);
+        problems.addAll(JunitXml.rewritePlanFolders(reportDir, run.scenarios()));
         if (!run.totalsProblem().isEmpty()) problems.add(run.totalsProblem());
         ReportModel model = new ReportModel(run, rig != null && rig.site() != null ? rig.site() : rigName, rigName,
                 rig != null && rig.description() != null ? rig.description() : "", text, JunitSummary.read(reportDir, run.scenarios()), views,

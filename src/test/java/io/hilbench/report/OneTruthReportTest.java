@@ -91,6 +91,27 @@ class OneTruthReportTest {
     }
 
     @Test
+    void aPlanRunsPerScenarioJunitFilesAreEachRewrittenToTheirScenario(@TempDir Path dir) throws Exception {
+        // bench run --profile certification: Cucumber's files per scenario in NN-<requirement>/, none at the top
+        OneTruthFixture.write(dir);
+        Files.delete(dir.resolve(JunitSummary.FILE));
+        String[] names = {OneTruthFixture.PASSED, OneTruthFixture.FAILED, OneTruthFixture.INCONCLUSIVE, OneTruthFixture.ERROR};
+        String[] reqs = {"SU-04", "HP-01", "SU-01", "DF-01"};
+        for (int i = 0; i < 4; i++) {
+            Path sub = Files.createDirectories(dir.resolve(String.format("%02d-%s", i + 1, reqs[i])));
+            Files.writeString(sub.resolve(JunitSummary.FILE), "<testsuite name=\"Cucumber\" tests=\"1\" failures=\"" + (i == 0 ? 0 : 1) + "\" errors=\"0\" skipped=\"0\">"
+                    + "<testcase classname=\"f\" name=\"" + names[i] + "\" time=\"1.0\">" + (i == 0 ? "" : "<failure message=\"x\">x</failure>") + "</testcase></testsuite>");
+        }
+        RunReport.Written w = RunReport.write(dir, RIG, FEATURES);
+        assertThat(w.problems()).noneSatisfy(p -> assertThat(p).containsIgnoringCase("junit"));
+        assertThat(JunitXml.child(testcase(xml(dir.resolve("03-SU-01").resolve(JunitSummary.FILE)), OneTruthFixture.INCONCLUSIVE), "skipped")).isNotNull();
+        assertThat(JunitXml.child(testcase(xml(dir.resolve("04-DF-01").resolve(JunitSummary.FILE)), OneTruthFixture.ERROR), "error")).isNotNull();
+        assertThat(JunitXml.child(testcase(xml(dir.resolve("02-HP-01").resolve(JunitSummary.FILE)), OneTruthFixture.FAILED), "failure")).isNotNull();
+        assertThat(xml(dir.resolve("04-DF-01").resolve(JunitSummary.FILE)).getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(JunitXml.cases(xml(dir.resolve(JunitSummary.FILE)))).as("the run's own file, from the verdicts").hasSize(4);
+    }
+
+    @Test
     void theReportPagesCountAndColourEveryOutcomeAsTheVerdictsDo(@TempDir Path dir) throws Exception {
         OneTruthFixture.write(dir);
         RunReport.Written w = RunReport.write(dir, RIG, FEATURES);
