@@ -251,6 +251,7 @@ public final class EvidenceVerifier {
                     problems.add("re-judge differs: " + id + " of '" + name + "': same verdict " + was + " but other evidence: manifest '"
                             + a.path("message").asText() + "', re-judged '" + got.message() + "'");
                 }
+                fields(id, name, a, got, problems);
                 Map<String, Double> limits = new TreeMap<>();
                 a.path("limits").fields().forEachRemaining(f -> limits.put(f.getKey(), f.getValue().asDouble()));
                 if (!limits.equals(new TreeMap<>(got.limits()))) {
@@ -268,6 +269,26 @@ public final class EvidenceVerifier {
         notes.add("re-judge: " + count + " assertion(s) evaluated again from the bundle's traces; " + derived.size()
                 + " scenario outcome(s) and the run's totals derived again and compared with the manifest and " + EvidenceBundle.VERDICTS);
         return count;
+    }
+
+    /**
+     * The verdict's expected, actual and plant time as the manifest states them, against the re-judged ones (a manifest
+     * written before they were fields has none, and nothing is compared).
+     */
+    private static void fields(String id, String name, JsonNode a, Rejudger.Assertion got, List<String> problems) {
+        if (!a.has("expected") && !a.has("actual") && !a.has("plantTimeS")) return;
+        String expected = a.hasNonNull("expected") ? a.get("expected").asText() : null;
+        String actual = a.hasNonNull("actual") ? a.get("actual").asText() : null;
+        Long plantMs = a.path("plantTimeS").isNumber() ? Math.round(a.get("plantTimeS").asDouble() * 1000) : null;
+        if (!java.util.Objects.equals(expected, got.expected())) {
+            problems.add("re-judge differs: " + id + " of '" + name + "': manifest expected '" + expected + "', re-judged '" + got.expected() + "'");
+        }
+        if (!java.util.Objects.equals(actual, got.actual())) {
+            problems.add("re-judge differs: " + id + " of '" + name + "': manifest actual '" + actual + "', re-judged '" + got.actual() + "'");
+        }
+        if (!java.util.Objects.equals(plantMs, got.plantTimeMs())) {
+            problems.add("re-judge differs: " + id + " of '" + name + "': manifest plant time " + plantMs + " ms, re-judged " + got.plantTimeMs() + " ms");
+        }
     }
 
     /** The bundle's report/verdicts.json, or a missing node (and a problem) when it has none readable. */

@@ -59,19 +59,25 @@ class RejudgeOutcomesTest {
                 rig.plant().parameters(), Path.of("plant-models"), run, Map.of(), null), signer);
     }
 
+    /** A re-judged assertion as the scenario layer's verdict gives it (expected, actual and plant time parsed from the message). */
+    static Rejudger.Assertion a(String verdict, Map<String, Double> limits, String message) {
+        var v = new io.hilbench.scenario.judge.Verdict("X.y", io.hilbench.scenario.judge.Verdict.Outcome.valueOf(verdict.toUpperCase(java.util.Locale.ROOT)), limits, message);
+        return new Rejudger.Assertion(verdict, limits, message, v.expected(), v.actual(), v.plantTimeMs());
+    }
+
     /** The re-judge of an honest bundle: each judged scenario's verdicts as recorded; the inconclusive one not re-judged. */
     static List<Rejudger.Scenario> honest(Path features, Path rig, Path traces) {
         return List.of(
                 new Rejudger.Scenario(OneTruthFixtureAccess.PASSED, "features/startup/stop.feature:5",
-                        Map.of("SU-04.off", new Rejudger.Assertion("passed", Map.of(), "never C-1 on from 0:01:00.0 to the end of the run")), null),
+                        Map.of("SU-04.off", a("passed", Map.of(), "never C-1 on from 0:01:00.0 to the end of the run")), null),
                 new Rejudger.Scenario(OneTruthFixtureAccess.FAILED, "features/protection/reduced_flow.feature:7",
-                        Map.of("HP-01.below-switch", new Rejudger.Assertion("failed", Map.of("hp_switch_bar", 130.0),
+                        Map.of("HP-01.below-switch", a("failed", Map.of("hp_switch_bar", 130.0),
                                 "expected never PT-202 >= 130.00 bar from 0:00:00.0 to the end of the run; actual: PT-202 130.01 bar at plant time 0:04:02.8 (step 2428)")), null),
                 new Rejudger.Scenario(OneTruthFixtureAccess.INCONCLUSIVE, "features/startup/cold_start.feature:4", Map.of(),
                         "no verdict of this scenario was judged on its trace (a step error or an inconclusive run)"),
                 new Rejudger.Scenario(OneTruthFixtureAccess.ERROR, "features/defrost/defrost.feature:6", new LinkedHashMap<>(Map.of(
-                        "DF-01.terminates", new Rejudger.Assertion("error", Map.of(), "the check threw java.lang.ArrayIndexOutOfBoundsException: Index 7 out of bounds for length 7"),
-                        "DF-01.no-trip", new Rejudger.Assertion("passed", Map.of(), "never a safety-chain trip"))), null));
+                        "DF-01.terminates", a("error", Map.of(), "the check threw java.lang.ArrayIndexOutOfBoundsException: Index 7 out of bounds for length 7"),
+                        "DF-01.no-trip", a("passed", Map.of(), "never a safety-chain trip"))), null));
     }
 
     @Test
@@ -137,9 +143,20 @@ class RejudgeOutcomesTest {
     }
 
     @Test
+    void anActualFieldEditedAndReSignedFailsNamingTheAssertion() throws Exception {
+        Path forged = forge("actual.zip", e -> e, m -> {
+            ((ObjectNode) m.path("verdicts").get(1).path("assertions").get(0)).put("actual", "PT-202 129.99 bar").put("plantTimeS", 10.0);
+            return m;
+        });
+        List<String> p = EvidenceVerifier.verify(forged, null, RejudgeOutcomesTest::honest).problems();
+        assertThat(p).anySatisfy(x -> assertThat(x).startsWith("re-judge differs: HP-01.below-switch of '" + OneTruthFixtureAccess.FAILED + "': manifest actual 'PT-202 129.99 bar'"))
+                .anySatisfy(x -> assertThat(x).contains("manifest plant time 10000 ms, re-judged 242800 ms"));
+    }
+
+    @Test
     void aTraceThatReJudgesToAnotherOutcomeFailsOnTheOutcomeToo() throws Exception {
         Rejudger greener = (f, r, t) -> honest(f, r, t).stream().map(s -> !s.name().equals(OneTruthFixtureAccess.FAILED) ? s
-                : new Rejudger.Scenario(s.name(), s.uri(), Map.of("HP-01.below-switch", new Rejudger.Assertion("passed", Map.of("hp_switch_bar", 130.0), "never")), null)).toList();
+                : new Rejudger.Scenario(s.name(), s.uri(), Map.of("HP-01.below-switch", a("passed", Map.of("hp_switch_bar", 130.0), "never")), null)).toList();
         List<String> p = EvidenceVerifier.verify(bundle, null, greener).problems();
         assertThat(p).anySatisfy(x -> assertThat(x).startsWith("re-judge differs: HP-01.below-switch of '" + OneTruthFixtureAccess.FAILED + "': manifest failed, re-judged passed"))
                 .contains("re-judge differs: outcome of '" + OneTruthFixtureAccess.FAILED + "' (features/protection/reduced_flow.feature:7): manifest failed, re-derived passed")
