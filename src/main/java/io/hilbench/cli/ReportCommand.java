@@ -45,6 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             RunReport.Written w = RunReport.write(from, rig, f);
             for (String p : w.problems()) err.println("bench report: warning: " + p);
+            out.println("result: " + io.hilbench.report.RunData.read(from).totals().describe());
             out.println("report: " + w.index());
             out.println("handover: " + w.handoverHtml() + ", " + w.handoverPdf());
             out.println("plots: " + w.plots().size() / 2 + " scenario plot(s) in " + from.resolve(RunReport.PLOTS));

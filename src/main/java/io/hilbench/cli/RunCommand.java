@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code bench run}: runs the features against the plant emulator and a controller (DESIGN §8, §11), one scenario
  * at a time, through the JUnit Platform launcher ({@link ScenarioRunner}). Exit 0 all passed, 1 any failed, 3 none
- * failed but some inconclusive, 2 usage or configuration error (2 before 1 before 3).
+ * failed but some inconclusive or ended in a bench error (a check that threw), 2 usage or configuration error (2 before
+ * 1 before 3). The exit code is the one verdicts.json's totals state (the same ledger, the same rule).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the scenarios (features) against the plant emulator and a controller; write the report.")
@@ -167,8 +168,7 @@ public final class RunCommand implements Callable<Integer> {
             BenchSession.liveProgress(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
         } catch (BenchSession.PreflightFailed e) {
             err.print(e.report().format());
-            err.println("bench run: preflight failed: no scenario was run (exit " + e.report().exitCode()
-                    + (e.report().exitCode() == Preflight.CONFIGURATION ? ": the maps do not match the plant or the controller" : ": the controller does not answer") + ")");
+            err.println(preflightFailed(e.report()));
             err.flush();
             BenchSession.closeCurrent();
             return e.report().exitCode();
@@ -191,7 +191,8 @@ public final class RunCommand implements Callable<Integer> {
             BenchSession.liveProgress(null);
             BenchSession.closeCurrent();
         }
-        out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive%n", result.total(), result.passed(), result.failed(), result.inconclusive());
+        out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
+                result.errors());
         if (result.total() > 0) writeReport(result.reportDir(), options, err);
         out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
@@ -210,6 +211,14 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /**
+     * The line bench run ends a failed preflight with: exit 2 only when a device answered with an error (the maps do
+     * not match), exit 3 when nothing answered on a side (unreachable or timed out), saying which side.
+     */
+    static String preflightFailed(Preflight.Report report) {
+        return "bench run: preflight failed: no scenario was run (exit " + report.exitCode() + ": " + report.reason() + ")";
     }
 
     /** The operator's fields: --operator FILE (a flat YAML mapping) and the two named options, which win over the file. */
@@ -241,6 +250,7 @@ public final class RunCommand implements Callable<Integer> {
         run.put("passed", result.passed());
         run.put("failed", result.failed());
         run.put("inconclusive", result.inconclusive());
+        run.put("errors", result.errors());
         run.put("exitCode", result.exitCode());
         run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
         Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();

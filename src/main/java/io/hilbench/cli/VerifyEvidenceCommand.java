@@ -84,7 +84,7 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
             Map<String, Rejudger.Assertion> m = new LinkedHashMap<>();
             for (Map.Entry<String, Verdict> e : s.verdicts().entrySet()) {
                 Verdict v = e.getValue();
-                m.put(e.getKey(), new Rejudger.Assertion(v.outcome().label(), v.limits(), v.message()));
+                m.put(e.getKey(), new Rejudger.Assertion(v.outcome().label(), v.limits(), v.message(), v.expected(), v.actual(), v.plantTimeMs()));
             }
             return new Rejudger.Scenario(s.scenario(), s.uri(), m, s.notRejudged());
         }).toList();

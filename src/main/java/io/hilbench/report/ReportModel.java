@@ -32,4 +32,7 @@ public record ReportModel(RunData run, String site, String rigName, String rigDe
     }
 
     public long count(String outcome) { return run.scenarios().stream().filter(s -> s.outcome().equals(outcome)).count(); }
+
+    /** The run's totals and exit code, counted from the scenario outcomes (as verdicts.json's totals state them). */
+    public RunTotals totals() { return run.totals(); }
 }

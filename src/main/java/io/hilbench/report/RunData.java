@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * {@code bench report --from DIR} renders a finished run the same way the run itself did): {@value #VERDICTS}
  * written by the scenario glue's verdict ledger, and the per-scenario trace CSVs under {@value #TRACES}.
  */
-public record RunData(Path dir, List<ScenarioData> scenarios) {
+public record RunData(Path dir, List<ScenarioData> scenarios, java.util.Optional<RunTotals> writtenTotals) {
     public static final String VERDICTS = "verdicts.json";
     public static final String TRACES = TraceNames.FOLDER;
 
@@ -27,10 +27,36 @@ public record RunData(Path dir, List<ScenarioData> scenarios) {
         scenarios = List.copyOf(scenarios);
     }
 
-    /** One assertion's verdict as the ledger wrote it: id, passed/failed/inconclusive, the limits used, the message. */
-    public record AssertionData(String id, String verdict, Map<String, Double> limits, String message) {
+    public RunData(Path dir, List<ScenarioData> scenarios) {
+        this(dir, scenarios, java.util.Optional.empty());
+    }
+
+    /** The totals counted from the scenarios' outcomes: what every page prints. */
+    public RunTotals totals() {
+        return RunTotals.of(scenarios.stream().map(ScenarioData::outcome).toList());
+    }
+
+    /**
+     * Where the totals verdicts.json states disagree with its scenarios' outcomes, what differs; "" when they agree or
+     * the file states none (written before totals were).
+     */
+    public String totalsProblem() {
+        if (writtenTotals.isEmpty()) return "";
+        RunTotals w = writtenTotals.get(), c = totals();
+        return w.equals(c) ? "" : VERDICTS + " states totals " + w.describe() + " but its scenarios give " + c.describe();
+    }
+
+    /**
+     * One assertion's verdict as the ledger wrote it: id, passed/failed/inconclusive/error, the limits used, the message,
+     * and what was expected, what was found and the plant time (s) of the verdict (each null where unknown).
+     */
+    public record AssertionData(String id, String verdict, Map<String, Double> limits, String message, String expected, String actual, Double plantTimeS) {
         public AssertionData {
             limits = Map.copyOf(limits);
+        }
+
+        public AssertionData(String id, String verdict, Map<String, Double> limits, String message) {
+            this(id, verdict, limits, message, null, null, null);
         }
 
         /** The requirement id of the assertion ({@code SU-04} of {@code SU-04.off}). */
@@ -39,8 +65,11 @@ public record RunData(Path dir, List<ScenarioData> scenarios) {
             return dot < 0 ? id : id.substring(0, dot);
         }
 
-        /** Plant time (ms) the verdict was reached, read from its message; -1 when the message names none. */
-        public long instantMs() { return PlantTimes.verdictInstantMs(message); }
+        /** Plant time (ms) the verdict was reached: its plantTimeS field, else read from its message; -1 when neither names one. */
+        public long instantMs() { return plantTimeS != null ? Math.round(plantTimeS * 1000) : PlantTimes.verdictInstantMs(message); }
+
+        /** What was found: the actual field, else the whole message. */
+        public String actualOrMessage() { return actual != null ? actual : message; }
     }
 
     /**
@@ -98,7 +127,8 @@ public record RunData(Path dir, List<ScenarioData> scenarios) {
             for (JsonNode v : s.path("verdicts")) {
                 Map<String, Double> limits = new TreeMap<>();
                 v.path("limits").fields().forEachRemaining(e -> limits.put(e.getKey(), e.getValue().asDouble()));
-                vs.add(new AssertionData(v.path("id").asText(), v.path("verdict").asText(), limits, v.path("message").asText("")));
+                vs.add(new AssertionData(v.path("id").asText(), v.path("verdict").asText(), limits, v.path("message").asText(""),
+                        text(v, "expected"), text(v, "actual"), v.path("plantTimeS").isNumber() ? v.path("plantTimeS").asDouble() : null));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> run = s.has("run") ? m.convertValue(s.get("run"), LinkedHashMap.class) : Map.of();
@@ -106,7 +136,16 @@ public record RunData(Path dir, List<ScenarioData> scenarios) {
                     s.path("outcome").asText(""), s.path("plantTimeS").asDouble(), s.path("wallTimeS").asDouble(),
                     s.hasNonNull("error") ? s.get("error").asText() : null, run, vs));
         }
-        return new RunData(dir, out);
+        JsonNode t = root.path("totals");
+        java.util.Optional<RunTotals> written = t.isObject()
+                ? java.util.Optional.of(new RunTotals(t.path("scenarios").asInt(), t.path("passed").asInt(), t.path("failed").asInt(),
+                t.path("inconclusive").asInt(), t.path("errors").asInt(), t.path("exitCode").asInt()))
+                : java.util.Optional.empty();
+        return new RunData(dir, out, written);
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
     }
 
     /** The trace CSV of a scenario, when the run wrote one. */

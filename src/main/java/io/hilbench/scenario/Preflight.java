@@ -25,9 +25,10 @@ import java.util.Optional;
  * <p><b>Exit codes</b> (DESIGN §8; decided here): a point the device answers with an error — a Modbus exception
  * response (V1.1b3 §7, e.g. 02 illegal data address) or an OPC UA status that says the node is not there
  * (Bad_NodeIdUnknown, Part 4 §7.34) — means the map does not match the device: a configuration error, exit
- * {@value #CONFIGURATION}. Points that got no answer at all (connection refused, timeout) mean the controller is
- * unreachable: inconclusive, exit {@value #UNREACHABLE}. Both present: 2 (2 before 3). A plant-side problem is always
- * 2: the bench cannot serve its own map. {@code simulation_active} reading false is no preflight failure (the
+ * {@value #CONFIGURATION}, on either side. Points that got no answer at all (connection refused, timeout) mean the
+ * side is unreachable: inconclusive, exit {@value #UNREACHABLE} — on the plant side too: the bench's own server not
+ * answering within the timeout on a loaded machine says nothing about the maps (issue #14 item 7; it was reported as
+ * "the maps do not match"). Both present: 2 (2 before 3). {@code simulation_active} reading false is no preflight failure (the
  * interlock refuses the commands later, and the scenario is inconclusive) but is printed as a warning.
  */
 public final class Preflight {
@@ -58,8 +59,26 @@ public final class Preflight {
         /** 0 when every point answered; else {@value #CONFIGURATION} or {@value #UNREACHABLE} (see the class comment). */
         public int exitCode() {
             if (problems.isEmpty()) return 0;
-            boolean config = problems.stream().anyMatch(p -> p.side().equals("plant") || p.answered());
-            return config ? CONFIGURATION : UNREACHABLE;
+            return problems.stream().anyMatch(Problem::answered) ? CONFIGURATION : UNREACHABLE;
+        }
+
+        /**
+         * Why the preflight failed, in words for the operator: which side, and whether a device answered with an error
+         * (the maps do not match, exit 2) or nothing answered (unreachable or timed out, inconclusive, exit 3).
+         */
+        public String reason() {
+            if (problems.isEmpty()) return "every mapped point answered";
+            List<String> answered = sides(true), silent = sides(false);
+            if (exitCode() == CONFIGURATION) {
+                return "the maps do not match the " + String.join(" and the ", answered) + " (a point was answered with an error: Modbus exception or OPC UA Bad status)"
+                        + (silent.isEmpty() ? "" : "; also unreachable/timeout on the " + String.join(" and the ", silent) + " side");
+            }
+            return "unreachable/timeout on the " + String.join(" and the ", silent) + " side (nothing answered; the maps were not judged): inconclusive";
+        }
+
+        private List<String> sides(boolean answered) {
+            return problems.stream().filter(p -> p.answered() == answered).map(p -> p.side().equals("plant") ? "plant (the bench's own servers)" : "controller")
+                    .distinct().toList();
         }
 
         /** The printable report: a summary line, then one line per point that did not answer, then the warnings. */

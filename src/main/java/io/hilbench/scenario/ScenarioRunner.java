@@ -54,13 +54,12 @@ public final class ScenarioRunner {
      */
     public static final String MESSAGES = "cucumber.ndjson";
 
-    /** How a run ended, and the exit code of DESIGN §8 (0 passed, 1 failed, 3 inconclusive only). */
-    public record Result(int total, int passed, int failed, int inconclusive, Path reportDir, List<ScenarioResult> scenarios) {
-        public int exitCode() {
-            if (failed > 0) return 1;
-            if (inconclusive > 0) return 3;
-            return 0;
-        }
+    /**
+     * How a run ended, and the exit code of DESIGN §8 (0 passed, 1 failed, 3 inconclusive or bench errors only): the
+     * same counts and the same rule ({@link VerdictLedger.Totals#exitCode}) as the totals of verdicts.json.
+     */
+    public record Result(int total, int passed, int failed, int inconclusive, int errors, Path reportDir, List<ScenarioResult> scenarios) {
+        public int exitCode() { return VerdictLedger.Totals.exitCode(failed, inconclusive, errors); }
     }
 
     public record ScenarioResult(String name, VerdictLedger.ScenarioOutcome outcome, String message) {}
@@ -85,7 +84,7 @@ public final class ScenarioRunner {
                     .configurationParameters(configuration(report));
             b.configurationParameter("cucumber.filter.tags", effectiveTags(tags));
             LauncherDiscoveryRequest request = b.build();
-            Progress listener = new Progress(progress, effectiveTags(tags));
+            Progress listener = new Progress(progress, effectiveTags(tags), report);
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, listener);
             return listener.result(report);
@@ -105,7 +104,7 @@ public final class ScenarioRunner {
         BenchOptions.use(options);
         try {
             Path report = options.reportDir();
-            Progress listener = new Progress(progress, effectiveTags(tags));
+            Progress listener = new Progress(progress, effectiveTags(tags), report);
             listener.fixedTotal = plan.order().size();
             Launcher launcher = LauncherFactory.create();
             int k = 0;
@@ -203,10 +202,20 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Counts scenarios and prints {@code [1/1] SU-01 Cold start … passed (25 min plant, 14.2 s)}. */
+    /**
+     * Counts scenarios and prints {@code [1/1] SU-01 Cold start … passed (25 min plant, 14.2 s)}. A scenario's outcome
+     * is the one its {@link VerdictLedger} record says (the truth every document is written from), not the status of
+     * the JUnit test: the test's throwable decides only for a scenario that left no record (it ended before the glue's
+     * {@code @After} hook), and then a record is added for it, so the ledger, its totals and the exit code count the
+     * same scenarios.
+     */
     static final class Progress implements TestExecutionListener {
         private final PrintStream out;
         private final String tags;
+        /** Where the ledger is rewritten when the launcher corrects or adds a record; null: the ledger is not touched. */
+        private final Path reportDir;
+        /** Per running test, the number of ledger records when it started: a record added since is its own. */
+        private final Map<String, Integer> ledgerAtStart = new LinkedHashMap<>();
         /** The scenarios counted in {@link #total}: those the tag filter selects. */
         private final java.util.Set<String> counted = new java.util.HashSet<>();
         private final List<ScenarioResult> results = new ArrayList<>();
@@ -218,8 +227,13 @@ public final class ScenarioRunner {
         private int done;
 
         Progress(PrintStream out, String tags) {
+            this(out, tags, null);
+        }
+
+        Progress(PrintStream out, String tags, Path reportDir) {
             this.out = out;
             this.tags = tags;
+            this.reportDir = reportDir;
         }
 
         @Override
@@ -237,7 +251,10 @@ public final class ScenarioRunner {
 
         @Override
         public void executionStarted(TestIdentifier id) {
-            if (id.isTest()) startNs.put(id.getUniqueId(), System.nanoTime());
+            if (id.isTest()) {
+                startNs.put(id.getUniqueId(), System.nanoTime());
+                ledgerAtStart.put(id.getUniqueId(), VerdictLedger.records().size());
+            }
         }
 
         @Override
@@ -254,23 +271,20 @@ public final class ScenarioRunner {
                     // the engine itself failed (e.g. a feature that does not parse): count it as a failure
                     String msg = r.getThrowable().map(Throwable::toString).orElse("engine failed");
                     results.add(new ScenarioResult(id.getDisplayName(), VerdictLedger.ScenarioOutcome.FAILED, msg));
+                    addRecord(id.getDisplayName(), VerdictLedger.ScenarioOutcome.FAILED, "the Cucumber engine failed: " + msg);
                     if (out != null) out.println("error: " + msg);
                 }
                 return;
             }
             done++;
-            VerdictLedger.ScenarioOutcome o = switch (r.getStatus()) {
-                case SUCCESSFUL -> VerdictLedger.ScenarioOutcome.PASSED;
-                case ABORTED -> VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
-                case FAILED -> r.getThrowable().map(Inconclusive::is).orElse(false)
-                        ? VerdictLedger.ScenarioOutcome.INCONCLUSIVE : VerdictLedger.ScenarioOutcome.FAILED;
-            };
             String message = r.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
             String name = id.getDisplayName();
+            VerdictLedger.ScenarioRecord rec = ownRecord(id, r);
+            VerdictLedger.ScenarioOutcome o = rec != null ? rec.outcome() : fromStatus(r);
+            if (rec == null) addRecord(shortName(name), o, message.isEmpty() ? null : message);
             results.add(new ScenarioResult(name, o, message));
             if (out == null) return;
             long wallMs = (System.nanoTime() - startNs.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
-            VerdictLedger.ScenarioRecord rec = VerdictLedger.records().stream().filter(x -> name.endsWith(x.name())).reduce((a, b) -> b).orElse(null);
             String req = rec == null || rec.requirement().isEmpty() ? "" : rec.requirement() + " ";
             String plantMin = rec == null ? "" : String.format(Locale.ROOT, "%.0f min plant, ", rec.plantMs() / 60_000.0);
             out.printf(Locale.ROOT, "[%d/%d] %s%s … %s (%s%.1f s)%n", done, Math.max(total, done), req, shortName(name), o.label(), plantMin, wallMs / 1000.0);
@@ -280,21 +294,69 @@ public final class ScenarioRunner {
             out.flush();
         }
 
+        /** The outcome of a test that left no ledger record, from its JUnit status and throwable. */
+        static VerdictLedger.ScenarioOutcome fromStatus(TestExecutionResult r) {
+            return switch (r.getStatus()) {
+                case SUCCESSFUL -> VerdictLedger.ScenarioOutcome.INCONCLUSIVE; // ran, but nothing was judged: never green
+                case ABORTED -> VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
+                case FAILED -> r.getThrowable().map(Inconclusive::is).orElse(false)
+                        ? VerdictLedger.ScenarioOutcome.INCONCLUSIVE : VerdictLedger.ScenarioOutcome.FAILED;
+            };
+        }
+
+        /**
+         * The ledger record the glue wrote for this test (the last one added since it started), or null. A step that
+         * threw {@link Inconclusive} (a precondition not reached, a wall-time guard) ends the scenario before judging;
+         * the glue's {@code @After} hook cannot see that exception (Cucumber's Scenario does not expose it) and records
+         * "a step failed": the launcher can, and corrects the record to inconclusive with the step's reason.
+         */
+        private VerdictLedger.ScenarioRecord ownRecord(TestIdentifier id, TestExecutionResult r) {
+            if (reportDir == null) return null;
+            int before = ledgerAtStart.getOrDefault(id.getUniqueId(), Integer.MAX_VALUE);
+            List<VerdictLedger.ScenarioRecord> all = VerdictLedger.records();
+            if (all.size() <= before) return null;
+            int index = all.size() - 1;
+            VerdictLedger.ScenarioRecord rec = all.get(index);
+            Throwable t = r.getThrowable().orElse(null);
+            if (rec.outcome() == VerdictLedger.ScenarioOutcome.FAILED && rec.verdicts().isEmpty() && t != null && Inconclusive.is(t)) {
+                String reason = inconclusiveMessage(t);
+                rec = new VerdictLedger.ScenarioRecord(rec.name(), rec.requirement(), rec.uri(), VerdictLedger.ScenarioOutcome.INCONCLUSIVE, rec.plantMs(),
+                        rec.wallMs(), rec.verdicts(), reason, rec.run());
+                try {
+                    VerdictLedger.replace(index, rec, reportDir);
+                } catch (IOException e) {
+                    if (out != null) out.println("error: " + VerdictLedger.FILE + " not rewritten: " + e.getMessage());
+                }
+            }
+            return rec;
+        }
+
+        private static String inconclusiveMessage(Throwable t) {
+            for (Throwable x = t; x != null; x = x.getCause()) {
+                if (x.getMessage() != null && x.getMessage().startsWith(Inconclusive.PREFIX)) return x.getMessage();
+            }
+            return t.toString();
+        }
+
+        /** A record for a test that ended without one (so the ledger counts every scenario the run counts). */
+        private void addRecord(String name, VerdictLedger.ScenarioOutcome o, String error) {
+            if (reportDir == null) return;
+            try {
+                VerdictLedger.add(new VerdictLedger.ScenarioRecord(name, "", "", o, 0, 0, List.of(),
+                        error == null ? "the scenario ended before its verdicts were recorded" : error, Map.of()), reportDir);
+            } catch (IOException e) {
+                if (out != null) out.println("error: " + VerdictLedger.FILE + " not rewritten: " + e.getMessage());
+            }
+        }
+
         private static String shortName(String longName) {
             int i = longName.lastIndexOf(" - ");
             return i < 0 ? longName : longName.substring(i + 3);
         }
 
         Result result(Path report) {
-            int passed = 0, failed = 0, inconclusive = 0;
-            for (ScenarioResult s : results) {
-                switch (s.outcome()) {
-                    case PASSED -> passed++;
-                    case FAILED -> failed++;
-                    case INCONCLUSIVE -> inconclusive++;
-                }
-            }
-            return new Result(results.size(), passed, failed, inconclusive, report, List.copyOf(results));
+            VerdictLedger.Totals t = VerdictLedger.Totals.of(results.stream().map(ScenarioResult::outcome).toList());
+            return new Result(t.scenarios(), t.passed(), t.failed(), t.inconclusive(), t.errors(), report, List.copyOf(results));
         }
     }
 }

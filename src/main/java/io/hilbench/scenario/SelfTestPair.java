@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The verdict on one cell of the expected-failure matrix (DESIGN §7): a known-bad variant counts as <b>caught</b> by a
  * requirement only when every scenario of that requirement was judged and failed the named assertion. A step error
- * (a crash), an inconclusive run (a timeout, an ack timeout, a reset that failed), a scenario that never ran, or the
- * named assertion passing or missing are all <b>not caught</b> — a self-test failure, never a catch.
+ * (a crash), an inconclusive run (a timeout, an ack timeout, a reset that failed), a check of the bench that threw
+ * (an ERROR verdict: a bug of the bench, whatever the controller did), a scenario that never ran, or the named
+ * assertion passing or missing are all <b>not caught</b> — a self-test failure, never a catch.
  */
 public final class SelfTestPair {
     private SelfTestPair() {}
@@ -35,7 +36,10 @@ public final class SelfTestPair {
                 continue;
             }
             Verdict v = r.verdicts().stream().filter(x -> x.id().equals(entry.assertionId())).findFirst().orElse(null);
-            if (v == null) {
+            if (v != null && v.outcome() == Verdict.Outcome.ERROR) {
+                all = false;
+                lines.add(cell + ": NOT CAUGHT in '" + r.name() + "', the check of " + entry.assertionId() + " threw (a bench error is no catch): " + v.message());
+            } else if (v == null) {
                 all = false;
                 lines.add(cell + ": NOT CAUGHT in '" + r.name() + "', which does not judge " + entry.assertionId());
             } else if (v.outcome() != Verdict.Outcome.FAILED) {

@@ -16,17 +16,63 @@ import java.util.Map;
 /**
  * Every scenario's verdicts of a run, kept in memory and rewritten to {@value #FILE} in the report folder after each
  * scenario: per scenario its name, requirement id, outcome, plant and wall time, and per assertion the id, outcome,
- * the limits used and the message (expected, actual, plant time). {@code bench run} derives its exit code from it and
- * the expected-failure matrix reads it.
+ * the limits used, the message and its expected, actual and plant time as fields; at the top the run's totals and the
+ * exit code they give. It is the one truth of a run (issue #14 item 7): {@code bench run} derives its exit code from
+ * it, the report pages, the JUnit XML and the evidence manifest are written from it, and the expected-failure matrix
+ * reads it.
  */
 public final class VerdictLedger {
     public static final String FILE = "verdicts.json";
 
-    /** A scenario's outcome: passed, failed (an assertion or a step), or inconclusive (never green). */
+    /**
+     * A scenario's outcome: passed, failed (an assertion or a step), inconclusive (the run could not decide) or error (a
+     * check of the bench threw). Inconclusive and error are never green and never counted as failed.
+     */
     public enum ScenarioOutcome {
-        PASSED, FAILED, INCONCLUSIVE;
+        PASSED, FAILED, INCONCLUSIVE, ERROR;
 
         public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    /**
+     * The outcome of a scenario from its verdicts: FAILED if any failed (the controller missed a requirement, whatever
+     * else happened), else ERROR if any check threw, else INCONCLUSIVE if any could not decide, else PASSED. An empty
+     * list is never PASSED (a scenario that judged nothing proves nothing): INCONCLUSIVE.
+     */
+    public static ScenarioOutcome fromVerdicts(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) return ScenarioOutcome.INCONCLUSIVE;
+        if (verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.FAILED)) return ScenarioOutcome.FAILED;
+        if (verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.ERROR)) return ScenarioOutcome.ERROR;
+        if (verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.INCONCLUSIVE)) return ScenarioOutcome.INCONCLUSIVE;
+        return ScenarioOutcome.PASSED;
+    }
+
+    /**
+     * The run's totals and its exit code (DESIGN §8): 1 when any scenario failed, else 3 when any was inconclusive or
+     * ended in a bench error, else 0. {@code bench run} exits with it (2, usage and configuration, is decided before any
+     * scenario runs).
+     */
+    public record Totals(int scenarios, int passed, int failed, int inconclusive, int errors) {
+        public int exitCode() { return exitCode(failed, inconclusive, errors); }
+
+        public static int exitCode(int failed, int inconclusive, int errors) {
+            if (failed > 0) return 1;
+            if (inconclusive + errors > 0) return 3;
+            return 0;
+        }
+
+        public static Totals of(List<ScenarioOutcome> outcomes) {
+            int p = 0, f = 0, i = 0, e = 0;
+            for (ScenarioOutcome o : outcomes) {
+                switch (o) {
+                    case PASSED -> p++;
+                    case FAILED -> f++;
+                    case INCONCLUSIVE -> i++;
+                    case ERROR -> e++;
+                }
+            }
+            return new Totals(outcomes.size(), p, f, i, e);
+        }
     }
 
     /**
@@ -52,6 +98,17 @@ public final class VerdictLedger {
     public static synchronized void clear() { RECORDS.clear(); }
 
     public static synchronized List<ScenarioRecord> records() { return List.copyOf(RECORDS); }
+
+    public static synchronized Totals totals() { return Totals.of(RECORDS.stream().map(ScenarioRecord::outcome).toList()); }
+
+    /**
+     * Replaces the record at {@code index} (the launcher knows what the glue could not see: the exception a step ended
+     * with) and rewrites the file.
+     */
+    public static synchronized void replace(int index, ScenarioRecord r, Path reportDir) throws IOException {
+        RECORDS.set(index, r);
+        write(reportDir);
+    }
 
     /** Adds a scenario's record and rewrites the file in {@code reportDir}. */
     public static synchronized void add(ScenarioRecord r, Path reportDir) throws IOException {
@@ -79,9 +136,21 @@ public final class VerdictLedger {
                 o.put("verdict", v.outcome().label());
                 o.set("limits", m.valueToTree(new java.util.TreeMap<>(v.limits())));
                 o.put("message", v.message());
+                o.put("expected", v.expected());
+                o.put("actual", v.actual());
+                if (v.plantTimeMs() == null) o.putNull("plantTimeS");
+                else o.put("plantTimeS", v.plantTimeMs() / 1000.0);
             }
         }
         ObjectNode root = m.createObjectNode();
+        Totals t = totals();
+        ObjectNode totals = root.putObject("totals");
+        totals.put("scenarios", t.scenarios());
+        totals.put("passed", t.passed());
+        totals.put("failed", t.failed());
+        totals.put("inconclusive", t.inconclusive());
+        totals.put("errors", t.errors());
+        totals.put("exitCode", t.exitCode());
         root.set("scenarios", scenarios);
         Files.createDirectories(reportDir);
         Path tmp = reportDir.resolve(FILE + ".tmp");

@@ -419,9 +419,7 @@ public final class World implements Disposable {
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
             } else {
                 verdicts = judge();
-                outcome = verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.FAILED) ? VerdictLedger.ScenarioOutcome.FAILED
-                        : verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.INCONCLUSIVE) ? VerdictLedger.ScenarioOutcome.INCONCLUSIVE
-                        : VerdictLedger.ScenarioOutcome.PASSED;
+                outcome = VerdictLedger.fromVerdicts(verdicts);
                 for (Verdict v : verdicts) scenario.log(v.id() + " " + v.outcome().label() + " " + new java.util.TreeMap<>(v.limits()) + ": " + v.message());
             }
             if (plant != null) {

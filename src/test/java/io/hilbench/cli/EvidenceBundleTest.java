@@ -1,11 +1,13 @@
 package io.hilbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hilbench.report.evidence.EvidenceBundle;
 import io.hilbench.report.evidence.EvidenceKeys;
+import io.hilbench.report.evidence.EvidenceVerifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,6 +232,41 @@ class EvidenceBundleTest {
         Run r = verify("--rejudge", forged.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL re-judge differs: SU-04.pump-overrun").contains("pump_overrun_s=6000.0");
+    }
+
+    @Test
+    void anOutcomeOrATotalEditedAndReSignedWithTheSameKeyIsCaughtByReJudging() throws Exception {
+        // issue #14 item 7: the scenario outcome and the run's totals are compared too, not only the assertions' verdicts
+        EvidenceKeys.Signer own = EvidenceKeys.installationKey(keyStore);
+        Path forged = rewrite("forged-outcome.zip", e -> resign(e, own, m -> {
+            ((ObjectNode) m.path("verdicts").get(0)).put("outcome", "failed");
+            ((ObjectNode) m.path("totals")).put("passed", 0).put("failed", 1).put("exitCode", 1);
+            return m;
+        }));
+        assertThat(verify(forged.toString()).code()).as("hashes and signature were recomputed").isZero();
+        Run r = verify("--rejudge", forged.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL re-judge differs: outcome of 'Operator stops the heat pump at full load'").contains("manifest failed, re-derived passed")
+                .contains("FAIL re-judge differs: manifest totals.failed is 1, re-derived 0")
+                .contains("FAIL re-judge differs: manifest totals.exitCode is 1, re-derived 0");
+    }
+
+    @Test
+    void theRunsFilesAgreeWithEachOtherAndTheExitCode() throws Exception {
+        Path report = bundle.getParent();
+        JsonNode verdicts = new ObjectMapper().readTree(report.resolve("verdicts.json").toFile());
+        assertThat(verdicts.path("totals").path("exitCode").asInt()).isZero();
+        assertThat(verdicts.path("totals").path("passed").asInt()).isEqualTo(1);
+        JsonNode v = verdicts.path("scenarios").get(0).path("verdicts").get(0);
+        assertThat(v.has("expected")).isTrue();
+        assertThat(v.has("plantTimeS")).isTrue();
+        assertThat(Files.readString(report.resolve("cucumber-junit.xml"))).contains("tests=\"1\"").contains("failures=\"0\"").contains("skipped=\"0\"");
+        assertThat(Files.readString(report.resolve("report.html"))).contains("1 scenario(s): 1 passed, 0 failed, 0 inconclusive, 0 error(s); exit code 0")
+                .contains("agrees with the verdicts");
+        JsonNode manifest = new ObjectMapper().readTree(EvidenceVerifier.readEntry(bundle, EvidenceBundle.MANIFEST));
+        assertThat(manifest.path("totals")).isEqualTo(verdicts.path("totals"));
+        assertThat(manifest.path("run").path("errors").asInt()).isZero();
+        assertThat(runOutput).contains("1 scenario(s): 1 passed, 0 failed, 0 inconclusive, 0 error(s)");
     }
 
     @Test

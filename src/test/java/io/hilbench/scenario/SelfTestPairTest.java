@@ -47,4 +47,12 @@ class SelfTestPairTest {
         assertThat(SelfTestPair.judge(CELL, 2, 0, List.of(record(null, v("SU-04.pump-overrun", Verdict.Outcome.FAILED)),
                 record(null, v("SU-04.pump-overrun", Verdict.Outcome.PASSED)))).caught()).isFalse();
     }
+
+    @Test
+    void aCheckThatThrewIsNoCatch() {
+        // an ERROR verdict is a bug of the bench: whatever the variant did, it was not caught by the requirement's check
+        var o = SelfTestPair.judge(CELL, 1, 0, List.of(record(null, v("SU-04.pump-overrun", Verdict.Outcome.ERROR))));
+        assertThat(o.caught()).isFalse();
+        assertThat(o.lines()).singleElement().asString().contains("NOT CAUGHT").contains("threw (a bench error is no catch)");
+    }
 }

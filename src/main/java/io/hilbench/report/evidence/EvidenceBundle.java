@@ -39,7 +39,8 @@ import java.util.zip.ZipOutputStream;
  * requirements.yaml), the rig (rig.yaml and point maps), the plant model's documentation and parameters, the report
  * (verdicts, traces and judged traces, Cucumber reports, logs) — and {@value #MANIFEST}: SHA-256 and size of each file,
  * bench jar hash and version, git commit, JVM and OS, run settings (pacing, seed, rig), lateness statistics, verdicts
- * with the limits used per assertion id, plant model and its assumptions, the controller's identity (marked
+ * with the limits used per assertion id (outcome per scenario, expected, actual and plant time per assertion, the run's
+ * totals and exit code as verdicts.json states them), plant model and its assumptions, the controller's identity (marked
  * self-declared) and what the operator adds. The manifest's exact bytes are signed with Ed25519 ({@value #SIGNATURE},
  * base64) and the signer's public key is included ({@value #PUBLIC_KEY}, X.509 SPKI PEM).
  *
@@ -191,6 +192,7 @@ public final class EvidenceBundle {
                 o.put("verdict", a.path("verdict").asText());
                 o.set("limits", a.path("limits"));
                 o.put("message", a.path("message").asText());
+                for (String field : new String[]{"expected", "actual", "plantTimeS"}) if (a.has(field)) o.set(field, a.get(field));
             }
             JsonNode r = s.path("run");
             String id = r.path("identitySelfDeclared").asText("");
@@ -205,6 +207,12 @@ public final class EvidenceBundle {
                 p99Max = Double.isNaN(p99Max) ? p99.asDouble() : Math.max(p99Max, p99.asDouble());
             }
         }
+        // the run's totals and exit code as verdicts.json states them, counted again from its scenarios when it states none
+        List<String> outcomes = new ArrayList<>();
+        ledger.path("scenarios").forEach(s -> outcomes.add(s.path("outcome").asText()));
+        io.hilbench.report.RunTotals counted = io.hilbench.report.RunTotals.of(outcomes);
+        JsonNode stated = ledger.path("totals");
+        root.set("totals", stated.isObject() ? stated.deepCopy() : m.valueToTree(counted));
         ObjectNode lateness = root.putObject("lateness");
         if (Double.isNaN(p99Max)) lateness.put("p99MaxMs", "not applicable (no step had a deadline: lockstep pacing)");
         else lateness.put("p99MaxMs", p99Max);

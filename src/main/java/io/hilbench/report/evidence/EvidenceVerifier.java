@@ -2,6 +2,7 @@ package io.hilbench.report.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hilbench.report.RunTotals;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +32,10 @@ import java.util.zip.ZipInputStream;
  * exact bytes with the public key in the bundle, that the manifest names that key's fingerprint, every file's SHA-256
  * and size against the manifest, no file missing and none extra, and — with a trusted key — that the bundle was
  * signed by that key and no other. With a {@link Rejudger}, every assertion is evaluated again from the bundle's
- * traces with the limits of the bundle's requirements.yaml and compared with the verdicts in the (signed) manifest.
+ * traces with the limits of the bundle's requirements.yaml and compared with the verdicts in the (signed) manifest;
+ * each scenario's outcome is derived again from its re-judged verdicts (an unjudged scenario keeps its inconclusive or
+ * error) and compared with the manifest's and verdicts.json's, and the run's totals and exit code counted again and
+ * compared with theirs, so a re-signed bundle cannot flip an outcome or a total unnoticed.
  * Every problem is reported, by file or assertion id; nothing stops at the first.
  */
 public final class EvidenceVerifier {
@@ -200,14 +204,23 @@ public final class EvidenceVerifier {
         }
         Map<String, Rejudger.Scenario> byUri = new LinkedHashMap<>();
         for (Rejudger.Scenario s : again) byUri.put(s.uri(), s);
+        JsonNode ledger = readLedger(root, problems);
         int count = 0;
         Set<String> matched = new LinkedHashSet<>();
+        List<String> derived = new ArrayList<>();
+        int index = -1;
         for (JsonNode s : manifest.path("verdicts")) {
+            index++;
             String uri = s.path("uri").asText();
             String name = s.path("scenario").asText();
             Rejudger.Scenario r = byUri.get(uri);
             List<JsonNode> recorded = new ArrayList<>();
             s.path("assertions").forEach(recorded::add);
+            boolean rejudgedHere = r != null && r.notRejudged() == null;
+            String outcome = rejudgedHere ? RunTotals.outcomeOf(r.assertions().values().stream().map(Rejudger.Assertion::verdict).toList())
+                    : unjudgedOutcome(s, recorded);
+            derived.add(outcome);
+            compareOutcome(index, name, uri, outcome, s, ledger, problems);
             if (r == null) {
                 if (recorded.isEmpty()) notes.add("re-judge: '" + name + "' has no verdict to re-judge (" + s.path("error").asText("no assertion") + ")");
                 else problems.add("re-judge: no replay recipe or judged trace for '" + name + "' (" + uri + ")");
@@ -238,6 +251,7 @@ public final class EvidenceVerifier {
                     problems.add("re-judge differs: " + id + " of '" + name + "': same verdict " + was + " but other evidence: manifest '"
                             + a.path("message").asText() + "', re-judged '" + got.message() + "'");
                 }
+                fields(id, name, a, got, problems);
                 Map<String, Double> limits = new TreeMap<>();
                 a.path("limits").fields().forEachRemaining(f -> limits.put(f.getKey(), f.getValue().asDouble()));
                 if (!limits.equals(new TreeMap<>(got.limits()))) {
@@ -251,8 +265,108 @@ public final class EvidenceVerifier {
         for (Rejudger.Scenario r : again) {
             if (!matched.contains(r.uri()) && r.notRejudged() == null) problems.add("re-judge: '" + r.name() + "' (" + r.uri() + ") has a recipe but no verdicts in the manifest");
         }
-        notes.add("re-judge: " + count + " assertion(s) evaluated again from the bundle's traces");
+        compareTotals(RunTotals.of(derived), manifest, ledger, problems);
+        notes.add("re-judge: " + count + " assertion(s) evaluated again from the bundle's traces; " + derived.size()
+                + " scenario outcome(s) and the run's totals derived again and compared with the manifest and " + EvidenceBundle.VERDICTS);
         return count;
+    }
+
+    /**
+     * The verdict's expected, actual and plant time as the manifest states them, against the re-judged ones (a manifest
+     * written before they were fields has none, and nothing is compared).
+     */
+    private static void fields(String id, String name, JsonNode a, Rejudger.Assertion got, List<String> problems) {
+        if (!a.has("expected") && !a.has("actual") && !a.has("plantTimeS")) return;
+        String expected = a.hasNonNull("expected") ? a.get("expected").asText() : null;
+        String actual = a.hasNonNull("actual") ? a.get("actual").asText() : null;
+        Long plantMs = a.path("plantTimeS").isNumber() ? Math.round(a.get("plantTimeS").asDouble() * 1000) : null;
+        if (!java.util.Objects.equals(expected, got.expected())) {
+            problems.add("re-judge differs: " + id + " of '" + name + "': manifest expected '" + expected + "', re-judged '" + got.expected() + "'");
+        }
+        if (!java.util.Objects.equals(actual, got.actual())) {
+            problems.add("re-judge differs: " + id + " of '" + name + "': manifest actual '" + actual + "', re-judged '" + got.actual() + "'");
+        }
+        if (!java.util.Objects.equals(plantMs, got.plantTimeMs())) {
+            problems.add("re-judge differs: " + id + " of '" + name + "': manifest plant time " + plantMs + " ms, re-judged " + got.plantTimeMs() + " ms");
+        }
+    }
+
+    /** The bundle's report/verdicts.json, or a missing node (and a problem) when it has none readable. */
+    private static JsonNode readLedger(Path root, List<String> problems) {
+        Path f = root.resolve("report").resolve(EvidenceBundle.VERDICTS);
+        try {
+            return new ObjectMapper().readTree(f.toFile());
+        } catch (IOException e) {
+            problems.add("re-judge: report/" + EvidenceBundle.VERDICTS + " not readable in the bundle: " + e.getMessage());
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /**
+     * The outcome of a scenario that the traces cannot judge again (its recipe says no verdict came from the trace: a
+     * step error or an inconclusive run): from its recorded verdicts when it has some (an inconclusive scenario stays
+     * inconclusive), else the recorded outcome, which can never be passed (nothing judged proves nothing).
+     */
+    private static String unjudgedOutcome(JsonNode s, List<JsonNode> recorded) {
+        if (!recorded.isEmpty()) return RunTotals.outcomeOf(recorded.stream().map(a -> a.path("verdict").asText()).toList());
+        String was = s.path("outcome").asText();
+        return was.equals(RunTotals.PASSED) || was.isEmpty() ? RunTotals.INCONCLUSIVE : was;
+    }
+
+    /** The derived outcome against the manifest's and verdicts.json's, scenario by scenario (they are written in the same order). */
+    private static void compareOutcome(int index, String name, String uri, String outcome, JsonNode s, JsonNode ledger, List<String> problems) {
+        String inManifest = s.path("outcome").asText();
+        if (!inManifest.equals(outcome)) {
+            problems.add("re-judge differs: outcome of '" + name + "' (" + uri + "): manifest " + inManifest + ", re-derived " + outcome);
+        }
+        JsonNode l = ledger.path("scenarios").path(index);
+        if (l.isMissingNode()) {
+            if (!ledger.isMissingNode()) problems.add("re-judge: '" + name + "' is in the manifest but not in " + EvidenceBundle.VERDICTS);
+            return;
+        }
+        if (!l.path("scenario").asText().equals(name) || !l.path("uri").asText().equals(uri)) {
+            problems.add("re-judge: scenario " + (index + 1) + " is '" + name + "' in the manifest but '" + l.path("scenario").asText() + "' in " + EvidenceBundle.VERDICTS);
+            return;
+        }
+        if (!l.path("outcome").asText().equals(outcome)) {
+            problems.add("re-judge differs: outcome of '" + name + "' (" + uri + "): " + EvidenceBundle.VERDICTS + " " + l.path("outcome").asText() + ", re-derived " + outcome);
+        }
+    }
+
+    /**
+     * The run's totals and exit code counted again from the derived outcomes, against the manifest's totals, the
+     * manifest's run settings (bench run's counts and exit code) and verdicts.json's totals: every figure named.
+     */
+    private static void compareTotals(RunTotals t, JsonNode manifest, JsonNode ledger, List<String> problems) {
+        int ledgerScenarios = ledger.path("scenarios").size();
+        if (!ledger.isMissingNode() && ledgerScenarios != t.scenarios()) {
+            problems.add("re-judge: " + EvidenceBundle.VERDICTS + " holds " + ledgerScenarios + " scenario(s), the manifest " + t.scenarios());
+        }
+        Map<String, Integer> want = new LinkedHashMap<>();
+        want.put("scenarios", t.scenarios());
+        want.put("passed", t.passed());
+        want.put("failed", t.failed());
+        want.put("inconclusive", t.inconclusive());
+        want.put("errors", t.errors());
+        want.put("exitCode", t.exitCode());
+        compareFigures("manifest totals", manifest.path("totals"), want, true, problems);
+        compareFigures("manifest run", manifest.path("run"), want, false, problems);
+        compareFigures(EvidenceBundle.VERDICTS + " totals", ledger.path("totals"), want, !ledger.isMissingNode(), problems);
+    }
+
+    /** Each figure of {@code node} against the re-derived one; a figure absent is a problem only when {@code required}. */
+    private static void compareFigures(String where, JsonNode node, Map<String, Integer> want, boolean required, List<String> problems) {
+        for (Map.Entry<String, Integer> e : want.entrySet()) {
+            JsonNode got = node.path(e.getKey());
+            if (got.isMissingNode() || got.isNull()) {
+                if (required) problems.add("re-judge: " + where + " has no " + e.getKey() + " (re-derived " + e.getValue() + ")");
+                continue;
+            }
+            if (!got.isInt() || got.asInt() != e.getValue()) {
+                problems.add("re-judge differs: " + where + "." + e.getKey() + " is " + got.asText() + ", re-derived " + e.getValue()
+                        + " (from the scenarios' outcomes" + (e.getKey().equals("exitCode") ? ", 1 failed before 3 inconclusive or error" : "") + ")");
+            }
+        }
     }
 
     private static boolean safe(String name) {

@@ -23,6 +23,13 @@ public interface Rejudger {
     /** One scenario re-judged (by its feature uri and line), or the reason it could not be. */
     record Scenario(String name, String uri, Map<String, Assertion> assertions, String notRejudged) {}
 
-    /** One assertion's re-judged verdict ({@code passed}, {@code failed}, {@code inconclusive}), limits and message. */
-    record Assertion(String verdict, Map<String, Double> limits, String message) {}
+    /**
+     * One assertion's re-judged verdict ({@code passed}, {@code failed}, {@code inconclusive}, {@code error}), limits and
+     * message, and its expected, actual and plant time (ms) as fields (null where the check names none).
+     */
+    record Assertion(String verdict, Map<String, Double> limits, String message, String expected, String actual, Long plantTimeMs) {
+        public Assertion(String verdict, Map<String, Double> limits, String message) {
+            this(verdict, limits, message, null, null, null);
+        }
+    }
 }

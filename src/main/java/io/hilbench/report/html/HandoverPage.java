@@ -55,7 +55,7 @@ public final class HandoverPage {
         h.row("Pacing", m.runFact("pacing"));
         h.row("Seed", m.runFact("seed"));
         h.row("Scenarios run", Integer.toString(m.run().scenarios().size()));
-        h.row("Result", m.count("passed") + " passed, " + m.count("failed") + " failed, " + m.count("inconclusive") + " inconclusive");
+        h.row("Result", Verdicts.totals(m));
         h.raw("</table>\n<table>\n").headerRow("#", "requirement", "scenario", "feature", "plant time", "wall time", "outcome");
         int i = 1;
         for (ReportModel.ScenarioView v : m.scenarios()) {
@@ -74,10 +74,12 @@ public final class HandoverPage {
             RequirementsText.Requirement r = m.text().requirement(e.getKey()).orElse(null);
             h.el("h3", e.getKey() + (r == null ? "" : " – " + r.title()));
             if (r != null && !r.stimulus().isEmpty()) h.raw("<p class=\"facts\">").text("Stimulus: " + r.stimulus()).raw("</p>\n");
-            h.raw("<table class=\"verdicts\">\n").headerRow("assertion", "expected (pass when)", "limits used", "actual", "verdict");
+            h.raw("<table class=\"verdicts\">\n").headerRow("assertion", "expected (pass when)", "limits used", "actual", "at plant time", "verdict");
             for (RunData.AssertionData a : e.getValue()) {
                 h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\">");
-                for (String c : new String[]{a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.message(), a.verdict()}) h.raw("<td>").text(c).raw("</td>");
+                for (String c : new String[]{a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.actualOrMessage(), Verdicts.instant(a), a.verdict()}) {
+                    h.raw("<td>").text(c).raw("</td>");
+                }
                 h.raw("</tr>\n");
             }
             h.raw("</table>\n");
@@ -86,8 +88,11 @@ public final class HandoverPage {
         h.el("h2", "4. Deviations");
         table(h, items(m, "failed", "failed"), "None: no assertion failed.", "assertion", "scenario", "what was found");
 
-        h.el("h2", "5. Inconclusive items");
-        table(h, items(m, "inconclusive", ""), "None.", "item", "scenario", "reason (an inconclusive item is not passed: repeat it)");
+        h.el("h2", "5. Inconclusive items and bench errors");
+        List<String[]> open = items(m, "inconclusive", "");
+        // a check that threw is a bug of the bench: neither a deviation of the controller nor passed (fix the bench, repeat)
+        for (String[] r : items(m, "error", "")) open.add(new String[]{r[0] + " (bench error)", r[1], r[2]});
+        table(h, open, "None.", "item", "scenario", "reason (an inconclusive item or a bench error is not passed: repeat it)");
 
         h.el("h2", "6. Plots of the judged signals");
         h.raw("<p class=\"facts\">").text("Red lines: limits; shaded: allowed bands; solid vertical lines: the instant each verdict was reached; dashed: deadlines.").raw("</p>\n");

@@ -25,8 +25,7 @@ public final class IndexPage {
         h.el("h1", "HIL bench run report – " + m.site());
         h.raw("<p class=\"facts\">").text("rig " + m.rigName() + " · controller " + m.runFact("controller") + " (" + m.runFact("identitySelfDeclared")
                 + ", self-declared) · pacing " + m.runFact("pacing") + " · seed " + m.runFact("seed") + " · generated " + m.generatedUtc()).raw("</p>\n");
-        h.raw("<p class=\"summary\">").text(m.run().scenarios().size() + " scenario(s): " + m.count("passed") + " passed, " + m.count("failed") + " failed, "
-                + m.count("inconclusive") + " inconclusive").raw("</p>\n");
+        h.raw("<p class=\"" + (m.run().totalsProblem().isEmpty() ? "summary" : "summary fail") + "\">").text(Verdicts.totals(m)).raw("</p>\n");
         h.raw("<p>Files: <a href=\"cucumber.html\">Cucumber report</a> · <a href=\"handover.html\">handover report (HTML)</a> · ")
                 .raw("<a href=\"handover.pdf\">handover report (PDF)</a> · <a href=\"cucumber-junit.xml\">JUnit XML</a> · ")
                 .raw("<a href=\"cucumber.json\">Cucumber JSON</a> · <a href=\"verdicts.json\">verdicts.json</a> · <a href=\"traces/\">traces</a></p>\n");
@@ -44,7 +43,7 @@ public final class IndexPage {
             for (RunData.AssertionData a : s.verdicts()) {
                 // anchor unique per scenario: a requirement may have several scenarios (SU-02 has two)
                 h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\" id=\"" + esc(v.id() + ":" + a.id()) + "\">");
-                for (String c : new String[]{a.requirement(), a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.verdict(), Verdicts.instant(a), a.message()}) {
+                for (String c : new String[]{a.requirement(), a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.verdict(), Verdicts.instant(a), evidence(a)}) {
                     h.raw("<td>").text(c).raw("</td>");
                 }
                 h.raw("</tr>\n");
@@ -56,6 +55,12 @@ public final class IndexPage {
         for (ReportModel.ScenarioView v : m.scenarios()) scenario(h, v);
         h.raw("</body></html>\n");
         return h.toString();
+    }
+
+    /** The evidence cell: expected and actual as the verdict's fields say them, else its message. */
+    private static String evidence(RunData.AssertionData a) {
+        if (a.expected() == null || a.actual() == null) return a.message();
+        return "expected " + a.expected() + "; actual: " + a.actual();
     }
 
     private static void junit(Html h, ReportModel m) {

@@ -13,6 +13,7 @@ final class Styles {
             .pass { color: #1a7f37; } tr.pass td:nth-child(5) { color: #1a7f37; font-weight: bold; }
             .fail { color: #c01c28; } tr.fail td { background: #fdecea; }
             .inconclusive { color: #b35c00; } tr.inconclusive td { background: #fff4e0; }
+            .error { color: #6f2da8; } tr.error td { background: #f3e8fb; }
             .facts, .note { color: #555; }
             table.verdicts td:first-child, table.index td:nth-child(2) { white-space: nowrap; }
             table.kv { width: auto; } table.kv td:first-child { font-weight: bold; }

@@ -22,6 +22,12 @@ final class Verdicts {
         return e.getKey() + " = " + n;
     }
 
+    /** The run's totals line: the counts of verdicts.json and the exit code of bench run, with what disagrees. */
+    static String totals(io.hilbench.report.ReportModel m) {
+        String problem = m.run().totalsProblem();
+        return m.totals().describe() + (problem.isEmpty() ? "" : " – DISAGREES: " + problem);
+    }
+
     static String instant(RunData.AssertionData a) {
         long ms = a.instantMs();
         return ms < 0 ? "–" : PlantTimes.format(ms);
@@ -31,6 +37,7 @@ final class Verdicts {
         return switch (outcome) {
             case "passed" -> "pass";
             case "failed" -> "fail";
+            case "error" -> "error";
             default -> "inconclusive";
         };
     }

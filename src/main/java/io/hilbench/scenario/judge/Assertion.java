@@ -21,8 +21,11 @@ public record Assertion(String id, Map<String, Double> limits, long windowEndMs,
         try {
             j = check.apply(trace);
         } catch (RuntimeException e) {
-            j = Judgement.fail("the check could not be evaluated: " + e);
+            // a check that throws is a bug of the bench, not a verdict on the controller: ERROR, never FAILED (a FAILED
+            // here would count as a self-test catch and as a deviation in the handover)
+            j = Judgement.error(e);
         }
-        return new Verdict(id, j.outcome(), limits, j.message());
+        if (j == null) j = Judgement.error(new IllegalStateException("the check of " + id + " returned no judgement"));
+        return new Verdict(id, limits, j);
     }
 }

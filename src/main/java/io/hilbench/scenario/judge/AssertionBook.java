@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * another one fails as well.
  */
 public final class AssertionBook {
+    /** How the error of a scenario whose checks threw begins: an error of the bench, not a verdict on the controller. */
+    public static final String ERROR_PREFIX = "ERROR (a check of the bench threw):";
+
     private final List<Assertion> assertions = new ArrayList<>();
     private java.util.function.Consumer<Assertion> onRegister = a -> {};
 
@@ -45,15 +48,22 @@ public final class AssertionBook {
     }
 
     /**
-     * The error a scenario ends with, or null when all passed: {@code INCONCLUSIVE: ...} when none failed but some
-     * were inconclusive, else an {@link AssertionError} naming every failed id with its message.
+     * The error a scenario ends with, or null when all passed: an {@link AssertionError} naming every failed id with its
+     * message; when none failed, {@value #ERROR_PREFIX} naming the checks that threw (a bug of the bench); else
+     * {@code INCONCLUSIVE: ...} when some were inconclusive. The same precedence as the scenario outcome
+     * (VerdictLedger.fromVerdicts).
      */
     public static AssertionError failure(List<Verdict> verdicts) {
         List<Verdict> failed = verdicts.stream().filter(v -> v.outcome() == Verdict.Outcome.FAILED).toList();
+        List<Verdict> errors = verdicts.stream().filter(v -> v.outcome() == Verdict.Outcome.ERROR).toList();
         List<Verdict> inconclusive = verdicts.stream().filter(v -> v.outcome() == Verdict.Outcome.INCONCLUSIVE).toList();
         if (!failed.isEmpty()) {
             return new AssertionError("failed: " + failed.stream().map(Verdict::id).collect(Collectors.joining(", ")) + "\n"
                     + failed.stream().map(v -> "  " + v.id() + ": " + v.message() + " " + limitsText(v.limits())).collect(Collectors.joining("\n")));
+        }
+        if (!errors.isEmpty()) {
+            return new AssertionError(ERROR_PREFIX + " " + errors.stream().map(Verdict::id).collect(Collectors.joining(", ")) + "\n"
+                    + errors.stream().map(v -> "  " + v.id() + ": " + v.message()).collect(Collectors.joining("\n")));
         }
         if (!inconclusive.isEmpty()) {
             return new AssertionError(Inconclusive.PREFIX + " " + inconclusive.stream().map(Verdict::id).collect(Collectors.joining(", ")) + "\n"

@@ -73,46 +73,56 @@ public final class TraceAssertions {
     /** "within": {@code c} holds at some row within {@code withinMs} of {@code fromMs}. */
     public static Judgement within(TraceView t, Condition c, long fromMs, long withinMs) {
         long deadline = fromMs + withinMs;
+        String expected = String.format(Locale.ROOT, "%s within %s of %s (by %s)", c.description(), seconds(withinMs), plantTime(fromMs), plantTime(deadline));
         int r = firstRow(t, c.holds(), fromMs, deadline);
         if (r >= 0) {
             return Judgement.pass(String.format(Locale.ROOT, "%s %s (%s), %s after %s, within %s",
-                    c.description(), at(t, r), c.actual().apply(r), seconds(t.plantTimesMs()[r] - fromMs), plantTime(fromMs), seconds(withinMs)));
+                    c.description(), at(t, r), c.actual().apply(r), seconds(t.plantTimesMs()[r] - fromMs), plantTime(fromMs), seconds(withinMs)))
+                    .with(expected, c.actual().apply(r) + " " + at(t, r) + ", " + seconds(t.plantTimesMs()[r] - fromMs) + " after " + plantTime(fromMs), t.plantTimesMs()[r]);
         }
         if (t.endMs() < deadline) {
-            return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the deadline " + plantTime(deadline) + " for " + c.description());
+            return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the deadline " + plantTime(deadline) + " for " + c.description())
+                    .with(expected, "the trace ends at " + plantTime(t.endMs()) + ", before the deadline", t.endMs());
         }
         int last = Math.min(t.size() - 1, t.rowAtOrAfter(deadline));
-        return Judgement.fail(String.format(Locale.ROOT, "expected %s within %s of %s (by %s); actual: not by the deadline, %s %s",
-                c.description(), seconds(withinMs), plantTime(fromMs), plantTime(deadline), c.actual().apply(last), at(t, last)));
+        return Judgement.fail(String.format(Locale.ROOT, "expected %s; actual: not by the deadline, %s %s", expected, c.actual().apply(last), at(t, last)))
+                .with(expected, "not by the deadline, " + c.actual().apply(last) + " " + at(t, last), t.plantTimesMs()[last]);
     }
 
     /** "for at least": {@code c} holds at every row from {@code fromMs} for {@code durationMs}. */
     public static Judgement forAtLeast(TraceView t, Condition c, long fromMs, long durationMs) {
         long until = fromMs + durationMs;
+        String expected = c.description() + " for at least " + seconds(durationMs) + " from " + plantTime(fromMs);
         int bad = firstRow(t, c.holds().negate(), fromMs, until);
         if (bad >= 0) {
-            return Judgement.fail(String.format(Locale.ROOT, "expected %s for at least %s from %s; actual: %s %s, %s after it began",
-                    c.description(), seconds(durationMs), plantTime(fromMs), c.actual().apply(bad), at(t, bad), seconds(t.plantTimesMs()[bad] - fromMs)));
+            String actual = String.format(Locale.ROOT, "%s %s, %s after it began", c.actual().apply(bad), at(t, bad), seconds(t.plantTimesMs()[bad] - fromMs));
+            return Judgement.fail("expected " + expected + "; actual: " + actual).with(expected, actual, t.plantTimesMs()[bad]);
         }
         if (t.endMs() < until) {
             return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before " + c.description() + " could be seen for " + seconds(durationMs)
-                    + " from " + plantTime(fromMs));
+                    + " from " + plantTime(fromMs)).with(expected, "the trace ends at " + plantTime(t.endMs()), t.endMs());
         }
-        return Judgement.pass(c.description() + " for at least " + seconds(durationMs) + " " + window(fromMs, until));
+        return Judgement.pass(c.description() + " for at least " + seconds(durationMs) + " " + window(fromMs, until))
+                .with(expected, c.description() + " " + window(fromMs, until), until);
     }
 
     /** "never": {@code bad} holds at no row of {@code [fromMs, untilMs]}. */
     public static Judgement never(TraceView t, Condition bad, long fromMs, long untilMs) {
+        String expected = "never " + bad.description() + " " + window(fromMs, untilMs);
         int r = firstRow(t, bad.holds(), fromMs, untilMs);
         if (r >= 0) {
-            return Judgement.fail(String.format(Locale.ROOT, "expected never %s %s; actual: %s %s",
-                    bad.description(), window(fromMs, untilMs), bad.actual().apply(r), at(t, r)));
+            String actual = bad.actual().apply(r) + " " + at(t, r);
+            return Judgement.fail("expected " + expected + "; actual: " + actual).with(expected, actual, t.plantTimesMs()[r]);
         }
         if (untilMs != END && t.endMs() < untilMs) {
-            return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the window " + window(fromMs, untilMs) + " ends");
+            return Judgement.inconclusive("the trace ends at " + plantTime(t.endMs()) + ", before the window " + window(fromMs, untilMs) + " ends")
+                    .with(expected, "the trace ends at " + plantTime(t.endMs()), t.endMs());
         }
-        if (t.size() == 0 || t.rowAtOrAfter(fromMs) >= t.size()) return Judgement.inconclusive("the trace has no row " + window(fromMs, untilMs));
-        return Judgement.pass("never " + bad.description() + " " + window(fromMs, Math.min(untilMs, t.endMs())));
+        if (t.size() == 0 || t.rowAtOrAfter(fromMs) >= t.size()) {
+            return Judgement.inconclusive("the trace has no row " + window(fromMs, untilMs)).with(expected, "no row in the window", null);
+        }
+        long end = Math.min(untilMs, t.endMs());
+        return Judgement.pass("never " + bad.description() + " " + window(fromMs, end)).with(expected, "not once " + window(fromMs, end), end);
     }
 
     /** "never reaches": {@code v < limit} at every row of the window (a value at the limit fails). */
@@ -140,7 +150,9 @@ public final class TraceAssertions {
         long[] time = t.plantTimesMs();
         int peak = -1;
         for (int r = t.rowAtOrAfter(fromMs); r < t.size() && time[r] <= untilMs; r++) if (peak < 0 || v[r] > v[peak]) peak = r;
-        return peak < 0 ? j : Judgement.pass(j.message() + "; peak " + tag + " " + fmt.apply(v[peak]) + " " + at(t, peak));
+        if (peak < 0) return j;
+        String p = "peak " + tag + " " + fmt.apply(v[peak]) + " " + at(t, peak);
+        return j.withMessage(j.message() + "; " + p).with(j.expected(), j.actual() + "; " + p, j.plantTimeMs());
     }
 
     /**
@@ -159,12 +171,15 @@ public final class TraceAssertions {
                 worstFrom = i;
             }
         }
+        String expected = String.format(Locale.ROOT, "at most %d %s in any hour", max, what);
         if (worst > max) {
-            return Judgement.fail(String.format(Locale.ROOT, "expected at most %d %s in any hour; actual: %d from plant time %s to %s",
-                    max, what, worst, plantTime(eventsMs[worstFrom]), plantTime(eventsMs[worstFrom + worst - 1])));
+            String actual = String.format(Locale.ROOT, "%d from plant time %s to %s", worst, plantTime(eventsMs[worstFrom]), plantTime(eventsMs[worstFrom + worst - 1]));
+            return Judgement.fail("expected " + expected + "; actual: " + actual).with(expected, actual, eventsMs[worstFrom + worst - 1]);
         }
+        long end = Math.max(0, t.endMs());
         return Judgement.pass(String.format(Locale.ROOT, "at most %d %s in any hour (max %d in an hour, %d in all, over %s of plant time)",
-                max, what, worst, eventsMs.length, plantTime(Math.max(0, t.endMs()))));
+                max, what, worst, eventsMs.length, plantTime(end)))
+                .with(expected, String.format(Locale.ROOT, "max %d in an hour, %d in all", worst, eventsMs.length), end);
     }
 
     /**
@@ -172,15 +187,20 @@ public final class TraceAssertions {
      * {@code then} never holds).
      */
     public static Judgement before(TraceView t, Condition first, Condition then, long fromMs) {
+        String expected = first.description() + " before " + then.description();
         int a = firstRow(t, first.holds(), fromMs, END);
         int b = firstRow(t, then.holds(), fromMs, END);
-        if (b < 0) return Judgement.pass("never " + then.description() + " from " + plantTime(fromMs) + " (nothing to order)");
-        if (a >= 0 && a <= b) {
-            return Judgement.pass(first.description() + " " + at(t, a) + ", before " + then.description() + " " + at(t, b));
+        if (b < 0) {
+            String actual = "never " + then.description() + " from " + plantTime(fromMs);
+            return Judgement.pass(actual + " (nothing to order)").with(expected, actual, t.size() == 0 ? null : t.endMs());
         }
-        return Judgement.fail(String.format(Locale.ROOT, "expected %s before %s; actual: %s %s (%s) while %s %s",
-                first.description(), then.description(), then.description(), at(t, b), then.actual().apply(b),
-                a < 0 ? "never " + first.description() : first.description() + " only " + at(t, a), first.actual().apply(b)));
+        if (a >= 0 && a <= b) {
+            String actual = first.description() + " " + at(t, a) + ", before " + then.description() + " " + at(t, b);
+            return Judgement.pass(actual).with(expected, actual, t.plantTimesMs()[b]);
+        }
+        String actual = String.format(Locale.ROOT, "%s %s (%s) while %s %s", then.description(), at(t, b), then.actual().apply(b),
+                a < 0 ? "never " + first.description() : first.description() + " only " + at(t, a), first.actual().apply(b));
+        return Judgement.fail("expected " + expected + "; actual: " + actual).with(expected, actual, t.plantTimesMs()[b]);
     }
 
     /**
@@ -189,12 +209,14 @@ public final class TraceAssertions {
      */
     public static Judgement after(TraceView t, Condition c, long fromMs, long referenceMs, long minDelayMs) {
         long earliest = referenceMs + minDelayMs;
+        String expected = String.format(Locale.ROOT, "%s only %s or more after %s (not before %s)", c.description(), seconds(minDelayMs), plantTime(referenceMs),
+                plantTime(earliest));
         int r = firstRow(t, c.holds(), fromMs, earliest - 1);
         if (r >= 0) {
-            return Judgement.fail(String.format(Locale.ROOT, "expected %s only %s or more after %s (not before %s); actual: %s %s, %s after it",
-                    c.description(), seconds(minDelayMs), plantTime(referenceMs), plantTime(earliest), c.actual().apply(r), at(t, r),
-                    seconds(t.plantTimesMs()[r] - referenceMs)));
+            String actual = String.format(Locale.ROOT, "%s %s, %s after it", c.actual().apply(r), at(t, r), seconds(t.plantTimesMs()[r] - referenceMs));
+            return Judgement.fail("expected " + expected + "; actual: " + actual).with(expected, actual, t.plantTimesMs()[r]);
         }
-        return Judgement.pass("no " + c.description() + " before " + plantTime(earliest) + " (" + seconds(minDelayMs) + " after " + plantTime(referenceMs) + ")");
+        return Judgement.pass("no " + c.description() + " before " + plantTime(earliest) + " (" + seconds(minDelayMs) + " after " + plantTime(referenceMs) + ")")
+                .with(expected, "no " + c.description() + " before " + plantTime(earliest), t.size() == 0 ? null : Math.min(earliest, t.endMs()));
     }
 }
