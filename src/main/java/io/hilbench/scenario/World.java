@@ -396,14 +396,15 @@ public final class World implements Disposable {
         String error = null;
         VerdictLedger.ScenarioOutcome outcome;
         try {
-            if (preconditionFailed != null && plant != null && !plant.status().inconclusive()) {
-                // the controller did not reach a precondition: the verdicts are those registered so far, that one FAILED
+            boolean stepFailed = plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED;
+            // a precondition the controller did not reach ended the steps, but its assertion (and those registered before
+            // it) are judged: the scenario is FAILED on that named assertion, not a step error
+            boolean judgeable = plant != null && !book.isEmpty() && (preconditionFailed != null ? !plant.status().inconclusive() : !stepFailed);
+            if (judgeable) {
                 verdicts = judge();
-                outcome = verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.FAILED) ? VerdictLedger.ScenarioOutcome.FAILED
-                        : verdicts.stream().anyMatch(v -> v.outcome() == Verdict.Outcome.INCONCLUSIVE) ? VerdictLedger.ScenarioOutcome.INCONCLUSIVE
-                        : VerdictLedger.ScenarioOutcome.FAILED;
+                outcome = VerdictLedger.fromVerdicts(verdicts);
                 for (Verdict v : verdicts) scenario.log(v.id() + " " + v.outcome().label() + " " + new java.util.TreeMap<>(v.limits()) + ": " + v.message());
-            } else if (plant == null || scenario.isFailed() || scenario.getStatus() != io.cucumber.java.Status.PASSED) {
+            } else if (stepFailed) {
                 error = "a step failed before the assertions were judged (" + scenario.getStatus() + "); see the Cucumber report";
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
                 if (plant == null && beginFailure != null) {
@@ -413,14 +414,10 @@ public final class World implements Disposable {
                     error = Inconclusive.PREFIX + " " + plant.status().reason();
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
                 }
-            } else if (book.isEmpty()) {
+            } else {
                 // a scenario that asserts nothing proves nothing: never green
                 error = "the scenario registered no requirement assertion (no Then step of the step library)";
                 outcome = VerdictLedger.ScenarioOutcome.FAILED;
-            } else {
-                verdicts = judge();
-                outcome = VerdictLedger.fromVerdicts(verdicts);
-                for (Verdict v : verdicts) scenario.log(v.id() + " " + v.outcome().label() + " " + new java.util.TreeMap<>(v.limits()) + ": " + v.message());
             }
             if (plant != null) {
                 writeTrace(scenario, requirement, judgedTrace != null && error == null && !verdicts.isEmpty());
