@@ -107,10 +107,10 @@ class ModbusControllerIntegrationTest {
 
     /** Waits until the controller acknowledges {@code step} (fed by the plant table's listener, no sleeping). */
     private void awaitAck(long step) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);   // a hang guard: a loaded machine is slow, not wrong
         while (true) {
             Long a = acks.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (a == null) fail("no Ack = " + step + " within 5 s (runner acked " + runner.lastAck() + ")");
+            if (a == null) fail("no Ack = " + step + " within 60 s (runner acked " + runner.lastAck() + ")");
             if (a == step) return;
         }
     }
@@ -124,6 +124,11 @@ class ModbusControllerIntegrationTest {
      * compressor's speed follows its set-point while enabled; the rest sits at plausible constants.
      */
     private void publish(long step) {
+        publish(step, Double.NaN);
+    }
+
+    /** One step with {@code BENCH.Mode} set to {@code modeCode} (NaN: left as it is). */
+    private void publish(long step, double modeCode) {
         double[] v = new double[catalogue.outputs().size()];
         boolean pump = image("P-271.Run") != 0 && image("P-271.SpeedSet") > 0;
         set(v, "hp.dhPump.running", pump ? 1 : 0);
@@ -132,7 +137,7 @@ class ModbusControllerIntegrationTest {
         for (String t : List.of("hp.dhWater.inletTemperatureK", "hp.dhWater.outletTemperatureK", "network.supplyTemperatureSetK",
                 "network.supplyTemperatureK", "network.returnTemperatureK")) set(v, t, 313.15);
         for (int k = 1; k <= 6; k++) set(v, "tank.sensor" + k + "TemperatureK", 333.15);
-        plant.publish(new Frame(step, step * 100, v), java.util.Map.of());
+        plant.publish(new Frame(step, step * 100, v), Double.isNaN(modeCode) ? java.util.Map.of() : java.util.Map.of(BenchVariable.MODE, modeCode));
     }
 
     private void set(double[] v, String output, double si) {
@@ -182,6 +187,44 @@ class ModbusControllerIntegrationTest {
         } finally {
             probe.close();
         }
+    }
+
+    @Test
+    void readingTheAckBackDiscardsThePollSoTheNextCycleReadsTheClockAfresh() throws Exception {
+        // the runner's stale check (poll, then readAck when the step has not moved): a new run may be published between
+        // the poll and the Ack read; the cycle that follows must take the new run's clock, not the poll's old step
+        publish(1);
+        awaitAck(1);
+        runner.stop();
+        ModbusControllerIo probe = new ModbusControllerIo("127.0.0.1", plantServer.port(), rig.points(), Duration.ofSeconds(2));
+        try {
+            probe.open();
+            assertThat(probe.poll().step()).isEqualTo(1);
+            publish(0);   // a new run, published between the poll and the Ack read
+            probe.readAck();
+            long r0 = probe.readRequestsSent();
+            Inputs in = probe.read();
+            assertThat(probe.readRequestsSent() - r0).as("every block read again, the clock block included").isEqualTo(4);
+            assertThat(in.step()).isZero();
+            assertThat(in.plantTimeMs()).isZero();
+        } finally {
+            probe.close();
+        }
+    }
+
+    @Test
+    void inLockstepThePlantLinkWaitsTheLongSilenceAndInPacedModesOneSecond() throws Exception {
+        // a loaded or paused bench answers late, not never: in lockstep a short request timeout turned that into
+        // COMM_LOSS (8 times in DF-01/DF-02 under load on main); paced plants must answer in time anyway
+        publish(1);
+        awaitAck(1);
+        assertThat(io.requestTimeoutMs()).as("lockstep (BENCH.Mode initial value)").isEqualTo(ControllerRunner.LOCKSTEP_LINK_SILENCE.toMillis());
+        publish(2, 0.0);   // BENCH.Mode = Realtime
+        awaitAck(2);
+        assertThat(io.requestTimeoutMs()).as("real time").isEqualTo(ControllerRunner.PACED_LINK_SILENCE.toMillis());
+        publish(3, 2.0);   // back to lockstep
+        awaitAck(3);
+        assertThat(io.requestTimeoutMs()).isEqualTo(ControllerRunner.LOCKSTEP_LINK_SILENCE.toMillis());
     }
 
     @Test
