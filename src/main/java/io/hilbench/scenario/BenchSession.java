@@ -66,9 +66,12 @@ public final class BenchSession implements AutoCloseable {
         if (reference) o = o.withPorts(0, 0);
         this.assembly = new BenchAssembly(rig, PlantModels.create(rig), o);
         this.signals = new PlantSignals(rig, assembly.plant().catalogue());
+        // the plant starts first (the controller needs its address); the Ack timeout starts when the controller is ready
+        assembly.emulator().holdAckTimer();
         try {
             assembly.start();
             connectController(reference);
+            assembly.emulator().startAckTimer();
             // before any scenario: every mapped point of the plant side and the controller side answers (issue #9 item 4)
             preflight = Preflight.check(rig, assembly, controllerMap, controller.link());
             log.info("{}", preflight.format().trim());
@@ -209,7 +212,12 @@ public final class BenchSession implements AutoCloseable {
         long seed = options.seed() != null ? options.seed() : rig.seed();
         boolean toInitial = controller.hasResetToInitial();
         controller.useGate(null);   // no run is live: the pulse waits in the supervisory table for the next run's first cycle
-        if (toInitial) controller.resetToInitial();   // taken in the controller's first cycle of the new run
+        if (toInitial) {
+            // the controller may still be computing the last step the previous run published: a pulse written now could be
+            // taken in that cycle (with the old run's inputs) instead of the new run's first one. Its Ack says it is done.
+            awaitLastAck(assembly.emulator());
+            controller.resetToInitial();   // taken in the controller's first cycle of the new run
+        }
         PlantDriver[] driver = new PlantDriver[1];
         Emulator e = assembly.newRun(seed, em -> {
             controller.addTraceColumns(em, rig.lockstep().supervisoryEverySteps());
@@ -236,6 +244,26 @@ public final class BenchSession implements AutoCloseable {
         }
         log.debug("run {} started with seed {} ({})", runs, seed, e.config().pacing());
         return plant;
+    }
+
+    /**
+     * Waits (at most the Ack timeout, the one documented wall-clock limit) until the controller has acknowledged the last
+     * step a stopped run published, so no cycle of the old run is in flight; returns at once when the old run was not
+     * lockstep or the controller has gone silent (the new run will say so).
+     */
+    private void awaitLastAck(Emulator old) throws InterruptedException {
+        if (old.config().pacing().kind() != Pacing.Kind.LOCKSTEP) return;
+        int ackPoint = assembly.table().benchPoint(io.hilbench.points.BenchVariable.ACK);
+        if (ackPoint < 0) return;
+        long step = old.step() & 0xFFFF_FFFFL;
+        long deadline = System.nanoTime() + old.config().ackTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            double ack = assembly.table().liveState().value(ackPoint);
+            if (!Double.isNaN(ack) && (long) ack == step) return;
+            if (controllerProcess != null && !controllerProcess.isAlive()) return;
+            Thread.sleep(1);
+        }
+        log.warn("the controller did not acknowledge step {} of the previous run within {} s", step, old.config().ackTimeout().toSeconds());
     }
 
     /** Ends a scenario's run: lets the plant go and stops its loop (the trace stays readable). */
