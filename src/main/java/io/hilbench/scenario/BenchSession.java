@@ -32,11 +32,7 @@ import java.util.Optional;
  */
 public final class BenchSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BenchSession.class);
-    private static final Duration CONTROLLER_READY = Duration.ofSeconds(90);
     private static BenchSession current;
-    /** A session that could not start is not retried for every scenario of the same run. */
-    private static BenchOptions failedOptions;
-    private static Throwable failure;
     private static Thread shutdownHook;
 
     private final BenchOptions options;
@@ -89,7 +85,7 @@ public final class BenchSession implements AutoCloseable {
         if (reference) {
             Path logFile = options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant()) + ".log");
             try {
-                controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, CONTROLLER_READY);
+                controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, ControllerProcess.NO_PROGRESS_LIMIT);
             } catch (IOException e) {
                 throw new Inconclusive("controller unreachable: " + e.getMessage());
             }
@@ -141,21 +137,18 @@ public final class BenchSession implements AutoCloseable {
     /** Live progress of each scenario on this stream, about once a second of wall time (null: off). */
     public static void liveProgress(java.io.PrintStream out) { liveProgress = out; }
 
-    /** The session for these options: the running one when it serves the same bench, else a new one (the old one closed). */
+    /**
+     * The session for these options: the running one when it serves the same bench, else a new one (the old one
+     * closed). A session that cannot start (a controller that does not get ready, a failed preflight) fails the scenario
+     * that asked for it; the next scenario tries again. On main the failure was kept and rethrown to every later
+     * scenario, so one controller slow to start on a loaded machine failed all 18 scenarios of the suite.
+     */
     public static synchronized BenchSession obtain(BenchOptions options) throws Exception {
         if (current != null && !current.options.sameBench(options)) {
             closeCurrent();
         }
         if (current == null) {
-            if (failure != null && options.sameBench(failedOptions)) rethrow(failure);
-            try {
-                current = new BenchSession(options);
-                failure = null;
-            } catch (Exception | Inconclusive e) {
-                failedOptions = options;
-                failure = e;
-                rethrow(e);
-            }
+            current = new BenchSession(options);
             if (shutdownHook == null) {
                 shutdownHook = new Thread(BenchSession::closeCurrent, "bench-session-shutdown");
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -164,18 +157,11 @@ public final class BenchSession implements AutoCloseable {
         return current;
     }
 
-    private static void rethrow(Throwable t) throws Exception {
-        if (t instanceof Error e) throw e;
-        throw (Exception) t;
-    }
-
     /** The running session, if any. */
     public static synchronized Optional<BenchSession> running() { return Optional.ofNullable(current); }
 
     /** Closes the running session (controller process stopped, servers stopped). Safe to call twice. */
     public static synchronized void closeCurrent() {
-        failure = null;
-        failedOptions = null;
         if (current != null) {
             BenchSession s = current;
             current = null;
