@@ -356,8 +356,12 @@ public final class Emulator implements Lifecycle {
                 long ackRoundTrip = TimingLog.NONE;
                 double factor = pacing.factor();
                 boolean paced = pacing.paced();
+                boolean linkPacedStep = false;
                 if (pacing.kind() == Pacing.Kind.LOCKSTEP) {
-                    if (linkFaults.isActive()) {
+                    // a fault injected between steps finds step n answered (the bench waits for the Ack before it acts):
+                    // n is committed on that Ack and real-time pacing starts with n+1, however the threads interleave
+                    if (linkFaults.isActive() && (linkPacing || !ackIs(n))) {
+                        linkPacedStep = true;
                         if (!linkPacing) {
                             linkPacing = true;
                             anchorNs = System.nanoTime();
@@ -388,7 +392,8 @@ public final class Emulator implements Lifecycle {
                     deadline = anchorNs + Math.round((n + 1 - anchorStep) * (stepNs / factor));
                     if (!sleepUntil(deadline)) break;
                 }
-                long computeNs = commitAndStep(n);
+                long computeNs = commitAndStep(n, linkPacedStep);
+                if (computeNs < 0) continue;   // the link came back while this step waited: it waits for its Ack instead
                 publishNs = System.nanoTime();
                 // lateness: when step N+1 became visible against its deadline (a held plant or a slow step counts)
                 if (paced) lateness = publishNs - deadline;
@@ -412,9 +417,9 @@ public final class Emulator implements Lifecycle {
         synchronized (signal) {
             while (true) {
                 if (stopRequested) return AckWait.STOPPED;
-                if (linkFaults.isActive()) return AckWait.LINK_FAULT;
                 double ack = io.ack();
-                if (!Double.isNaN(ack) && (long) ack == expected) return AckWait.ACKED;
+                if (!Double.isNaN(ack) && (long) ack == expected) return AckWait.ACKED;   // before the link: see run()
+                if (linkFaults.isActive()) return AckWait.LINK_FAULT;
                 if (!timed) {
                     if (!ackTimerRunning) {
                         waitSignal(100);
@@ -455,10 +460,24 @@ public final class Emulator implements Lifecycle {
         return false;
     }
 
-    /** Commits the inputs for step n, records row n, steps the plant and publishes n+1; returns the plant's ns. */
-    private long commitAndStep(long n) {
+    /** True when {@code BENCH.Ack} holds step n now. */
+    private boolean ackIs(long n) {
+        double ack = io.ack();
+        return !Double.isNaN(ack) && (long) ack == (n & UINT32_MASK);
+    }
+
+    /**
+     * Commits the inputs for step n, records row n, steps the plant and publishes n+1; returns the plant's ns.
+     *
+     * @param whileLinkFaulted a step paced in real time for a link fault: when the fault has ended by the time the step
+     *                         lock is taken (the bench clears it with the plant held at a step boundary), nothing is
+     *                         committed and -1 is returned, so the step waits for its Ack. Without this the step at which
+     *                         the handshake resumed depended on whether the loop had reached its deadline before the clear.
+     */
+    private long commitAndStep(long n, boolean whileLinkFaulted) {
         stepLock.lock();
         try {
+            if (whileLinkFaulted && !linkFaults.isActive()) return -1;
             long tNow = plantTimeMs;
             boolean wasTripped = watchdog.tripped();
             PlantIo.Sample sample = io.sample(externalInputs, wasTripped);

@@ -217,6 +217,40 @@ class LockstepTest {
     }
 
     @Test
+    void aLinkFaultStartsAndEndsAtTheStepsTheBenchHeldThePlantAt() throws Exception {
+        // the bench injects and clears link faults with the plant held at a step boundary, after the controller's Ack:
+        // the held step is committed on its Ack and real-time pacing starts with the next one; after the clear the held
+        // step waits for its Ack again. On main the resume step depended on whether the loop had reached its real-time
+        // deadline before the clear (CL-01 traces differed by one step in their events between two runs)
+        LoopRig rig = new LoopRig();
+        Emulator emulator = rig.emulator(EmulatorConfig.defaults().withStepMs(10));
+        emulator.start();
+        long injectedAt;
+        long restoredAt;
+        try (TestController c = new TestController(rig, (step, st, r) -> List.of(r.write("BENCH.Heartbeat", step % 65536)))) {
+            assertThat(emulator.awaitPlantTime(200, GUARD)).isTrue();
+            try (Emulator.Hold h = emulator.hold()) {
+                injectedAt = emulator.step();
+                while (rig.value("BENCH.Ack") != injectedAt) Thread.onSpinWait();   // the bench acts after the Ack
+                rig.links.activate("modbus blackhole");
+            }
+            assertThat(emulator.awaitPlantTime(emulator.plantTimeMs() + 300, GUARD)).isTrue();
+            try (Emulator.Hold h = emulator.hold()) {
+                restoredAt = emulator.step();
+                Thread.sleep(50);   // 5 real-time steps: the loop is past its deadline, waiting for the lock
+                rig.links.clear("modbus blackhole");
+            }
+            assertThat(emulator.awaitPlantTime(emulator.plantTimeMs() + 200, GUARD)).isTrue();
+        } finally {
+            emulator.stop();
+        }
+        List<TraceEvent> events = emulator.recorder().events();
+        assertThat(events).filteredOn(e -> e.text().startsWith("link fault active")).extracting(TraceEvent::step).containsExactly(injectedAt + 1);
+        assertThat(events).filteredOn(e -> e.text().startsWith("link restored")).extracting(TraceEvent::text)
+                .containsExactly("link restored: lockstep handshake resumes at step " + restoredAt);
+    }
+
+    @Test
     void benchPointsShowStepPlantTimeAndMode() throws Exception {
         LoopRig rig = new LoopRig();
         Emulator emulator = rig.emulator(EmulatorConfig.defaults());
