@@ -31,7 +31,6 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.Map;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -166,9 +165,11 @@ public final class ControllerCommand implements Callable<Integer> {
             supervisory.addEndpointLine("supervisory opc.tcp://" + opcua.endpointHostname() + ":" + opcua.bindPort() + opcua.path());
         }
         if (supervisoryModbus != null) supervisory.serveModbus(ModbusServerConfig.of(supervisoryModbus.host(), supervisoryModbus.port()));
+        // the lockstep limit until the first poll tells the pacing: a loaded bench may be slow to answer the first request
+        // (OPC UA keeps it until a reconnect, Milo fixing the timeout per client; see ControllerRunner)
         ControllerIo io = plantOpcua != null
-                ? new OpcUaControllerIo(plantOpcua.trim(), r.opcua().namespaceUri(), r.points(), Duration.ofSeconds(1))
-                : new ModbusControllerIo(plant.host(), plant.port(), r.points(), Duration.ofSeconds(1));
+                ? new OpcUaControllerIo(plantOpcua.trim(), r.opcua().namespaceUri(), r.points(), ControllerRunner.LOCKSTEP_LINK_SILENCE)
+                : new ModbusControllerIo(plant.host(), plant.port(), r.points(), ControllerRunner.LOCKSTEP_LINK_SILENCE);
         ControllerRunner runner = new ControllerRunner(io, logic, supervisory);
 
         List<Lifecycle> started = new ArrayList<>();

@@ -43,6 +43,14 @@ public interface ControllerIo extends AutoCloseable {
     /** {@code BENCH.Ack} as the plant holds it now (to notice a plant that reset it, e.g. at the start of a run). */
     long readAck() throws ControllerIoException;
 
+    /**
+     * How long one request may go unanswered before the link counts as lost. The runner sets it from the pacing the
+     * plant announces ({@link ControllerRunner#LOCKSTEP_LINK_SILENCE} in lockstep, where a slow answer is a loaded or
+     * paused bench, not a lost link). Takes effect for the next request where the transport allows it, else at the
+     * next {@link #open}. The default ignores it (in-process I/O has no link to lose).
+     */
+    default void requestTimeout(java.time.Duration timeout) {}
+
     /** Where the plant is, for messages: {@code modbus tcp://127.0.0.1:1502}. */
     String describe();
 

@@ -22,10 +22,20 @@ import java.util.concurrent.locks.LockSupport;
  * new run may publish the very step number the controller last acknowledged. So when the step has not moved for
  * {@link #STALE_CHECK_NS}, the loop reads the Ack back and, if it is not the current step, runs the cycle again.
  *
- * <p><b>Communication loss</b> (CL-01). A lost plant link (a failed or timed-out request, or a refused reconnect after
- * at least one cycle) is told to the logic ({@link ReferenceController#linkLost}: COMM_LOSS), which the supervisory
+ * <p><b>Communication loss</b> (CL-01). A lost plant link (a closed, reset or refused connection, a request unanswered
+ * for the link-silence limit, or a refused reconnect after at least one cycle) is told to the logic ({@link ReferenceController#linkLost}: COMM_LOSS), which the supervisory
  * interface shows at once — it is served by this process, not over the lost link. The first cycle after the link
  * returns restarts the heat pump through its start sequence (see the controller).
+ *
+ * <p><b>Link silence in lockstep.</b> In lockstep the plant answers when the bench gets the CPU: a loaded machine, a
+ * GC pause or a bench paused by a debugger makes an answer late, never wrong. A short wall-clock request timeout
+ * there turned a slow bench into COMM_LOSS and a restart (8 times in DF-01/DF-02 under load on main), so the same
+ * scenario judged differently by machine load. So the runner sets the request timeout from the pacing the plant
+ * announces: {@link #LOCKSTEP_LINK_SILENCE} (10 s, as long as the bench's own default Ack timeout and far above any
+ * pause) in lockstep, {@link #PACED_LINK_SILENCE} (1 s) in real-time and accelerated pacing, where the plant must
+ * answer in time anyway. A real I/O link fault is still seen: a closed, reset or refused connection at once, a
+ * blackholed link after 10 s of silence (CL-01 blackholes it for 30 s; while the fault lasts the bench paces in real
+ * time, so that is 10 s of plant time, well inside the scenario's window).
  *
  * <p><b>Order inside a cycle</b> (DESIGN §4): read inputs, take the supervisory commands (pulses cleared), compute,
  * publish state and alarms, then commit outputs with heartbeat and Ack last — so whatever the bench reads after the
@@ -40,6 +50,10 @@ public final class ControllerRunner implements Lifecycle {
     static final long POLL_PACED_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** No new step for this long: read the Ack back (see the class comment). */
     static final long STALE_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Request timeout while the plant paces in lockstep (see the class comment). */
+    public static final java.time.Duration LOCKSTEP_LINK_SILENCE = java.time.Duration.ofSeconds(10);
+    /** Request timeout in real-time and accelerated pacing. */
+    public static final java.time.Duration PACED_LINK_SILENCE = java.time.Duration.ofSeconds(1);
     /** Reconnect backoff, doubling from the first to the last value. */
     static final long BACKOFF_MIN_MS = 100;
     static final long BACKOFF_MAX_MS = 2000;
@@ -59,6 +73,8 @@ public final class ControllerRunner implements Lifecycle {
     private long lastStep = -1;
     private long lastCycleTimeMs = -1;
     private long lastNewStepNs;
+    /** The pacing the request timeout was last set for; null before the first poll. */
+    private Boolean timeoutForLockstep;
 
     public ControllerRunner(ControllerIo io, ReferenceController logic, Supervisory supervisory) {
         this.io = Objects.requireNonNull(io, "io");
@@ -122,6 +138,7 @@ public final class ControllerRunner implements Lifecycle {
             }
             try {
                 ControllerIo.BenchClock clock = io.poll();
+                linkSilenceFor(clock.lockstep());
                 if (due(clock)) {
                     runCycle();
                 } else if (clock.lockstep() && System.nanoTime() - lastNewStepNs >= STALE_CHECK_NS) {
@@ -149,6 +166,13 @@ public final class ControllerRunner implements Lifecycle {
                 backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
             }
         }
+    }
+
+    /** Sets the plant link's request timeout for the pacing the plant announces (see the class comment). */
+    private void linkSilenceFor(boolean lockstep) {
+        if (timeoutForLockstep != null && timeoutForLockstep == lockstep) return;
+        timeoutForLockstep = lockstep;
+        io.requestTimeout(lockstep ? LOCKSTEP_LINK_SILENCE : PACED_LINK_SILENCE);
     }
 
     /** Tells the logic (COMM_LOSS, stamped with the last plant time) and shows it on the supervisory interface at once. */

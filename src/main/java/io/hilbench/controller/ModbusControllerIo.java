@@ -64,7 +64,7 @@ public final class ModbusControllerIo implements ControllerIo {
 
     private final String host;
     private final int port;
-    private final int timeoutMs;
+    private volatile int timeoutMs;
     private final Map<String, Integer> inputIndex;
     private final List<Block> readBlocks;
     private final List<Block> pollBlocks;
@@ -196,6 +196,19 @@ public final class ModbusControllerIo implements ControllerIo {
     @Override
     public boolean isOpen() { return master != null; }
 
+    /** Applies at once (j2mod sets the socket's SO_TIMEOUT for the next transaction) and to later connections. */
+    @Override
+    public void requestTimeout(Duration timeout) {
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        if (ms == timeoutMs) return;
+        timeoutMs = ms;
+        ModbusTCPMaster m = master;
+        if (m != null) m.setTimeout(ms);
+    }
+
+    /** The current per-request timeout, ms (tests). */
+    int requestTimeoutMs() { return timeoutMs; }
+
     @Override
     public BenchClock poll() throws ControllerIoException {
         double[] values = new double[inputIndex.size()];
@@ -318,6 +331,10 @@ public final class ModbusControllerIo implements ControllerIo {
 
     @Override
     public long readAck() throws ControllerIoException {
+        // the cycle that may follow must not reuse a poll from before this read: a new run may have been published in
+        // between, and its first cycle would take the old step's clock with the new run's inputs
+        polledValues = null;
+        polledQualities = null;
         if (ackPoint == null) return -1;
         ModbusTCPMaster m = requireOpen();
         ModbusAddress a = ackPoint.modbus();

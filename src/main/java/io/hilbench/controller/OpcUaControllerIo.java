@@ -54,7 +54,7 @@ public final class OpcUaControllerIo implements ControllerIo {
 
     private final String url;
     private final String namespaceUri;
-    private final Duration requestTimeout;
+    private Duration requestTimeout;
     private final List<PointDefinition> inputs = new ArrayList<>();
     private final List<PointDefinition> outputs = new ArrayList<>();
     private final Map<String, Integer> inputIndex;
@@ -103,6 +103,10 @@ public final class OpcUaControllerIo implements ControllerIo {
         this.heartbeat = hb;
         this.inputIndex = Collections.unmodifiableMap(index);
     }
+
+    /** Milo fixes the request timeout when the client is created: a new value applies from the next {@link #open}. */
+    @Override
+    public void requestTimeout(Duration timeout) { this.requestTimeout = Objects.requireNonNull(timeout, "timeout"); }
 
     @Override
     public void open() throws ControllerIoException {

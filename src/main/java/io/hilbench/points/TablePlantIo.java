@@ -36,6 +36,16 @@ public final class TablePlantIo implements PlantIo {
         table.publish(frame, status.mode().code(), status.watchdogTripped());
     }
 
+    /** One table publish that also sets {@code BENCH.Ack} to {@link #NO_ACK}: no reader sees one without the other. */
+    @Override
+    public void publishFirst(SignalFrame frame, BenchStatus status) {
+        java.util.Map<BenchVariable, Double> bench = new java.util.EnumMap<>(BenchVariable.class);
+        bench.put(BenchVariable.MODE, (double) status.mode().code());
+        bench.put(BenchVariable.WATCHDOG_TRIPPED, status.watchdogTripped() ? 1.0 : 0.0);
+        if (ackPoint >= 0) bench.put(BenchVariable.ACK, (double) NO_ACK);
+        table.publish(frame, bench);
+    }
+
     @Override
     public Sample sample(double[] externalInputsSi, boolean failsafe) {
         TableState s = table.liveState();

@@ -64,6 +64,8 @@ public final class Emulator implements Lifecycle {
     private volatile long plantTimeMs;
     private volatile RunStatus status = RunStatus.NEW;
     private volatile boolean stopRequested;
+    /** False from {@link #holdAckTimer()} until {@link #startAckTimer()}: the Ack wait has no deadline meanwhile. */
+    private volatile boolean ackTimerRunning = true;
     private Thread thread;
 
     // the published step's snapshot, kept for its trace row (loop thread, or start() before the thread runs)
@@ -163,7 +165,6 @@ public final class Emulator implements Lifecycle {
             @Override public void event(String message) { recorder.event(message); }
         });
         linkFaults.addListener(linkChange);
-        io.resetAck();
 
         PlantSnapshot s0 = plant.snapshot();
         List<String> events = new ArrayList<>(s0.events());
@@ -172,7 +173,7 @@ public final class Emulator implements Lifecycle {
         plantTimeMs = s0.plantTimeMs();
         recorder.setCurrentStep(0, plantTimeMs);
         events.forEach(e -> recorder.event(0, plantTimeMs, e));
-        io.publish(frame(0), new PlantIo.BenchStatus(config.pacing().kind(), false));
+        io.publishFirst(frame(0), new PlantIo.BenchStatus(config.pacing().kind(), false));
         watchdog.reset(plantTimeMs, io.sample(externalInputs, false).heartbeat());
         status = RunStatus.RUNNING;
         log.info("emulator started: {} steps of {} ms, seed {}", config.pacing(), config.stepMs(), config.seed());
@@ -195,6 +196,23 @@ public final class Emulator implements Lifecycle {
         synchronized (this) {
             thread = null;
         }
+    }
+
+    /**
+     * Before {@link #start()}: the Ack timeout does not run until {@link #startAckTimer()}. The bench starts its plant
+     * before the controller it launches (the controller needs the plant's address), and a child JVM may take tens of
+     * seconds to start on a loaded machine: the documented Ack timeout is about a controller that is there and does not
+     * answer, so it starts when the controller is ready. The loop waits for the first Ack meanwhile; a stop ends it.
+     */
+    public void holdAckTimer() {
+        if (status.running()) throw new IllegalStateException("hold the Ack timer before start()");
+        ackTimerRunning = false;
+    }
+
+    /** Starts the Ack timeout held by {@link #holdAckTimer()} (from now); does nothing when it runs already. */
+    public void startAckTimer() {
+        ackTimerRunning = true;
+        wake();
     }
 
     // ------------------------------------------------------------------ scenario actions (between steps)
@@ -338,8 +356,12 @@ public final class Emulator implements Lifecycle {
                 long ackRoundTrip = TimingLog.NONE;
                 double factor = pacing.factor();
                 boolean paced = pacing.paced();
+                boolean linkPacedStep = false;
                 if (pacing.kind() == Pacing.Kind.LOCKSTEP) {
-                    if (linkFaults.isActive()) {
+                    // a fault injected between steps finds step n answered (the bench waits for the Ack before it acts):
+                    // n is committed on that Ack and real-time pacing starts with n+1, however the threads interleave
+                    if (linkFaults.isActive() && (linkPacing || !ackIs(n))) {
+                        linkPacedStep = true;
                         if (!linkPacing) {
                             linkPacing = true;
                             anchorNs = System.nanoTime();
@@ -370,7 +392,8 @@ public final class Emulator implements Lifecycle {
                     deadline = anchorNs + Math.round((n + 1 - anchorStep) * (stepNs / factor));
                     if (!sleepUntil(deadline)) break;
                 }
-                long computeNs = commitAndStep(n);
+                long computeNs = commitAndStep(n, linkPacedStep);
+                if (computeNs < 0) continue;   // the link came back while this step waited: it waits for its Ack instead
                 publishNs = System.nanoTime();
                 // lateness: when step N+1 became visible against its deadline (a held plant or a slow step counts)
                 if (paced) lateness = publishNs - deadline;
@@ -389,13 +412,22 @@ public final class Emulator implements Lifecycle {
     /** Waits for BENCH.Ack = n (uint32), a link fault, a stop, or the ack timeout. */
     private AckWait awaitAck(long n) {
         long expected = n & UINT32_MASK;
+        boolean timed = ackTimerRunning;
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         synchronized (signal) {
             while (true) {
                 if (stopRequested) return AckWait.STOPPED;
-                if (linkFaults.isActive()) return AckWait.LINK_FAULT;
                 double ack = io.ack();
-                if (!Double.isNaN(ack) && (long) ack == expected) return AckWait.ACKED;
+                if (!Double.isNaN(ack) && (long) ack == expected) return AckWait.ACKED;   // before the link: see run()
+                if (linkFaults.isActive()) return AckWait.LINK_FAULT;
+                if (!timed) {
+                    if (!ackTimerRunning) {
+                        waitSignal(100);
+                        continue;
+                    }
+                    timed = true;   // the controller is ready: the documented timeout runs from now
+                    deadline = System.nanoTime() + config.ackTimeout().toNanos();
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return AckWait.TIMEOUT;
                 try {
@@ -405,6 +437,16 @@ public final class Emulator implements Lifecycle {
                     return AckWait.STOPPED;
                 }
             }
+        }
+    }
+
+    /** Waits on the signal monitor (caller holds it) up to {@code ms}; an interrupt ends the loop at its next check. */
+    private void waitSignal(long ms) {
+        try {
+            signal.wait(ms);
+        } catch (InterruptedException e) {
+            stopRequested = true;
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -418,10 +460,24 @@ public final class Emulator implements Lifecycle {
         return false;
     }
 
-    /** Commits the inputs for step n, records row n, steps the plant and publishes n+1; returns the plant's ns. */
-    private long commitAndStep(long n) {
+    /** True when {@code BENCH.Ack} holds step n now. */
+    private boolean ackIs(long n) {
+        double ack = io.ack();
+        return !Double.isNaN(ack) && (long) ack == (n & UINT32_MASK);
+    }
+
+    /**
+     * Commits the inputs for step n, records row n, steps the plant and publishes n+1; returns the plant's ns.
+     *
+     * @param whileLinkFaulted a step paced in real time for a link fault: when the fault has ended by the time the step
+     *                         lock is taken (the bench clears it with the plant held at a step boundary), nothing is
+     *                         committed and -1 is returned, so the step waits for its Ack. Without this the step at which
+     *                         the handshake resumed depended on whether the loop had reached its deadline before the clear.
+     */
+    private long commitAndStep(long n, boolean whileLinkFaulted) {
         stepLock.lock();
         try {
+            if (whileLinkFaulted && !linkFaults.isActive()) return -1;
             long tNow = plantTimeMs;
             boolean wasTripped = watchdog.tripped();
             PlantIo.Sample sample = io.sample(externalInputs, wasTripped);

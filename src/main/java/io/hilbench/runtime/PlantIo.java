@@ -49,6 +49,17 @@ public interface PlantIo {
      */
     void resetAck();
 
+    /**
+     * Publishes a run's first frame and {@link #resetAck() resets the Ack} in one change a reader sees whole. Done as two
+     * changes, a controller that polled the previous run's last step in between saw an Ack that was no longer its step,
+     * ran that old step's cycle again and so took a command meant for the new run's first cycle. The default does the two
+     * in order (for I/O without readers of its own).
+     */
+    default void publishFirst(SignalFrame frame, BenchStatus status) {
+        resetAck();
+        publish(frame, status);
+    }
+
     /** The value {@code BENCH.Ack} holds until the controller first writes it: uint32 maximum, never a step number in practice. */
     long NO_ACK = 0xFFFF_FFFFL;
 

@@ -32,11 +32,7 @@ import java.util.Optional;
  */
 public final class BenchSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BenchSession.class);
-    private static final Duration CONTROLLER_READY = Duration.ofSeconds(90);
     private static BenchSession current;
-    /** A session that could not start is not retried for every scenario of the same run. */
-    private static BenchOptions failedOptions;
-    private static Throwable failure;
     private static Thread shutdownHook;
 
     private final BenchOptions options;
@@ -66,9 +62,12 @@ public final class BenchSession implements AutoCloseable {
         if (reference) o = o.withPorts(0, 0);
         this.assembly = new BenchAssembly(rig, PlantModels.create(rig), o);
         this.signals = new PlantSignals(rig, assembly.plant().catalogue());
+        // the plant starts first (the controller needs its address); the Ack timeout starts when the controller is ready
+        assembly.emulator().holdAckTimer();
         try {
             assembly.start();
             connectController(reference);
+            assembly.emulator().startAckTimer();
             // before any scenario: every mapped point of the plant side and the controller side answers (issue #9 item 4)
             preflight = Preflight.check(rig, assembly, controllerMap, controller.link());
             log.info("{}", preflight.format().trim());
@@ -86,7 +85,7 @@ public final class BenchSession implements AutoCloseable {
         if (reference) {
             Path logFile = options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant()) + ".log");
             try {
-                controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, CONTROLLER_READY);
+                controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, ControllerProcess.NO_PROGRESS_LIMIT);
             } catch (IOException e) {
                 throw new Inconclusive("controller unreachable: " + e.getMessage());
             }
@@ -138,21 +137,18 @@ public final class BenchSession implements AutoCloseable {
     /** Live progress of each scenario on this stream, about once a second of wall time (null: off). */
     public static void liveProgress(java.io.PrintStream out) { liveProgress = out; }
 
-    /** The session for these options: the running one when it serves the same bench, else a new one (the old one closed). */
+    /**
+     * The session for these options: the running one when it serves the same bench, else a new one (the old one
+     * closed). A session that cannot start (a controller that does not get ready, a failed preflight) fails the scenario
+     * that asked for it; the next scenario tries again. On main the failure was kept and rethrown to every later
+     * scenario, so one controller slow to start on a loaded machine failed all 18 scenarios of the suite.
+     */
     public static synchronized BenchSession obtain(BenchOptions options) throws Exception {
         if (current != null && !current.options.sameBench(options)) {
             closeCurrent();
         }
         if (current == null) {
-            if (failure != null && options.sameBench(failedOptions)) rethrow(failure);
-            try {
-                current = new BenchSession(options);
-                failure = null;
-            } catch (Exception | Inconclusive e) {
-                failedOptions = options;
-                failure = e;
-                rethrow(e);
-            }
+            current = new BenchSession(options);
             if (shutdownHook == null) {
                 shutdownHook = new Thread(BenchSession::closeCurrent, "bench-session-shutdown");
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -161,18 +157,11 @@ public final class BenchSession implements AutoCloseable {
         return current;
     }
 
-    private static void rethrow(Throwable t) throws Exception {
-        if (t instanceof Error e) throw e;
-        throw (Exception) t;
-    }
-
     /** The running session, if any. */
     public static synchronized Optional<BenchSession> running() { return Optional.ofNullable(current); }
 
     /** Closes the running session (controller process stopped, servers stopped). Safe to call twice. */
     public static synchronized void closeCurrent() {
-        failure = null;
-        failedOptions = null;
         if (current != null) {
             BenchSession s = current;
             current = null;
@@ -209,7 +198,12 @@ public final class BenchSession implements AutoCloseable {
         long seed = options.seed() != null ? options.seed() : rig.seed();
         boolean toInitial = controller.hasResetToInitial();
         controller.useGate(null);   // no run is live: the pulse waits in the supervisory table for the next run's first cycle
-        if (toInitial) controller.resetToInitial();   // taken in the controller's first cycle of the new run
+        if (toInitial) {
+            // the controller may still be computing the last step the previous run published: a pulse written now could be
+            // taken in that cycle (with the old run's inputs) instead of the new run's first one. Its Ack says it is done.
+            awaitLastAck(assembly.emulator());
+            controller.resetToInitial();   // taken in the controller's first cycle of the new run
+        }
         PlantDriver[] driver = new PlantDriver[1];
         Emulator e = assembly.newRun(seed, em -> {
             controller.addTraceColumns(em, rig.lockstep().supervisoryEverySteps());
@@ -236,6 +230,26 @@ public final class BenchSession implements AutoCloseable {
         }
         log.debug("run {} started with seed {} ({})", runs, seed, e.config().pacing());
         return plant;
+    }
+
+    /**
+     * Waits (at most the Ack timeout, the one documented wall-clock limit) until the controller has acknowledged the last
+     * step a stopped run published, so no cycle of the old run is in flight; returns at once when the old run was not
+     * lockstep or the controller has gone silent (the new run will say so).
+     */
+    private void awaitLastAck(Emulator old) throws InterruptedException {
+        if (old.config().pacing().kind() != Pacing.Kind.LOCKSTEP) return;
+        int ackPoint = assembly.table().benchPoint(io.hilbench.points.BenchVariable.ACK);
+        if (ackPoint < 0) return;
+        long step = old.step() & 0xFFFF_FFFFL;
+        long deadline = System.nanoTime() + old.config().ackTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            double ack = assembly.table().liveState().value(ackPoint);
+            if (!Double.isNaN(ack) && (long) ack == step) return;
+            if (controllerProcess != null && !controllerProcess.isAlive()) return;
+            Thread.sleep(1);
+        }
+        log.warn("the controller did not acknowledge step {} of the previous run within {} s", step, old.config().ackTimeout().toSeconds());
     }
 
     /** Ends a scenario's run: lets the plant go and stops its loop (the trace stays readable). */

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bundled reference controller as a child process (DESIGN §7: its own process), started with this JVM's java
@@ -55,11 +56,24 @@ public final class ControllerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the controller and waits for {@code ready}.
-     *
-     * @throws IOException when it exits or stays silent for {@code readyTimeout} (its last log lines in the message)
+     * How long the child may show no progress at all (no output line, no CPU time) before it counts as hung. Progress,
+     * not a fixed start-up budget: on main a fixed 90 s ran out on a loaded machine (load ~35) for a child that was
+     * merely starved of CPU, and every scenario of the run failed with it.
      */
-    public static ControllerProcess start(Path rigDir, String plantModbus, String variant, Path logFile, Duration readyTimeout) throws IOException {
+    public static final Duration NO_PROGRESS_LIMIT = Duration.ofSeconds(60);
+    /** The last resort for a child that keeps working without ever getting ready (a loop): ten minutes. */
+    public static final Duration READY_CEILING = Duration.ofMinutes(10);
+    /** CPU time the child must add to count as progress (a sleeping JVM's housekeeping stays below it). */
+    static final Duration CPU_PROGRESS = Duration.ofMillis(20);
+
+    /**
+     * Starts the controller and waits for {@code ready} while it makes progress: it gives up when the child exits, shows
+     * no progress (no new output line and less than {@link #CPU_PROGRESS} more CPU time) for {@code noProgressLimit}, or
+     * is still not ready after {@link #READY_CEILING}.
+     *
+     * @throws IOException when it exits, stalls or never gets ready (its last log lines in the message)
+     */
+    public static ControllerProcess start(Path rigDir, String plantModbus, String variant, Path logFile, Duration noProgressLimit) throws IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         List<String> cmd = command(rigDir, plantModbus, variant);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -69,11 +83,13 @@ public final class ControllerProcess implements AutoCloseable {
         Deque<String> tail = new ArrayDeque<>();
         String[] endpoints = new String[2];
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        AtomicLong lines = new AtomicLong();
         Thread pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     out.println(line);
+                    lines.incrementAndGet();
                     synchronized (tail) {
                         tail.addLast(line);
                         if (tail.size() > 20) tail.removeFirst();
@@ -91,23 +107,68 @@ public final class ControllerProcess implements AutoCloseable {
         }, "controller-log");
         pump.setDaemon(true);
         pump.start();
-        boolean ok;
-        try {
-            ok = ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            ok = false;
-        }
-        if (!ok) {
+        String why = awaitReady(ready, new Progress(p.toHandle(), lines), noProgressLimit, READY_CEILING);
+        if (why != null) {
             p.destroyForcibly();
             String last;
             synchronized (tail) {
                 last = String.join("\n  ", tail);
             }
-            throw new IOException("the reference controller did not get ready within " + readyTimeout.toSeconds() + " s"
-                    + (p.isAlive() ? "" : " (it exited)") + "; log " + logFile + ":\n  " + last);
+            throw new IOException("the reference controller did not get ready: " + why + (p.isAlive() || why.contains("exited") ? "" : " (it exited)")
+                    + "; log " + logFile + ":\n  " + last);
         }
         log.info("reference controller{} ready (pid {}): {} {}; log {}", variant == null ? "" : " variant " + variant, p.pid(), endpoints[0], endpoints[1], logFile);
         return new ControllerProcess(p, logFile, endpoints[0], endpoints[1]);
+    }
+
+    /** What tells a starting child's progress: output lines and CPU time. */
+    interface ProgressSource {
+        /** A number that grows while the child works (lines × 1e12 + CPU ns is fine); -1 when it has exited. */
+        long mark();
+    }
+
+    private record Progress(ProcessHandle child, AtomicLong lines) implements ProgressSource {
+        @Override
+        public long mark() {
+            if (!child.isAlive()) return -1;
+            long cpuNs = child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            // one line counts as much as a whole CPU_PROGRESS step: either kind of progress resets the stall clock
+            return lines.get() * CPU_PROGRESS.toNanos() + cpuNs;
+        }
+    }
+
+    /**
+     * Waits for {@code ready} while {@code progress} keeps moving (by at least {@link #CPU_PROGRESS} within
+     * {@code noProgressLimit}); null when ready, else why not.
+     */
+    static String awaitReady(CompletableFuture<Boolean> ready, ProgressSource progress, Duration noProgressLimit, Duration ceiling) {
+        long start = System.nanoTime();
+        long lastMark = progress.mark();
+        long lastProgressNs = start;
+        while (true) {
+            Boolean ok;
+            try {
+                ok = ready.get(250, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                ok = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while waiting";
+            } catch (java.util.concurrent.ExecutionException e) {
+                return "its log could not be read: " + e.getCause();
+            }
+            if (ok != null) return ok ? null : "its output ended before it printed ready (it exited)";
+            long now = System.nanoTime();
+            long mark = progress.mark();
+            if (mark < 0) return "it exited";
+            if (mark - lastMark >= CPU_PROGRESS.toNanos()) {
+                lastMark = mark;
+                lastProgressNs = now;
+            } else if (now - lastProgressNs > noProgressLimit.toNanos()) {
+                return "no progress (no output, no CPU time) for " + noProgressLimit.toSeconds() + " s";
+            }
+            if (now - start > ceiling.toNanos()) return "still not ready after " + ceiling.toMinutes() + " min although it kept working";
+        }
     }
 
     /** {@code opc.tcp://…} of its supervisory OPC UA server, or null. */

@@ -40,7 +40,7 @@ public final class ModbusSupervisoryLink implements SupervisoryLink {
 
     /** A link over any point map (the preflight reads the plant's map through the bench's own server with it). */
     public static ModbusSupervisoryLink connect(String host, int port, java.util.Collection<PointDefinition> map) throws IOException {
-        ModbusTCPMaster m = new ModbusTCPMaster(host, port, 3000, true);
+        ModbusTCPMaster m = new ModbusTCPMaster(host, port, (int) REQUEST_TIMEOUT.toMillis(), true);
         try {
             m.connect();
             m.setRetries(1);

@@ -106,7 +106,7 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
                     cfg -> cfg.setApplicationName(LocalizedText.english("HIL bench scenario driver"))
                             .setApplicationUri("urn:hilbench:scenario:driver")
                             .setIdentityProvider(new AnonymousProvider())
-                            .setRequestTimeout(uint(5000)));
+                            .setRequestTimeout(uint(REQUEST_TIMEOUT.toMillis())));
         } catch (Exception e) {
             throw new IOException("cannot create an OPC UA client for " + url + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,14 @@ import java.util.List;
  * {@link ModbusSupervisoryLink} (j2mod master and the map's codecs).
  */
 public interface SupervisoryLink extends AutoCloseable {
+    /**
+     * How long one supervisory request may take. The bench reads the controller's state and alarms into the trace after
+     * the Ack (DESIGN §4 item 6); a read that fails leaves NaN in the trace, so a short limit made the trace depend on
+     * how busy the machine was (a controller paused for 2 s by a loaded scheduler or a GC is late, not gone). As long as
+     * the default Ack timeout: a controller silent longer than that fails the run anyway.
+     */
+    java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     /** Reads points in one request where the protocol allows (NaN for a point that could not be read). */
     double[] read(List<String> tags) throws IOException;
 

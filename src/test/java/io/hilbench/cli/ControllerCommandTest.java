@@ -111,7 +111,7 @@ class ControllerCommandTest {
                 bench.disconnect();
             }
             // the controller acknowledges the plant's step 0 over Modbus
-            await("controller writes its heartbeat").atMost(java.time.Duration.ofSeconds(10))
+            await("controller writes its heartbeat").atMost(java.time.Duration.ofSeconds(60))
                     .until(() -> plant.state().value(plant.indexOf("BENCH.Heartbeat")) != 0);
         } finally {
             cmd.stopRequested.countDown();
@@ -155,7 +155,7 @@ class ControllerCommandTest {
         try {
             assertThat(cmd.ready.await(30, TimeUnit.SECONDS)).as("ready within 30 s; stderr: %s", err).isTrue();
             assertThat(out.toString().lines().toList()).contains("plant opcua " + plantServer.endpointUrl() + " (" + loaded.opcua().namespaceUri() + ")");
-            await("controller writes its heartbeat over OPC UA").atMost(java.time.Duration.ofSeconds(10))
+            await("controller writes its heartbeat over OPC UA").atMost(java.time.Duration.ofSeconds(60))
                     .until(() -> plant.state().value(plant.indexOf("BENCH.Heartbeat")) != 0);
         } finally {
             cmd.stopRequested.countDown();

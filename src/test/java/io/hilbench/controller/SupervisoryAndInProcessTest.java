@@ -70,7 +70,7 @@ class SupervisoryAndInProcessTest {
             for (long n = 1; n <= 20; n++) {
                 long step = n;
                 plant.publish(new ModbusControllerIntegrationTest.Frame(step, step * 100, new double[PlantModels.catalogue("solrod").outputs().size()]), java.util.Map.of());
-                await("Ack = " + step).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+                await("Ack = " + step).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
                         .until(() -> plant.state().value(ack) == step);
             }
         } finally {

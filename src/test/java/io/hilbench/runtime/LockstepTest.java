@@ -65,6 +65,52 @@ class LockstepTest {
     }
 
     @Test
+    void aHeldAckTimerWaitsForTheControllerAndRunsFromItsStart() throws Exception {
+        // the bench starts the plant before the controller it launches: the documented Ack timeout runs from when the
+        // controller is ready (on main, "controller not responding at step 0" opened 4 of 9 runs of a passing mvn verify)
+        LoopRig rig = new LoopRig();
+        Emulator emulator = rig.emulator(EmulatorConfig.defaults().withAckTimeout(Duration.ofMillis(1)));
+        emulator.holdAckTimer();
+        emulator.start();
+        try {
+            // 300 x the timeout without an Ack: still running (a slow machine can only make this more certain)
+            assertThat(emulator.awaitEnd(Duration.ofMillis(300)).state()).isEqualTo(RunStatus.State.RUNNING);
+            emulator.startAckTimer();
+            RunStatus status = emulator.awaitEnd(GUARD);
+            assertThat(status.state()).isEqualTo(RunStatus.State.INCONCLUSIVE);
+            assertThat(status.reason()).isEqualTo("controller not responding at step 0");
+        } finally {
+            emulator.stop();
+        }
+    }
+
+    @Test
+    void aRunsFirstFrameAndTheAckResetAreOnePublish() throws Exception {
+        // a reader sees both or neither: between the two, a controller saw its old step with an Ack that was no longer
+        // its own, ran the old step again and took a command meant for the new run's first cycle
+        LoopRig rig = new LoopRig();
+        rig.table.write(List.of(rig.write("BENCH.Ack", 7)), "test");
+        List<Long> versions = new ArrayList<>();
+        rig.table.addListener(new io.hilbench.points.PointTableListener() {
+            @Override
+            public void written(TableState after, List<PointWrite> writes, String origin) { versions.add(after.version()); }
+        });
+        long before = rig.table.state().version();
+        Emulator emulator = rig.emulator(EmulatorConfig.defaults());
+        emulator.holdAckTimer();
+        emulator.start();
+        try {
+            TableState s = rig.table.state();
+            assertThat(versions).as("no separate write for the Ack reset").isEmpty();
+            assertThat(s.version()).isEqualTo(before + 1);
+            assertThat(rig.value("BENCH.Ack")).isEqualTo((double) PlantIo.NO_ACK);
+            assertThat(rig.value("BENCH.Step")).isZero();
+        } finally {
+            emulator.stop();
+        }
+    }
+
+    @Test
     void noAckWithinTheTimeoutMakesTheRunInconclusiveAndNeverHangs() throws Exception {
         // DESIGN §4 item 4: no Ack within the ack timeout → inconclusive "controller not responding at step N"
         LoopRig rig = new LoopRig();
@@ -168,6 +214,40 @@ class LockstepTest {
                 .anyMatch(t -> t.startsWith("link fault active (modbus blackhole)"))
                 .anyMatch(t -> t.startsWith("link restored"));
         emulator.stop();
+    }
+
+    @Test
+    void aLinkFaultStartsAndEndsAtTheStepsTheBenchHeldThePlantAt() throws Exception {
+        // the bench injects and clears link faults with the plant held at a step boundary, after the controller's Ack:
+        // the held step is committed on its Ack and real-time pacing starts with the next one; after the clear the held
+        // step waits for its Ack again. On main the resume step depended on whether the loop had reached its real-time
+        // deadline before the clear (CL-01 traces differed by one step in their events between two runs)
+        LoopRig rig = new LoopRig();
+        Emulator emulator = rig.emulator(EmulatorConfig.defaults().withStepMs(10));
+        emulator.start();
+        long injectedAt;
+        long restoredAt;
+        try (TestController c = new TestController(rig, (step, st, r) -> List.of(r.write("BENCH.Heartbeat", step % 65536)))) {
+            assertThat(emulator.awaitPlantTime(200, GUARD)).isTrue();
+            try (Emulator.Hold h = emulator.hold()) {
+                injectedAt = emulator.step();
+                while (rig.value("BENCH.Ack") != injectedAt) Thread.onSpinWait();   // the bench acts after the Ack
+                rig.links.activate("modbus blackhole");
+            }
+            assertThat(emulator.awaitPlantTime(emulator.plantTimeMs() + 300, GUARD)).isTrue();
+            try (Emulator.Hold h = emulator.hold()) {
+                restoredAt = emulator.step();
+                Thread.sleep(50);   // 5 real-time steps: the loop is past its deadline, waiting for the lock
+                rig.links.clear("modbus blackhole");
+            }
+            assertThat(emulator.awaitPlantTime(emulator.plantTimeMs() + 200, GUARD)).isTrue();
+        } finally {
+            emulator.stop();
+        }
+        List<TraceEvent> events = emulator.recorder().events();
+        assertThat(events).filteredOn(e -> e.text().startsWith("link fault active")).extracting(TraceEvent::step).containsExactly(injectedAt + 1);
+        assertThat(events).filteredOn(e -> e.text().startsWith("link restored")).extracting(TraceEvent::text)
+                .containsExactly("link restored: lockstep handshake resumes at step " + restoredAt);
     }
 
     @Test

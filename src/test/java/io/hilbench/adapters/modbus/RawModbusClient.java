@@ -18,6 +18,9 @@ final class RawModbusClient implements AutoCloseable {
         int exceptionCode() { return pdu[1] & 0xFF; }
     }
 
+    /** How long a read may wait before the test counts the server as hung. */
+    static final int HANG_GUARD_MS = 60_000;
+
     final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
@@ -25,7 +28,9 @@ final class RawModbusClient implements AutoCloseable {
     RawModbusClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true); // each write its own segment, so split frames really arrive split
-        socket.setSoTimeout(2000);
+        // a hang guard, not a time limit: what a test asks for (served, closed, answered) arrives or the test fails on
+        // the answer itself; 2 s here failed tests on 2 loaded cores where a thread waited its turn that long
+        socket.setSoTimeout(HANG_GUARD_MS);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }

@@ -257,11 +257,11 @@ class OpcUaPlantServerTest {
             item.setDataValueListener((it, dv) -> seen.add(dv.value().value()));
             sub.addMonitoredItem(item);
             sub.synchronizeMonitoredItems();
-            await("initial PT-202 notification").atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+            await("initial PT-202 notification").atMost(Duration.ofSeconds(60)).until(() -> !seen.isEmpty());
             for (int i = 0; i < 3; i++) {
                 double bar = 100.0 + i;
                 TestPlant.publish(table, TestPlant.Frame.of(10 + i, 5.0, bar, 0.0, true, 36.0));
-                await("PT-202 = " + bar + " notified").atMost(Duration.ofSeconds(5)).until(() -> seen.contains(bar));
+                await("PT-202 = " + bar + " notified").atMost(Duration.ofSeconds(60)).until(() -> seen.contains(bar));
             }
         } finally {
             sub.delete();

@@ -188,7 +188,7 @@ class OpcUaSecurityTest {
         assertThat(pki.trustedCertificates()).contains(cert);
         // the running server's trust-list watcher picks the new file up without a restart
         OpcUaClient[] c = new OpcUaClient[1];
-        await("client connects once its certificate is trusted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        await("client connects once its certificate is trusted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> (c[0] = connect(server.endpointUrl(), true, kp, cert, user)) != null);
         try {
             assertThat(c[0].readValue(0.0, TimestampsToReturn.Neither, node(c[0], "PT-202")).statusCode().isGood()).isTrue();
