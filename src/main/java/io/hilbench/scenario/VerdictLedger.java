@@ -87,7 +87,8 @@ public final class VerdictLedger {
                                  List<Verdict> verdicts, String error, Map<String, Object> run) {
         public ScenarioRecord {
             verdicts = List.copyOf(verdicts);
-            run = Map.copyOf(run);
+            // insertion order kept (Map.copyOf's order changes from JVM to JVM): verdicts.json of two equal runs differs only in timing values
+            run = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(run));
         }
     }
 
