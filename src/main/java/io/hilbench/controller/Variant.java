@@ -17,12 +17,14 @@ public enum Variant {
      */
     NO_FLOW_PROOF("no-flow-proof", "noflowpf", "starts the lead compressor together with P-271, without waiting for DH flow proof (FSL-271 clear)"),
     /**
-     * No soft high-pressure protection: no HV-221 high-pressure limiter, no speed unloading and no Pc max cut-out —
-     * HV-221 stays at its fixed opening, the compressors are never slowed or cut out for PT-202, which is left to the
-     * hardwired HP switch. Must be caught by {@code HP-01.unload} (and {@code HP-01.below-switch}
-     * where the pressure reaches the HP switch).
+     * No high-pressure control at all: HV-221 stays at its fixed opening (no optimal-pressure loop and no limiter on top
+     * of it), no speed unloading and no Pc max cut-out: PT-202 is left to the hardwired HP switch. One behaviour, the
+     * controller's hold on the high pressure: measured in session 4, removing only the protection on top of the
+     * optimal-pressure loop (capped at the 120 bar aim) is invisible on this plant — HP-04 at a 55 °C return peaks at
+     * 122.6 bar with the loop alone — so the variant that the self-test can catch takes the loop with it. Must be
+     * caught by {@code HP-04.pressure}.
      */
-    NO_HP_UNLOAD("no-hp-unload", "nohpunl", "no HV-221 high-pressure limiter, no speed unloading, no Pc max cut-out: PT-202 is left to the hardwired HP switch"),
+    NO_HP_UNLOAD("no-hp-unload", "nohpunl", "no high-pressure control: HV-221 at its fixed opening (no optimal-pressure loop, no limiter), no speed unloading, no Pc max cut-out"),
     /**
      * Treats a trip as self-resetting: restartAfterTripS after a trip it clears the trip alarms and restarts the lead
      * compressor at once, whether the cause persists or not, without a Reset. Must be caught by
