@@ -921,7 +921,8 @@ public final class ReferenceController {
     /**
      * HV-221's base opening from the optimal-pressure loop ({@link HighPressureLoop}, Liao 2000, capped at the aim)
      * while Running in control — the limiter adds to it — and HV-222 from the receiver loop while a compressor runs.
-     * The no-hp-unload variant keeps HV-221 at its fixed opening (that variant removes the whole soft HP protection).
+     * The no-hp-unload variant keeps HV-221 at its fixed opening (it removes the high-pressure control: this loop, the
+     * limiter, the unloading and the Pc max cut-out; see {@link Variant#NO_HP_UNLOAD}).
      */
     private void pressureLoops(Inputs in, double dtS) {
         boolean control = state == ControllerState.RUNNING && phase == Phase.CONTROL && anyCompressorOn();
