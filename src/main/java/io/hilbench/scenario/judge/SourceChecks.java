@@ -56,11 +56,13 @@ public final class SourceChecks {
             n++;
         }
         String window = TraceAssertions.window(fromMs, untilMs);
-        if (m == 0) return Judgement.inconclusive("no air-source COP of the rating model recorded " + window + " (column " + s.airCopColumn() + ")");
+        // no row on the tank with a compressor running is the controller's doing (nothing to judge is never passed), even
+        // where the rating model, which rates only a running heat pump, recorded nothing either
         if (n == 0) {
             return Judgement.fail("expected COP >= " + ratio + " x the air-source COP on the tank source " + window
                     + "; actual: no row with the tank source in use and a compressor running");
         }
+        if (m == 0) return Judgement.inconclusive("no air-source COP of the rating model recorded " + window + " (column " + s.airCopColumn() + ")");
         double meanCop = sumCop / n, meanRef = sumRef / m;
         String text = String.format(Locale.ROOT, "mean COP %.2f on the tank source (%d rows) vs %.2f x the air-source COP %.2f (mean of %d ratings) = %.2f (ratio %.3f), %s",
                 meanCop, n, ratio, meanRef, m, ratio * meanRef, meanCop / meanRef, window);
