@@ -165,7 +165,7 @@ public final class ControllerAlarms {
             if (Double.isNaN(mask[i])) continue;
             Set<AlarmMeaning> now = bits(mask[i]);
             for (AlarmMeaning a : now) open.putIfAbsent(a, t[i]);
-            for (AlarmMeaning a : EnumSet.copyOf(open.keySet())) {
+            for (AlarmMeaning a : new ArrayList<>(open.keySet())) {
                 if (!now.contains(a)) out.add(new Episode(a, open.remove(a), t[i]));
             }
         }
