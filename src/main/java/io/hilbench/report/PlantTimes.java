@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class PlantTimes {
     private static final Pattern TIME = Pattern.compile("(?<![\\d:])(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)(?![\\d:])");
     private static final Pattern AT = Pattern.compile("at plant time (\\d+:\\d{2}:\\d{2}(?:\\.\\d+)?)");
+    private static final Pattern FROM_TO = Pattern.compile("from (\\d+:\\d{2}:\\d{2}(?:\\.\\d+)?) to (the end of the run|\\d+:\\d{2}:\\d{2}(?:\\.\\d+)?)");
 
     private PlantTimes() {}
 
@@ -44,6 +45,22 @@ public final class PlantTimes {
             i = message.indexOf(" after ", i + 1);
         }
         return -1;
+    }
+
+    /**
+     * The window of plant time an assertion judged, from its message, as {from, to} in ms ({@code to} = Long.MAX_VALUE
+     * for "to the end of the run"): "from T1 to T2", else from the stimulus ("… after T") to the verdict instant;
+     * empty when the message names neither (then the whole scenario is the window).
+     */
+    public static java.util.Optional<long[]> judgedWindowMs(String message) {
+        if (message == null) return java.util.Optional.empty();
+        Matcher m = FROM_TO.matcher(message);
+        if (m.find()) {
+            long to = m.group(2).startsWith("the end") ? Long.MAX_VALUE : all(m.group(2)).get(0);
+            return java.util.Optional.of(new long[]{all(m.group(1)).get(0), to});
+        }
+        long stimulus = stimulusMs(message), instant = verdictInstantMs(message);
+        return stimulus >= 0 && instant >= stimulus ? java.util.Optional.of(new long[]{stimulus, instant}) : java.util.Optional.empty();
     }
 
     public static String format(long ms) {

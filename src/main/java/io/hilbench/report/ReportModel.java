@@ -18,11 +18,17 @@ public record ReportModel(RunData run, String site, String rigName, String rigDe
      * @param svg         plot file relative to the report folder ({@code plots/01-….svg}), or null when none was drawn
      * @param png         the same plot as PNG (for the PDF), or null
      * @param plotProblem why no plot was drawn ("" when one was)
+     * @param controller  the controller's own states and alarms from the trace (issue #14 item 8), {@link ControllerAlarms#none()} without
      */
     public record ScenarioView(RunData.ScenarioData data, String id, Optional<Kpis> kpis, String svg, String png,
-                               List<String> missingTags, String plotProblem) {
+                               List<String> missingTags, String plotProblem, ControllerAlarms controller) {
         public ScenarioView {
             missingTags = List.copyOf(missingTags);
+            controller = controller == null ? ControllerAlarms.none() : controller;
+        }
+
+        public ScenarioView(RunData.ScenarioData data, String id, Optional<Kpis> kpis, String svg, String png, List<String> missingTags, String plotProblem) {
+            this(data, id, kpis, svg, png, missingTags, plotProblem, ControllerAlarms.none());
         }
     }
 

@@ -107,7 +107,7 @@ public final class RunReport {
     private static ReportModel.ScenarioView scenario(RunData run, RunData.ScenarioData s, String id, Rig rig, Path plots, List<Path> plotFiles) {
         Optional<Path> trace = run.trace(s);
         if (trace.isEmpty()) return new ReportModel.ScenarioView(s, id, Optional.empty(), null, null, List.of(), "the run wrote no trace for this scenario");
-        if (rig == null) return new ReportModel.ScenarioView(s, id, Optional.empty(), null, null, List.of(), "the rig did not load");
+        if (rig == null) return new ReportModel.ScenarioView(s, id, Optional.empty(), null, null, List.of(), "the rig did not load", controllerOnly(trace.get()));
         final Rig r = rig;
         List<String> compressors = new ArrayList<>();
         for (PointDefinition p : r.points()) {
@@ -115,12 +115,15 @@ public final class RunReport {
             if (m.matches()) compressors.add(m.group(1));
         }
         java.util.function.Function<String, Optional<String>> columnOf = tag -> column(r, tag);
-        JudgedSignals.Plan plan = JudgedSignals.plan(s, compressors);
-        Set<String> wanted = new LinkedHashSet<>(ScenarioPlot.columns(plan, columnOf));
+        Set<String> wanted = new LinkedHashSet<>(ScenarioPlot.columns(JudgedSignals.plan(s, compressors), columnOf));
         wanted.addAll(KpiAccumulator.traceColumns());
+        wanted.addAll(ControllerAlarms.COLUMNS);
         try {
             TraceCsv csv = TraceCsv.read(trace.get(), wanted);
             Kpis kpis = KpiAccumulator.of(csv);
+            ControllerAlarms controller = ControllerAlarms.of(csv);
+            // the controller panel only once the trace says the columns are there (a run before they were recorded has none)
+            JudgedSignals.Plan plan = JudgedSignals.plan(s, compressors, controller);
             ScenarioPlot plot = ScenarioPlot.draw((s.requirement().isEmpty() ? "" : s.requirement() + " – ") + s.name() + " – " + s.outcome(), plan, csv, columnOf);
             Path svg = plots.resolve(id + ".svg");
             Path png = plots.resolve(id + ".png");
@@ -128,10 +131,20 @@ public final class RunReport {
             plot.writePng(png);
             plotFiles.add(svg);
             plotFiles.add(png);
-            return new ReportModel.ScenarioView(s, id, Optional.of(kpis), PLOTS + "/" + svg.getFileName(), PLOTS + "/" + png.getFileName(), plot.missingTags(), "");
+            return new ReportModel.ScenarioView(s, id, Optional.of(kpis), PLOTS + "/" + svg.getFileName(), PLOTS + "/" + png.getFileName(), plot.missingTags(), "", controller);
         } catch (IOException | RuntimeException e) {
             log.warn("report: plot of '{}' not drawn: {}", s.name(), e.toString());
             return new ReportModel.ScenarioView(s, id, Optional.empty(), null, null, List.of(), "trace " + trace.get().getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The controller's states and alarms of a trace the report cannot plot (no rig): the report still names them. */
+    private static ControllerAlarms controllerOnly(Path trace) {
+        try {
+            return ControllerAlarms.of(TraceCsv.read(trace, ControllerAlarms.COLUMNS));
+        } catch (IOException | RuntimeException e) {
+            log.warn("report: controller alarms of {} not read: {}", trace.getFileName(), e.toString());
+            return ControllerAlarms.none();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.hilbench.report.html;
 
+import io.hilbench.report.ControllerAlarms;
+import io.hilbench.report.PlantTimes;
 import io.hilbench.report.ReportModel;
 import io.hilbench.report.RequirementsText;
 import io.hilbench.report.RunData;
@@ -9,14 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.hilbench.report.html.Html.num;
 
 /**
  * {@code handover.html}: the printable acceptance document (FAT/SAT style) — site, rig, controller identity and
  * program version, the procedure (scenarios, pacing, seed), expected against actual per requirement assertion,
- * deviations, inconclusive items with their reasons, the plots, and blank sign-off fields. Well-formed XHTML: the
- * same page is the PDF renderer's input ({@code handover.pdf}), where the plots are PNG renderings of the same charts.
+ * deviations (each with the controller's own alarms in its judged window), inconclusive items with their reasons, the
+ * plots, and blank sign-off fields. Well-formed XHTML: the same page is the PDF renderer's input ({@code handover.pdf}), where the plots are PNG renderings of the same charts.
  */
 public final class HandoverPage {
     public static final String FILE = "handover.html";
@@ -86,7 +89,8 @@ public final class HandoverPage {
         }
 
         h.el("h2", "4. Deviations");
-        table(h, items(m, "failed", "failed"), "None: no assertion failed.", "assertion", "scenario", "what was found");
+        // the controller's own alarms next to each deviation, so a reader sees a cause the judged signals do not name (issue #14 item 8)
+        table(h, deviations(m), "None: no assertion failed.", "assertion", "scenario", "what was found", "controller alarms");
 
         h.el("h2", "5. Inconclusive items and bench errors");
         List<String[]> open = items(m, "inconclusive", "");
@@ -131,6 +135,34 @@ public final class HandoverPage {
             if (s.outcome().equals(verdict) && s.verdicts().isEmpty()) rows.add(new String[]{s.requirement(), s.name(), s.error() == null ? noError : s.error()});
         }
         return rows;
+    }
+
+    /** The failed assertions (and failed scenarios that judged none), each with the controller alarms of its window. */
+    private static List<String[]> deviations(ReportModel m) {
+        List<String[]> rows = new ArrayList<>();
+        for (ReportModel.ScenarioView v : m.scenarios()) {
+            RunData.ScenarioData s = v.data();
+            for (RunData.AssertionData a : s.verdicts()) {
+                if (a.verdict().equals("failed")) rows.add(new String[]{a.id(), s.name(), a.message(), alarmsDuring(v.controller(), a.message())});
+            }
+            if (s.outcome().equals("failed") && s.verdicts().isEmpty()) {
+                rows.add(new String[]{s.requirement(), s.name(), s.error() == null ? "failed" : s.error(), alarmsDuring(v.controller(), null)});
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The controller alarms active or raised in the window the assertion judged ("from T1 to T2", or from the
+     * stimulus to the verdict), or in the whole scenario when its message names no window.
+     */
+    static String alarmsDuring(ControllerAlarms c, String message) {
+        Optional<long[]> w = PlantTimes.judgedWindowMs(message);
+        if (w.isEmpty()) return "controller alarms during the run: " + c.describeWithin(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        long[] ms = w.get();
+        double to = ms[1] == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : ms[1] / 1000.0;
+        String end = ms[1] == Long.MAX_VALUE ? "the end" : PlantTimes.format(ms[1]);
+        return "controller alarms from " + PlantTimes.format(ms[0]) + " to " + end + ": " + c.describeWithin(ms[0] / 1000.0, to);
     }
 
     private static void table(Html h, List<String[]> rows, String none, String... header) {

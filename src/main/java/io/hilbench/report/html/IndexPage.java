@@ -10,8 +10,8 @@ import static io.hilbench.report.html.Html.num;
 
 /**
  * {@code report.html}: the run's index — links to the Cucumber report, JUnit XML and the handover report; the
- * requirement × verdict summary with the limits each verdict used; per scenario its KPIs, timing (lateness, round
- * trips) and the plot of the signals its assertions judged.
+ * requirement × verdict summary with the limits each verdict used; per scenario its KPIs, the controller's own alarms
+ * and state changes, timing (lateness, round trips) and the plot of the signals its assertions judged.
  */
 public final class IndexPage {
     public static final String FILE = "report.html";
@@ -90,6 +90,9 @@ public final class IndexPage {
         } else {
             h.row("KPIs", "no trace");
         }
+        // what the controller itself said (issue #14 item 8): a failure it caused (a trip, a COMM_LOSS restart) names its cause here
+        h.row("controller alarms (trace)", v.controller().describeAlarms());
+        h.row("controller states (trace)", v.controller().describeStates());
         h.row("lateness (timing log)", lateness(s));
         h.row("Ack round trip (timing log)", orDash(s.timing("ackRoundTrip")));
         h.row("plant step compute", orDash(s.timing("plantCompute")));

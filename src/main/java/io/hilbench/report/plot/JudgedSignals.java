@@ -1,5 +1,6 @@
 package io.hilbench.report.plot;
 
+import io.hilbench.report.ControllerAlarms;
 import io.hilbench.report.PlantTimes;
 import io.hilbench.report.RunData.AssertionData;
 import io.hilbench.report.RunData.ScenarioData;
@@ -61,6 +62,11 @@ public final class JudgedSignals {
         }
     }
 
+    /** The key of the panel of the controller's own reported state and alarms (issue #14 item 8). */
+    public static final String CONTROLLER = "controller";
+    /** The controller panel's state line; its other tags are the names of the alarms raised ({@code COMM_LOSS} …). */
+    public static final String STATE_TAG = "controller state";
+
     static final List<String> SAFETY_TAGS = List.of("PSHH-202", "PSLL-201", "TSHH-202", "PSV-202");
     private static final Set<String> SPEED_CHECKS = Set.of("unload", "off", "stop", "lead-min-speed", "min-off", "min-run", "starts-per-hour",
             "no-compressor", "restart", "no-restart", "failsafe", "min-speed");
@@ -79,6 +85,25 @@ public final class JudgedSignals {
      * @param compressors the rig's compressor tags ({@code C-211} …)
      */
     public static Plan plan(ScenarioData s, List<String> compressors) {
+        return plan(s, compressors, ControllerAlarms.none());
+    }
+
+    /**
+     * The plot plan with, last, a panel of the controller's reported state and of each alarm it raised in the scenario
+     * (when the trace recorded them): a failure caused by the controller itself (a COMM_LOSS restart, a trip) shows
+     * its cause next to the signals it was judged on.
+     */
+    public static Plan plan(ScenarioData s, List<String> compressors, ControllerAlarms controller) {
+        Plan judged = judgedPlan(s, compressors);
+        if (!controller.recorded()) return judged;
+        List<String> tags = new ArrayList<>(List.of(STATE_TAG));
+        controller.raised().forEach(a -> tags.add(a.name()));
+        List<Panel> panels = new ArrayList<>(judged.panels());
+        panels.add(new Panel(CONTROLLER, "controller state / alarms (1 = active)", Scale.RAW, tags, true, List.of(), List.of()));
+        return new Plan(panels, judged.markers());
+    }
+
+    private static Plan judgedPlan(ScenarioData s, List<String> compressors) {
         Map<String, PanelBuilder> panels = new LinkedHashMap<>();
         List<Marker> markers = new ArrayList<>();
         Double setpoint = setpointDegC(s);

@@ -1,9 +1,15 @@
 package io.hilbench.report.plot;
 
+import io.hilbench.report.ControllerAlarms;
 import io.hilbench.report.TraceCsv;
+import io.hilbench.rig.AlarmMeaning;
+import io.hilbench.rig.ControllerState;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
@@ -29,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +45,8 @@ import java.util.function.Function;
 /**
  * Draws a scenario's plot plan ({@link JudgedSignals}) from its trace with JFreeChart: one panel per group of
  * signals on a shared plant-time axis (minutes), limits as labelled horizontal lines and bands, verdict instants as
- * solid vertical markers and deadlines as dashed ones. Written as SVG (JFreeSVG) for the HTML and as PNG for the PDF.
+ * solid vertical markers and deadlines as dashed ones; the controller's own state and alarms, when the trace has them,
+ * as a last panel ({@link JudgedSignals#CONTROLLER}). Written as SVG (JFreeSVG) for the HTML and as PNG for the PDF.
  */
 public final class ScenarioPlot {
     static {
@@ -65,7 +73,10 @@ public final class ScenarioPlot {
     /** Every trace column the plan needs (to read only those from the CSV). */
     public static Set<String> columns(JudgedSignals.Plan plan, Function<String, Optional<String>> columnOfTag) {
         Set<String> out = new LinkedHashSet<>();
-        for (JudgedSignals.Panel p : plan.panels()) for (String tag : p.tags()) columnOfTag.apply(tag).ifPresent(out::add);
+        for (JudgedSignals.Panel p : plan.panels()) {
+            if (p.key().equals(JudgedSignals.CONTROLLER)) out.addAll(ControllerAlarms.COLUMNS);
+            else for (String tag : p.tags()) columnOfTag.apply(tag).ifPresent(out::add);
+        }
         return out;
     }
 
@@ -77,93 +88,151 @@ public final class ScenarioPlot {
         NumberAxis time = new NumberAxis("plant time (min)");
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
-        double[] t = trace.timeS();
         List<String> missing = new ArrayList<>();
         boolean first = true;
         for (JudgedSignals.Panel panel : plan.panels()) {
-            XYSeriesCollection data = new XYSeriesCollection();
-            for (String tag : panel.tags()) {
-                Optional<double[]> values = columnOfTag.apply(tag).flatMap(trace::column);
-                if (values.isEmpty()) {
-                    missing.add(tag);
-                    continue;
-                }
-                XYSeries s = new XYSeries(tag, false, true);
-                double[] v = values.get();
-                for (int i = 0; i < t.length; i++) {
-                    if (Double.isNaN(v[i])) continue;
-                    // a discrete signal drawn as steps needs only its changes (and the last row): same picture, far smaller SVG
-                    if (panel.step() && i > 0 && i < t.length - 1 && v[i] == v[i - 1]) continue;
-                    s.add(t[i] / 60.0, panel.scale().apply(v[i]), false);
-                }
-                data.addSeries(s);
-            }
-            String unit = panel.scale().unit();
-            NumberAxis axis = new NumberAxis(unit.isEmpty() ? panel.axis() : panel.axis() + " (" + unit + ")");
-            axis.setAutoRangeIncludesZero(panel.step());
-            axis.setLabelFont(axis.getLabelFont().deriveFont(10f));
-            XYItemRenderer renderer;
-            if (panel.step()) {
-                renderer = new XYStepRenderer();
-                axis.setRange(-0.1, 1.15);
-            } else {
-                XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-                lines.setDrawSeriesLineAsPath(true);   // one SVG path per series, not one line element per segment
-                renderer = lines;
-            }
-            for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesStroke(i, new BasicStroke(1.4f));
-            XYPlot plot = new XYPlot(data, null, axis, renderer);
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-            plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-            for (JudgedSignals.Band b : panel.bands()) {
-                IntervalMarker m = new IntervalMarker(b.low(), b.high(), new Color(0x1A, 0x7F, 0x37, 0x22));
-                m.setLabel(b.label());
-                m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-                m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-                plot.addRangeMarker(m, Layer.BACKGROUND);
-                axis.setAutoRangeIncludesZero(false);
-                includeInRange(axis, data, b.low(), b.high());
-            }
-            for (JudgedSignals.Line l : panel.lines()) {
-                ValueMarker m = new ValueMarker(l.value(), LIMIT, new BasicStroke(1.2f));
-                m.setLabel(l.label());
-                m.setLabelPaint(LIMIT);
-                m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-                m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-                plot.addRangeMarker(m, Layer.FOREGROUND);
-                includeInRange(axis, data, l.value(), l.value());
-            }
-            int k = 0;
-            for (JudgedSignals.Marker mk : plan.markers()) {
-                boolean passed = mk.label().endsWith(" passed");
-                Color c = mk.deadline() ? Color.DARK_GRAY : passed ? PASSED : OTHER;
-                BasicStroke stroke = mk.deadline()
-                        ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 3f}, 0f)
-                        : new BasicStroke(1.2f);
-                ValueMarker m = new ValueMarker(mk.timeS() / 60.0, c, stroke);
-                if (first) {
-                    m.setLabel(mk.label());
-                    m.setLabelPaint(c);
-                    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-                    m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-                    // labels of nearby instants would overprint: stagger them down the panel
-                    m.setLabelOffset(new RectangleInsets(2 + 11 * (k++ % 6), 2, 2, 2));
-                    m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-                }
-                plot.addDomainMarker(m, Layer.FOREGROUND);
-            }
+            XYPlot plot = panel.key().equals(JudgedSignals.CONTROLLER)
+                    ? controllerPlot(panel, ControllerAlarms.of(trace))
+                    : signalPlot(panel, trace, columnOfTag, missing);
+            addMarkers(plot, plan.markers(), first);
             combined.add(plot, 1);
             first = false;
         }
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), combined, true);
         chart.setBackgroundPaint(Color.WHITE);
         return new ScenarioPlot(chart, 70 + PANEL_HEIGHT * Math.max(1, plan.panels().size()), missing);
+    }
+
+    /** A panel of trace signals wired through the rig, with its limit lines and bands; tags not found go to {@code missing}. */
+    private static XYPlot signalPlot(JudgedSignals.Panel panel, TraceCsv trace, Function<String, Optional<String>> columnOfTag, List<String> missing) {
+        double[] t = trace.timeS();
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String tag : panel.tags()) {
+            Optional<double[]> values = columnOfTag.apply(tag).flatMap(trace::column);
+            if (values.isEmpty()) {
+                missing.add(tag);
+                continue;
+            }
+            data.addSeries(series(tag, t, values.get(), panel.step(), panel.scale()::apply));
+        }
+        String unit = panel.scale().unit();
+        NumberAxis axis = new NumberAxis(unit.isEmpty() ? panel.axis() : panel.axis() + " (" + unit + ")");
+        axis.setAutoRangeIncludesZero(panel.step());
+        axis.setLabelFont(axis.getLabelFont().deriveFont(10f));
+        XYItemRenderer renderer;
+        if (panel.step()) {
+            renderer = new XYStepRenderer();
+            axis.setRange(-0.1, 1.15);
+        } else {
+            XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+            lines.setDrawSeriesLineAsPath(true);   // one SVG path per series, not one line element per segment
+            renderer = lines;
+        }
+        for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesStroke(i, new BasicStroke(1.4f));
+        XYPlot plot = newPlot(data, axis, renderer);
+        for (JudgedSignals.Band b : panel.bands()) {
+            IntervalMarker m = new IntervalMarker(b.low(), b.high(), new Color(0x1A, 0x7F, 0x37, 0x22));
+            m.setLabel(b.label());
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addRangeMarker(m, Layer.BACKGROUND);
+            axis.setAutoRangeIncludesZero(false);
+            includeInRange(axis, data, b.low(), b.high());
+        }
+        for (JudgedSignals.Line l : panel.lines()) {
+            ValueMarker m = new ValueMarker(l.value(), LIMIT, new BasicStroke(1.2f));
+            m.setLabel(l.label());
+            m.setLabelPaint(LIMIT);
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+            plot.addRangeMarker(m, Layer.FOREGROUND);
+            includeInRange(axis, data, l.value(), l.value());
+        }
+        return plot;
+    }
+
+    /**
+     * The controller's own panel: its reported state as a step line on the left axis (named states), and each alarm
+     * it raised as a 0/1 step line on the right axis, named in the legend, so a trip or a COMM_LOSS restart is seen
+     * at the instant it happened against the verdict markers.
+     */
+    private static XYPlot controllerPlot(JudgedSignals.Panel panel, ControllerAlarms controller) {
+        double[] t = controller.timeS();
+        XYSeriesCollection states = new XYSeriesCollection();
+        states.addSeries(series(JudgedSignals.STATE_TAG, t, controller.stateSeries(), true, v -> v));
+        String[] names = Arrays.stream(ControllerState.values()).map(ControllerState::label).toArray(String[]::new);
+        SymbolAxis stateAxis = new SymbolAxis("controller state", names);
+        stateAxis.setLabelFont(stateAxis.getLabelFont().deriveFont(10f));
+        stateAxis.setTickLabelFont(stateAxis.getTickLabelFont().deriveFont(9f));
+        stateAxis.setRange(-0.5, names.length - 0.5);
+        XYStepRenderer stateRenderer = new XYStepRenderer();
+        stateRenderer.setSeriesPaint(0, Color.BLACK);
+        stateRenderer.setSeriesStroke(0, new BasicStroke(1.8f));
+        XYPlot plot = newPlot(states, stateAxis, stateRenderer);
+
+        XYSeriesCollection alarms = new XYSeriesCollection();
+        for (String tag : panel.tags()) {
+            if (tag.equals(JudgedSignals.STATE_TAG)) continue;
+            alarms.addSeries(series(tag, t, controller.alarmSeries(AlarmMeaning.parse(tag)), true, v -> v));
+        }
+        NumberAxis alarmAxis = new NumberAxis("alarms (1 = active)");
+        alarmAxis.setLabelFont(alarmAxis.getLabelFont().deriveFont(10f));
+        alarmAxis.setRange(-0.1, 1.15);
+        alarmAxis.setTickUnit(new NumberTickUnit(1));
+        XYStepRenderer alarmRenderer = new XYStepRenderer();
+        for (int i = 0; i < alarms.getSeriesCount(); i++) alarmRenderer.setSeriesStroke(i, new BasicStroke(1.4f));
+        plot.setRangeAxis(1, alarmAxis);
+        plot.setDataset(1, alarms);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, alarmRenderer);
+        return plot;
+    }
+
+    /** A series of a trace column; a discrete signal drawn as steps needs only its changes (and the last row): same picture, far smaller SVG. */
+    private static XYSeries series(String name, double[] t, double[] v, boolean step, java.util.function.DoubleUnaryOperator scale) {
+        XYSeries s = new XYSeries(name, false, true);
+        for (int i = 0; i < t.length; i++) {
+            if (Double.isNaN(v[i])) continue;
+            if (step && i > 0 && i < t.length - 1 && v[i] == v[i - 1]) continue;
+            s.add(t[i] / 60.0, scale.applyAsDouble(v[i]), false);
+        }
+        return s;
+    }
+
+    private static XYPlot newPlot(XYSeriesCollection data, ValueAxis axis, XYItemRenderer renderer) {
+        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
+    }
+
+    /** The verdict instants (solid) and deadlines (dashed) on a panel; labelled on the first panel only. */
+    private static void addMarkers(XYPlot plot, List<JudgedSignals.Marker> markers, boolean labelled) {
+        int k = 0;
+        for (JudgedSignals.Marker mk : markers) {
+            boolean passed = mk.label().endsWith(" passed");
+            Color c = mk.deadline() ? Color.DARK_GRAY : passed ? PASSED : OTHER;
+            BasicStroke stroke = mk.deadline()
+                    ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 3f}, 0f)
+                    : new BasicStroke(1.2f);
+            ValueMarker m = new ValueMarker(mk.timeS() / 60.0, c, stroke);
+            if (labelled) {
+                m.setLabel(mk.label());
+                m.setLabelPaint(c);
+                m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+                m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                // labels of nearby instants would overprint: stagger them down the panel
+                m.setLabelOffset(new RectangleInsets(2 + 11 * (k++ % 6), 2, 2, 2));
+                m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+            }
+            plot.addDomainMarker(m, Layer.FOREGROUND);
+        }
     }
 
     /** Widens the value axis so a limit outside the data's range is still in view. */
