@@ -49,7 +49,7 @@ class RunCommandPlanTest {
         assertThat(numbered.get(6)).contains("HP-02");
         assertThat(numbered.get(15)).contains("HP-04").contains("65 min");
         assertThat(numbered.get(17)).contains("DF-02").contains("195 min");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("expected duration: 12 h 50 min (770 plant min of scenarios + 0 min of resets)");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("expected duration: 13 h 20 min (800 plant min of scenarios + 0 min of resets)");
         assertThat(r.out()).doesNotContain("scenario(s): ");   // nothing ran
     }
 
