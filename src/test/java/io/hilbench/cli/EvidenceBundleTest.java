@@ -96,7 +96,7 @@ class EvidenceBundleTest {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("signer: " + installationFingerprint() + " (trusted)")
                 .contains("re-judge: 6 assertion(s) evaluated again")
-                .contains("verified, 4 assertion(s) re-judged to the same verdicts");
+                .contains("verified, 6 assertion(s) re-judged to the same verdicts");
         assertThat(runOutput).contains("signed by " + installationFingerprint());
     }
 
@@ -110,7 +110,7 @@ class EvidenceBundleTest {
         assertThat(m.path("run").path("seed").asLong()).isEqualTo(20240601L);
         assertThat(m.path("verdicts").get(0).path("assertions").findValuesAsText("id"))
                 .containsExactly("SU-04.reaches-full-load", "SU-04.unload", "SU-04.off", "SU-04.pump-overrun", "SU-04.no-trip", "SU-04.state");
-        assertThat(m.path("verdicts").get(0).path("assertions").get(2).path("limits").path("pump_overrun_s").asDouble()).isEqualTo(60.0);
+        assertThat(m.path("verdicts").get(0).path("assertions").get(3).path("limits").path("pump_overrun_s").asDouble()).isEqualTo(60.0);
         assertThat(m.path("timing").get(0).path("figures").has("lateness")).isTrue();
         assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.SolrodPlant");
         assertThat(m.path("plantModel").path("assumptions").size()).isGreaterThan(3);
