@@ -30,18 +30,7 @@ public final class ExpectedFailures {
      * is visible rather than hidden.
      */
     public static Map<String, String> notCovered(Path featuresDir) throws IOException {
-        Path f = featuresDir.resolve(FILE);
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
-        JsonNode n = root == null ? null : root.get("not_covered");
-        Map<String, String> out = new java.util.TreeMap<>();
-        if (n == null) return out;
-        if (!n.isObject()) throw new IOException(f + ": 'not_covered:' must map requirement ids to reasons");
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().asText().isBlank()) throw new IOException(f + ": not_covered." + e.getKey() + " needs a reason");
-            out.put(e.getKey(), e.getValue().asText());
-        }
-        return out;
+        return reasons(featuresDir, "not_covered", "requirement ids");
     }
 
     /**
@@ -49,15 +38,20 @@ public final class ExpectedFailures {
      * reason: the coverage check requires every assertion of requirements.yaml to be caught or listed here.
      */
     public static Map<String, String> notCoveredAssertions(Path featuresDir) throws IOException {
+        return reasons(featuresDir, "not_covered_assertions", "assertion ids");
+    }
+
+    /** A mapping of ids to reasons under {@code key} (empty when absent); a blank reason is an error naming the entry. */
+    private static Map<String, String> reasons(Path featuresDir, String key, String ids) throws IOException {
         Path f = featuresDir.resolve(FILE);
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
-        JsonNode n = root == null ? null : root.get("not_covered_assertions");
+        JsonNode n = root == null ? null : root.get(key);
         Map<String, String> out = new java.util.TreeMap<>();
         if (n == null) return out;
-        if (!n.isObject()) throw new IOException(f + ": 'not_covered_assertions:' must map assertion ids to reasons");
+        if (!n.isObject()) throw new IOException(f + ": '" + key + ":' must map " + ids + " to reasons");
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().asText().isBlank()) throw new IOException(f + ": not_covered_assertions." + e.getKey() + " needs a reason");
+            if (e.getValue().asText().isBlank()) throw new IOException(f + ": " + key + "." + e.getKey() + " needs a reason");
             out.put(e.getKey(), e.getValue().asText());
         }
         return out;

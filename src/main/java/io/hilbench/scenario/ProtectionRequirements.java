@@ -70,6 +70,18 @@ public final class ProtectionRequirements {
 
         protected static long minutes(double min) { return Math.round(min * 60_000); }
 
+        /**
+         * {@code <id>.state} after a trip: Tripped or Fault with one of {@code alarms} within state_within_s of the
+         * compressors' stop after {@code stimulusMs}, held until the operator's reset after the cause cleared.
+         */
+        protected void trippedState(long stimulusMs, String clearedStep, AlarmMeaning... alarms) {
+            long cleared = tl.require(tl.firstAtOrAfter(Kind.FAULT_CLEARED, stimulusMs), clearedStep).plantTimeMs();
+            long reset = resetAfter(cleared);
+            double within = limit("state_within_s");
+            register("state", limits("state_within_s"), reset == TraceAssertions.END ? cleared : reset,
+                    t -> ServiceChecks.trippedUntilReset(t, s, stimulusMs, within, reset, alarms));
+        }
+
         /** The first controller reset at or after {@code fromMs}, or {@link TraceAssertions#END} when there was none. */
         protected long resetAfter(long fromMs) { return tl.firstAtOrAfter(Kind.RESET, fromMs).map(Timeline.Entry::plantTimeMs).orElse(TraceAssertions.END); }
     }
@@ -251,12 +263,7 @@ public final class ProtectionRequirements {
 
         /** HP-02.state: Tripped (or Fault) with FLOW_TRIP or HP_TRIP within state_within_s of the stop, held until the reset. */
         public void state() {
-            long from = stimulus();
-            long cleared = tl.require(tl.firstAtOrAfter(Kind.FAULT_CLEARED, from), "return of DH flow ('DH flow through the heat pump returns')").plantTimeMs();
-            long reset = resetAfter(cleared);
-            double within = limit("state_within_s");
-            register("state", limits("state_within_s"), reset == TraceAssertions.END ? cleared : reset,
-                    t -> ServiceChecks.trippedUntilReset(t, s, from, within, reset, AlarmMeaning.FLOW_TRIP, AlarmMeaning.HP_TRIP));
+            trippedState(stimulus(), "return of DH flow ('DH flow through the heat pump returns')", AlarmMeaning.FLOW_TRIP, AlarmMeaning.HP_TRIP);
         }
 
         public void restart() {
@@ -341,12 +348,7 @@ public final class ProtectionRequirements {
 
         /** SF-01.state: Fault (or Tripped) with SENSOR_FAULT within state_within_s of the safe stop, held until the reset. */
         public void state() {
-            long from = stimulus();
-            long healthy = tl.require(tl.firstAtOrAfter(Kind.FAULT_CLEARED, from), "healthy sensor again ('… is healthy again')").plantTimeMs();
-            long reset = resetAfter(healthy);
-            double within = limit("state_within_s");
-            register("state", limits("state_within_s"), reset == TraceAssertions.END ? healthy : reset,
-                    t -> ServiceChecks.trippedUntilReset(t, s, from, within, reset, AlarmMeaning.SENSOR_FAULT));
+            trippedState(stimulus(), "healthy sensor again ('… is healthy again')", AlarmMeaning.SENSOR_FAULT);
         }
     }
 
