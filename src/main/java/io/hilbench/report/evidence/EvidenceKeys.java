@@ -58,25 +58,39 @@ public final class EvidenceKeys {
      */
     public static Signer installationKey(Path store) throws IOException {
         Path priv = store.resolve(INSTALLATION_KEY);
-        if (Files.isRegularFile(priv)) return fromPkcs8Pem(priv);
+        if (Files.isRegularFile(priv) && Files.isRegularFile(store.resolve(INSTALLATION_PUBLIC_KEY))) return fromPkcs8Pem(priv);
         Files.createDirectories(store);
-        KeyPair kp;
-        try {
-            kp = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IOException("this JVM cannot generate " + ALGORITHM + " keys: " + e.getMessage(), e);
+        // first use: two bench runs of one user starting together (a fresh HOME in CI, LockstepDeterminismTest's two
+        // children) both found no key; the loser of an unlocked race wrote over the other's temporary file and exited 2.
+        // One creates it under a file lock (processes) and this class's monitor (threads of one JVM); the other reads it.
+        synchronized (EvidenceKeys.class) {
+            try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(store.resolve(INSTALLATION_KEY + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = lockFile.lock()) {
+                if (Files.isRegularFile(priv) && Files.isRegularFile(store.resolve(INSTALLATION_PUBLIC_KEY))) return fromPkcs8Pem(priv);
+                KeyPair kp;
+                try {
+                    kp = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+                } catch (GeneralSecurityException e) {
+                    throw new IOException("this JVM cannot generate " + ALGORITHM + " keys: " + e.getMessage(), e);
+                }
+                Path tmp = store.resolve(INSTALLATION_KEY + ".tmp");
+                Files.deleteIfExists(tmp);
+                try {
+                    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException e) {
+                    Files.createFile(tmp); // not a POSIX file system (Windows): the user profile's own ACLs apply
+                }
+                Files.writeString(tmp, privatePem(kp.getPrivate()), StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+                // the public half first: a reader outside the lock that sees the private key finds its public half too
+                Path pubTmp = store.resolve(INSTALLATION_PUBLIC_KEY + ".tmp");
+                Files.writeString(pubTmp, publicPem(kp.getPublic()), StandardCharsets.US_ASCII);
+                Files.move(pubTmp, store.resolve(INSTALLATION_PUBLIC_KEY), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, priv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return new Signer(kp.getPrivate(), kp.getPublic());
+            }
         }
-        Path tmp = store.resolve(INSTALLATION_KEY + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp); // not a POSIX file system (Windows): the user profile's own ACLs apply
-        }
-        Files.writeString(tmp, privatePem(kp.getPrivate()), StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(tmp, priv, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(store.resolve(INSTALLATION_PUBLIC_KEY), publicPem(kp.getPublic()), StandardCharsets.US_ASCII);
-        return new Signer(kp.getPrivate(), kp.getPublic());
     }
 
     /**

@@ -48,6 +48,34 @@ class EvidenceKeysTest {
         }
     }
 
+    /**
+     * Two bench runs of one user started together on a fresh HOME (CI, LockstepDeterminismTest's children) both create
+     * the installation key: one must create it and every caller get that same key (an unlocked first use made one of
+     * them exit 2). Threads of one JVM here; the file lock covers processes the same way.
+     */
+    @Test
+    void runsStartingTogetherShareOneInstallationKey() throws Exception {
+        Path store = tmp.resolve("fresh-home").resolve("hilbench");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<String>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                all.add(pool.submit(() -> {
+                    start.await();
+                    return EvidenceKeys.installationKey(store).fingerprint();
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> fingerprints = new java.util.HashSet<>();
+            for (var f : all) fingerprints.add(f.get());
+            assertThat(fingerprints).hasSize(1);
+            assertThat(EvidenceKeys.fingerprint(EvidenceKeys.readPublicPem(store.resolve(EvidenceKeys.INSTALLATION_PUBLIC_KEY)))).isEqualTo(fingerprints.iterator().next());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void theFingerprintIsTheSha256OfTheSpki() throws Exception {
         var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
