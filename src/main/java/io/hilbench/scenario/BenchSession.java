@@ -35,7 +35,8 @@ public final class BenchSession implements AutoCloseable {
     private static BenchSession current;
     private static Thread shutdownHook;
 
-    private final BenchOptions options;
+    /** Replaced (same bench, another report folder) by {@link #obtain}: traces and verdicts go where the run that asked for the session says. */
+    private volatile BenchOptions options;
     private final Rig rig;
     private final ControllerSection controllerMap;
     private final Requirements requirements;
@@ -146,6 +147,12 @@ public final class BenchSession implements AutoCloseable {
     public static synchronized BenchSession obtain(BenchOptions options) throws Exception {
         if (current != null && !current.options.sameBench(options)) {
             closeCurrent();
+        } else if (current != null && !current.options.reportDir().equals(options.reportDir())) {
+            // the same bench for another run: its traces, judged traces and verdicts.json go to that run's report folder.
+            // Kept on main, the first run's folder took them, so a bench run after a Cucumber run in the same JVM found
+            // no verdicts.json in its own folder and wrote no report and no evidence (exit 2, seen in CI on
+            // EvidenceBundleTest). An external controller's log stays in the folder the process was started with.
+            current.options = options;
         }
         if (current == null) {
             current = new BenchSession(options);

@@ -32,4 +32,19 @@ class BenchSessionRetryTest {
         assertThat(second).as("a new attempt, not the first failure rethrown").isNotNull().isNotSameAs(first);
         assertThat(BenchSession.running()).isEmpty();
     }
+
+    /**
+     * A second run on the same bench with another report folder keeps the session (the same controller process) but
+     * writes to its own folder. On main it kept the first run's folder: in CI, EvidenceBundleTest's bench run came after
+     * a Cucumber run in the same test JVM, its verdicts.json went to that run's folder and it wrote no evidence (exit 2).
+     */
+    @Test
+    void theSameBenchForAnotherRunWritesToThatRunsFolder() throws Exception {
+        BenchOptions first = new BenchOptions(Path.of("rigs/solrod"), Path.of("features"), BenchOptions.ControllerKind.REFERENCE,
+                null, Pacing.lockstep(), null, dir.resolve("first"));
+        BenchSession s1 = BenchSession.obtain(first);
+        BenchSession s2 = BenchSession.obtain(first.withReportDir(dir.resolve("second")));
+        assertThat(s2).as("the same bench: the session (and its controller) is kept").isSameAs(s1);
+        assertThat(s2.options().reportDir()).isEqualTo(dir.resolve("second"));
+    }
 }
