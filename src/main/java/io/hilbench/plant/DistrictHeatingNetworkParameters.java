@@ -7,7 +7,10 @@ import io.hilbench.Units;
  * practice, not verified, [U] unknown, a guess made a parameter. Sources: {@code plant-models/dh-network/README.md}.
  *
  * @param consumerCount                   connected consumers (350 [S State of Green]; 700 when doubled)
- * @param annualHeatPerConsumerJ          heat sold per consumer and year (18.1 MWh [S domain notes §7: Danish standard house])
+ * @param annualHeatPerConsumerJ          heat sold per consumer and year (10.0 MWh [C]: the site's implied demand, 1,226 MWh
+ *                                        solar / 0.28 solar fraction = 4.4 GWh/yr [S domain notes §1], less ~20 % pipe loss,
+ *                                        over 350 consumers; the Danish standard house's 18.1 MWh [S domain notes §7] gave
+ *                                        7.9 GWh/yr, 1.8 times the site)
  * @param hotWaterShareRatio              share of it that is the constant hot-water base (0.15 [L]: 10–20 %)
  * @param heatingLimitTemperatureK        no space heating above this outdoor temperature (17 °C [S domain notes §7: 10–17 °C])
  * @param degreeHoursPerYearKh            Σ max(0, T_lim − T_out) over the design year, K·h (74,690 K·h [C] from the synthetic year, {@code SyntheticWeatherYear})
@@ -18,7 +21,8 @@ import io.hilbench.Units;
  * @param returnTemperatureAtDesignK      consumers' return at the design outdoor temperature (38 °C [L])
  * @param returnTemperatureSummerK        consumers' return at and above the heating limit (45 °C [L]: summer bypass flows)
  * @param returnTemperatureFloorK         no consumer cools the water below this (25 °C [L])
- * @param heatLossPerConsumerWPerK        network pipe loss conductance per consumer to the ground (11 W/K [C]: ~20 % of the heat delivered in the synthetic year)
+ * @param heatLossPerConsumerWPerK        network pipe loss conductance per consumer to the ground (6.2 W/K [C]: 20 % of the heat delivered
+ *                                        in the synthetic year, 875 MWh of 4.37 GWh [L: 15–25 % in small Danish networks])
  * @param groundTemperatureK              undisturbed ground temperature at pipe depth (8 °C [L])
  * @param waterSpecificHeatJPerKgK        water cp (4180 J/kg·K)
  * @param waterDensityKgPerM3             water density for volume flows (985 kg/m³)
@@ -69,9 +73,9 @@ public record DistrictHeatingNetworkParameters(
 
     /** The Havdrup network today (350 consumers). */
     public static DistrictHeatingNetworkParameters solrodDefaults() {
-        return new DistrictHeatingNetworkParameters(350, 18.1e6 * 3600, 0.15, Units.degCToK(17), DEGREE_HOURS_SYNTHETIC_YEAR_KH,
+        return new DistrictHeatingNetworkParameters(350, 10.0e6 * 3600, 0.15, Units.degCToK(17), DEGREE_HOURS_SYNTHETIC_YEAR_KH,
                 Units.degCToK(-12), Units.degCToK(80), Units.degCToK(65), Units.degCToK(0),
-                Units.degCToK(38), Units.degCToK(45), Units.degCToK(25), 11.0, Units.degCToK(8), 4180.0, 985.0);
+                Units.degCToK(38), Units.degCToK(45), Units.degCToK(25), 6.2, Units.degCToK(8), 4180.0, 985.0);
     }
 
     /** Σ max(0, 17 °C − T_out)·1 h over {@code SyntheticWeatherYear} (checked by a test against the series). */
