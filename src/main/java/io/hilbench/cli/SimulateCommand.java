@@ -1,6 +1,8 @@
 package io.hilbench.cli;
 
 import io.hilbench.controller.ControllerConfig;
+import io.hilbench.controller.PlantLoopsConfig;
+import io.hilbench.controller.TankChargingConfig;
 import io.hilbench.plant.BuiltInWeather;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.report.Kpis;
@@ -51,6 +53,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--hours", paramLabel = "H", required = true, description = "Plant hours to simulate.")
     String hours;
+
+    @Option(names = "--no-tank-charging",
+            description = "Run the heat pump whenever it is started (the reference controller's tank-charging strategy off: it stops the heat pump "
+                    + "when the tank holds supply-grade water at TT-305 and runs it again when TT-303 is 8 K below the set-point).")
+    boolean noTankCharging;
 
     @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}).")
     String stepS;
@@ -121,7 +128,8 @@ public final class SimulateCommand implements Callable<Integer> {
         boolean bar = progress || System.console() != null;
         ProgressBar progressBar = bar ? new ProgressBar(err) : null;
         Kpis kpis;
-        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults());
+        TankChargingConfig charging = noTankCharging ? TankChargingConfig.defaults() : TankChargingConfig.defaults().on();
+        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults(), PlantLoopsConfig.defaults().withTankCharging(charging));
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);

@@ -3,6 +3,8 @@ package io.hilbench.cli;
 import io.hilbench.Units;
 import io.hilbench.controller.Commands;
 import io.hilbench.controller.ControllerConfig;
+import io.hilbench.controller.PlantLoopsConfig;
+import io.hilbench.controller.TankChargingConfig;
 import io.hilbench.controller.ControllerIoException;
 import io.hilbench.controller.InProcessControllerIo;
 import io.hilbench.controller.Inputs;
@@ -137,15 +139,26 @@ public final class Simulation {
     private final Rig rig;
     private final PlantModel plant;
     private final ControllerConfig controllerConfig;
+    private final PlantLoopsConfig loops;
     private double plantSeconds = Double.NaN;
     /** The plant's own sub-step, as constructed (a run may coarsen it; the next run starts from this again). */
     private final double plantDefaultSubstepS;
     private double lastSubstepS = Double.NaN;
 
+    /** A study with the reference controller's tank-charging strategy on ({@link TankChargingConfig}). */
     public Simulation(Rig rig, PlantModel plant, ControllerConfig controllerConfig) {
+        this(rig, plant, controllerConfig, PlantLoopsConfig.defaults().withTankCharging(TankChargingConfig.defaults().on()));
+    }
+
+    /**
+     * @param loops the reference controller's plant-loop settings; a study normally runs with the tank-charging strategy
+     *              on (a year without it runs the heat pump 8,760 h and mostly draws its own heat back from the tank)
+     */
+    public Simulation(Rig rig, PlantModel plant, ControllerConfig controllerConfig, PlantLoopsConfig loops) {
         this.rig = rig;
         this.plant = plant;
         this.controllerConfig = controllerConfig;
+        this.loops = loops;
         this.plantDefaultSubstepS = plant.maxSubstepS();
     }
 
@@ -179,12 +192,16 @@ public final class Simulation {
         private int heartbeat;
 
         public ControllerPath(Rig rig, SignalCatalogue cat, ControllerConfig config) {
+            this(rig, cat, config, PlantLoopsConfig.defaults());
+        }
+
+        public ControllerPath(Rig rig, SignalCatalogue cat, ControllerConfig config, PlantLoopsConfig loops) {
             this.config = config;
             PointTable table = new PointTable(rig.points(), cat);
             this.plantIo = new TablePlantIo(table, cat);
             this.io = new InProcessControllerIo(table);
             io.open();
-            this.controller = ReferenceController.forPlant(config, Optional.empty(), rig.points());
+            this.controller = ReferenceController.forPlant(config, loops, Optional.empty(), rig.points());
             this.setOut = cat.outputIndex("network.supplyTemperatureSetK");
         }
 
@@ -226,7 +243,7 @@ public final class Simulation {
      */
     public Kpis run(Settings settings, Writer csvOut, Progress progress) throws IOException {
         SignalCatalogue cat = plant.catalogue();
-        ControllerPath path = new ControllerPath(rig, cat, controllerConfig);
+        ControllerPath path = new ControllerPath(rig, cat, controllerConfig, loops);
         ReferenceController controller = path.controller();
 
         lastSubstepS = settings.plantSubstepFor(plantDefaultSubstepS, plant.largestValidatedSubstepS());

@@ -214,6 +214,7 @@ public final class ReferenceController {
     private final DefrostSequencer defrost;
     private final FanSpeedControl fans;
     private final SourceSelector sources;
+    private final TankCharging tankCharging;
     private final HighPressureLoop hpLoop;
     private final ReceiverPressureLoop receiverLoop;
     /** The HV-221 opening the limiter adds to: the optimal-pressure loop's, or the fixed one. */
@@ -265,6 +266,7 @@ public final class ReferenceController {
         this.defrost = new DefrostSequencer(loops.defrost(), variant, SECTIONS);
         this.fans = new FanSpeedControl(loops.fans());
         this.sources = new SourceSelector(loops.source(), variant);
+        this.tankCharging = new TankCharging(loops.tankCharging());
         this.hpLoop = new HighPressureLoop(loops.pressure());
         this.receiverLoop = new ReceiverPressureLoop(loops.pressure());
         this.monitor = new SensorMonitor(Objects.requireNonNull(config, "config"), sensorRanges);
@@ -420,6 +422,7 @@ public final class ReferenceController {
         defrost.reset();
         fans.reset();
         sources.reset();
+        tankCharging.reset();
         startBlocks.clear();
         startBlockedNow = startBlockedLastCycle = false;
         resetLoops();
@@ -687,6 +690,11 @@ public final class ReferenceController {
             return;
         }
         double errorK = supplySetDegC - tt272.value(in); // positive: supply too cold
+        // the tank-charging strategy (off unless configured): a charged tank stops the heat pump through the low-load
+        // path (every compressor to minimum, then stopped one by one past its minimum run time) and holds the restart
+        String chargeEventBefore = tankCharging.lastEvent();
+        boolean tankCharged = tankCharging.update(in, supplySetDegC);
+        if (tankCharging.lastEvent() != null && !tankCharging.lastEvent().equals(chargeEventBefore)) event(tankCharging.lastEvent());
 
         double holdHz = 0;
         int holding = 0;
@@ -706,7 +714,7 @@ public final class ReferenceController {
             pumpTrimPct = unwindTrim(pumpTrimPct, errorK, dtS);
             lastErrorK = errorK;
             stageUpS = stageDownS = 0;
-            if (holding == 0 && errorK >= config.lastCompressorRestartBelowK() - 1e-9) {
+            if (holding == 0 && !tankCharged && errorK >= config.lastCompressorRestartBelowK() - 1e-9) {
                 Compressor next = nextToStart(in);
                 if (next != null) {
                     next.start(clockS, config.compressorStartSpeedHz());
@@ -722,6 +730,7 @@ public final class ReferenceController {
         double kp = config.supplyKpHzPerK();
         integralHz = clamp(integralHz + kp * errorK * dtS / config.supplyTiS(), minHz, maxHz);
         demandHz = clamp(kp * errorK + integralHz, minHz, maxHz);
+        if (tankCharged) integralHz = demandHz = minHz;   // nothing to charge: unload to minimum, then stage down
         double eachHz = (demandHz - holdHz) / released;
         boolean atMax = eachHz >= config.compressorMaxHz() - config.stageMarginHz() - 1e-9;
         boolean atMin = eachHz <= config.compressorMinHz() + config.stageMarginHz() + 1e-9;
@@ -745,7 +754,8 @@ public final class ReferenceController {
                 && (errorK > config.stageErrorK() || pumpTrimPct > config.stageUpTrimPct());
         boolean last = released == 1;
         boolean wantDown = atMin && holding == 0
-                && -errorK > (last ? config.lastCompressorStopAboveK() : config.stageErrorK());
+                && (tankCharged || -errorK > (last ? config.lastCompressorStopAboveK() : config.stageErrorK()));
+        if (tankCharged) wantUp = false;
         stageUpS = wantUp ? stageUpS + dtS : 0;
         stageDownS = wantDown ? stageDownS + dtS : 0;
         if (wantUp && stageUpS >= stageUpDelayS() - 1e-9) {
@@ -762,7 +772,9 @@ public final class ReferenceController {
                 stageDownS = 0;
                 if (last) {
                     demandHz = integralHz = 0;
-                    event(String.format(Locale.ROOT, "low load: last compressor C-21%d stopped (supply %.2f K above the set-point); P-271 keeps running", victim.number, -errorK));
+                    event(tankCharged
+                            ? String.format(Locale.ROOT, "tank charged: last compressor C-21%d stopped; P-271 keeps running until the tank is to charge", victim.number)
+                            : String.format(Locale.ROOT, "low load: last compressor C-21%d stopped (supply %.2f K above the set-point); P-271 keeps running", victim.number, -errorK));
                 } else {
                     event(String.format(Locale.ROOT, "stage down: C-21%d stopped (supply %.2f K above the set-point)", victim.number, -errorK));
                 }

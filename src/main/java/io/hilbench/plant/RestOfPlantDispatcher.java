@@ -8,10 +8,14 @@ package io.hilbench.plant;
  *       ({@link DistrictHeatingNetwork#supplyTemperatureSetK(double)}).</li>
  *   <li><b>Tank charge/discharge</b> needs no command: the tank sits between the headers as a hydraulic separator
  *       (plant-models/README.md), so production above the network's draw charges it and a shortfall discharges it.</li>
- *   <li><b>CHP top-up</b> with hysteresis on the tank's charge: start when the node at {@code chpStartDepthRatio} is
- *       below T_set + margin, or the supply header is more than the tolerance below T_set (the network would be
- *       under-served); stop when the node at {@code chpStopDepthRatio} is at or above T_set + margin, or at once when the engine's
- *       cooling water (the return header) is above {@code chpReturnMaxK}.</li>
+ *   <li><b>CHP backup</b> (the Solrød biogas engine's heat over the transmission connection: Havdrup has no engine of
+ *       its own) with hysteresis on the tank's charge: start when the node at {@code chpStartDepthRatio} is more than
+ *       {@code chpStartBelowSetK} below T_set (the tank can no longer supply the network), or the supply header is
+ *       more than the tolerance below T_set (the network would be under-served); stop when the node at
+ *       {@code chpStopDepthRatio} is at or above T_set + {@code chpStopAboveSetK}, or at once when the engine's
+ *       cooling water (the return header) is above {@code chpReturnMaxK}. On main the start was "node at 25 % below
+ *       T_set + 2 K": water at T_set from the heat pump or the solar loop never counted as charged, so the 3.7 MW
+ *       engine ran first and the heat pump only topped up (issue #15 item 6).</li>
  *   <li><b>Heat-pump diverting valve</b>: the heat pump's outlet goes to the supply header when it is at least at the
  *       set-point, otherwise into the tank at the level of its own temperature (a stratifying inlet), so lukewarm
  *       water never reaches the network.</li>
@@ -37,12 +41,12 @@ public final class RestOfPlantDispatcher {
 
     /** The CHP run request for this step; {@code chpReturnK} is the water the engine would be cooled with. */
     public boolean chpRunRequest(StratifiedTank tank, double supplySetK, double supplyHeaderK, double chpReturnK) {
-        double charged = supplySetK + p.chargedMarginK();
         if (chpReturnK >= p.chpReturnMaxK()) {
             chpRequested = false;
         } else if (chpRequested) {
-            if (tank.temperatureAtDepthK(p.chpStopDepthRatio()) >= charged) chpRequested = false;
-        } else if (tank.temperatureAtDepthK(p.chpStartDepthRatio()) < charged || supplyHeaderK < supplySetK - p.underServedToleranceK()) {
+            if (tank.temperatureAtDepthK(p.chpStopDepthRatio()) >= supplySetK + p.chpStopAboveSetK()) chpRequested = false;
+        } else if (tank.temperatureAtDepthK(p.chpStartDepthRatio()) < supplySetK - p.chpStartBelowSetK()
+                || supplyHeaderK < supplySetK - p.underServedToleranceK()) {
             chpRequested = true;
         }
         return chpRequested;

@@ -34,7 +34,8 @@ import java.util.function.IntToDoubleFunction;
  *       yield;</li>
  *   <li>tank use: {@code tank.storedEnergyJ} at start, end, minimum and maximum; hours with {@code hp.tankSourcePump.running};</li>
  *   <li>compressor starts: rising edges of {@code hp.compressorN.running} (N = 1, 2, …; the first sample's state is not a
- *       start); heat-pump run hours: time with any compressor running;</li>
+ *       start); heat-pump stops: samples where some compressor ran at the one before and none runs now; heat-pump
+ *       run hours: time with any compressor running;</li>
  *   <li>supply deviation = ∫ |{@code hp.dhWater.outletTemperatureK} − {@code network.supplyTemperatureSetK}| dt while a
  *       compressor runs, in K·h.</li>
  * </ul>
@@ -70,6 +71,7 @@ public final class KpiAccumulator {
     private double heatJ, compressorJ, fanJ, defrostJ, solarJ, tankSourceJ, evaporatorJ, copSecondsSum, runS, tankPumpS, deviationKs;
     private double tankStartJ = Double.NaN, tankEndJ = Double.NaN, tankMinJ = Double.NaN, tankMaxJ = Double.NaN;
     private int starts;
+    private int heatPumpStops;
     private long samples;
 
     /** The plant outputs the KPIs read, with {@code hp.compressorN.running} for N = 1..{@code compressors}. */
@@ -182,7 +184,12 @@ public final class KpiAccumulator {
             copSecondsSum += dtS * get(value, cop);
             deviationKs += dtS * Math.abs(get(value, supply) - get(value, supplySet));
         }
-        for (int c = 0; c < running.length; c++) if (on[c] && !wasRunning[c]) starts++;
+        boolean anyWas = false;
+        for (int c = 0; c < running.length; c++) {
+            if (on[c] && !wasRunning[c]) starts++;
+            anyWas |= wasRunning[c];
+        }
+        if (anyWas && !anyOn) heatPumpStops++;
         wasRunning = on;
         tankEndJ = tankJ;
         if (!Double.isNaN(tankJ)) {
@@ -221,6 +228,7 @@ public final class KpiAccumulator {
                 tankStartJ / J_PER_MWH, tankEndJ / J_PER_MWH, tankMinJ / J_PER_MWH, tankMaxJ / J_PER_MWH,
                 tankPumpS / S_PER_H,
                 starts,
+                heatPumpStops,
                 runS / S_PER_H,
                 deviationKs / S_PER_H,
                 wallS,

@@ -28,6 +28,8 @@ import java.util.Locale;
  * @param tankMaxMWh             … highest
  * @param tankSourceHours        hours with the tank-source pump running
  * @param compressorStarts       compressor starts, all compressors
+ * @param heatPumpStops          heat-pump stops: the last running compressor went off (a low-load pause, a tank charged,
+ *                               an ordered stop or a trip alike)
  * @param heatPumpRunHours       hours with at least one compressor running
  * @param supplyDeviationKh      ∫ |supply − set-point| while running, K·h
  * @param wallSeconds            wall time of the run (NaN when not measured)
@@ -36,7 +38,7 @@ import java.util.Locale;
 public record Kpis(double plantHours, double heatDeliveredMWh, double electricityMWh, double meanCopWhileRunning, double seasonalCop,
                    double defrostEnergyShare, double solarYieldMWh, double tankSourceHeatMWh, double tankSourceShare,
                    double tankSourceToSolarRatio, double tankStartMWh, double tankEndMWh, double tankMinMWh, double tankMaxMWh,
-                   double tankSourceHours, int compressorStarts, double heatPumpRunHours, double supplyDeviationKh,
+                   double tankSourceHours, int compressorStarts, int heatPumpStops, double heatPumpRunHours, double supplyDeviationKh,
                    double wallSeconds, double realTimeFactor) {
 
     /** One line of the table: label, value, unit; also the JSON key. */
@@ -64,6 +66,7 @@ public record Kpis(double plantHours, double heatDeliveredMWh, double electricit
         l.add(new Line("tankMaxMWh", "tank stored energy, max", tankMaxMWh, "MWh", "%.2f"));
         l.add(new Line("tankSourceHours", "tank-source pump running", tankSourceHours, "h", "%.2f"));
         l.add(new Line("compressorStarts", "compressor starts", compressorStarts, "", "%.0f"));
+        l.add(new Line("heatPumpStops", "heat-pump stops (last compressor off)", heatPumpStops, "", "%.0f"));
         l.add(new Line("heatPumpRunHours", "heat pump running", heatPumpRunHours, "h", "%.2f"));
         l.add(new Line("supplyDeviationKh", "supply-temperature deviation", supplyDeviationKh, "K·h", "%.2f"));
         l.add(new Line("wallSeconds", "wall time", wallSeconds, "s", "%.1f"));
@@ -104,6 +107,7 @@ public record Kpis(double plantHours, double heatDeliveredMWh, double electricit
         put(o, "tankMaxMWh", tankMaxMWh);
         put(o, "tankSourceHours", tankSourceHours);
         o.put("compressorStarts", compressorStarts);
+        o.put("heatPumpStops", heatPumpStops);
         put(o, "heatPumpRunHours", heatPumpRunHours);
         put(o, "supplyDeviationKh", supplyDeviationKh);
         put(o, "wallSeconds", wallSeconds);

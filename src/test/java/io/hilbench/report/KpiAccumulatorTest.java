@@ -105,6 +105,8 @@ class KpiAccumulatorTest {
         }
         Kpis r = k.kpis(Double.NaN);
         assertThat(r.compressorStarts()).isEqualTo(3);
+        // the heat pump stopped at samples 4 and 6 (C2 going off with C1 already off counts; C1 going off at 3 does not)
+        assertThat(r.heatPumpStops()).isEqualTo(2);
         // samples 1, 2, 3 and 5 have a compressor running: 4 minutes at 2 K
         assertThat(r.heatPumpRunHours()).isCloseTo(4.0 / 60, within(1e-12));
         assertThat(r.supplyDeviationKh()).isCloseTo(2.0 * 4 / 60, within(1e-12));

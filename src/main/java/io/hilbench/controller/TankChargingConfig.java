@@ -1,0 +1,42 @@
+package io.hilbench.controller;
+
+/**
+ * The reference controller's tank-charging strategy ({@link TankCharging}): on a plant where the heat pump charges a
+ * stratified accumulation tank that sits between the supply and return headers (Solrød: 1,250 m³, TT-301 top …
+ * TT-306 bottom), the heat pump has nothing to do once the tank holds supply-grade water nearly to the bottom, and it
+ * is needed again once the charge boundary (the thermocline) has risen past the tank's middle. Two-sensor charge
+ * control with hysteresis, the set-point being the network's supply temperature the controller is given (domain
+ * notes §7: the tank as a short-term store, charged by the cheapest producer and discharged to the network).
+ *
+ * <p>Off by default: in a scenario the operator commands the heat pump (start, stop, a 55 °C return held for an hour),
+ * and a controller that stopped on a hot tank bottom would leave the scenario's steady window. {@code bench simulate}
+ * turns it on, so a study over a year stops the heat pump when the tank is full (issue #15).
+ *
+ * @param enabled            the strategy runs (else the heat pump runs whenever it is started)
+ * @param chargedTag         the sensor that says "charged": supply-grade water has reached it. Default TT-305 (level 5
+ *                           of 6, about 80 % of the tank's height from the top)
+ * @param chargedBelowSetK   charged when {@code chargedTag} is at or above the set-point less this. Default 3 K (the
+ *                           heat pump's water at the set-point, less mixing at the thermocline)
+ * @param rechargeTag        the sensor that says "recharge": the thermocline has risen past it. Default TT-303 (level
+ *                           3 of 6, about 40 % from the top)
+ * @param rechargeBelowSetK  recharge when {@code rechargeTag} is below the set-point less this. Default 8 K (between
+ *                           the two: ~40 % of the tank, ≈ 14 MWh at a 25 K charge on Solrød's 1.43 MWh/K)
+ */
+public record TankChargingConfig(boolean enabled, String chargedTag, double chargedBelowSetK, String rechargeTag, double rechargeBelowSetK) {
+    public TankChargingConfig {
+        if (chargedTag == null || chargedTag.isBlank()) throw new IllegalArgumentException("chargedTag must be named");
+        if (rechargeTag == null || rechargeTag.isBlank()) throw new IllegalArgumentException("rechargeTag must be named");
+        if (!(chargedBelowSetK >= 0) || Double.isInfinite(chargedBelowSetK)) throw new IllegalArgumentException("chargedBelowSetK must be >= 0, was " + chargedBelowSetK);
+        if (!(rechargeBelowSetK > chargedBelowSetK) || Double.isInfinite(rechargeBelowSetK)) {
+            // recharge must need a colder tank than charged, or the two conditions overlap and the heat pump cycles
+            throw new IllegalArgumentException("rechargeBelowSetK (" + rechargeBelowSetK + ") must be > chargedBelowSetK (" + chargedBelowSetK + ")");
+        }
+    }
+
+    /** Off, with the Solrød sensors and margins ready for {@link #on()}. */
+    public static TankChargingConfig defaults() {
+        return new TankChargingConfig(false, "TT-305", 3.0, "TT-303", 8.0);
+    }
+
+    public TankChargingConfig on() { return new TankChargingConfig(true, chargedTag, chargedBelowSetK, rechargeTag, rechargeBelowSetK); }
+}
