@@ -1,0 +1,81 @@
+package io.hilbench.controller;
+
+import io.hilbench.rig.ControllerState;
+import io.hilbench.runtime.Quality;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The tank-charging strategy (issue #15 item 6): charged at TT-305 within 3 K of the set-point, to charge again at
+ * TT-303 more than 8 K below it, the last answer held in between; off by default; a bad sensor never stops the heat
+ * pump. In the controller: a charged tank takes every compressor off through the low-load path and holds the restart
+ * until the tank is to charge.
+ */
+class TankChargingTest {
+    private static Inputs tank(double tt305, double tt303) {
+        return Inputs.builder(0, 0).set("TT-305", tt305).set("TT-303", tt303).build();
+    }
+
+    @Test
+    void chargedAndToChargeWithHysteresis() {
+        TankCharging t = new TankCharging(TankChargingConfig.defaults().on());
+        assertThat(t.update(tank(61.9, 70), 65)).as("TT-305 3.1 K below: not yet charged").isFalse();
+        assertThat(t.update(tank(62.0, 70), 65)).as("TT-305 within 3 K").isTrue();
+        assertThat(t.update(tank(40, 57.0), 65)).as("TT-303 exactly 8 K below: still charged (hysteresis)").isTrue();
+        assertThat(t.update(tank(40, 56.9), 65)).as("TT-303 more than 8 K below: to charge").isFalse();
+        assertThat(t.update(tank(61.0, 70), 65)).as("between the two: the last answer holds").isFalse();
+        assertThat(t.stops()).isEqualTo(1);
+    }
+
+    @Test
+    void offByDefaultAndABadSensorNeverStopsTheHeatPump() {
+        assertThat(new TankCharging(TankChargingConfig.defaults()).update(tank(75, 75), 65)).isFalse();
+        TankCharging t = new TankCharging(TankChargingConfig.defaults().on());
+        assertThat(t.update(tank(75, 75), 65)).isTrue();
+        Inputs bad = Inputs.builder(0, 0).set("TT-305", 75.0, Quality.BAD).set("TT-303", 75.0).build();
+        assertThat(t.update(bad, 65)).isFalse();
+        assertThatThrownBy(() -> new TankChargingConfig(true, "TT-305", 8, "TT-303", 3)).hasMessageContaining("rechargeBelowSetK");
+    }
+
+    /** Closed on the logic test plant: Running, the tank charged → every compressor off and kept off; to charge → a restart. */
+    @Test
+    void theControllerStopsOnAChargedTankAndRunsAgainWhenItIsToCharge() {
+        ReferenceController c = new ReferenceController(ControllerConfig.defaults(),
+                PlantLoopsConfig.defaults().withTankCharging(TankChargingConfig.defaults().on()), Optional.empty(), SimPlant.PERMISSIVES, 4, Map.of());
+        SimPlant p = new SimPlant();
+        p.extra.put("TT-305", 40.0);
+        p.extra.put("TT-303", 45.0);
+        p.step(c.cycle(p.inputs(), Commands.none(75).withStart()));
+        run(c, p, 15 * 60);
+        assertThat(c.state()).isEqualTo(ControllerState.RUNNING);
+        assertThat(onCount(p)).as("running on an empty tank").isPositive();
+
+        p.extra.put("TT-305", 73.0);   // supply-grade water down to level 5
+        p.extra.put("TT-303", 74.0);
+        run(c, p, 15 * 60);
+        assertThat(onCount(p)).as("charged: every compressor off").isZero();
+        run(c, p, 30 * 60);
+        assertThat(onCount(p)).as("and kept off although the supply fell to %.1f °C", p.supplyDegC).isZero();
+        assertThat(p.supplyDegC).isLessThan(60);
+        assertThat(c.state()).as("a pause, not a stop: the operator's start stands").isEqualTo(ControllerState.RUNNING);
+
+        p.extra.put("TT-303", 66.0);   // the thermocline has passed level 3
+        run(c, p, 10 * 60);
+        assertThat(onCount(p)).as("to charge: running again").isPositive();
+    }
+
+    private static void run(ReferenceController c, SimPlant p, double seconds) {
+        for (int i = 0; i < Math.round(seconds / SimPlant.STEP_S); i++) p.step(c.cycle(p.inputs(), Commands.none(75)));
+    }
+
+    private static int onCount(SimPlant p) {
+        int n = 0;
+        for (int k = 1; k <= 4; k++) if (p.speedHz[k] > 0) n++;
+        return n;
+    }
+}
