@@ -24,6 +24,10 @@ import io.hilbench.Units;
  * @param heatLossPerConsumerWPerK        network pipe loss conductance per consumer to the ground (6.2 W/K [C]: 20 % of the heat delivered
  *                                        in the synthetic year, 875 MWh of 4.37 GWh [L: 15–25 % in small Danish networks])
  * @param groundTemperatureK              undisturbed ground temperature at pipe depth (8 °C [L])
+ * @param pipeWaterVolumePerConsumerM3    water in the supply pipes per consumer, and as much again in the return pipes
+ *                                        (0.04 m³ [U]: ~15 m of trench per consumer at a ~60 mm mean bore; 14 m³ one way for
+ *                                        350 consumers, a transport delay of ~30 min at the winter flow and ~2 h in summer).
+ *                                        0: a quasi-static network (no delay, no pipe heat capacity)
  * @param waterSpecificHeatJPerKgK        water cp (4180 J/kg·K)
  * @param waterDensityKgPerM3             water density for volume flows (985 kg/m³)
  */
@@ -42,6 +46,7 @@ public record DistrictHeatingNetworkParameters(
         double returnTemperatureFloorK,
         double heatLossPerConsumerWPerK,
         double groundTemperatureK,
+        double pipeWaterVolumePerConsumerM3,
         double waterSpecificHeatJPerKgK,
         double waterDensityKgPerM3) {
 
@@ -67,6 +72,7 @@ public record DistrictHeatingNetworkParameters(
         Require.positive("returnTemperatureFloorK", returnTemperatureFloorK);
         Require.nonNegative("heatLossPerConsumerWPerK", heatLossPerConsumerWPerK);
         Require.positive("groundTemperatureK", groundTemperatureK);
+        Require.nonNegative("pipeWaterVolumePerConsumerM3", pipeWaterVolumePerConsumerM3);
         Require.positive("waterSpecificHeatJPerKgK", waterSpecificHeatJPerKgK);
         Require.positive("waterDensityKgPerM3", waterDensityKgPerM3);
     }
@@ -75,7 +81,7 @@ public record DistrictHeatingNetworkParameters(
     public static DistrictHeatingNetworkParameters solrodDefaults() {
         return new DistrictHeatingNetworkParameters(350, 10.0e6 * 3600, 0.15, Units.degCToK(17), DEGREE_HOURS_SYNTHETIC_YEAR_KH,
                 Units.degCToK(-12), Units.degCToK(80), Units.degCToK(65), Units.degCToK(0),
-                Units.degCToK(38), Units.degCToK(45), Units.degCToK(25), 6.2, Units.degCToK(8), 4180.0, 985.0);
+                Units.degCToK(38), Units.degCToK(45), Units.degCToK(25), 6.2, Units.degCToK(8), 0.04, 4180.0, 985.0);
     }
 
     /** Σ max(0, 17 °C − T_out)·1 h over {@code SyntheticWeatherYear} (checked by a test against the series). */
@@ -86,7 +92,15 @@ public record DistrictHeatingNetworkParameters(
         return new DistrictHeatingNetworkParameters(consumers, annualHeatPerConsumerJ, hotWaterShareRatio, heatingLimitTemperatureK,
                 degreeHoursPerYearKh, designOutdoorTemperatureK, supplyTemperatureAtDesignK, supplyTemperatureMinK, supplyCurveKneeOutdoorK,
                 returnTemperatureAtDesignK, returnTemperatureSummerK, returnTemperatureFloorK, heatLossPerConsumerWPerK, groundTemperatureK,
-                waterSpecificHeatJPerKgK, waterDensityKgPerM3);
+                pipeWaterVolumePerConsumerM3, waterSpecificHeatJPerKgK, waterDensityKgPerM3);
+    }
+
+    /** These parameters with another pipe volume per consumer (0: the quasi-static network). */
+    public DistrictHeatingNetworkParameters withPipeWaterVolumePerConsumerM3(double volumeM3) {
+        return new DistrictHeatingNetworkParameters(consumerCount, annualHeatPerConsumerJ, hotWaterShareRatio, heatingLimitTemperatureK,
+                degreeHoursPerYearKh, designOutdoorTemperatureK, supplyTemperatureAtDesignK, supplyTemperatureMinK, supplyCurveKneeOutdoorK,
+                returnTemperatureAtDesignK, returnTemperatureSummerK, returnTemperatureFloorK, heatLossPerConsumerWPerK, groundTemperatureK,
+                volumeM3, waterSpecificHeatJPerKgK, waterDensityKgPerM3);
     }
 
     /** Hot-water base per consumer, W: share · annual heat / 8,760 h. */

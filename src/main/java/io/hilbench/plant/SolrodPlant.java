@@ -284,6 +284,7 @@ public final class SolrodPlant implements PlantModel {
         chp.reset();
         dispatcher.reset();
         network.setConsumerCount(p.network().consumerCount());
+        network.resetPipes();
         supplyHeaderK = p.tankInitialTopK();
         returnHeaderK = p.network().returnTemperatureAtDesignK();
         seriesIndex = -1;
@@ -457,7 +458,7 @@ public final class SolrodPlant implements PlantModel {
             networkSupplyK = supplyHeaderOldK;
             headerDraw = network.massFlowKgPerS();
         }
-        network.serve(networkSupplyK);
+        network.serve(networkSupplyK, dtS);
         double networkReturnK = network.returnTemperatureK();
         // the shunt recirculates (ṁ − draw) of the return into the supply; the draw goes back to the return header at the
         // return temperature, so the heat taken from the header is ṁ_draw·c_p·(T_header − T_return)
@@ -565,7 +566,7 @@ public final class SolrodPlant implements PlantModel {
         y[outSolarDiffuse] = w.diffuseW;
         y[outSolarYieldJ] = solarYieldJ;
         y[outNetServed] = servedW;
-        y[outNetUnserved] = Math.max(0.0, network.heatDemandW() - servedW);
+        y[outNetUnserved] = network.unservedHeatW();
         y[outNetDeficit] = Math.max(0.0, network.supplyTemperatureSetK() - network.supplyTemperatureK());
         y[outNetLoss] = network.heatLossW();
         y[outNetConsumers] = network.consumerCount();

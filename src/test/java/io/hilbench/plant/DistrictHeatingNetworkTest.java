@@ -59,9 +59,13 @@ class DistrictHeatingNetworkTest {
         assertThat(net.consumerDemandW(Units.degCToK(0))).isCloseTo(2 * at0, within(1e-6));
     }
 
-    /** Served at the set-point, the return is the consumers' return and everything is served; colder supply is served less. */
+    /**
+     * Quasi-static (no pipe volume): served at the set-point, the return is the consumers' return and everything is
+     * served; colder supply is served less.
+     */
     @Test
     void servedHeatAndReturn() {
+        DistrictHeatingNetwork net = new DistrictHeatingNetwork(p.withPipeWaterVolumePerConsumerM3(0));
         net.demand(Units.degCToK(0));
         net.serve(net.supplyTemperatureSetK());
         assertThat(net.returnTemperatureK()).isCloseTo(net.returnTemperatureNominalK(), within(1e-9));
@@ -84,5 +88,43 @@ class DistrictHeatingNetworkTest {
         net.serve(net.supplyTemperatureSetK());
         assertThat(net.servedHeatW()).isPositive();
         assertThatThrownBy(() -> net.setConsumerCount(-1)).hasMessageContaining("consumers must be >= 0");
+    }
+
+    /**
+     * Pipes (equation 7): in steady state the plant gets the nominal return back and serves the demand; a 10 K step of
+     * the plant's supply reaches the consumers a transport delay V·ρ/ṁ later (50 % crossing within 20 % of it) and the
+     * plant's return later still; over the transient the heat delivered at the plant equals what the consumers took, the
+     * pipes lost and the change of their content, within 0.1 %.
+     */
+    @Test
+    void pipesDelayTheSupplyAndCloseTheirEnergyBalance() {
+        double air = Units.degCToK(0);
+        net.demand(air);
+        double set = net.supplyTemperatureSetK();
+        for (int i = 0; i < 6 * 360; i++) net.serve(set, 10.0);   // 6 h at the set-point
+        assertThat(net.returnTemperatureK()).isCloseTo(net.returnTemperatureNominalK(), within(0.5));
+        assertThat(net.servedHeatW()).isCloseTo(net.heatDemandW(), within(0.02 * net.heatDemandW()));
+        assertThat(net.unservedHeatW()).isCloseTo(0, within(1.0));
+        double delayS = 350 * p.pipeWaterVolumePerConsumerM3() * p.waterDensityKgPerM3() / net.massFlowKgPerS();
+        assertThat(delayS).as("tens of minutes at 0 °C air").isBetween(15 * 60.0, 90 * 60.0);
+
+        double before = net.consumerSupplyTemperatureK();
+        double returnBefore = net.returnTemperatureK();
+        double content0 = net.pipeHeatContentJ();
+        double atPlantJ = 0, consumersJ = 0, lossJ = 0;
+        double halfSupplyS = Double.NaN, halfReturnS = Double.NaN;
+        double dt = 1.0;
+        for (int i = 1; i <= 4 * 3600; i++) {
+            net.serve(set - 10, dt);
+            atPlantJ += net.servedHeatW() * dt;
+            consumersJ += net.consumerServedHeatW() * dt;
+            lossJ += net.heatLossW() * dt;
+            if (Double.isNaN(halfSupplyS) && net.consumerSupplyTemperatureK() < before - 5) halfSupplyS = i * dt;
+            if (Double.isNaN(halfReturnS) && net.returnTemperatureK() < returnBefore - 5) halfReturnS = i * dt;
+        }
+        assertThat(halfSupplyS).as("the step reaches the consumers a transport delay later (%.0f s)", delayS).isCloseTo(delayS, within(0.2 * delayS));
+        assertThat(halfReturnS).as("and the plant's return later still").isGreaterThan(halfSupplyS);
+        double balance = atPlantJ - consumersJ - lossJ - (net.pipeHeatContentJ() - content0);
+        assertThat(Math.abs(balance)).as("energy balance residual, J, of %.3e J delivered", atPlantJ).isLessThan(1e-3 * atPlantJ);
     }
 }

