@@ -21,11 +21,22 @@ package io.hilbench.controller;
  *                           3 of 6, about 40 % from the top)
  * @param rechargeBelowSetK  recharge when {@code rechargeTag} is below the set-point less this. Default 8 K (between
  *                           the two: ~40 % of the tank, ≈ 14 MWh at a 25 K charge on Solrød's 1.43 MWh/K)
+ * @param topTag             the sensor near the top the network is served from. Default TT-302 (level 2 of 6)
+ * @param topChargedBelowSetK charged also needs {@code topTag} within this of the set-point. Default 1 K
+ * @param topRechargeBelowSetK recharge also when {@code topTag} falls more than this below the set-point: the tank can
+ *                           no longer serve the network at its set-point (a colder day raised it, or the top was spent),
+ *                           and the heat pump must run before the plant's backup would. Default 1.5 K (the backup starts
+ *                           after 600 s at 1 K under-served, or at 5 K at 10 % depth)
  */
-public record TankChargingConfig(boolean enabled, String chargedTag, double chargedBelowSetK, String rechargeTag, double rechargeBelowSetK) {
+public record TankChargingConfig(boolean enabled, String chargedTag, double chargedBelowSetK, String rechargeTag, double rechargeBelowSetK,
+                                 String topTag, double topChargedBelowSetK, double topRechargeBelowSetK) {
     public TankChargingConfig {
         if (chargedTag == null || chargedTag.isBlank()) throw new IllegalArgumentException("chargedTag must be named");
         if (rechargeTag == null || rechargeTag.isBlank()) throw new IllegalArgumentException("rechargeTag must be named");
+        if (topTag == null || topTag.isBlank()) throw new IllegalArgumentException("topTag must be named");
+        if (!(topChargedBelowSetK >= 0) || !(topRechargeBelowSetK > topChargedBelowSetK) || Double.isInfinite(topRechargeBelowSetK)) {
+            throw new IllegalArgumentException("topRechargeBelowSetK (" + topRechargeBelowSetK + ") must be > topChargedBelowSetK (" + topChargedBelowSetK + ") >= 0");
+        }
         if (!(chargedBelowSetK >= 0) || Double.isInfinite(chargedBelowSetK)) throw new IllegalArgumentException("chargedBelowSetK must be >= 0, was " + chargedBelowSetK);
         if (!(rechargeBelowSetK > chargedBelowSetK) || Double.isInfinite(rechargeBelowSetK)) {
             // recharge must need a colder tank than charged, or the two conditions overlap and the heat pump cycles
@@ -35,8 +46,10 @@ public record TankChargingConfig(boolean enabled, String chargedTag, double char
 
     /** Off, with the Solrød sensors and margins ready for {@link #on()}. */
     public static TankChargingConfig defaults() {
-        return new TankChargingConfig(false, "TT-305", 3.0, "TT-303", 8.0);
+        return new TankChargingConfig(false, "TT-305", 3.0, "TT-303", 8.0, "TT-302", 1.0, 1.5);
     }
 
-    public TankChargingConfig on() { return new TankChargingConfig(true, chargedTag, chargedBelowSetK, rechargeTag, rechargeBelowSetK); }
+    public TankChargingConfig on() {
+        return new TankChargingConfig(true, chargedTag, chargedBelowSetK, rechargeTag, rechargeBelowSetK, topTag, topChargedBelowSetK, topRechargeBelowSetK);
+    }
 }

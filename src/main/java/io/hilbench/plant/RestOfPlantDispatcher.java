@@ -10,8 +10,9 @@ package io.hilbench.plant;
  *       (plant-models/README.md), so production above the network's draw charges it and a shortfall discharges it.</li>
  *   <li><b>CHP backup</b> (the Solrød biogas engine's heat over the transmission connection: Havdrup has no engine of
  *       its own) with hysteresis on the tank's charge: start when the node at {@code chpStartDepthRatio} is more than
- *       {@code chpStartBelowSetK} below T_set (the tank can no longer supply the network), or the supply header is
- *       more than the tolerance below T_set (the network would be under-served); stop when the node at
+ *       {@code chpStartBelowSetK} below T_set (the tank can no longer supply the network), or the supply header has
+ *       been more than the tolerance below T_set for {@code underServedDelayS} (the network is under-served and the
+ *       heat pump, which restarts in minutes, has not caught up); stop when the node at
  *       {@code chpStopDepthRatio} is at or above T_set + {@code chpStopAboveSetK}, or at once when the engine's
  *       cooling water (the return header) is above {@code chpReturnMaxK}. On main the start was "node at 25 % below
  *       T_set + 2 K": water at T_set from the heat pump or the solar loop never counted as charged, so the 3.7 MW
@@ -27,6 +28,7 @@ public final class RestOfPlantDispatcher {
     private final RestOfPlantDispatcherParameters p;
     private boolean chpRequested;
     private boolean heatPumpToHeader;
+    private double underServedS;
 
     public RestOfPlantDispatcher(RestOfPlantDispatcherParameters parameters) {
         this.p = parameters;
@@ -35,18 +37,20 @@ public final class RestOfPlantDispatcher {
     public void reset() {
         chpRequested = false;
         heatPumpToHeader = false;
+        underServedS = 0;
     }
 
     public RestOfPlantDispatcherParameters parameters() { return p; }
 
-    /** The CHP run request for this step; {@code chpReturnK} is the water the engine would be cooled with. */
-    public boolean chpRunRequest(StratifiedTank tank, double supplySetK, double supplyHeaderK, double chpReturnK) {
+    /** The CHP run request for this step of {@code dtS}; {@code chpReturnK} is the water the engine would be cooled with. */
+    public boolean chpRunRequest(StratifiedTank tank, double supplySetK, double supplyHeaderK, double chpReturnK, double dtS) {
+        underServedS = supplyHeaderK < supplySetK - p.underServedToleranceK() ? underServedS + dtS : 0.0;
         if (chpReturnK >= p.chpReturnMaxK()) {
             chpRequested = false;
         } else if (chpRequested) {
             if (tank.temperatureAtDepthK(p.chpStopDepthRatio()) >= supplySetK + p.chpStopAboveSetK()) chpRequested = false;
         } else if (tank.temperatureAtDepthK(p.chpStartDepthRatio()) < supplySetK - p.chpStartBelowSetK()
-                || supplyHeaderK < supplySetK - p.underServedToleranceK()) {
+                || underServedS >= p.underServedDelayS()) {
             chpRequested = true;
         }
         return chpRequested;

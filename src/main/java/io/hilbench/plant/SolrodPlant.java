@@ -420,7 +420,7 @@ public final class SolrodPlant implements PlantModel {
         }
 
         // CHP top-up (dispatcher); the engine is cooled with return-header water
-        boolean run = dispatcher.chpRunRequest(tank, supplySetK, supplyHeaderOldK, returnHeaderOldK);
+        boolean run = dispatcher.chpRunRequest(tank, supplySetK, supplyHeaderOldK, returnHeaderOldK, dtS);
         String chpEvent = chp.step(dtS, run, dispatcher.chpForcedStop(returnHeaderOldK));
         if (chpEvent != null) events.add(chpEvent);
         double chpOutK = Math.max(supplySetK + p.chp().outletAboveSupplySetK(), returnHeaderOldK + CHP_MIN_RISE_K);

@@ -18,7 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TankChargingTest {
     private static Inputs tank(double tt305, double tt303) {
-        return Inputs.builder(0, 0).set("TT-305", tt305).set("TT-303", tt303).build();
+        return tank(tt305, tt303, 70);
+    }
+
+    private static Inputs tank(double tt305, double tt303, double tt302) {
+        return Inputs.builder(0, 0).set("TT-305", tt305).set("TT-303", tt303).set("TT-302", tt302).build();
     }
 
     @Test
@@ -29,7 +33,11 @@ class TankChargingTest {
         assertThat(t.update(tank(40, 57.0), 65)).as("TT-303 exactly 8 K below: still charged (hysteresis)").isTrue();
         assertThat(t.update(tank(40, 56.9), 65)).as("TT-303 more than 8 K below: to charge").isFalse();
         assertThat(t.update(tank(61.0, 70), 65)).as("between the two: the last answer holds").isFalse();
-        assertThat(t.stops()).isEqualTo(1);
+        assertThat(t.update(tank(63, 70, 63.9), 65)).as("TT-302 more than 1 K below: not charged").isFalse();
+        assertThat(t.update(tank(63, 70, 64.0), 65)).as("TT-302 within 1 K").isTrue();
+        assertThat(t.update(tank(63, 70, 63.6), 65)).as("TT-302 1.4 K below: still charged (hysteresis)").isTrue();
+        assertThat(t.update(tank(63, 70, 63.4), 65)).as("TT-302 more than 1.5 K below (a colder day raised the set-point): to charge").isFalse();
+        assertThat(t.stops()).isEqualTo(2);
     }
 
     @Test
@@ -37,9 +45,9 @@ class TankChargingTest {
         assertThat(new TankCharging(TankChargingConfig.defaults()).update(tank(75, 75), 65)).isFalse();
         TankCharging t = new TankCharging(TankChargingConfig.defaults().on());
         assertThat(t.update(tank(75, 75), 65)).isTrue();
-        Inputs bad = Inputs.builder(0, 0).set("TT-305", 75.0, Quality.BAD).set("TT-303", 75.0).build();
+        Inputs bad = Inputs.builder(0, 0).set("TT-305", 75.0, Quality.BAD).set("TT-303", 75.0).set("TT-302", 75.0).build();
         assertThat(t.update(bad, 65)).isFalse();
-        assertThatThrownBy(() -> new TankChargingConfig(true, "TT-305", 8, "TT-303", 3)).hasMessageContaining("rechargeBelowSetK");
+        assertThatThrownBy(() -> new TankChargingConfig(true, "TT-305", 8, "TT-303", 3, "TT-302", 1, 1.5)).hasMessageContaining("rechargeBelowSetK");
     }
 
     /** Closed on the logic test plant: Running, the tank charged → every compressor off and kept off; to charge → a restart. */
@@ -50,6 +58,7 @@ class TankChargingTest {
         SimPlant p = new SimPlant();
         p.extra.put("TT-305", 40.0);
         p.extra.put("TT-303", 45.0);
+        p.extra.put("TT-302", 50.0);
         p.step(c.cycle(p.inputs(), Commands.none(75).withStart()));
         run(c, p, 15 * 60);
         assertThat(c.state()).isEqualTo(ControllerState.RUNNING);
@@ -57,6 +66,7 @@ class TankChargingTest {
 
         p.extra.put("TT-305", 73.0);   // supply-grade water down to level 5
         p.extra.put("TT-303", 74.0);
+        p.extra.put("TT-302", 75.0);
         run(c, p, 15 * 60);
         assertThat(onCount(p)).as("charged: every compressor off").isZero();
         run(c, p, 30 * 60);
