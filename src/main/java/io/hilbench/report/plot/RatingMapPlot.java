@@ -91,6 +91,8 @@ public final class RatingMapPlot {
             limit(plot, limits.hpSwitchPa(), "PSHH-202 HP switch");
             limit(plot, limits.searchLimitPa(), "search limit (PSV-202 set)");
             combined.add(plot, 1);
+            // the panels share their series' names and colours: the legend names each return temperature once
+            if (combined.getFixedLegendItems() == null) combined.setFixedLegendItems(plot.getLegendItems());
         }
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), combined, true);
         chart.setBackgroundPaint(Color.WHITE);
