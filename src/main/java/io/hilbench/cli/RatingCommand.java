@@ -5,6 +5,7 @@ import io.hilbench.fluid.Co2Tables;
 import io.hilbench.plant.Co2HeatPumpParameters;
 import io.hilbench.plant.HeatPumpRating;
 import io.hilbench.plant.HeatSource;
+import io.hilbench.plant.RatingOptimum;
 import io.hilbench.rig.Rig;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Spec;
  *    "gas_cooler_outlet_degc":…,"discharge_degc":…,"co2_mass_flow_kg_s":…,"water_flow_kg_s":…}
  * </pre>
  * {@code --rh} is in percent (0–100). Without {@code --gas-cooler-bar} the COP-optimal gas-cooler pressure is searched
- * up to the controllers' pressure aim (120 bar, DESIGN §5 default). {@code --speed-pct} is the compressors' share of
+ * up to PSV-202's set pressure (140 bar, {@link RatingOptimum}), no longer only up to the controllers' aim (120 bar);
+ * fields after water_flow_kg_s say whether it lies above the aim or at the PSHH-202 HP switch (130 bar) and what the
+ * best at or below each is, and give the gas cooler's cold-end approach ({@link RatingOutput#extraFields}).
+ * {@code --map FILE.csv} writes the optimum-pressure map over a grid instead ({@link RatingOutput#writeMap}). {@code --speed-pct} is the compressors' share of
  * their maximum speed (70 Hz), all N alike. power_kw is the compressors' and the evaporator fans' electric power;
  * water_flow_kg_s is the DH water through the gas cooler. The rig is read for its plant model only (the plant's
  * parameters are the model's code defaults, plant-models/co2-heat-pump/README.md). Bad input: one line on stderr, exit 2.
@@ -44,16 +48,16 @@ public final class RatingCommand implements Callable<Integer> {
     Path rigDir;
 
     // Numbers are read as text so that a malformed number gives the same one-line error as a bad range.
-    @Option(names = "--air-degc", paramLabel = "T", required = true, description = "Outdoor air temperature, degC.")
+    @Option(names = "--air-degc", paramLabel = "T", required = false, description = "Outdoor air temperature, degC (required unless --map).")
     String airDegC;
 
-    @Option(names = "--rh", paramLabel = "RH", required = true, description = "Outdoor relative humidity, percent (0-100).")
+    @Option(names = "--rh", paramLabel = "RH", required = false, description = "Outdoor relative humidity, percent (0-100; required unless --map, where it defaults to 90).")
     String rhPct;
 
-    @Option(names = "--return-degc", paramLabel = "TR", required = true, description = "DH water into the gas cooler, degC.")
+    @Option(names = "--return-degc", paramLabel = "TR", required = false, description = "DH water into the gas cooler, degC (required unless --map).")
     String returnDegC;
 
-    @Option(names = "--supply-degc", paramLabel = "TS", required = true, description = "DH water out of the gas cooler, degC.")
+    @Option(names = "--supply-degc", paramLabel = "TS", required = false, description = "DH water out of the gas cooler, degC (required unless --map).")
     String supplyDegC;
 
     @Option(names = "--source", paramLabel = "air|tank|both", defaultValue = "air", description = "Heat source (default: ${DEFAULT-VALUE}).")
@@ -62,8 +66,11 @@ public final class RatingCommand implements Callable<Integer> {
     @Option(names = "--tank-bottom-degc", paramLabel = "T", description = "Tank-bottom water into the water evaporator, degC (default 35).")
     String tankBottomDegC;
 
-    @Option(names = "--gas-cooler-bar", paramLabel = "P", description = "Gas-cooler pressure, bar; omitted: the COP-optimal one up to 120 bar.")
+    @Option(names = "--gas-cooler-bar", paramLabel = "P", description = "Gas-cooler pressure, bar; omitted: the COP-optimal one up to PSV-202's set pressure (140 bar).")
     String gasCoolerBar;
+
+    @Option(names = "--map", paramLabel = "FILE.csv", description = "Write the optimum-pressure map (air -15..15, return 35..55, supply 65..85 degC) to FILE.csv and its plot to FILE.svg.")
+    Path mapCsv;
 
     @Option(names = "--speed-pct", paramLabel = "N", defaultValue = "100", description = "Compressor speed, percent of 70 Hz (default: ${DEFAULT-VALUE}).")
     String speedPct;
@@ -95,6 +102,18 @@ public final class RatingCommand implements Callable<Integer> {
     }
 
     private String run() {
+        if (mapCsv != null) {
+            if (airDegC != null || returnDegC != null || supplyDegC != null || gasCoolerBar != null) {
+                throw new IllegalArgumentException("--map spans its own air, return and supply grid at the optimum pressure: leave out --air-degc, --return-degc, --supply-degc and --gas-cooler-bar");
+            }
+            // placeholders that pass the single-point checks below; the map replaces them point by point
+            airDegC = "0";
+            returnDegC = "40";
+            supplyDegC = "75";
+            if (rhPct == null) rhPct = "90";
+        } else if (airDegC == null || rhPct == null || returnDegC == null || supplyDegC == null) {
+            throw new IllegalArgumentException("--air-degc, --rh, --return-degc and --supply-degc are required (or --map FILE.csv)");
+        }
         Rig rig;
         try {
             rig = RigLoader.loadDefault(rigDir);
@@ -132,7 +151,9 @@ public final class RatingCommand implements Callable<Integer> {
         }
         HeatPumpRating.Conditions c = new HeatPumpRating.Conditions(Units.degCToK(air), rh / 100.0, Units.degCToK(ret), Units.degCToK(sup),
                 heatSource, Units.degCToK(tank), gc, parameters.gasCoolerPressureAimPa(), speed / 100.0);
-        HeatPumpRating.Result r = new HeatPumpRating(parameters, tables.get()).rate(c);
+        if (mapCsv != null) return RatingOutput.writeMap(mapCsv, parameters, tables.get(), c);
+        RatingOptimum.Rated rated = RatingOptimum.rate(new HeatPumpRating(parameters, tables.get()), RatingOptimum.Limits.of(parameters), c);
+        HeatPumpRating.Result r = rated.result();
         return "{\"heat_kw\":" + FluidCommand.num(r.heatW() / 1e3)
                 + ",\"power_kw\":" + FluidCommand.num(r.powerW() / 1e3)
                 + ",\"cop\":" + FluidCommand.num(r.cop())
@@ -143,7 +164,8 @@ public final class RatingCommand implements Callable<Integer> {
                 + ",\"gas_cooler_outlet_degc\":" + FluidCommand.num(Units.kToDegC(r.gasCoolerOutletK()))
                 + ",\"discharge_degc\":" + FluidCommand.num(Units.kToDegC(r.dischargeK()))
                 + ",\"co2_mass_flow_kg_s\":" + FluidCommand.num(r.co2MassFlowKgPerS())
-                + ",\"water_flow_kg_s\":" + FluidCommand.num(r.waterMassFlowKgPerS()) + "}";
+                + ",\"water_flow_kg_s\":" + FluidCommand.num(r.waterMassFlowKgPerS())
+                + RatingOutput.extraFields(rated) + "}";
     }
 
 }
