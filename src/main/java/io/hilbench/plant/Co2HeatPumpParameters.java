@@ -25,7 +25,8 @@ package io.hilbench.plant;
  * @param machineRoomTemperatureK     the stopped plant's pressures creep to p_sat of this (20 °C ≈ 57 bar [U], domain notes §3 item 6)
  * @param standstillTimeConstantS     time constant of that creep (900 s [U])
  * @param dischargeTimeConstantS      discharge pipe and TT-202 lag (20 s [L])
- * @param gasCoolerPressureAimPa      the controllers' pressure aim that bounds the rating's optimum search (120 bar [S DESIGN §5 default])
+ * @param gasCoolerPressureAimPa      the controllers' pressure aim (120 bar [S DESIGN §5 default]); bench rating reports the best COP at
+ *                                   or below it beside the optimum, searched up to PSV-202's 140 bar
  * @param tankTopTemperatureK         held: tank top (70 °C [U], tank not modelled in this plant)
  * @param tankBottomTemperatureK      held: tank bottom, the water evaporator's inlet (35 °C [U])
  * @param networkHeatDemandW          held: network demand (1.5 MW [U], network not modelled in this plant)

@@ -5,7 +5,8 @@ package io.hilbench.plant;
  * sources and assumptions in plant-models/co2-heat-pump/README.md.
  *
  * @param cellCount                  finite-volume cells along the flow (20; ≥ 10 per DESIGN §5 and domain notes §7)
- * @param co2SideUaNominalWPerK      CO2-side conductance at the nominal CO2 flow ([C] sized for a 2–4 K cold-end approach at the design point)
+ * @param co2SideUaNominalWPerK      CO2-side conductance at the nominal CO2 flow ([U]: a 0.56 K cold-end approach at the design point,
+ *                                   measured; a 2–5 K approach would need ~280 down to ~155 kW/K on each side: co2-heat-pump README)
  * @param waterSideUaNominalWPerK    water-side conductance at the nominal water flow ([U], same order as the CO2 side)
  * @param co2MassFlowNominalKgPerS   CO2 flow of the nominal conductance (5.6 kg/s [C domain notes §2.2])
  * @param waterMassFlowNominalKgPerS water flow of the nominal conductance (8.2 kg/s [C domain notes §2.2])
