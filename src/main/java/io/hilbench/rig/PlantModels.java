@@ -35,15 +35,6 @@ public final class PlantModels {
     private PlantModels() {}
 
     /**
-     * A fresh plant for the rig's model, with the parameters of the rig's {@code plant.parameters} file when it names
-     * one (else the Java {@code solrodDefaults()}): for {@code solrod} that file holds the rest of the plant
-     * ({@link SolrodPlantParameters}) and the heat pump's are read from {@code ../co2-heat-pump/parameters.yaml} next
-     * to it (plant-models/ keeps one folder per model); for {@code co2-heat-pump} it holds
-     * {@link Co2HeatPumpParameters}. The first heat pump takes no file.
-     *
-     * @throws IllegalArgumentException a parameter file with errors (each with file, line and field), or an unknown model
-     */
-    /**
      * The plant-models/ folders that document a model and hold its parameters: the model's own and those of the
      * components it is built from (the evidence bundle carries them all, DESIGN §10).
      */
@@ -56,6 +47,16 @@ public final class PlantModels {
         };
     }
 
+    /**
+     * A fresh plant for the rig's model, with the parameters of the rig's {@code plant.parameters} file when it names
+     * one (else the Java {@code solrodDefaults()}): for {@code solrod} that file holds the rest of the plant
+     * ({@link SolrodPlantParameters}) and the heat pump's are read from {@code ../co2-heat-pump/parameters.yaml} next
+     * to it (plant-models/ keeps one folder per model); for {@code co2-heat-pump} it holds
+     * {@link Co2HeatPumpParameters}. The first heat pump takes no file. The rig's {@code plant.overrides} and a run's
+     * {@code --plant-param} ({@link Rig#withRunOverrides}) are applied over the files ({@link #parameters}).
+     *
+     * @throws IllegalArgumentException a parameter file with errors (each with file, line and field), or an unknown model
+     */
     public static PlantModel create(Rig rig) {
         String model = rig.plant().model();
         if (rig.plant().parameters() == null && rig.plant().overrides().isEmpty()) return create(model);
