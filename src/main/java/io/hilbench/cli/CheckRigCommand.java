@@ -38,13 +38,16 @@ public final class CheckRigCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Rig r = RigLoader.loadDefault(rig);
+            // the parameter files and the rig's plant.overrides, checked as a run would (errors name file:line and field)
+            if (!r.plant().overrides().isEmpty()) io.hilbench.rig.PlantModels.parameters(r);
             if (pointList) {
                 out.print(io.hilbench.rig.PointList.markdown(r));
                 out.flush();
                 return 0;
             }
             out.println("OK " + r.name() + ": " + r.points().size() + " points (" + r.modbusPointCount() + " Modbus, "
-                    + r.opcuaPointCount() + " OPC UA), units " + r.modbusUnits());
+                    + r.opcuaPointCount() + " OPC UA), units " + r.modbusUnits()
+                    + (r.plant().overrides().isEmpty() ? "" : ", " + r.plant().overrides().size() + " plant parameter override(s)"));
             r.controller().ifPresent(c -> out.println("controller " + c.protocol().name().toLowerCase(java.util.Locale.ROOT)
                     + " " + c.endpoint() + ": " + c.points().size() + " points"));
             out.flush();

@@ -6,11 +6,15 @@ import io.hilbench.plant.Co2HeatPumpParameters;
 import io.hilbench.plant.HeatPumpRating;
 import io.hilbench.plant.HeatSource;
 import io.hilbench.plant.RatingOptimum;
+import io.hilbench.rig.PlantModels;
 import io.hilbench.rig.Rig;
+import io.hilbench.rig.RigError;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -33,8 +37,12 @@ import picocli.CommandLine.Spec;
  * best at or below each is, and give the gas cooler's cold-end approach ({@link RatingOutput#extraFields}).
  * {@code --map FILE.csv} writes the optimum-pressure map over a grid instead ({@link RatingOutput#writeMap}). {@code --speed-pct} is the compressors' share of
  * their maximum speed (70 Hz), all N alike. power_kw is the compressors' and the evaporator fans' electric power;
- * water_flow_kg_s is the DH water through the gas cooler. The rig is read for its plant model only (the plant's
- * parameters are the model's code defaults, plant-models/co2-heat-pump/README.md). Bad input: one line on stderr, exit 2.
+ * water_flow_kg_s is the DH water through the gas cooler. The heat pump's parameters are the rig's: its parameter
+ * files (for {@code plant.model: solrod}, plant-models/co2-heat-pump/parameters.yaml next to the rig's
+ * {@code plant.parameters}; the model's code defaults when the rig names no file) with the rig's
+ * {@code plant.overrides} and then the {@code --plant-param KEY=VALUE} overrides applied (rigs/README.md), e.g.
+ * {@code --plant-param gasCooler.co2SideUaNominalWPerK=300000}. Bad input (an override included): one line per
+ * error on stderr, exit 2.
  */
 @Command(name = "rating", mixinStandardHelpOptions = true,
         description = "Steady-state rating of the CO2 heat pump at given air and DH temperatures, as one JSON object.")
@@ -75,6 +83,9 @@ public final class RatingCommand implements Callable<Integer> {
     @Option(names = "--speed-pct", paramLabel = "N", defaultValue = "100", description = "Compressor speed, percent of 70 Hz (default: ${DEFAULT-VALUE}).")
     String speedPct;
 
+    @picocli.CommandLine.Mixin
+    PlantParamOptions plantParams = new PlantParamOptions();
+
     private final Supplier<Co2Tables> tables;
 
     public RatingCommand() {
@@ -95,7 +106,8 @@ public final class RatingCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("bench rating: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            // one line per error (an override's error names its source and field)
+            for (String line : String.valueOf(e.getMessage()).split("\\R")) err.println("bench rating: " + line);
             err.flush();
             return EXIT_BAD_INPUT;
         }
@@ -115,15 +127,19 @@ public final class RatingCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--air-degc, --rh, --return-degc and --supply-degc are required (or --map FILE.csv)");
         }
         Rig rig;
+        Co2HeatPumpParameters parameters;
         try {
             rig = RigLoader.loadDefault(rigDir);
+            if (!"solrod".equals(rig.plant().model())) {
+                throw new IllegalArgumentException("rig " + rigDir + ": plant model '" + rig.plant().model() + "' has no rating (known: solrod)");
+            }
+            // the rig's parameter files, its plant.overrides and this run's --plant-param (issue #15 item 7)
+            parameters = PlantModels.parameters(plantParams.apply(rig)).heatPump();
         } catch (RigException e) {
-            throw new IllegalArgumentException("rig " + rigDir + ": " + e.errors().get(0));
+            List<String> lines = new ArrayList<>();
+            for (RigError error : e.errors()) lines.add(error.toString());
+            throw new IllegalArgumentException("rig " + rigDir + ": " + String.join(System.lineSeparator(), lines));
         }
-        if (!"solrod".equals(rig.plant().model())) {
-            throw new IllegalArgumentException("rig " + rigDir + ": plant model '" + rig.plant().model() + "' has no rating (known: solrod)");
-        }
-        Co2HeatPumpParameters parameters = Co2HeatPumpParameters.solrodDefaults();
         HeatSource heatSource = switch (source.trim().toLowerCase(Locale.ROOT)) {
             case "air" -> HeatSource.AIR;
             case "tank" -> HeatSource.TANK;

@@ -98,6 +98,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "FILE", description = "Operator-added fields: a YAML mapping of names to text values, recorded in the evidence manifest.")
     Path operatorFile;
 
+    @picocli.CommandLine.Mixin
+    PlantParamOptions plantParams = new PlantParamOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -119,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Pacing pacing = Pacing.parse(pace != null ? pace : certification ? "realtime" : "lockstep");
             BenchOptions.ControllerKind kind = BenchOptions.ControllerKind.parse(controller);
-            var r = RigLoader.loadDefault(rig);
+            // the run's --plant-param checked against the parameter files now, before anything starts (exit 2)
+            var r = plantParams.apply(RigLoader.loadDefault(rig));
             loadedRig = r;
             if (r.controller().isEmpty()) {
                 err.println("bench run: rig " + r.name() + " has no controller section: scenarios need the controller's supervisory map");
@@ -129,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             Requirements.load(featuresDir);
             Path reportDir = report != null ? report
                     : Path.of("reports", r.name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
-            options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir);
+            options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values);
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             // (a dry run signs nothing: no installation key is created for it)
             signer = dryRun ? null
@@ -253,9 +257,22 @@ public final class RunCommand implements Callable<Integer> {
         run.put("errors", result.errors());
         run.put("exitCode", result.exitCode());
         run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
+        run.put("plantOverrides", plantOverrides(r));
         Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();
         return new EvidenceBundle.Inputs(o.reportDir(), o.featuresDir(), rigDir, r.name(), r.plant().model(), r.plant().parameters(),
                 plantModelsDir(rigDir), run, operator, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The plant parameter overrides the run's plant was built with (the rig's plant.overrides and --plant-param,
+     * after precedence) as the manifest records them: key, value, source. Checked before the run started.
+     */
+    static java.util.List<Map<String, Object>> plantOverrides(io.hilbench.rig.Rig r) {
+        try {
+            return io.hilbench.rig.PlantModels.describe(io.hilbench.rig.PlantModels.resolve(r.plant().model(), r.plant().overrides()));
+        } catch (RigException e) {
+            throw new IllegalStateException("plant overrides were checked before the run: " + e.getMessage(), e);
+        }
     }
 
     /** plant-models/ beside the rig's rigs/ folder, else in the working directory, else none. */

@@ -52,6 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--step-ms", paramLabel = "MS", description = "Override the rig's plant time per step, e.g. 10 for the real-time benchmark.")
     Long stepMs;
 
+    @picocli.CommandLine.Mixin
+    PlantParamOptions plantParams = new PlantParamOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,9 +68,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Rig r;
         try {
-            r = RigLoader.loadDefault(rig);
+            r = plantParams.apply(RigLoader.loadDefault(rig));
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
+            return BenchCommand.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("bench serve: " + e.getMessage());
             return BenchCommand.USAGE;
         }
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),

@@ -92,6 +92,9 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Test seam: the plant for the rig (the rig's model by default). */
     Function<Rig, PlantModel> plantFactory = PlantModels::create;
 
+    @picocli.CommandLine.Mixin
+    PlantParamOptions plantParams = new PlantParamOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -106,7 +109,7 @@ public final class SimulateCommand implements Callable<Integer> {
             double substep = plantSubstepS.trim().equalsIgnoreCase("auto") ? Double.NaN : OptionValues.finite("--plant-substep-s", plantSubstepS);
             settings = new Simulation.Settings(index, startS, OptionValues.finite("--hours", hours), step, durationMs(every),
                     scanS == null ? step : OptionValues.finite("--scan-s", scanS), substep);
-            Rig loaded = RigLoader.loadDefault(rig);
+            Rig loaded = plantParams.apply(RigLoader.loadDefault(rig));
             plant = plantFactory.apply(loaded);
             double chosen = settings.plantSubstepFor(plant.maxSubstepS(), plant.largestValidatedSubstepS());
             if (!Double.isNaN(substep) && Double.isNaN(chosen)) {
@@ -116,7 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--plant-substep-s must be in (0, " + plant.largestValidatedSubstepS()
                         + "] s for " + plant.getClass().getSimpleName() + " (the range it is validated for), was " + plantSubstepS);
             }
-            r = RigLoader.load(rig, plant.catalogue());   // bindings resolved against the plant actually run
+            r = RigLoader.load(rig, plant.catalogue()).withRunOverrides(plantParams.overrides());   // bindings resolved against the plant actually run
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
             err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in rig " + rig);

@@ -10,6 +10,9 @@ import io.hilbench.plant.SolrodPlant;
 import io.hilbench.plant.SolrodPlantParameters;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The plant models a rig can name in {@code plant.model}:
@@ -32,15 +35,6 @@ public final class PlantModels {
     private PlantModels() {}
 
     /**
-     * A fresh plant for the rig's model, with the parameters of the rig's {@code plant.parameters} file when it names
-     * one (else the Java {@code solrodDefaults()}): for {@code solrod} that file holds the rest of the plant
-     * ({@link SolrodPlantParameters}) and the heat pump's are read from {@code ../co2-heat-pump/parameters.yaml} next
-     * to it (plant-models/ keeps one folder per model); for {@code co2-heat-pump} it holds
-     * {@link Co2HeatPumpParameters}. The first heat pump takes no file.
-     *
-     * @throws IllegalArgumentException a parameter file with errors (each with file, line and field), or an unknown model
-     */
-    /**
      * The plant-models/ folders that document a model and hold its parameters: the model's own and those of the
      * components it is built from (the evidence bundle carries them all, DESIGN §10).
      */
@@ -53,21 +47,224 @@ public final class PlantModels {
         };
     }
 
+    /**
+     * A fresh plant for the rig's model, with the parameters of the rig's {@code plant.parameters} file when it names
+     * one (else the Java {@code solrodDefaults()}): for {@code solrod} that file holds the rest of the plant
+     * ({@link SolrodPlantParameters}) and the heat pump's are read from {@code ../co2-heat-pump/parameters.yaml} next
+     * to it (plant-models/ keeps one folder per model); for {@code co2-heat-pump} it holds
+     * {@link Co2HeatPumpParameters}. The first heat pump takes no file. The rig's {@code plant.overrides} and a run's
+     * {@code --plant-param} ({@link Rig#withRunOverrides}) are applied over the files ({@link #parameters}).
+     *
+     * @throws IllegalArgumentException a parameter file with errors (each with file, line and field), or an unknown model
+     */
     public static PlantModel create(Rig rig) {
-        Path file = rig.plant().parameters();
         String model = rig.plant().model();
-        if (file == null) return create(model);
+        if (rig.plant().parameters() == null && rig.plant().overrides().isEmpty()) return create(model);
+        Parameters p;
         try {
-            return switch (model) {
-                case SOLROD -> new SolrodPlant(new Co2HeatPumpPlant(PlantParameterFile.read(heatPumpFileNextTo(file), Co2HeatPumpParameters.class),
-                        Co2Tables.plantDefault()), PlantParameterFile.read(file, SolrodPlantParameters.class));
-                case CO2_HEAT_PUMP -> new Co2HeatPumpPlant(PlantParameterFile.read(file, Co2HeatPumpParameters.class), Co2Tables.plantDefault());
-                case FIRST_HEAT_PUMP -> throw new IllegalArgumentException("plant model first-heat-pump takes no parameter file (plant.parameters: " + file + ")");
-                default -> create(model);
-            };
+            p = parameters(rig);
         } catch (RigException e) {
             throw new IllegalArgumentException("plant parameters of rig " + rig.name() + ":\n" + e.getMessage(), e);
         }
+        return switch (model) {
+            case SOLROD -> new SolrodPlant(new Co2HeatPumpPlant(p.heatPump(), Co2Tables.plantDefault()), p.site());
+            case CO2_HEAT_PUMP -> new Co2HeatPumpPlant(p.heatPump(), Co2Tables.plantDefault());
+            default -> create(model);
+        };
+    }
+
+    /** Key prefix of the heat pump's parameters (plant-models/co2-heat-pump/parameters.yaml). */
+    public static final String HEAT_PUMP_PREFIX = "heatPump";
+    /** Key prefix of the rest of the Solrød plant's parameters (plant-models/solrod/parameters.yaml). */
+    public static final String SITE_PREFIX = "site";
+
+    /**
+     * The parameter records a rig's plant runs with: its parameter files with its overrides applied.
+     *
+     * @param heatPump the heat pump's ({@link Co2HeatPumpParameters}); null for the first heat pump
+     * @param site     the rest of the Solrød plant ({@link SolrodPlantParameters}); null unless the model is solrod
+     */
+    public record Parameters(Co2HeatPumpParameters heatPump, SolrodPlantParameters site) {}
+
+    /**
+     * One override resolved to the file it addresses.
+     *
+     * @param parameter the parameter's full key, prefix included: {@code heatPump.gasCooler.co2SideUaNominalWPerK}
+     * @param prefix    {@value #HEAT_PUMP_PREFIX} or {@value #SITE_PREFIX}
+     * @param path      the dotted path inside that file's record
+     * @param override  the override in force (the last one given for this parameter)
+     * @param replaced  earlier overrides of the same parameter it replaced (a rig's, by a run's), oldest first
+     */
+    public record Resolved(String parameter, String prefix, String path, PlantOverride override, List<PlantOverride> replaced) {}
+
+    /**
+     * The parameter records of the rig's plant: the files named by {@code plant.parameters} (for {@code solrod} the
+     * rest of the plant and, next to it, the heat pump's) with the rig's and the run's overrides
+     * ({@link Rig.PlantReference#overrides()}) applied and checked exactly as the files are. Without a parameter file
+     * the model's code defaults ({@code solrodDefaults()}), which take no overrides.
+     *
+     * @throws RigException every error of the files and the overrides, each naming its file and line (or
+     *                      {@code --plant-param KEY}) and the field
+     */
+    public static Parameters parameters(Rig rig) throws RigException {
+        String model = rig.plant().model();
+        Path file = rig.plant().parameters();
+        // keys that name no parameter file are reported with whatever the files say about the others
+        List<RigError> keyErrors = new java.util.ArrayList<>();
+        List<Resolved> resolved = resolve(model, rig.plant().overrides(), keyErrors);
+        if (file == null) {
+            if (!keyErrors.isEmpty()) throw new RigException(keyErrors);
+            if (!resolved.isEmpty()) {
+                PlantOverride o = resolved.get(0).override();
+                throw new RigException(List.of(new RigError(o.file(), o.line(), o.key(),
+                        "overrides apply to the plant's parameter files, and rig " + rig.name() + " names none (plant.parameters)")));
+            }
+            return switch (model) {
+                case SOLROD -> new Parameters(Co2HeatPumpParameters.solrodDefaults(), SolrodPlantParameters.solrodDefaults());
+                case CO2_HEAT_PUMP -> new Parameters(Co2HeatPumpParameters.solrodDefaults(), null);
+                default -> new Parameters(null, null);
+            };
+        }
+        List<PlantParameterFile.Applied> heatPump = new java.util.ArrayList<>();
+        List<PlantParameterFile.Applied> site = new java.util.ArrayList<>();
+        for (Resolved r : resolved) (r.prefix().equals(HEAT_PUMP_PREFIX) ? heatPump : site).add(new PlantParameterFile.Applied(r.path(), r.override()));
+        return switch (model) {
+            case SOLROD -> {
+                List<RigError> errors = new java.util.ArrayList<>(keyErrors);
+                Co2HeatPumpParameters hp = null;
+                SolrodPlantParameters sp = null;
+                try {
+                    hp = PlantParameterFile.read(heatPumpFileNextTo(file), Co2HeatPumpParameters.class, heatPump);
+                } catch (RigException e) {
+                    errors.addAll(e.errors());
+                }
+                try {
+                    sp = PlantParameterFile.read(file, SolrodPlantParameters.class, site);
+                } catch (RigException e) {
+                    errors.addAll(e.errors());
+                }
+                if (!errors.isEmpty()) throw new RigException(errors);
+                yield new Parameters(hp, sp);
+            }
+            case CO2_HEAT_PUMP -> {
+                List<RigError> errors = new java.util.ArrayList<>(keyErrors);
+                Co2HeatPumpParameters hp = null;
+                try {
+                    hp = PlantParameterFile.read(file, Co2HeatPumpParameters.class, heatPump);
+                } catch (RigException e) {
+                    errors.addAll(e.errors());
+                }
+                if (!errors.isEmpty()) throw new RigException(errors);
+                yield new Parameters(hp, null);
+            }
+            case FIRST_HEAT_PUMP -> throw new RigException(List.of(new RigError(file.toString(), 0, "plant.parameters",
+                    "plant model first-heat-pump takes no parameter file")));
+            default -> throw new RigException(List.of(new RigError(file.toString(), 0, "plant.model", "unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")")));
+        };
+    }
+
+    /**
+     * The overrides in force after precedence (a later one for the same parameter wins: a run's over a rig's), each
+     * resolved to its file. A key names its file with a prefix, {@code heatPump.} (the CO2 heat pump,
+     * plant-models/co2-heat-pump/parameters.yaml) or {@code site.} (the rest of the Solrød plant,
+     * plant-models/solrod/parameters.yaml), or without one when its first part is a parameter of exactly one of the
+     * model's files ({@code gasCooler.co2SideUaNominalWPerK} is the heat pump's); a key both files have
+     * ({@code waterDensityKgPerM3}) is an error that asks for the prefix, never a guess. Only the first part is
+     * checked here; the rest is checked against the record when the file is read.
+     *
+     * @throws RigException every key that names no file, an unknown first part or an ambiguous one
+     */
+    public static List<Resolved> resolve(String model, List<PlantOverride> overrides) throws RigException {
+        List<RigError> errors = new java.util.ArrayList<>();
+        List<Resolved> resolved = resolve(model, overrides, errors);
+        if (!errors.isEmpty()) throw new RigException(errors);
+        return resolved;
+    }
+
+    /** {@link #resolve(String, List)} with its errors added to {@code errors}; the overrides without error resolved. */
+    private static List<Resolved> resolve(String model, List<PlantOverride> overrides, List<RigError> errors) {
+        Map<String, Class<? extends Record>> files = new LinkedHashMap<>();
+        switch (model) {
+            case SOLROD -> {
+                files.put(HEAT_PUMP_PREFIX, Co2HeatPumpParameters.class);
+                files.put(SITE_PREFIX, SolrodPlantParameters.class);
+            }
+            case CO2_HEAT_PUMP -> files.put(HEAT_PUMP_PREFIX, Co2HeatPumpParameters.class);
+            default -> { }
+        }
+        Map<String, Resolved> inForce = new LinkedHashMap<>();
+        for (PlantOverride o : overrides) {
+            String key = o.key();
+            int dot = key.indexOf('.');
+            String first = dot < 0 ? key : key.substring(0, dot);
+            String prefix;
+            String path;
+            if ((first.equals(HEAT_PUMP_PREFIX) || first.equals(SITE_PREFIX)) && dot > 0) {
+                if (!files.containsKey(first)) {
+                    errors.add(new RigError(o.file(), o.line(), key, "plant model " + model + " has no " + first + " parameters"
+                            + (files.isEmpty() ? " (it takes no parameter overrides)" : " (its files: " + String.join(", ", files.keySet()) + ")")));
+                    continue;
+                }
+                prefix = first;
+                path = key.substring(dot + 1);
+            } else {
+                List<String> having = new java.util.ArrayList<>();
+                for (Map.Entry<String, Class<? extends Record>> f : files.entrySet()) {
+                    for (java.lang.reflect.RecordComponent c : f.getValue().getRecordComponents()) if (c.getName().equals(first)) having.add(f.getKey());
+                }
+                if (having.isEmpty()) {
+                    StringBuilder known = new StringBuilder();
+                    for (Map.Entry<String, Class<? extends Record>> f : files.entrySet()) {
+                        List<String> names = new java.util.ArrayList<>();
+                        for (java.lang.reflect.RecordComponent c : f.getValue().getRecordComponents()) names.add(c.getName());
+                        known.append(known.length() == 0 ? "" : "; ").append(f.getKey()).append(".: ").append(String.join(", ", names));
+                    }
+                    errors.add(new RigError(o.file(), o.line(), key, files.isEmpty() ? "plant model " + model + " takes no parameter overrides"
+                            : "unknown parameter '" + first + "' (known: " + known + ")"));
+                    continue;
+                }
+                if (having.size() > 1) {
+                    List<String> choices = new java.util.ArrayList<>();
+                    for (String h : having) choices.add(h + "." + key);
+                    errors.add(new RigError(o.file(), o.line(), key, "ambiguous: both the heat pump's and the rest of the plant's parameter files have '"
+                            + first + "'; write " + String.join(" or ", choices)));
+                    continue;
+                }
+                prefix = having.get(0);
+                path = key;
+            }
+            String parameter = prefix + "." + path;
+            Resolved before = inForce.remove(parameter);
+            List<PlantOverride> replaced = new java.util.ArrayList<>();
+            if (before != null) {
+                replaced.addAll(before.replaced());
+                replaced.add(before.override());
+            }
+            inForce.put(parameter, new Resolved(parameter, prefix, path, o, List.copyOf(replaced)));
+        }
+        return List.copyOf(inForce.values());
+    }
+
+    /**
+     * The overrides in force as the evidence manifest records them: one entry per parameter, {@code key} (the full
+     * key), {@code value}, {@code source} ({@code rigs/solrod/rig.yaml:14} or {@code --plant-param KEY}) and, when it
+     * replaced others, {@code replaced} (their values and sources).
+     */
+    public static List<Map<String, Object>> describe(List<Resolved> resolved) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Resolved r : resolved) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", r.parameter());
+            m.put("value", r.override().value());
+            m.put("source", r.override().source());
+            if (!r.replaced().isEmpty()) {
+                List<String> replaced = new java.util.ArrayList<>();
+                for (PlantOverride o : r.replaced()) replaced.add(o.value() + " (" + o.source() + ")");
+                m.put("replaced", replaced);
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /** The heat pump's parameter file of the whole Solrød plant: {@code ../co2-heat-pump/parameters.yaml} from its own. */

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +27,34 @@ import java.util.Map;
  * <p>Every error names the file, the line and the field's dotted path, e.g.
  * {@code parameters.yaml:41: field gasCooler.cellCount: expected a whole number, got the number 20.5}; the
  * parameter records' own checks ({@code "volumeM3 must be > 0, was -3"}) are reported at the line of their mapping.
+ *
+ * <p>Overrides ({@link PlantOverride}: a rig's {@code plant.overrides}, a run's {@code --plant-param}) replace values
+ * of the file before it is bound, so they pass the same checks; an error about an overridden value (not a number,
+ * refused by its record's checks) names the override's source ({@code rig.yaml:14}, {@code --plant-param KEY})
+ * instead of the file, and a key that is no parameter of the file's record is an error too.
  */
 public final class PlantParameterFile {
     private PlantParameterFile() {}
 
+    /**
+     * An override addressed to this file.
+     *
+     * @param path     the dotted path inside the file's record, without any file prefix ({@code gasCooler.cellCount})
+     * @param override what sets it and where it came from
+     */
+    record Applied(String path, PlantOverride override) {}
+
     /** Reads a parameter record of {@code type} from {@code file}; every problem found is in the exception. */
     public static <T extends Record> T read(Path file, Class<T> type) throws RigException {
+        return read(file, type, List.of());
+    }
+
+    /**
+     * Reads a parameter record of {@code type} from {@code file} with {@code overrides} in place of the file's values
+     * (in order: a later one for the same path wins); every problem found, in the file or in an override, is in the
+     * exception.
+     */
+    static <T extends Record> T read(Path file, Class<T> type, List<Applied> overrides) throws RigException {
         List<RigError> errors = new ArrayList<>();
         String name = file.toString();
         YamlNode root;
@@ -39,8 +63,12 @@ public final class PlantParameterFile {
         } catch (IOException e) {
             throw new RigException(List.of(new RigError(name, 0, "file", "cannot read: " + e.getMessage())));
         }
+        Context ctx = new Context(name, errors, new IdentityHashMap<>(), overrides);
         T value = null;
-        if (root != null) value = bind(root, type, "", name, errors);
+        if (root != null) {
+            for (Applied a : overrides) root = set(root, type, a.path().split("\\.", -1), 0, a, ctx);
+            value = bind(root, type, "", ctx);
+        }
         if (!errors.isEmpty() || value == null) {
             if (errors.isEmpty()) errors.add(new RigError(name, 1, "yaml", "no parameters read"));
             throw new RigException(errors);
@@ -48,7 +76,70 @@ public final class PlantParameterFile {
         return value;
     }
 
-    private static <T> T bind(YamlNode node, Class<T> type, String path, String file, List<RigError> errors) {
+    /** What binding needs besides the node: the file, the errors, which scalars overrides put in, and the overrides. */
+    private record Context(String file, List<RigError> errors, Map<YamlNode, PlantOverride> origins, List<Applied> overrides) {
+        void error(YamlNode node, String field, String message) {
+            PlantOverride o = origins.get(node);
+            if (o != null) errors.add(new RigError(o.file(), o.line(), o.key(), message));
+            else errors.add(new RigError(file, node.line(), field, message));
+        }
+
+        void error(PlantOverride o, String message) {
+            errors.add(new RigError(o.file(), o.line(), o.key(), message));
+        }
+    }
+
+    /**
+     * {@code node} (a mapping of {@code type}) with the value at {@code segments[i..]} replaced by the override's; the
+     * path is checked against the record's components (not the file's keys), so a key that is no parameter is an
+     * error even when the file has a stray key of that name. A value the file lacks is left missing: the file must
+     * be complete on its own, and says so.
+     */
+    private static YamlNode set(YamlNode node, Class<?> type, String[] segments, int i, Applied a, Context ctx) {
+        String seg = segments[i];
+        String at = String.join(".", java.util.Arrays.copyOfRange(segments, 0, i));
+        RecordComponent component = null;
+        List<String> known = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            known.add(c.getName());
+            if (c.getName().equals(seg)) component = c;
+        }
+        if (component == null) {
+            ctx.error(a.override(), "unknown parameter" + (at.isEmpty() ? "" : " '" + seg + "' in " + at) + " of " + type.getSimpleName()
+                    + " (known: " + String.join(", ", known) + ")");
+            return node;
+        }
+        boolean last = i == segments.length - 1;
+        if (last && component.getType().isRecord()) {
+            List<String> inner = new ArrayList<>();
+            for (RecordComponent c : component.getType().getRecordComponents()) inner.add(c.getName());
+            ctx.error(a.override(), "is a group of parameters (" + component.getType().getSimpleName() + "), not one value: name one of its keys ("
+                    + String.join(", ", inner) + ")");
+            return node;
+        }
+        if (!last && !component.getType().isRecord()) {
+            ctx.error(a.override(), "unknown parameter: " + (at.isEmpty() ? seg : at + "." + seg) + " is a single value of " + type.getSimpleName() + ", it has no '" + segments[i + 1] + "'");
+            return node;
+        }
+        if (!(node instanceof YamlNode.Mapping map)) return node;   // the file's own error is reported when it is bound
+        YamlNode.Entry e = map.entries().get(seg);
+        if (e == null) return node;                                 // missing in the file: reported when it is bound
+        YamlNode value;
+        if (last) {
+            value = a.override().scalar();
+            ctx.origins().put(value, a.override());
+        } else {
+            value = set(e.value(), component.getType(), segments, i + 1, a, ctx);
+            if (value == e.value()) return node;
+        }
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>(map.entries());
+        entries.put(seg, new YamlNode.Entry(seg, e.keyLine(), value));
+        return new YamlNode.Mapping(map.line(), java.util.Collections.unmodifiableMap(entries));
+    }
+
+    private static <T> T bind(YamlNode node, Class<T> type, String path, Context ctx) {
+        String file = ctx.file();
+        List<RigError> errors = ctx.errors();
         if (!(node instanceof YamlNode.Mapping map)) {
             errors.add(new RigError(file, node.line(), path.isEmpty() ? "yaml" : path, "expected a mapping of " + type.getSimpleName() + ", got " + node.describe()));
             return null;
@@ -69,7 +160,7 @@ public final class PlantParameterFile {
                 complete = false;
                 continue;
             }
-            Object v = value(e.value(), c.getType(), field, file, errors);
+            Object v = value(e.value(), c.getType(), field, ctx);
             if (v == null) complete = false;
             args[i] = v;
         }
@@ -86,17 +177,29 @@ public final class PlantParameterFile {
             return ctor.newInstance(args);
         } catch (InvocationTargetException ex) {
             Throwable cause = ex.getCause();
-            errors.add(new RigError(file, map.line(), path.isEmpty() ? type.getSimpleName() : path, String.valueOf(cause.getMessage())));
+            String where = path.isEmpty() ? type.getSimpleName() : path;
+            // the record refused its values: when overrides set some of them, the refusal is theirs, at their source
+            List<Applied> inside = new ArrayList<>();
+            for (Applied a : ctx.overrides()) if (path.isEmpty() || a.path().startsWith(path + ".")) inside.add(a);
+            if (inside.isEmpty()) {
+                errors.add(new RigError(file, map.line(), where, String.valueOf(cause.getMessage())));
+            } else {
+                List<String> set = new ArrayList<>();
+                for (Applied a : inside) set.add(a.override().key() + "=" + a.override().value() + " (" + a.override().source() + ")");
+                errors.add(new RigError(inside.get(inside.size() - 1).override().file(), inside.get(inside.size() - 1).override().line(),
+                        inside.get(inside.size() - 1).override().key(), type.getSimpleName() + " refuses it: " + cause.getMessage()
+                        + " (" + where + " at " + file + ":" + map.line() + " with " + String.join(", ", set) + ")"));
+            }
             return null;
         } catch (ReflectiveOperationException ex) {
             throw new IllegalStateException("cannot construct " + type.getName() + ": " + ex, ex);
         }
     }
 
-    private static Object value(YamlNode node, Class<?> type, String field, String file, List<RigError> errors) {
-        if (type.isRecord()) return bind(node, type, field, file, errors);
+    private static Object value(YamlNode node, Class<?> type, String field, Context ctx) {
+        if (type.isRecord()) return bind(node, type, field, ctx);
         if (!(node instanceof YamlNode.Scalar s)) {
-            errors.add(new RigError(file, node.line(), field, "expected a value, got " + node.describe()));
+            ctx.error(node, field, "expected a value, got " + node.describe());
             return null;
         }
         if (type == double.class) {
@@ -104,7 +207,7 @@ public final class PlantParameterFile {
                 double d = Double.parseDouble(s.text());
                 if (Double.isFinite(d)) return d;
             }
-            errors.add(new RigError(file, s.line(), field, "expected a number, got " + s.describe()));
+            ctx.error(s, field, "expected a number, got " + s.describe());
             return null;
         }
         if (type == int.class || type == long.class) {
@@ -117,17 +220,17 @@ public final class PlantParameterFile {
                     // reported below
                 }
             }
-            errors.add(new RigError(file, s.line(), field, "expected a whole number, got " + s.describe()));
+            ctx.error(s, field, "expected a whole number, got " + s.describe());
             return null;
         }
         if (type == String.class) {
             if (s.token() != JsonToken.VALUE_NULL) return s.text();
-            errors.add(new RigError(file, s.line(), field, "expected a text, got " + s.describe()));
+            ctx.error(s, field, "expected a text, got " + s.describe());
             return null;
         }
         if (type == boolean.class) {
             if (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE) return s.token() == JsonToken.VALUE_TRUE;
-            errors.add(new RigError(file, s.line(), field, "expected true or false, got " + s.describe()));
+            ctx.error(s, field, "expected true or false, got " + s.describe());
             return null;
         }
         throw new IllegalStateException("parameter " + field + " has a type a parameter file cannot hold: " + type.getName());

@@ -56,8 +56,31 @@ public record Rig(
     /**
      * @param model      folder name under {@code plant-models/}
      * @param parameters a parameter file that overrides the model's defaults, or null
+     * @param overrides  parameter values set on top of the parameter files, in order (a later one for the same
+     *                   parameter wins): the rig's {@code plant.overrides}, then a run's {@code --plant-param}s
+     *                   ({@link #withRunOverrides}); checked when the plant is built ({@link PlantModels#parameters})
      */
-    public record PlantReference(String model, Path parameters) {}
+    public record PlantReference(String model, Path parameters, List<PlantOverride> overrides) {
+        public PlantReference {
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        }
+
+        public PlantReference(String model, Path parameters) {
+            this(model, parameters, List.of());
+        }
+    }
+
+    /**
+     * This rig with a run's plant parameter overrides ({@code --plant-param}) after its own {@code plant.overrides}:
+     * the run's win. Not yet checked: {@link PlantModels#parameters} checks them against the parameter files.
+     */
+    public Rig withRunOverrides(List<PlantOverride> runOverrides) {
+        if (runOverrides == null || runOverrides.isEmpty()) return this;
+        List<PlantOverride> all = new java.util.ArrayList<>(plant.overrides());
+        all.addAll(runOverrides);
+        return new Rig(name, site, description, directory, new PlantReference(plant.model(), plant.parameters(), all), stepMs, seed,
+                pointMaps, points, modbus, opcua, watchdog, lockstep, realtime, controller);
+    }
 
     /**
      * @param bindAddress    address the server listens on (default 127.0.0.1)

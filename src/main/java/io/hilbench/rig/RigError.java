@@ -8,7 +8,8 @@ import java.util.Objects;
  * (DESIGN §9 "an invalid rig gets a clear file:line:field message").
  *
  * @param file    the file as the loader opened it (rig directory + name), e.g. {@code rigs/solrod/points.csv}
- * @param line    1-based line; 0 when the file itself is missing or unreadable
+ * @param line    1-based line; 0 when the file itself is missing or unreadable; -1 when {@code file} names no file
+ *                but another source, e.g. {@code --plant-param KEY}
  * @param field   the YAML key path ({@code opcua.port}) or point-map column ({@code modbus}) that is wrong
  * @param message what is wrong and, where it helps, what was expected
  */
@@ -26,6 +27,7 @@ public record RigError(String file, int line, String field, String message) {
 
     @Override
     public String toString() {
-        return file + ":" + line + ": field " + field + ": " + message;
+        // a line below 0: the error comes from no file line (a --plant-param on the command line)
+        return (line < 0 ? file : file + ":" + line) + ": field " + field + ": " + message;
     }
 }

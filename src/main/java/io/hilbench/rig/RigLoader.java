@@ -200,7 +200,7 @@ public final class RigLoader {
         }
 
         private Rig.PlantReference plant(Section top) {
-            Section p = top.section("plant", true, keys("model", "parameters"));
+            Section p = top.section("plant", true, keys("model", "parameters", "overrides"));
             if (p == null) return new Rig.PlantReference("", null);
             String model = p.text("model", true, "", "folder name under plant-models/");
             if (p.has("model") && !NAME.matcher(model).matches()) {
@@ -212,7 +212,26 @@ public final class RigLoader {
                 parameters = dir.resolve(params);
                 if (!Files.isRegularFile(parameters)) p.error("parameters", "parameter file " + params + " not found in " + dir);
             }
-            return new Rig.PlantReference(model, parameters);
+            List<PlantOverride> overrides = new ArrayList<>();
+            YamlNode.Mapping table = p.table("overrides", false, "parameter keys (e.g. gasCooler.co2SideUaNominalWPerK) and their values");
+            if (table != null) {
+                overridesOf(table, "", p.file, overrides);
+                if (!overrides.isEmpty() && parameters == null) {
+                    p.error("overrides", "overrides apply to the parameter files: give plant.parameters too");
+                }
+            }
+            // the keys and values are checked against the parameter records when the plant is built (PlantModels.parameters)
+            return new Rig.PlantReference(model, parameters, overrides);
+        }
+
+        /** The overrides of a {@code plant.overrides} mapping: dotted keys, or nested mappings read as dotted keys. */
+        private void overridesOf(YamlNode.Mapping m, String prefix, String file, List<PlantOverride> out) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                String key = prefix + e.key();
+                if (e.value() instanceof YamlNode.Mapping inner) overridesOf(inner, key + ".", file, out);
+                else if (e.value() instanceof YamlNode.Scalar s) out.add(new PlantOverride(key, s.text(), s.token(), file, e.keyLine()));
+                else errors.add(new RigError(file, e.keyLine(), "plant.overrides." + key, "expected one value, got " + e.value().describe()));
+            }
         }
 
         private String bindAddress(Section s) {

@@ -3,6 +3,7 @@ package io.hilbench.scenario;
 import io.hilbench.runtime.Pacing;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,8 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param pacing      lockstep, real time or accelerated
  * @param seed        the run seed, or null for the rig's
  * @param reportDir   where verdicts, traces and the controller's log go
+ * @param plantParams the run's plant parameter overrides, {@code KEY=VALUE} as {@code --plant-param} takes them
+ *                    (system property {@code hilbench.plantParams}: several separated by ';'); they win over the rig's
  */
-public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir) {
+public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
+                           List<String> plantParams) {
     public enum ControllerKind {
         REFERENCE, EXTERNAL;
 
@@ -36,7 +40,12 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
 
     private static final AtomicReference<BenchOptions> OVERRIDE = new AtomicReference<>();
 
+    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir) {
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, List.of());
+    }
+
     public BenchOptions {
+        plantParams = plantParams == null ? List.of() : List.copyOf(plantParams);
         Objects.requireNonNull(rigDir, "rigDir");
         Objects.requireNonNull(featuresDir, "featuresDir");
         Objects.requireNonNull(controller, "controller");
@@ -69,18 +78,27 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
                 System.getProperty("hilbench.variant"),
                 Pacing.parse(System.getProperty("hilbench.pace", "lockstep")),
                 seed == null || seed.isBlank() ? null : Long.valueOf(seed.trim()),
-                Path.of(System.getProperty("hilbench.report", "target/cucumber")));
+                Path.of(System.getProperty("hilbench.report", "target/cucumber")),
+                plantParamsProperty(System.getProperty("hilbench.plantParams")));
     }
 
-    /** Same bench (rig, controller, variant, pacing, seed): a running session can serve these options. */
+    private static List<String> plantParamsProperty(String s) {
+        if (s == null || s.isBlank()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        for (String p : s.split(";")) if (!p.isBlank()) out.add(p.trim());
+        return out;
+    }
+
+    /** Same bench (rig, controller, variant, pacing, seed, plant parameters): a running session can serve these options. */
     public boolean sameBench(BenchOptions o) {
         return o != null && rigDir.equals(o.rigDir) && featuresDir.equals(o.featuresDir) && controller == o.controller
-                && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed);
+                && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed)
+                && plantParams.equals(o.plantParams);
     }
 
-    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir); }
+    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams); }
 
-    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir); }
+    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams); }
 
-    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir); }
+    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams); }
 }

@@ -391,6 +391,15 @@ public final class World implements Disposable {
             run.put("pacing", session.options().pacing().toString());
             run.put("seed", session.options().seed() != null ? session.options().seed() : session.rig().seed());
             run.put("rig", session.rig().name());
+            // plant parameters set over the files (rig plant.overrides, --plant-param; issue #15 item 7): only when there are any
+            if (!session.rig().plant().overrides().isEmpty()) {
+                try {
+                    run.put("plantOverrides", io.hilbench.rig.PlantModels.describe(
+                            io.hilbench.rig.PlantModels.resolve(session.rig().plant().model(), session.rig().plant().overrides())));
+                } catch (io.hilbench.rig.RigException e) {
+                    throw new IllegalStateException("plant overrides were checked when the plant was built: " + e.getMessage(), e);
+                }
+            }
         }
         List<Verdict> verdicts = List.of();
         String error = null;

@@ -68,4 +68,25 @@ class CheckRigCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("field file: rig folder").contains("does not exist");
     }
+
+    /** A rig's plant.overrides are checked against the parameter files: a bad value is exit 2 naming its rig.yaml line and field. */
+    @Test
+    void aBadPlantOverrideIsNamedByItsRigYamlLine(@TempDir Path dir) throws IOException {
+        Path rig = dir.resolve("solrod");
+        Files.createDirectories(rig);
+        try (var files = Files.list(Path.of("rigs/solrod"))) {
+            for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.copy(f, rig.resolve(f.getFileName()));
+        }
+        String yaml = Files.readString(rig.resolve("rig.yaml")).replace("parameters: ../../plant-models/solrod/parameters.yaml",
+                "parameters: " + Path.of("plant-models/solrod/parameters.yaml").toAbsolutePath() + "\n  overrides:\n    gasCooler.cellCount: 5\n");
+        Files.writeString(rig.resolve("rig.yaml"), yaml);
+        int line = java.util.List.of(yaml.split("\n", -1)).indexOf("    gasCooler.cellCount: 5") + 1;
+        Run r = run("--rig", rig.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(rig.resolve("rig.yaml") + ":" + line + ": field gasCooler.cellCount: GasCoolerParameters refuses it: cellCount");
+        Files.writeString(rig.resolve("rig.yaml"), yaml.replace("gasCooler.cellCount: 5", "gasCooler.cellCount: 30"));
+        Run ok = run("--rig", rig.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("1 plant parameter override(s)");
+    }
 }

@@ -84,4 +84,40 @@ class RatingCommandTest {
             assertThat(r.err().strip()).as(String.join(" ", args)).isNotEmpty().doesNotContain("\n").doesNotContain("Exception");
         }
     }
+
+    /**
+     * {@code --plant-param} reaches the rating (issue #15 item 7): a quarter of the nominal CO2-side gas-cooler UA at a
+     * fixed 100 bar leaves the CO2 warmer at the gas-cooler outlet and gives less heat and a lower COP. Measured:
+     * 958 kW, COP 1.99, outlet 45.7 °C with the file's 600 kW/K; 845 kW, COP 1.74, outlet 48.3 °C with 150 kW/K.
+     */
+    @Test
+    void aSmallerGasCoolerUaGivesAHigherApproachAndLessHeat() {
+        String[] base = {"--rig", "rigs/solrod", "--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75", "--gas-cooler-bar", "100"};
+        Result file = run(base);
+        String[] fouled = java.util.Arrays.copyOf(base, base.length + 2);
+        fouled[base.length] = "--plant-param";
+        fouled[base.length + 1] = "gasCooler.co2SideUaNominalWPerK=150000";
+        Result small = run(fouled);
+        assertThat(file.exitCode()).as(file.err()).isZero();
+        assertThat(small.exitCode()).as(small.err()).isZero();
+        double outletFile = field(file.out(), "gas_cooler_outlet_degc");
+        double outletSmall = field(small.out(), "gas_cooler_outlet_degc");
+        assertThat(outletSmall - outletFile).as("outlet warmer by").isBetween(1.5, 4.0);
+        assertThat(field(small.out(), "heat_kw") / field(file.out(), "heat_kw")).as("heat ratio").isBetween(0.83, 0.93);
+        assertThat(field(small.out(), "cop")).isLessThan(field(file.out(), "cop") - 0.1);
+    }
+
+    /** A bad override is a usage error naming the option and the field; nothing is rated. */
+    @Test
+    void aBadPlantParamIsExit2NamingOptionAndField() {
+        Result r = run("--rig", "rigs/solrod", "--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75",
+                "--plant-param", "gasCooler.co2SideUaNominalWPerK=-3");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("--plant-param gasCooler.co2SideUaNominalWPerK: field gasCooler.co2SideUaNominalWPerK: GasCoolerParameters refuses it");
+        Result ambiguous = run("--rig", "rigs/solrod", "--air-degc", "0", "--rh", "90", "--return-degc", "40", "--supply-degc", "75",
+                "--plant-param", "waterDensityKgPerM3=990");
+        assertThat(ambiguous.exitCode()).isEqualTo(2);
+        assertThat(ambiguous.err()).contains("ambiguous").contains("heatPump.waterDensityKgPerM3 or site.waterDensityKgPerM3");
+    }
 }

@@ -234,6 +234,11 @@ public final class EvidenceBundle {
         plant.put("documentationSha256", HexFormat.of().formatHex(md.digest()));
         if (in.plantParameters() != null) plant.put("parameters", in.plantParameters().getFileName().toString());
         else plant.put("parameters", "the model's built-in defaults (the rig names no parameter file)");
+        // values set over the parameter files (rig plant.overrides, --plant-param): listed in run.plantOverrides
+        Object overrides = in.run().get("plantOverrides");
+        int overrideCount = overrides instanceof java.util.Collection<?> c ? c.size() : 0;
+        plant.put("overrides", overrideCount == 0 ? "none: the parameter files as they are in this bundle"
+                : overrideCount + " value(s) set over the parameter files: see run.plantOverrides (key, value, source)");
         ArrayNode assumptions = plant.putArray("assumptions");
         pm.assumptions().forEach(assumptions::add);
 

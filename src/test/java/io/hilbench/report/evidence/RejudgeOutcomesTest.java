@@ -47,8 +47,11 @@ class RejudgeOutcomesTest {
         OneTruthFixtureAccess.write(report);
         var kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         signer = new EvidenceKeys.Signer(kp.getPrivate(), kp.getPublic());
-        Rig rig = RigLoader.loadDefault(Path.of("rigs/solrod"));
+        // a run with a plant parameter override: recorded in the manifest, and the bundle still verifies (issue #15 item 7)
+        Rig rig = RigLoader.loadDefault(Path.of("rigs/solrod"))
+                .withRunOverrides(io.hilbench.rig.PlantOverride.fromArguments(List.of("gasCooler.co2SideUaNominalWPerK=300000")));
         Map<String, Object> run = new LinkedHashMap<>();
+        run.put("plantOverrides", io.hilbench.rig.PlantModels.describe(io.hilbench.rig.PlantModels.resolve(rig.plant().model(), rig.plant().overrides())));
         run.put("scenarios", 4);
         run.put("passed", 1);
         run.put("failed", 1);
@@ -91,6 +94,18 @@ class RejudgeOutcomesTest {
         assertThat(m.path("totals").path("exitCode").asInt()).isEqualTo(1);
         assertThat(m.path("verdicts").get(3).path("outcome").asText()).isEqualTo("error");
         assertThat(m.path("verdicts").get(1).path("assertions").get(0).path("plantTimeS").asDouble()).isEqualTo(242.8);
+    }
+
+    /** The manifest records the plant parameter overrides in force: key (with its file's prefix), value, source. */
+    @Test
+    void theManifestRecordsThePlantOverrides() throws Exception {
+        var m = new ObjectMapper().readTree(EvidenceVerifier.readEntry(bundle, EvidenceBundle.MANIFEST));
+        var o = m.path("run").path("plantOverrides");
+        assertThat(o.size()).isEqualTo(1);
+        assertThat(o.get(0).path("key").asText()).isEqualTo("heatPump.gasCooler.co2SideUaNominalWPerK");
+        assertThat(o.get(0).path("value").asText()).isEqualTo("300000");
+        assertThat(o.get(0).path("source").asText()).isEqualTo("--plant-param gasCooler.co2SideUaNominalWPerK");
+        assertThat(m.path("plantModel").path("overrides").asText()).startsWith("1 value(s) set over the parameter files");
     }
 
     @Test
