@@ -227,7 +227,19 @@ class LockstepTest {
         emulator.start();
         long injectedAt;
         long restoredAt;
-        try (TestController c = new TestController(rig, (step, st, r) -> List.of(r.write("BENCH.Heartbeat", step % 65536)))) {
+        // the in-test controller writes to the table directly, not through a proxy: it stays silent while the fault is
+        // active, as a blackholed link delivers nothing (without this, its Ack of the step after the held one could
+        // land before the loop looked, and in CI the fault began one step late)
+        TestController.Logic silentWhileBlackholed = new TestController.Logic() {
+            @Override
+            public List<io.hilbench.points.PointWrite> cycle(long step, io.hilbench.points.TableState st, LoopRig r) {
+                return List.of(r.write("BENCH.Heartbeat", step % 65536));
+            }
+
+            @Override
+            public boolean acks(long step) { return !rig.links.isActive(); }
+        };
+        try (TestController c = new TestController(rig, silentWhileBlackholed)) {
             assertThat(emulator.awaitPlantTime(200, GUARD)).isTrue();
             try (Emulator.Hold h = emulator.hold()) {
                 injectedAt = emulator.step();
