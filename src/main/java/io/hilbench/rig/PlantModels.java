@@ -131,29 +131,14 @@ public final class PlantModels {
         return switch (model) {
             case SOLROD -> {
                 List<RigError> errors = new java.util.ArrayList<>(keyErrors);
-                Co2HeatPumpParameters hp = null;
-                SolrodPlantParameters sp = null;
-                try {
-                    hp = PlantParameterFile.read(heatPumpFileNextTo(file), Co2HeatPumpParameters.class, heatPump);
-                } catch (RigException e) {
-                    errors.addAll(e.errors());
-                }
-                try {
-                    sp = PlantParameterFile.read(file, SolrodPlantParameters.class, site);
-                } catch (RigException e) {
-                    errors.addAll(e.errors());
-                }
+                Co2HeatPumpParameters hp = readCollecting(heatPumpFileNextTo(file), Co2HeatPumpParameters.class, heatPump, errors);
+                SolrodPlantParameters sp = readCollecting(file, SolrodPlantParameters.class, site, errors);
                 if (!errors.isEmpty()) throw new RigException(errors);
                 yield new Parameters(hp, sp);
             }
             case CO2_HEAT_PUMP -> {
                 List<RigError> errors = new java.util.ArrayList<>(keyErrors);
-                Co2HeatPumpParameters hp = null;
-                try {
-                    hp = PlantParameterFile.read(file, Co2HeatPumpParameters.class, heatPump);
-                } catch (RigException e) {
-                    errors.addAll(e.errors());
-                }
+                Co2HeatPumpParameters hp = readCollecting(file, Co2HeatPumpParameters.class, heatPump, errors);
                 if (!errors.isEmpty()) throw new RigException(errors);
                 yield new Parameters(hp, null);
             }
@@ -161,6 +146,16 @@ public final class PlantModels {
                     "plant model first-heat-pump takes no parameter file")));
             default -> throw new RigException(List.of(new RigError(file.toString(), 0, "plant.model", "unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")")));
         };
+    }
+
+    /** The file read with its overrides, or null with its errors added to {@code errors} (every file's errors are reported together). */
+    private static <T extends Record> T readCollecting(Path file, Class<T> type, List<PlantParameterFile.Applied> overrides, List<RigError> errors) {
+        try {
+            return PlantParameterFile.read(file, type, overrides);
+        } catch (RigException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
     }
 
     /**
