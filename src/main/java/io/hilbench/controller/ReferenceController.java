@@ -694,7 +694,7 @@ public final class ReferenceController {
         // path (every compressor to minimum, then stopped one by one past its minimum run time) and holds the restart
         String chargeEventBefore = tankCharging.lastEvent();
         boolean tankCharged = tankCharging.update(in, supplySetDegC);
-        if (tankCharging.lastEvent() != null && !tankCharging.lastEvent().equals(chargeEventBefore)) event(tankCharging.lastEvent());
+        logChange(tankCharging.lastEvent(), chargeEventBefore);
 
         double holdHz = 0;
         int holding = 0;

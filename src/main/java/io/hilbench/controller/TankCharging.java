@@ -14,7 +14,7 @@ final class TankCharging {
     private final InputSlot charged, recharge, top;
     private boolean full;
     private int stops;
-    private String lastEvent;
+    private String lastEvent = "";
 
     TankCharging(TankChargingConfig config) {
         this.config = config;
@@ -25,7 +25,7 @@ final class TankCharging {
 
     void reset() {
         full = false;
-        lastEvent = null;
+        lastEvent = "";
     }
 
     /** Updates and returns whether the tank is charged (nothing for the heat pump to do), at this supply set-point. */
@@ -50,10 +50,9 @@ final class TankCharging {
         return full;
     }
 
-    boolean full() { return full; }
-
     /** How many times the strategy stopped the heat pump since the controller was made. */
     int stops() { return stops; }
 
+    /** The last change of the answer, said as an event; empty before the first. */
     String lastEvent() { return lastEvent; }
 }

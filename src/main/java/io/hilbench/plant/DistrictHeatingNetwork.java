@@ -180,9 +180,6 @@ public final class DistrictHeatingNetwork {
     /** Water temperature reaching the consumers at the last {@link #serve}, K (the plant's supply a transport delay ago). */
     public double consumerSupplyTemperatureK() { return consumerSupplyK; }
 
-    /** Consumers' return at the last {@link #serve}, K (it reaches the plant a transport delay later). */
-    public double consumerReturnTemperatureK() { return consumerReturnK; }
-
     /** Heat held by the pipes' water above the ground temperature, J (0 for a quasi-static network): for balances. */
     public double pipeHeatContentJ() {
         double volume = consumerCount * p.pipeWaterVolumePerConsumerM3();
