@@ -55,8 +55,8 @@ public final class SimulateCommand implements Callable<Integer> {
     String hours;
 
     @Option(names = "--no-tank-charging",
-            description = "Run the heat pump whenever it is started (the reference controller's tank-charging strategy off: it stops the heat pump "
-                    + "when the tank holds supply-grade water at TT-305 and runs it again when TT-303 is 8 K below the set-point).")
+            description = "Run the heat pump whenever it is started (the reference controller's tank-charging strategy off: it pauses the heat pump "
+                    + "when TT-305 is within 3 K of the set-point and TT-302 within 1 K, and runs it again when TT-303 is 8 K or TT-302 1.5 K below it).")
     boolean noTankCharging;
 
     @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}).")
