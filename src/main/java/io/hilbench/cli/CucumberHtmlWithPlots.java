@@ -11,9 +11,14 @@ import io.cucumber.messages.types.Pickle;
 import io.cucumber.messages.types.TestCase;
 import io.cucumber.messages.types.TestCaseStarted;
 import io.cucumber.messages.types.TestStep;
+import io.cucumber.messages.types.TestStepFinished;
+import io.cucumber.messages.types.TestStepResult;
+import io.cucumber.messages.types.TestStepResultStatus;
 import io.cucumber.messages.types.Timestamp;
+import io.hilbench.report.JunitXml;
 import io.hilbench.report.RunData;
 import io.hilbench.report.RunReport;
+import io.hilbench.report.RunTotals;
 import io.hilbench.scenario.ScenarioRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,11 @@ import java.util.stream.Stream;
  * (image/svg+xml) per scenario that has a plot, linked to its test case started and its last Gherkin step (where the
  * verdicts were judged) as the message protocol requires of a step attachment.
  *
+ * <p>The page says what verdicts.json says (issue #14 item 7): Cucumber knows passed and failed only, so a scenario
+ * that ended INCONCLUSIVE or with an ERROR of the bench threw, and its step or hook was FAILED. In the page such a
+ * step is SKIPPED, with a text attachment that names the outcome and its reason (exit 3: repeat the run, the
+ * controller was not judged to fail). A FAILED scenario's steps stay as Cucumber wrote them.
+ *
  * <p>The message stream itself is left as Cucumber wrote it, so rendering again ({@code bench report --from}) gives the
  * same page, with each plot once. A certification run writes one message stream per scenario sub-folder
  * ({@link ScenarioRunner#runPlan}); each of those pages is rendered again the same way.
@@ -64,6 +74,14 @@ public final class CucumberHtmlWithPlots {
 
     /** A test case started, where its plot goes: the test step and its start time. */
     private record Target(String testCaseStartedId, String testStepId, Path svg, String fileName) {}
+
+    /** A test case whose scenario ended inconclusive or with a bench error: its failed steps become skipped. */
+    private record Relabel(String label, String reason) {
+        String text() {
+            return label + ": " + reason + " (verdicts.json outcome '" + label.toLowerCase(java.util.Locale.ROOT)
+                    + "': exit 3, not a failure of the controller; Cucumber reported this step as failed)";
+        }
+    }
 
     private CucumberHtmlWithPlots() {}
 
@@ -99,13 +117,16 @@ public final class CucumberHtmlWithPlots {
             for (TestCaseStarted t : ix.started) started.add(Map.entry(s, t));
         }
         Map<MessageStream, Map<String, Target>> targets = new HashMap<>();
+        Map<MessageStream, Map<String, Relabel>> relabels = new HashMap<>();
         boolean[] taken = new boolean[started.size()];
         Path plots = reportDir.resolve(RunReport.PLOTS);
         for (int i = 0; i < run.scenarios().size(); i++) {
             RunData.ScenarioData sd = run.scenarios().get(i);
             String id = sd.id(i);
             Path svg = plots.resolve(id + ".svg");
-            if (!Files.isRegularFile(svg)) continue;   // RunReport already named why this scenario has no plot
+            boolean notJudged = sd.outcome().equals(RunTotals.INCONCLUSIVE) || sd.outcome().equals(RunTotals.ERROR);
+            // RunReport already named why a scenario has no plot
+            if (!Files.isRegularFile(svg) && !notJudged) continue;
             String featureUri = sd.uri().replaceFirst(":\\d+$", "");
             int k = -1;
             for (int j = 0; j < started.size() && k < 0; j++) {
@@ -115,12 +136,18 @@ public final class CucumberHtmlWithPlots {
                 if (p != null && p.getUri().equals(featureUri) && p.getName().equals(sd.name())) k = j;
             }
             if (k < 0) {
-                problems.add(id + ": no test case of '" + sd.name() + "' in the message stream: its plot is not in " + HTML);
+                problems.add(id + ": no test case of '" + sd.name() + "' in the message stream: " + (Files.isRegularFile(svg) ? "its plot is not in " + HTML
+                        : "its " + sd.outcome() + " outcome is not marked in " + HTML));
                 continue;
             }
             taken[k] = true;
             MessageStream s = started.get(k).getKey();
             TestCaseStarted t = started.get(k).getValue();
+            if (notJudged) {
+                relabels.computeIfAbsent(s, x -> new HashMap<>()).put(t.getId(),
+                        new Relabel(sd.outcome().toUpperCase(java.util.Locale.ROOT), JunitXml.reason(sd, sd.outcome())));
+            }
+            if (!Files.isRegularFile(svg)) continue;
             String step = indexes.get(s).attachStep(t);
             if (step == null) {
                 problems.add(id + ": its test case has no step to attach the plot to");
@@ -132,7 +159,7 @@ public final class CucumberHtmlWithPlots {
         int attached = 0;
         for (MessageStream s : streams) {
             Map<String, Target> forStream = targets.getOrDefault(s, Map.of());
-            attached += render(s, forStream, problems);
+            attached += render(s, forStream, relabels.getOrDefault(s, Map.of()), problems);
             pages.add(s.html());
         }
         for (String p : problems) log.warn("cucumber.html: {}", p);
@@ -160,7 +187,7 @@ public final class CucumberHtmlWithPlots {
     }
 
     /** Writes the page next to a temporary name, then moves it over the old one: a failure leaves Cucumber's page intact. */
-    private static int render(MessageStream s, Map<String, Target> targets, List<String> problems) throws IOException {
+    private static int render(MessageStream s, Map<String, Target> targets, Map<String, Relabel> relabels, List<String> problems) throws IOException {
         Path tmp = s.html().resolveSibling(HTML + ".tmp");
         Map<String, Target> pending = new LinkedHashMap<>(targets);
         Map<String, Timestamp> stepStart = new HashMap<>();
@@ -185,7 +212,7 @@ public final class CucumberHtmlWithPlots {
                 if (e.getTestRunFinished().isPresent()) {
                     for (Target t : List.copyOf(pending.values())) attached += attach(w, pending.remove(t.testCaseStartedId()), stepStart, problems);
                 }
-                w.write(e);
+                w.write(relabelled(w, e, relabels, stepStart));
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -198,6 +225,23 @@ public final class CucumberHtmlWithPlots {
             Files.move(tmp, s.html(), StandardCopyOption.REPLACE_EXISTING);
         }
         return attached;
+    }
+
+    /**
+     * A failed step of a test case whose scenario was not judged, as skipped, after a text attachment that says why;
+     * any other envelope as it is.
+     */
+    private static Envelope relabelled(MessagesToHtmlWriter w, Envelope e, Map<String, Relabel> relabels, Map<String, Timestamp> stepStart) throws IOException {
+        if (e.getTestStepFinished().isEmpty()) return e;
+        TestStepFinished f = e.getTestStepFinished().get();
+        Relabel r = relabels.get(f.getTestCaseStartedId());
+        TestStepResult result = f.getTestStepResult();
+        if (r == null || result.getStatus() != TestStepResultStatus.FAILED) return e;
+        w.write(Envelope.of(new Attachment(r.text(), AttachmentContentEncoding.IDENTITY, null, "text/plain", null, f.getTestCaseStartedId(),
+                f.getTestStepId(), null, null, null, stepStart.get(f.getTestCaseStartedId() + "/" + f.getTestStepId()))));
+        return Envelope.of(new TestStepFinished(f.getTestCaseStartedId(), f.getTestStepId(),
+                new TestStepResult(result.getDuration(), r.text() + result.getMessage().map(m -> "\n\n" + m).orElse(""), TestStepResultStatus.SKIPPED, null),
+                f.getTimestamp()));
     }
 
     private static int attach(MessagesToHtmlWriter w, Target t, Map<String, Timestamp> stepStart, List<String> problems) throws IOException {

@@ -124,7 +124,7 @@ public final class JunitXml {
      * message), else its other non-passed assertions. The {@code INCONCLUSIVE:} / {@code ERROR ...:} prefix the
      * scenario layer puts on an error is not repeated.
      */
-    static String reason(RunData.ScenarioData s, String outcome) {
+    public static String reason(RunData.ScenarioData s, String outcome) {
         if (s.error() != null && !s.error().isBlank()) return s.error().replaceFirst("^(INCONCLUSIVE:|ERROR[^:]*:)\\s*", "").strip();
         List<RunData.AssertionData> named = s.verdicts().stream().filter(a -> a.verdict().equals(outcome)).toList();
         if (named.isEmpty()) named = s.verdicts().stream().filter(a -> !a.verdict().equals(RunTotals.PASSED)).toList();

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * Writes a run's report pages into its report folder from the files the run left there (issue #9 items 1–2):
  * {@code report.html} (index: requirement × verdict summary with the limits used, KPIs, timing, plots),
  * {@code plots/*.svg|png} (the signals each scenario's assertions judged), {@code handover.html} and
- * {@code handover.pdf}, and the JUnit XML rewritten to the verdicts ({@link JunitXml}). Called once at the end of {@code bench run} and by {@code bench report --from DIR}; it reads
+ * {@code handover.pdf}, and the JUnit XML and Cucumber's JSON rewritten to the verdicts ({@link JunitXml}, {@link CucumberJson}). Called once at the end of {@code bench run} and by {@code bench report --from DIR}; it reads
  * only the folder (plus the rig for the site and the tag wiring, and requirements.yaml for the words), so the same
  * folder always renders the same report.
  */
@@ -89,6 +89,7 @@ public final class RunReport {
         String junitRewrite = JunitXml.rewrite(reportDir, run.scenarios());
         if (!junitRewrite.isEmpty()) problems.add(junitRewrite);
         problems.addAll(JunitXml.rewritePlanFolders(reportDir, run.scenarios()));
+        problems.addAll(CucumberJson.rewrite(reportDir, run.scenarios()));
         if (!run.totalsProblem().isEmpty()) problems.add(run.totalsProblem());
         ReportModel model = new ReportModel(run, rig != null && rig.site() != null ? rig.site() : rigName, rigName,
                 rig != null && rig.description() != null ? rig.description() : "", text, JunitSummary.read(reportDir, run.scenarios()), views,

@@ -94,6 +94,23 @@ class ExternalControllerRunTest {
             assertThat(rec.error()).contains("reset between scenarios failed").contains("reads Running instead of Off")
                     .contains("stop, reset and the minimum off time");
         });
+        // one truth in every document (issue #14 item 7): Cucumber's own reports do not call it failed either
+        Path report = tmp.resolve("report");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.resolve("cucumber.json").toFile());
+        List<String> statuses = new java.util.ArrayList<>();
+        List<String> messages = new java.util.ArrayList<>();
+        for (var feature : json) for (var element : feature.path("elements")) for (String part : new String[] {"before", "steps", "after"}) {
+            for (var step : element.path(part)) {
+                statuses.add(step.path("result").path("status").asText());
+                messages.add(step.path("result").path("error_message").asText(""));
+            }
+        }
+        assertThat(statuses).contains("skipped").doesNotContain("failed");
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("INCONCLUSIVE: ").contains("reads Running instead of Off").contains("exit 3"));
+        List<com.fasterxml.jackson.databind.JsonNode> page = CucumberHtmlWithPlotsTest.messagesIn(report.resolve("cucumber.html"));
+        assertThat(page).noneSatisfy(m -> assertThat(m.path("testStepFinished").path("testStepResult").path("status").asText()).isEqualTo("FAILED"));
+        assertThat(page).anySatisfy(m -> assertThat(m.path("testStepFinished").path("testStepResult").path("status").asText()).isEqualTo("SKIPPED"));
+        assertThat(page).anySatisfy(m -> assertThat(m.path("attachment").path("body").asText()).startsWith("INCONCLUSIVE: ").contains("reads Running instead of Off"));
     }
 
     @Test

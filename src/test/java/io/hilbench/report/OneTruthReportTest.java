@@ -69,6 +69,37 @@ class OneTruthReportTest {
     }
 
     @Test
+    void cucumbersJsonReportSaysWhatTheVerdictsSay(@TempDir Path dir) throws Exception {
+        OneTruthFixture.write(dir);
+        // as Cucumber's json plugin writes it: every scenario that threw has a failed step or hook
+        String element = "{\"type\":\"scenario\",\"name\":\"%s\",\"line\":%d,\"steps\":[{\"name\":\"s\",\"result\":{\"status\":\"%s\"%s}}],"
+                + "\"after\":[{\"result\":{\"status\":\"%s\"}}]}";
+        String json = "[{\"uri\":\"features/x.feature\",\"elements\":["
+                + element.formatted(OneTruthFixture.PASSED, 5, "passed", "", "passed") + ","
+                + element.formatted(OneTruthFixture.FAILED, 7, "passed", "", "failed") + ","
+                + element.formatted(OneTruthFixture.INCONCLUSIVE, 4, "failed", ",\"error_message\":\"io.hilbench.scenario.judge.Inconclusive: INCONCLUSIVE: precondition\"", "skipped") + ","
+                + element.formatted(OneTruthFixture.ERROR, 6, "passed", "", "failed") + ","
+                + element.formatted("a scenario of another run", 9, "failed", "", "failed") + "]}]";
+        Files.writeString(dir.resolve(CucumberJson.FILE), json);
+        RunData run = RunData.read(dir);
+        assertThat(CucumberJson.rewrite(dir, run.scenarios())).singleElement().satisfies(p -> assertThat(p).contains("'a scenario of another run'").contains("left as Cucumber wrote it"));
+        var elements = new ObjectMapper().readTree(dir.resolve(CucumberJson.FILE).toFile()).get(0).path("elements");
+        assertThat(elements.get(0).toString()).doesNotContain("skipped").doesNotContain("failed");
+        assertThat(elements.get(1).path("after").get(0).path("result").path("status").asText()).as("a controller failure stays failed").isEqualTo("failed");
+        var inconclusive = elements.get(2).path("steps").get(0).path("result");
+        assertThat(inconclusive.path("status").asText()).isEqualTo("skipped");
+        assertThat(inconclusive.path("error_message").asText()).startsWith("INCONCLUSIVE: precondition: the supply did not settle within 0.5 K")
+                .contains("exit 3").endsWith("io.hilbench.scenario.judge.Inconclusive: INCONCLUSIVE: precondition");
+        var error = elements.get(3).path("after").get(0).path("result");
+        assertThat(error.path("status").asText()).isEqualTo("skipped");
+        assertThat(error.path("error_message").asText()).startsWith("ERROR: DF-01.terminates: the check threw java.lang.ArrayIndexOutOfBoundsException");
+        assertThat(elements.get(4).path("steps").get(0).path("result").path("status").asText()).as("not in verdicts.json: not guessed").isEqualTo("failed");
+        String once = Files.readString(dir.resolve(CucumberJson.FILE));
+        CucumberJson.rewrite(dir, run.scenarios());
+        assertThat(Files.readString(dir.resolve(CucumberJson.FILE))).as("idempotent").isEqualTo(once);
+    }
+
+    @Test
     void aJunitFileOfAnotherRunIsLeftAsItIsAndTheReportSaysItDisagrees(@TempDir Path dir) throws Exception {
         OneTruthFixture.write(dir);
         Path f = dir.resolve(JunitSummary.FILE);
