@@ -22,9 +22,15 @@ package io.hilbench.plant;
  * @param dhMassFlowMaxKgPerS         P-271 at 100 % speed (10 kg/s [U]: headroom for the supply-temperature loop)
  * @param dhPumpTimeConstantS         P-271 flow response (3 s [L])
  * @param waterDensityKgPerM3         DH water density for volume flows (985 kg/m³ at ~57 °C)
- * @param machineRoomTemperatureK     the stopped plant's pressures creep to p_sat of this (20 °C ≈ 57 bar [U], domain notes §3 item 6)
+ * @param machineRoomTemperatureK     the machine room (20 °C [U], domain notes §3 item 6): the stopped plant's receiver and
+ *                                   high side creep to p_sat of this; its suction side to p_sat of the colder of this and
+ *                                   the outdoor air (the coils outdoors are where the charge condenses)
  * @param standstillTimeConstantS     time constant of that creep (900 s [U])
- * @param dischargeTimeConstantS      discharge pipe and TT-202 lag (20 s [L])
+ * @param dischargeTimeConstantS      discharge pipe and TT-202 lag while gas flows (20 s [L])
+ * @param dischargeLineCoolingTimeConstantS the discharge pipe and compressor head cooling to the room once the gas stops
+ *                                   (1,800 s [U]; [C] a bare DN50 steel line, 5.8 kg/m · 490 J/(kg·K) against ~15 W/(m²·K)
+ *                                   of natural convection and radiation on 0.19 m²/m, gives ~1,000 s, the same line under
+ *                                   30 mm of mineral wool ~8,000 s): TT-202 keeps its heat for tens of minutes
  * @param gasCoolerPressureAimPa      the controllers' pressure aim (120 bar [S DESIGN §5 default]); bench rating reports the best COP at
  *                                   or below it beside the optimum, searched up to PSV-202's 140 bar
  * @param tankTopTemperatureK         held: tank top (70 °C [U], tank not modelled in this plant)
@@ -52,6 +58,7 @@ public record Co2HeatPumpParameters(
         double machineRoomTemperatureK,
         double standstillTimeConstantS,
         double dischargeTimeConstantS,
+        double dischargeLineCoolingTimeConstantS,
         double gasCoolerPressureAimPa,
         double tankTopTemperatureK,
         double tankBottomTemperatureK,
@@ -74,6 +81,7 @@ public record Co2HeatPumpParameters(
         Check.inRange("machineRoomTemperatureK", machineRoomTemperatureK, 263.15, 303.15);
         Check.positive("standstillTimeConstantS", standstillTimeConstantS);
         Check.positive("dischargeTimeConstantS", dischargeTimeConstantS);
+        Check.positive("dischargeLineCoolingTimeConstantS", dischargeLineCoolingTimeConstantS);
         Check.inRange("gasCoolerPressureAimPa", gasCoolerPressureAimPa, 75e5, safety.hpSwitchTripPa());
         Check.positive("tankTopTemperatureK", tankTopTemperatureK);
         Check.positive("tankBottomTemperatureK", tankBottomTemperatureK);
@@ -85,7 +93,7 @@ public record Co2HeatPumpParameters(
                 HighPressureValveParameters.hv221Defaults(), HighPressureValveParameters.hv222Defaults(),
                 ReceiverParameters.solrodDefaults(), AirEvaporatorSectionParameters.solrodDefaults(),
                 WaterEvaporatorParameters.solrodDefaults(), SafetyChainParameters.solrodDefaults(),
-                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 985, 293.15, 900, 20, 120e5, 343.15, 308.15, 1.5e6);
+                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 985, 293.15, 900, 20, 1800, 120e5, 343.15, 308.15, 1.5e6);
     }
 
     /** These parameters with other safety settings (e.g. the flow switch bypassed for a test). */
@@ -93,7 +101,7 @@ public record Co2HeatPumpParameters(
         return new Co2HeatPumpParameters(compressorCount, sectionCount, compressor, gasCooler, hpValve, bypassValve, receiver,
                 airSection, waterEvaporator, s, evaporatorSuperheatK, highSideVolumeM3, lowSideCapacitanceKgPerPa,
                 dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, waterDensityKgPerM3, machineRoomTemperatureK,
-                standstillTimeConstantS, dischargeTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
+                standstillTimeConstantS, dischargeTimeConstantS, dischargeLineCoolingTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
                 tankBottomTemperatureK, networkHeatDemandW);
     }
 }

@@ -22,7 +22,10 @@ import java.util.List;
  *   dM_hs/dt = ṁ_comp − ṁ_HV221 − ṁ_PSV − ṁ_defrost;  p_gc such that V_gc·ρ̄_cells(p_gc) + V_dis·ρ_dis(p_gc) = M_hs   (P1) high side
  *   C_rec·dp_rec/dt = x·ṁ_HV221 − ṁ_HV222,  C_rec = V_v·dρ''/dp                                                      (P2) receiver vapour
  *   C_ls·dp_suc/dt = Σṁ_evap + ṁ_HV222 − ṁ_comp,  ṁ_evap = Q_evap/(h_eo − h'(p_rec))                               (P3) suction side
- *   standstill (no compressor running): every pressure also creeps to p_sat(T_room) with τ_creep                        (P4)
+ *   standstill (no compressor running): p_suc also creeps to p_sat(min(T_air, T_room)), p_rec to the same through an  (P4)
+ *   open HV-222 (else p_sat(T_room)), p_gc to p_sat(T_room), with τ_creep: the charge condenses where it is coldest
+ *   T_gas = T(p_gc, h_2), beyond the tables' 195 °C T_195 + (h_2 − h_195)/c_p,195;  TT-202: dT/dt = (T_gas − T)/τ_dis     (P5)
+ *   while a compressor runs, (T_room − T)/τ_line once the gas stops (the pipe and head keep their heat)
  * </pre>
  * ρ̄_cells is the mean CO2 density of the gas-cooler cells marched at that pressure (Newton and secant steps on p_gc);
  * when the water stops, the cells warm, their density falls and the same mass needs a higher pressure. The EEVs are local and ideal (they
@@ -48,6 +51,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
     static final double CHP_HEAT_MAX_W = 3.7e6;
     private static final double P_SUBCRITICAL_MAX_PA = 72e5;
     private static final double P_MIN_PA = 7e5;
+    /** The property tables' upper temperature, 195 °C, where the discharge enthalpy is held for the gas cooler. */
+    private static final double DISCHARGE_TABLE_EDGE_K = 468.15;
 
     private final Co2HeatPumpParameters p;
     private final Co2Tables co2;
@@ -75,7 +80,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
     // outputs (first the FirstHeatPumpPlant names, then this model's)
     private final int outAirT, outRh, outIrradiance, outSuctionP, outSuctionT, outGasCoolerP, outDischargeT, outGasCoolerOutT,
-            outReceiverP, outPower, outHeat, outHpTripped, outLpTripped, outDischargeTripped, outReliefOpen;
+            outReceiverP, outPower, outHeat, outHpTripped, outLpTripped, outDischargeTripped, outReliefOpen, outDischargeGasT;
     private final int[] outSpeed, outRunning, outFault;
     private final int outHpValve, outBypass;
     private final int[] outCoilT, outCoilDp;
@@ -96,12 +101,14 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private double gasCoolerPa, receiverPa, suctionPa;
     private double dhMassFlowKgPerS;
     private double dischargeK, suctionK, gasCoolerOutK;
+    /** The discharge gas leaving the compressors (no pipe or sensor lag), K; the pipe's temperature at standstill. */
+    private double dischargeGasK;
     private boolean[] defrostValveState;
     private double highSideMassKg;
     private double highSideSlopeKgPerPa = 1e-5;
     private double lastDischargeEnthalpy;
     private double cachedEvapPa = Double.NaN, cachedEvapOutletH;
-    private double hLimitPa = Double.NaN, hLimit, sLimit;
+    private double hLimitPa = Double.NaN, hLimit, sLimit, cpLimit;
     private double ventedKg;
     private boolean co2Flowing;
     /** High-side mass at the pressure of the last march (the pressure the last sub-step ended at), kg. */
@@ -204,6 +211,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         outHpValveFlow = o.add("hp.hpValve.massFlowKgPerS");
         outBypassFlow = o.add("hp.bypassValve.massFlowKgPerS");
         outFlashShare = o.add("hp.receiver.flashGasRatio");
+        outDischargeGasT = o.add("hp.dischargeGasTemperatureK");
         outFanPower = o.add("hp.fanPowerW");
         outHousingLoss = o.add("hp.compressorHousingLossW");
         outGasCoolerHeat = o.add("hp.gasCooler.heatFlowW");
@@ -325,14 +333,18 @@ public final class Co2HeatPumpPlant implements PlantModel {
     @Override
     public PlantInputs defaultInputs() { return new PlantInputs(defaults); }
 
-    /** Standstill at plant time 0: every pressure at p_sat(machine room), water at the DH return. No random part. */
+    /**
+     * Standstill at plant time 0: the high side and receiver at p_sat(machine room), the suction side at p_sat of the
+     * colder of the default air and the machine room (as (P4) leaves them), water at the DH return. No random part.
+     */
     @Override
     public void reset(long seed) {
         timeMs = 0;
         timeS = 0;
         double room = p.machineRoomTemperatureK();
         double pRoom = co2.saturationPressurePa(room);
-        gasCoolerPa = receiverPa = suctionPa = pRoom;
+        gasCoolerPa = receiverPa = pRoom;
+        suctionPa = co2.saturationPressurePa(Math.min(room, defaults[inAirT]));
         receiver.reset(pRoom);
         for (Compressor c : compressors) c.reset();
         hpValve.reset(0);
@@ -345,7 +357,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         safety.reset();
         defrostValveState = new boolean[m];
         dhMassFlowKgPerS = 0;
-        dischargeK = suctionK = room;
+        dischargeK = dischargeGasK = suctionK = room;
         gasCoolerOutK = defaults[inReturnT];
         lastDischargeEnthalpy = co2.saturationAtPressure(pRoom).vaporEnthalpyJPerKg() + 20e3;
         highSideMassKg = highSideMassKg(pRoom, 0.0, lastDischargeEnthalpy);
@@ -504,7 +516,11 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // a suction so hot that the isentropic discharge would leave the tables (above 195 °C) is compressed along the
         // table's edge: the discharge trip (150 °C) acts long before this matters
         double work = mComp > 0 ? compressors[0].electricWorkJPerKg(co2, suctionPa, hSuc, Math.min(sSuc, sLimit), pDis) : 0.0;
-        double h2 = Math.min(compressors[0].dischargeEnthalpyJPerKg(hSuc, work), dischargeEnthalpyLimit(gasCoolerPa));
+        double h2Free = compressors[0].dischargeEnthalpyJPerKg(hSuc, work);
+        // the gas cooler's march and the mass balance take the discharge inside the tables (195 °C); the compressors'
+        // discharge-gas thermostat (160 °C, SafetyChain) stops them before the gas gets there, so the clip binds only
+        // if the gas rises more than 35 K within one sub-step. The gas temperature itself is not clipped (P5).
+        double h2 = Math.min(h2Free, dischargeEnthalpyLimit(gasCoolerPa));
         powerCompW = mComp * work;
         housingW = powerCompW * p.compressor().housingHeatLossRatio();
 
@@ -551,13 +567,16 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double newRec = receiver.stepPressure(h, flash * mHpv, mBp, cRec);
         // (P3) suction side
         double newSuc = suctionPa + h * (mEvap + mBp - mComp) / cLs;
-        // (P4) standstill creep toward p_sat(machine room)
+        // (P4) standstill creep toward p_sat of the coldest place a volume is open to: the suction side always reaches
+        // the outdoor coils (colder than the room in winter), the receiver only through an open HV-222 (else its liquid
+        // sits at the room's temperature), the high side (indoors) the room
         if (!running) {
             double pRoom = co2.saturationPressurePa(p.machineRoomTemperatureK());
+            double pCold = airK < p.machineRoomTemperatureK() ? co2.saturationPressurePa(Math.max(airK, co2.parameters().lowestSaturationTemperatureK())) : pRoom;
             double a = 1 - Math.exp(-h / p.standstillTimeConstantS());
             newGc += (pRoom - newGc) * a;
-            newRec += (pRoom - newRec) * a;
-            newSuc += (pRoom - newSuc) * a;
+            newRec += ((bypassValve.openingRatio() > 0.01 ? pCold : pRoom) - newRec) * a;
+            newSuc += (pCold - newSuc) * a;
         }
         gasCoolerPa = Math.min(Math.max(newGc, P_MIN_PA), 190e5);
         if (!running) highSideMassKg = highSideMassKg(gasCoolerPa, 0.0, h2);   // the creep moved the pressure: mass follows
@@ -565,20 +584,20 @@ public final class Co2HeatPumpPlant implements PlantModel {
         suctionPa = Math.min(Math.max(newSuc, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
         receiver.setPressurePa(receiverPa);
 
-        // sensor states (lags)
+        // (P5) the discharge gas, and TT-202 on its pipe: heated by the gas while it flows, cooling to the room after
         double aDis = 1 - Math.exp(-h / p.dischargeTimeConstantS());
-        double dischargeTarget;
         if (running) {
             co2.lookupPressureEnthalpy(gasCoolerPa, h2, look);
-            dischargeTarget = look.temperatureK();
+            dischargeGasK = look.temperatureK() + Math.max(0.0, h2Free - h2) / cpLimit;
+            dischargeK += (dischargeGasK - dischargeK) * aDis;
         } else {
-            dischargeTarget = p.machineRoomTemperatureK();
+            dischargeK += (p.machineRoomTemperatureK() - dischargeK) * (1 - Math.exp(-h / p.dischargeLineCoolingTimeConstantS()));
+            dischargeGasK = dischargeK;
         }
-        dischargeK += (dischargeTarget - dischargeK) * aDis;
         suctionK += ((running ? tSuc : p.machineRoomTemperatureK()) - suctionK) * aDis;
         gasCoolerOutK = mGc > 0 ? gasCooler.outletTemperatureK() : gasCoolerOutK + (gasCooler.waterTemperatureK(gasCooler.parameters().cellCount() - 1) - gasCoolerOutK) * aDis;
 
-        safety.step(h, timeS, gasCoolerPa, suctionPa, dischargeK, dhMassFlowKgPerS / p.dhMassFlowNominalKgPerS(), running, events);
+        safety.step(h, timeS, gasCoolerPa, suctionPa, dischargeK, dischargeGasK, dhMassFlowKgPerS / p.dhMassFlowNominalKgPerS(), running, events);
     }
 
     private double highSideVolumeM3() {
@@ -643,12 +662,17 @@ public final class Co2HeatPumpPlant implements PlantModel {
         return cachedEvapOutletH;
     }
 
-    /** The discharge enthalpy stays inside the property tables (195 °C); cached per 0.1 bar. */
+    /**
+     * The discharge enthalpy stays inside the property tables (195 °C); cached per 0.1 bar with the entropy there and
+     * c_p over the tables' last 10 K, which carries the gas temperature beyond the edge (P5).
+     */
     private double dischargeEnthalpyLimit(double pGcPa) {
         if (Double.isNaN(hLimitPa) || Math.abs(pGcPa - hLimitPa) > 1e4) {
             hLimitPa = pGcPa;
-            hLimit = co2.enthalpyFromPressureTemperature(Math.max(pGcPa, co2.minPressurePa()), 468.15);
-            sLimit = co2.entropyFromPressureEnthalpy(Math.max(pGcPa, co2.minPressurePa()), hLimit);
+            double pa = Math.max(pGcPa, co2.minPressurePa());
+            hLimit = co2.enthalpyFromPressureTemperature(pa, DISCHARGE_TABLE_EDGE_K);
+            sLimit = co2.entropyFromPressureEnthalpy(pa, hLimit);
+            cpLimit = (hLimit - co2.enthalpyFromPressureTemperature(pa, DISCHARGE_TABLE_EDGE_K - 10)) / 10;
         }
         return hLimit;
     }
@@ -674,6 +698,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         y[outSuctionT] = suctionK;
         y[outGasCoolerP] = gasCoolerPa;
         y[outDischargeT] = dischargeK;
+        y[outDischargeGasT] = dischargeGasK;
         y[outGasCoolerOutT] = gasCoolerOutK;
         y[outReceiverP] = receiverPa;
         y[outPower] = powerCompW;

@@ -12,7 +12,10 @@ import java.util.Locale;
  *   <li>PSHH-202 HP switch: p_gc ≥ 130 bar trips at once, latched; the site reset clears it only below 120 bar.</li>
  *   <li>PSLL-201 LP switch: p_suc &lt; 14 bar with a compressor running trips; it resets itself once p_suc &gt; 17 bar, at
  *       most 5 times in 12 h; the 6th trip in the window latches until the site reset (Danfoss control-logic table).</li>
- *   <li>TSHH-202 discharge trip: T_dis ≥ 150 °C trips, latched; the site reset clears it only below 135 °C (Bitzer).</li>
+ *   <li>TSHH-202 discharge trip: T_dis ≥ 150 °C trips, latched; the site reset clears it only below 135 °C (Bitzer).
+ *       The compressors' own discharge-gas thermostat trips the same way when the gas itself (not the lagged pipe
+ *       sensor TT-202) reaches 160 °C: a rise faster than TT-202 can follow (lost DH flow) stops the compressors
+ *       before the gas leaves the range the property tables cover (195 °C).</li>
  *   <li>PSV-202 relief valve: opens at 140 bar, lift = min(1, (p − p_set)/(0.1·p_set)), reseats below p_set·(1 − blowdown);
  *       it vents CO2 to atmosphere (the plant loses that charge).</li>
  *   <li>FSL-271 DH flow switch: flow below 25 % of nominal for 5 s while a compressor runs trips, latched; bypassed
@@ -86,8 +89,8 @@ public final class SafetyChain {
      * One step of the chain after the physics: evaluates every switch at the new state and adds what happened to
      * {@code events}.
      */
-    public void step(double dtS, double timeS, double gasCoolerPa, double suctionPa, double dischargeK, double dhFlowRatio,
-                     boolean compressorRunning, List<String> events) {
+    public void step(double dtS, double timeS, double gasCoolerPa, double suctionPa, double dischargeK, double dischargeGasK,
+                     double dhFlowRatio, boolean compressorRunning, List<String> events) {
         // relief valve (hysteresis)
         if (!reliefOpen && gasCoolerPa >= p.reliefSetPa()) {
             reliefOpen = true;
@@ -119,6 +122,11 @@ public final class SafetyChain {
             dischargeTripped = true;
             first(Reason.DISCHARGE_TEMPERATURE);
             events.add(String.format(Locale.ROOT, "TSHH-202 discharge temperature trip at %.1f degC: compressors stopped, manual reset", dischargeK - 273.15));
+        } else if (!dischargeTripped && compressorRunning && dischargeGasK >= p.dischargeGasTripK()) {
+            dischargeTripped = true;
+            first(Reason.DISCHARGE_TEMPERATURE);
+            events.add(String.format(Locale.ROOT, "compressor discharge-gas thermostat tripped at %.1f degC gas (TT-202 reads %.1f degC): compressors stopped, manual reset",
+                    dischargeGasK - 273.15, dischargeK - 273.15));
         }
         boolean flowLow = dhFlowRatio < p.flowSwitchThresholdRatio();
         if (flowLow && compressorRunning) {

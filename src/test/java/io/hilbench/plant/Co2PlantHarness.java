@@ -17,6 +17,7 @@ final class Co2PlantHarness {
     double supplySetK = Units.degCToK(75);
     boolean controlPump = true;
     boolean controlHpValve = true;
+    boolean controlBypassValve = true;
     double pumpMinRatio = 0.4;
     private double iPump = 0.8, iHpv = 0.4, iBp = 0.4;
     PlantSnapshot last;
@@ -86,11 +87,13 @@ final class Co2PlantHarness {
                 iHpv = clamp(iHpv + dt * e / 1e5 / 60.0, 0, 1);
                 set("hp.hpValve.openingSetRatio", clamp(iHpv + e / 1e5 / 15.0, 0, 1));
             }
-            double pSuc = out("hp.suctionPressurePa");
-            double recSet = Math.min(Math.max(35e5, pSuc + 5e5), 65e5);
-            double e = out("hp.receiverPressurePa") - recSet;
-            iBp = clamp(iBp + dt * e / 1e5 / 100.0, 0, 1);
-            set("hp.bypassValve.openingSetRatio", clamp(iBp + e / 1e5 / 20.0, 0, 1));
+            if (controlBypassValve) {
+                double pSuc = out("hp.suctionPressurePa");
+                double recSet = Math.min(Math.max(35e5, pSuc + 5e5), 65e5);
+                double e = out("hp.receiverPressurePa") - recSet;
+                iBp = clamp(iBp + dt * e / 1e5 / 100.0, 0, 1);
+                set("hp.bypassValve.openingSetRatio", clamp(iBp + e / 1e5 / 20.0, 0, 1));
+            }
         }
         last = plant.step(dt, new PlantInputs(u));
         return last;

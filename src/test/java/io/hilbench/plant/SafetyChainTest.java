@@ -16,7 +16,11 @@ class SafetyChainTest {
     final List<String> events = new ArrayList<>();
 
     void step(double t, double pGc, double pSuc, double dischargeC, double flowRatio, boolean running) {
-        chain.step(0.1, t, pGc, pSuc, dischargeC + 273.15, flowRatio, running, events);
+        step(t, pGc, pSuc, dischargeC, dischargeC, flowRatio, running);
+    }
+
+    void step(double t, double pGc, double pSuc, double dischargeC, double gasC, double flowRatio, boolean running) {
+        chain.step(0.1, t, pGc, pSuc, dischargeC + 273.15, gasC + 273.15, flowRatio, running, events);
     }
 
     @Test
@@ -70,6 +74,21 @@ class SafetyChainTest {
     }
 
     @Test
+    void theCompressorsDischargeGasThermostatTripsOnTheGasBeforeTheLaggedSensorReads150DegC() {
+        step(1, 100e5, 30e5, 120, 159.9, 1, true);
+        assertThat(chain.dischargeTripped()).isFalse();
+        step(2, 100e5, 30e5, 121, 160.0, 1, true);
+        assertThat(chain.dischargeTripped()).as("gas at 160 °C, TT-202 at 121 °C").isTrue();
+        assertThat(chain.reason()).isEqualTo(SafetyChain.Reason.DISCHARGE_TEMPERATURE);
+        assertThat(events).anyMatch(e -> e.startsWith("compressor discharge-gas thermostat tripped at 160.0 degC gas"));
+        // the site reset judges the pipe sensor, as for TSHH-202
+        assertThat(chain.resetLatched(100e5, 130 + 273.15)).contains("TSHH-202 discharge temperature trip reset");
+        SafetyChain stopped = new SafetyChain(SafetyChainParameters.solrodDefaults());
+        stopped.step(0.1, 3, 100e5, 30e5, 300, 170 + 273.15, 1, false, events);
+        assertThat(stopped.dischargeTripped()).as("no compressor running: no gas through the head").isFalse();
+    }
+
+    @Test
     void reliefOpensAt140BarAndReseatsAfterItsBlowdown() {
         step(1, 139.9e5, 30e5, 100, 1, false);
         assertThat(chain.reliefOpen()).isFalse();
@@ -93,7 +112,7 @@ class SafetyChainTest {
     @Test
     void bypassedFlowSwitchReportsButStopsNothing() {
         SafetyChain bypassed = new SafetyChain(SafetyChainParameters.solrodDefaults().withFlowSwitchBypassed(true));
-        for (int i = 1; i <= 60; i++) bypassed.step(0.1, i * 0.1, 100e5, 30e5, 373.15, 0.0, true, events);
+        for (int i = 1; i <= 60; i++) bypassed.step(0.1, i * 0.1, 100e5, 30e5, 373.15, 373.15, 0.0, true, events);
         assertThat(bypassed.flowTripped()).isTrue();
         assertThat(bypassed.compressorsStopped()).isFalse();
         assertThat(events).anyMatch(e -> e.contains("BYPASSED"));
