@@ -80,7 +80,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
     // outputs (first the FirstHeatPumpPlant names, then this model's)
     private final int outAirT, outRh, outIrradiance, outSuctionP, outSuctionT, outGasCoolerP, outDischargeT, outGasCoolerOutT,
-            outReceiverP, outPower, outHeat, outHpTripped, outLpTripped, outDischargeTripped, outReliefOpen, outDischargeGasT;
+            outReceiverP, outPower, outHeat, outHpTripped, outLpTripped, outDischargeTripped, outReliefOpen, outDischargeGasT,
+            outReceiverLiquidKg, outReceiverLevel;
     private final int[] outSpeed, outRunning, outFault;
     private final int outHpValve, outBypass;
     private final int[] outCoilT, outCoilDp;
@@ -111,10 +112,12 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private double hLimitPa = Double.NaN, hLimit, sLimit, cpLimit;
     private double ventedKg;
     private boolean co2Flowing;
+    /** The EEVs' feed was limited by an empty receiver in the last sub-step. */
+    private boolean receiverDry;
     /** High-side mass at the pressure of the last march (the pressure the last sub-step ended at), kg. */
     private double lastMarchMassKg;
     // last sub-step's flows, for outputs
-    private double mComp, mHpv, mBp, mRel, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
+    private double mComp, mHpv, mBp, mRel, mDef, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
     private final double[] sectionQ;
     private double[] outputs;
 
@@ -212,6 +215,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
         outBypassFlow = o.add("hp.bypassValve.massFlowKgPerS");
         outFlashShare = o.add("hp.receiver.flashGasRatio");
         outDischargeGasT = o.add("hp.dischargeGasTemperatureK");
+        outReceiverLiquidKg = o.add("hp.receiver.liquidMassKg");
+        outReceiverLevel = o.add("hp.receiver.liquidLevelRatio");
         outFanPower = o.add("hp.fanPowerW");
         outHousingLoss = o.add("hp.compressorHousingLossW");
         outGasCoolerHeat = o.add("hp.gasCooler.heatFlowW");
@@ -345,7 +350,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double pRoom = co2.saturationPressurePa(room);
         gasCoolerPa = receiverPa = pRoom;
         suctionPa = co2.saturationPressurePa(Math.min(room, defaults[inAirT]));
-        receiver.reset(pRoom);
+        receiver.reset(pRoom, co2.saturationAtPressure(pRoom).liquidDensityKgPerM3());
+        receiverDry = false;
         for (Compressor c : compressors) c.reset();
         hpValve.reset(0);
         bypassValve.reset(0);
@@ -366,7 +372,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         cachedEvapPa = Double.NaN;
         ventedKg = 0;
         co2Flowing = false;
-        mComp = mHpv = mBp = mRel = powerCompW = fanW = housingW = qAir = qWater = qDefrost = flash = 0;
+        mComp = mHpv = mBp = mRel = mDef = powerCompW = fanW = housingW = qAir = qWater = qDefrost = flash = 0;
         evapK = co2.saturationTemperatureK(pRoom);
         weOutK = defaults[inTankBottomT];
         java.util.Arrays.fill(sectionQ, 0);
@@ -484,14 +490,33 @@ public final class Co2HeatPumpPlant implements PlantModel {
             double regulator = clamp01((cap - suctionPa) / 1e5);
             qWater = Math.max(0.0, waterEvaporator.heatFlowW(mw, tankK, evapK)) * regulator;
         }
-        weOutK = waterEvaporator.waterOutletK(mw, tankK, qWater);
         double mEvap = (qAir + qWater) / latentFeed;
+        // the EEVs feed liquid from the receiver's inventory: an empty receiver feeds only the liquid arriving (the last
+        // sub-step's HV-221 liquid and defrost condensate), and the evaporators, starved, take less heat (R5)
+        double feedMax = receiver.feedLimitKgPerS(h, (1 - flash) * mHpv + mDef);
+        boolean starved = mEvap > feedMax;
+        if (starved) {
+            double f = feedMax / mEvap;
+            qAir *= f;
+            qWater *= f;
+            for (int s = 0; s < m; s++) sectionQ[s] *= f;
+            mEvap = feedMax;
+        }
+        if (starved != receiverDry) {
+            receiverDry = starved;
+            events.add(starved ? String.format(java.util.Locale.ROOT, "receiver empty: the EEVs feed only the %.2f kg/s of liquid arriving, the evaporators starve", feedMax)
+                    : "receiver holds liquid again: the EEVs feed what evaporates");
+        }
+        weOutK = waterEvaporator.waterOutletK(mw, tankK, qWater);
 
         // flash-gas bypass and the suction mix
         double rhoV = rec.vaporDensityKgPerM3();
         double pr = Math.min(receiverPa, P_SUBCRITICAL_MAX_PA - 1e5);
-        double dRhoVdp = (co2.saturationAtPressure(pr + 1e5).vaporDensityKgPerM3() - rhoV) / 1e5;
-        double cRec = receiver.capacitanceKgPerPa(Math.max(1e-7, dRhoVdp));
+        Co2Saturation recAbove = co2.saturationAtPressure(pr + 1e5);
+        double dRhoVdp = Math.max(1e-7, (recAbove.vaporDensityKgPerM3() - rhoV) / 1e5);
+        double kFlash = Receiver.flashingKgPerKgPa(rec, recAbove, 1e5);
+        double cRecV = receiver.vapourCapacitanceKgPerPa(rec.liquidDensityKgPerM3(), dRhoVdp);
+        double cRec = receiver.capacitanceKgPerPa(rec.liquidDensityKgPerM3(), dRhoVdp, kFlash);
         double cLs = p.lowSideCapacitanceKgPerPa();
         // forward only (a check valve's worth: the bypass never lets suction gas into the receiver), and never more
         // than equalises the two volumes within the sub-step (the orifice law is stiff as Δp → 0)
@@ -527,7 +552,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // hot gas for defrost, condensed to the receiver as liquid
         qDefrost = 0;
         for (AirEvaporatorSection s : sections) qDefrost += s.defrostHeatW();
-        double mDef = running ? Math.min(0.5 * mComp, qDefrost / Math.max(1e4, h2 - rec.liquidEnthalpyJPerKg())) : 0.0;
+        mDef = running ? Math.min(0.5 * mComp, qDefrost / Math.max(1e4, h2 - rec.liquidEnthalpyJPerKg())) : 0.0;
 
         // gas cooler: CO2 march, water nodes
         double mGc = Math.max(0.0, mComp - mDef);
@@ -565,6 +590,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // (P2) receiver vapour space
         flash = Receiver.flashShare(rec, gasCooler.outletEnthalpyJPerKg());
         double newRec = receiver.stepPressure(h, flash * mHpv, mBp, cRec);
+        // (R4) the liquid: HV-221's liquid and the defrost condensate in, the EEVs' feed out, the flashing as p moved
+        receiver.stepLiquid(h, (1 - flash) * mHpv + mDef, mEvap, -kFlash * Math.max(0.0, receiver.liquidKg()) * (newRec - receiverPa));
         // (P3) suction side
         double newSuc = suctionPa + h * (mEvap + mBp - mComp) / cLs;
         // (P4) standstill creep toward p_sat of the coldest place a volume is open to: the suction side always reaches
@@ -575,8 +602,15 @@ public final class Co2HeatPumpPlant implements PlantModel {
             double pCold = airK < p.machineRoomTemperatureK() ? co2.saturationPressurePa(Math.max(airK, co2.parameters().lowestSaturationTemperatureK())) : pRoom;
             double a = 1 - Math.exp(-h / p.standstillTimeConstantS());
             newGc += (pRoom - newGc) * a;
-            newRec += ((bypassValve.openingRatio() > 0.01 ? pCold : pRoom) - newRec) * a;
-            newSuc += (pCold - newSuc) * a;
+            double dRec = ((bypassValve.openingRatio() > 0.01 ? pCold : pRoom) - newRec) * a;
+            double dSuc = (pCold - newSuc) * a;
+            // the creep is heat from the surroundings acting inside each volume, no mass between them: the receiver's
+            // vapour gains (or loses) what its own liquid evaporates (or condenses); the liquid migrating between the
+            // receiver and the coils at standstill is not modelled
+            if (dRec > 0) dRec = Math.min(dRec, Math.max(0.0, receiver.liquidKg()) / cRecV);
+            receiver.stepLiquid(h, 0, 0, cRecV * dRec);
+            newRec += dRec;
+            newSuc += dSuc;
         }
         gasCoolerPa = Math.min(Math.max(newGc, P_MIN_PA), 190e5);
         if (!running) highSideMassKg = highSideMassKg(gasCoolerPa, 0.0, h2);   // the creep moved the pressure: mass follows
@@ -699,6 +733,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
         y[outGasCoolerP] = gasCoolerPa;
         y[outDischargeT] = dischargeK;
         y[outDischargeGasT] = dischargeGasK;
+        y[outReceiverLiquidKg] = receiver.liquidKg();
+        y[outReceiverLevel] = receiver.liquidLevelRatio(co2.saturationAtPressure(Math.min(Math.max(receiverPa, P_MIN_PA), P_SUBCRITICAL_MAX_PA)).liquidDensityKgPerM3());
         y[outGasCoolerOutT] = gasCoolerOutK;
         y[outReceiverP] = receiverPa;
         y[outPower] = powerCompW;

@@ -7,7 +7,8 @@ package io.hilbench.plant;
  * @param pressureMinPa         set-point floor (35 bar [S DESIGN §5])
  * @param aboveSuctionPa        set-point above suction (5 bar [S DESIGN §5])
  * @param pressureMaxPa         set-point ceiling (65 bar [S DESIGN §5])
- * @param vapourShareOfVolume   share of the volume taken by vapour, for the pressure capacitance (0.5 [U])
+ * @param vapourShareOfVolume   share of the volume taken by vapour at standstill, the rest liquid: the receiver's initial
+ *                              liquid inventory (0.5 [U]: 193 kg at 20 °C)
  */
 public record ReceiverParameters(double volumeM3, double pressureMinPa, double aboveSuctionPa, double pressureMaxPa,
                                  double vapourShareOfVolume) {
