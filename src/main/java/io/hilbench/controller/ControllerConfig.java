@@ -95,6 +95,12 @@ package io.hilbench.controller;
  *                                        this rate, and the capacity loop takes the temperature over. Default 0.02
  *                                        %/s: the capacity PI follows that ramp with about 0.4 K of error (ramp /
  *                                        (Kp/Ti · 0.125 K/Hz)), inside the settling band
+ * @param pumpDefrostFeedForwardRatio     while the trim owns the temperature, an air section leaving service for its
+ *                                        defrost cuts P-271's speed at once by this share (feed-forward), before the
+ *                                        supply falls and the PI notices. Default 0.17 (DF-01 on the served plant:
+ *                                        one section of four out takes the heat from 1,114 to ~900 kW, and the trim
+ *                                        settled the flow 17 % lower, 7.6 → 6.35 kg/s; without it the supply dipped
+ *                                        2.7 K, past LD-01's ±2 K band when a defrost falls in its window). 0: none
  * @param hpValveOpeningPct               HV-221 opening while a compressor runs and PT-202 is below the limiter's
  *                                        set-point. Default 50 % (the first plant's nominal opening, where the gas-
  *                                        cooler pressure sits near the Liao optimum; the optimal-pressure loop comes
@@ -210,6 +216,7 @@ public record ControllerConfig(
         double pumpTrimKpPctPerK,
         double pumpTrimTiS,
         double pumpTrimBleedPctPerS,
+        double pumpDefrostFeedForwardRatio,
         double hpValveOpeningPct,
         double hpLimitSetBar,
         double hpLimitKpPctPerBar,
@@ -302,6 +309,9 @@ public record ControllerConfig(
         positive("pumpTrimKpPctPerK", pumpTrimKpPctPerK);
         positive("pumpTrimTiS", pumpTrimTiS);
         nonNegative("pumpTrimBleedPctPerS", pumpTrimBleedPctPerS);
+        if (!(pumpDefrostFeedForwardRatio >= 0 && pumpDefrostFeedForwardRatio < 1)) {
+            throw new IllegalArgumentException("pumpDefrostFeedForwardRatio must be in [0, 1), was " + pumpDefrostFeedForwardRatio);
+        }
         positive("hpLimitSetBar", hpLimitSetBar);
         nonNegative("hpLimitKpPctPerBar", hpLimitKpPctPerBar);
         positive("hpLimitTiS", hpLimitTiS);
@@ -360,6 +370,7 @@ public record ControllerConfig(
             b.pumpTrimKpPctPerK = c.pumpTrimKpPctPerK;
             b.pumpTrimTiS = c.pumpTrimTiS;
             b.pumpTrimBleedPctPerS = c.pumpTrimBleedPctPerS;
+            b.pumpDefrostFeedForwardRatio = c.pumpDefrostFeedForwardRatio;
             b.hpValveOpeningPct = c.hpValveOpeningPct;
             b.hpLimitSetBar = c.hpLimitSetBar;
             b.hpLimitKpPctPerBar = c.hpLimitKpPctPerBar;
@@ -434,6 +445,7 @@ public record ControllerConfig(
         private double pumpTrimKpPctPerK = 3;
         private double pumpTrimTiS = 60;
         private double pumpTrimBleedPctPerS = 0.02;
+        private double pumpDefrostFeedForwardRatio = 0.17;
         private double hpValveOpeningPct = 50;
         private double hpLimitSetBar = 115;
         private double hpLimitKpPctPerBar = 5;
@@ -597,6 +609,11 @@ public record ControllerConfig(
             return this;
         }
 
+        public Builder pumpDefrostFeedForwardRatio(double v) {
+            this.pumpDefrostFeedForwardRatio = v;
+            return this;
+        }
+
         public Builder pumpTrimBleedPctPerS(double v) {
             this.pumpTrimBleedPctPerS = v;
             return this;
@@ -753,7 +770,7 @@ public record ControllerConfig(
         }
 
         public ControllerConfig build() {
-            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS, hpCutOutBar);
+            return new ControllerConfig(cycleMs, pumpStartSpeedPct, pumpRunSpeedPct, pumpMinSpeedPct, flowProofConfirmS, flowProofTimeoutS, compressorStartSpeedHz, compressorStartMinHz, compressorStartHoldS, compressorStartTimeoutS, compressorMinHz, compressorMaxHz, supplyKpHzPerK, supplyTiS, stageUpDelayS, stageDownDelayS, stageMarginHz, stageErrorK, stageUpTrimPct, lastCompressorStopAboveK, lastCompressorRestartBelowK, compressorMinOffS, compressorMinRunS, compressorStartsPerHourMax, pumpTrimKpPctPerK, pumpTrimTiS, pumpTrimBleedPctPerS, pumpDefrostFeedForwardRatio, hpValveOpeningPct, hpLimitSetBar, hpLimitKpPctPerBar, hpLimitTiS, hpLimitLeadS, hpLimitRateFilterS, bypassValveOpeningPct, stopMinSpeedHoldS, stopMaxS, pumpOverrunS, flowTripDelayS, leadCompressor, supplyTemperatureSetDefaultDegC, sensorFaultDelayS, sensorHealthyS, sensorRangeMarginPct, pressureMaxRateBarPerS, temperatureMaxRateKPerS, flowMaxRateM3hPerS, sensorFrozenS, sensorFrozenActivityHz, hpUnloadSetBar, hpUnloadHzPerBarS, unloadRecoverHzPerS, hpUnloadHysteresisBar, dischargeUnloadSetDegC, dischargeUnloadHzPerKS, dischargeSensorFaultMaxHz, restartAfterTripS, hpCutOutBar);
         }
     }
 }

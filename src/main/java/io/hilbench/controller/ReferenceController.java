@@ -177,6 +177,8 @@ public final class ReferenceController {
     private double demandHz;
     private double integralHz;
     private double pumpTrimPct;
+    /** The section the defrost had at the last capacity-loop cycle (0: none), to see one begin. */
+    private int lastDefrostSection;
     private double lastErrorK;
     private double stageUpS;
     private double stageDownS;
@@ -446,6 +448,7 @@ public final class ReferenceController {
         demandHz = 0;
         integralHz = 0;
         pumpTrimPct = 0;
+        lastDefrostSection = 0;
         lastErrorK = Double.NaN;
         stageUpS = 0;
         stageDownS = 0;
@@ -740,9 +743,17 @@ public final class ReferenceController {
         double trimMaxPct = config.pumpRunSpeedPct() - config.pumpMinSpeedPct();
         Compressor next = atMax && holding == 0 ? nextToStart(in) : null;
         boolean exhausted = atMax && holding == 0 && next == null;
+        // an air section leaving service for its defrost takes about a fifth of the heat at once: cut the flow with it
+        // (feed-forward), rather than let the supply fall until the PI sees it
+        int defrosting = defrost.activeSection();
+        boolean defrostBegan = defrosting != 0 && defrosting != lastDefrostSection && sources.airInUse();
+        lastDefrostSection = defrosting;
         if (exhausted) {
             double deltaK = Double.isNaN(lastErrorK) ? 0.0 : errorK - lastErrorK;
             pumpTrimPct += config.pumpTrimKpPctPerK() * (deltaK + errorK * dtS / config.pumpTrimTiS());
+            if (defrostBegan) {
+                pumpTrimPct += Math.max(config.pumpMinSpeedPct(), config.pumpRunSpeedPct() - pumpTrimPct) * config.pumpDefrostFeedForwardRatio();
+            }
             pumpTrimPct = clamp(pumpTrimPct, 0.0, trimMaxPct);
         } else {
             pumpTrimPct = unwindTrim(pumpTrimPct, errorK, dtS);

@@ -20,7 +20,10 @@ package io.hilbench.plant;
  * @param lowSideCapacitanceKgPerPa   suction side (evaporators, suction line, two-phase inventory) dM/dp (1e-4 kg/Pa [U]: ≈ 10 kg/bar, vapour space plus the liquid inventory flashing as the pressure falls)
  * @param dhMassFlowNominalKgPerS     nominal DH flow (the flow switch's reference) (8.2 kg/s [C] = 1.2 MW / (c_p·35 K))
  * @param dhMassFlowMaxKgPerS         P-271 at 100 % speed (10 kg/s [U]: headroom for the supply-temperature loop)
- * @param dhPumpTimeConstantS         P-271 flow response (3 s [L])
+ * @param dhPumpTimeConstantS         P-271 flow response while it runs (3 s [L])
+ * @param dhPumpRunDownTimeConstantS  P-271's flow coasting down once it stops or fails: pump, motor and the water column
+ *                                   (3 s [U]; a site parameter: the flow switch's 5 s delay counts from the moment the
+ *                                   flow has coasted below 25 %, so a longer run-down delays FSL-271)
  * @param waterDensityKgPerM3         DH water density for volume flows (985 kg/m³ at ~57 °C)
  * @param machineRoomTemperatureK     the machine room (20 °C [U], domain notes §3 item 6): the stopped plant's receiver and
  *                                   high side creep to p_sat of this; its suction side to p_sat of the colder of this and
@@ -54,6 +57,7 @@ public record Co2HeatPumpParameters(
         double dhMassFlowNominalKgPerS,
         double dhMassFlowMaxKgPerS,
         double dhPumpTimeConstantS,
+        double dhPumpRunDownTimeConstantS,
         double waterDensityKgPerM3,
         double machineRoomTemperatureK,
         double standstillTimeConstantS,
@@ -77,6 +81,7 @@ public record Co2HeatPumpParameters(
         Check.positive("dhMassFlowNominalKgPerS", dhMassFlowNominalKgPerS);
         Check.positive("dhMassFlowMaxKgPerS", dhMassFlowMaxKgPerS);
         Check.positive("dhPumpTimeConstantS", dhPumpTimeConstantS);
+        Check.positive("dhPumpRunDownTimeConstantS", dhPumpRunDownTimeConstantS);
         Check.positive("waterDensityKgPerM3", waterDensityKgPerM3);
         Check.inRange("machineRoomTemperatureK", machineRoomTemperatureK, 263.15, 303.15);
         Check.positive("standstillTimeConstantS", standstillTimeConstantS);
@@ -93,14 +98,23 @@ public record Co2HeatPumpParameters(
                 HighPressureValveParameters.hv221Defaults(), HighPressureValveParameters.hv222Defaults(),
                 ReceiverParameters.solrodDefaults(), AirEvaporatorSectionParameters.solrodDefaults(),
                 WaterEvaporatorParameters.solrodDefaults(), SafetyChainParameters.solrodDefaults(),
-                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 985, 293.15, 900, 20, 1800, 120e5, 343.15, 308.15, 1.5e6);
+                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 3.0, 985, 293.15, 900, 20, 1800, 120e5, 343.15, 308.15, 1.5e6);
     }
 
     /** These parameters with other safety settings (e.g. the flow switch bypassed for a test). */
     public Co2HeatPumpParameters withSafety(SafetyChainParameters s) {
         return new Co2HeatPumpParameters(compressorCount, sectionCount, compressor, gasCooler, hpValve, bypassValve, receiver,
                 airSection, waterEvaporator, s, evaporatorSuperheatK, highSideVolumeM3, lowSideCapacitanceKgPerPa,
-                dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, waterDensityKgPerM3, machineRoomTemperatureK,
+                dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, dhPumpRunDownTimeConstantS, waterDensityKgPerM3, machineRoomTemperatureK,
+                standstillTimeConstantS, dischargeTimeConstantS, dischargeLineCoolingTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
+                tankBottomTemperatureK, networkHeatDemandW);
+    }
+
+    /** These parameters with another P-271 run-down time constant, s (a site parameter). */
+    public Co2HeatPumpParameters withDhPumpRunDownTimeConstantS(double seconds) {
+        return new Co2HeatPumpParameters(compressorCount, sectionCount, compressor, gasCooler, hpValve, bypassValve, receiver,
+                airSection, waterEvaporator, safety, evaporatorSuperheatK, highSideVolumeM3, lowSideCapacitanceKgPerPa,
+                dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, seconds, waterDensityKgPerM3, machineRoomTemperatureK,
                 standstillTimeConstantS, dischargeTimeConstantS, dischargeLineCoolingTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
                 tankBottomTemperatureK, networkHeatDemandW);
     }

@@ -454,7 +454,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // pumps and valve actuators
         boolean dhPump = u[inDhPumpEnable] >= 0.5 && u[inDhPumpSpeed] > 0 && u[inDhPumpFailed] < 0.5;
         double dhSet = dhPump ? p.dhMassFlowMaxKgPerS() * clamp01(u[inDhPumpSpeed]) * clamp01(u[inFlowAvailable]) : 0.0;
-        dhMassFlowKgPerS = dhSet + (dhMassFlowKgPerS - dhSet) * Math.exp(-h / p.dhPumpTimeConstantS());
+        dhMassFlowKgPerS = dhSet + (dhMassFlowKgPerS - dhSet) * Math.exp(-h / (dhPump ? p.dhPumpTimeConstantS() : p.dhPumpRunDownTimeConstantS()));
         boolean tankPump = u[inTankPumpEnable] >= 0.5 && u[inTankPumpSpeed] > 0;
         waterEvaporator.stepPump(h, tankPump, u[inTankPumpSpeed]);
         boolean hpStuck = u[inHpValveStuck] >= 0.5;

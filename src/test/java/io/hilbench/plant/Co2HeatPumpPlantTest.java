@@ -251,6 +251,30 @@ class Co2HeatPumpPlantTest {
     }
 
     @Test
+    void theDhPumpsRunDownTimeDelaysTheFlowSwitch() {
+        // issue 15 item 5: P-271's coast-down is a site parameter; FSL-271's 5 s count from the flow below 25 %, so
+        // the trip comes later by the longer run-down: ṁ(t) = ṁ_0·e^(−t/τ) crosses 25 % at τ·ln(ṁ_0/(0.25·ṁ_nom))
+        double[] tripS = new double[2];
+        double[] tau = {3, 20};
+        for (int k = 0; k < 2; k++) {
+            Co2PlantHarness h = new Co2PlantHarness(Co2HeatPumpParameters.solrodDefaults().withDhPumpRunDownTimeConstantS(tau[k]), co2);
+            h.startFullLoad(70);
+            h.run(300);
+            double flow0 = h.out("hp.dhWater.massFlowKgPerS");
+            h.set("fault.dhPump.failed", 1);
+            double t = 0;
+            while (h.out("hp.safety.flowSwitchTripped") < 0.5 && t < 120) {
+                h.step();
+                t += 0.1;
+            }
+            tripS[k] = t;
+            double expected = tau[k] * Math.log(flow0 / (0.25 * 8.2)) + 5.0;
+            assertThat(t).as("FSL-271 with a %.0f s run-down", tau[k]).isCloseTo(expected, within(0.5));
+        }
+        assertThat(tripS[1]).isGreaterThan(tripS[0] + 10);
+    }
+
+    @Test
     void sectionLosesTwentyPercentCapacityIn30To120MinutesAt0DegC90PercentRh() {
         // issue 5 item 7, domain notes §4.1 (Zhu map: 0 °C / 90 % is the severe zone)
         Co2PlantHarness h = harness();
