@@ -46,6 +46,8 @@ public final class World implements Disposable {
     private final List<Replay.Registration> registrations = new java.util.ArrayList<>();
     private io.hilbench.scenario.judge.JudgedTrace.Recording judgedTrace;
     private Inconclusive beginFailure;
+    /** The bench itself could not set the scenario up (a rig or plant file broken since the run began, a bug): ERROR. */
+    private RuntimeException beginError;
     /** The requirement the scenario is tagged with ({@code HP-03}), or "" (its preconditions then stay inconclusive when not reached). */
     private String requirementId = "";
     /** A precondition the controller did not reach (the scenario ended there, FAILED on that assertion), or null. */
@@ -63,6 +65,10 @@ public final class World implements Disposable {
         } catch (Inconclusive e) {
             // controller unreachable, interlock, reset between scenarios failed: the ledger keeps the reason
             beginFailure = e;
+            throw e;
+        } catch (RuntimeException e) {
+            // not the controller's doing: never a FAILED verdict on it
+            beginError = e;
             throw e;
         }
         log.info("scenario '{}' begins ({}, {})", scenario.getName(), session.options().pacing(), session.identity());
@@ -419,6 +425,9 @@ public final class World implements Disposable {
                 if (plant == null && beginFailure != null) {
                     error = beginFailure.getMessage();
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
+                } else if (plant == null && beginError != null) {
+                    error = "ERROR (the bench could not set the scenario up): " + beginError.getMessage();
+                    outcome = VerdictLedger.ScenarioOutcome.ERROR;
                 } else if (plant != null && plant.status().inconclusive()) {
                     error = Inconclusive.PREFIX + " " + plant.status().reason();
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
