@@ -94,7 +94,9 @@ import static io.hilbench.controller.PlantTags.TT272;
  *       capacity loop owns the temperature and the pump returns to nominal flow (mid-ranging). This is what lets
  *       the supply settle when the compressors cannot lift the full flow (a colder day, a compressor held off by
  *       its timers), and it is what calls the next stage. The pump never goes below pumpMinSpeedPct, far above the
- *       flow switch's 25 %.</li>
+ *       flow switch's 25 %. When an air section leaves service for its defrost while the trim owns the temperature,
+ *       the trim steps the pump down by pumpDefrostFeedForwardRatio at once (feed-forward: a fifth of the heat goes
+ *       with the section) instead of waiting for the supply to fall.</li>
  * </ol>
  *
  * <h2>HV-221 high-pressure limiter</h2>
