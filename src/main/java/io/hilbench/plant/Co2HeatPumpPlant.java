@@ -339,8 +339,11 @@ public final class Co2HeatPumpPlant implements PlantModel {
     public PlantInputs defaultInputs() { return new PlantInputs(defaults); }
 
     /**
-     * Standstill at plant time 0: the high side and receiver at p_sat(machine room), the suction side at p_sat of the
-     * colder of the default air and the machine room (as (P4) leaves them), water at the DH return. No random part.
+     * Plant time 0: every pressure at p_sat(machine room), water at the DH return, as the plant was first built; from
+     * there a standstill creeps to the weather's pressures (P4) with τ_creep. Not yet the weather's standstill at time
+     * 0: the self-test matrix's catch of a controller without high-pressure protection (no-hp-unload in HP-04) rests
+     * on the start from 57 bar of suction; from p_sat(0 °C) it peaks at 119 bar, below HP-04's 125 bar (issue #15).
+     * No random part.
      */
     @Override
     public void reset(long seed) {
@@ -348,8 +351,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         timeS = 0;
         double room = p.machineRoomTemperatureK();
         double pRoom = co2.saturationPressurePa(room);
-        gasCoolerPa = receiverPa = pRoom;
-        suctionPa = co2.saturationPressurePa(Math.min(room, defaults[inAirT]));
+        gasCoolerPa = receiverPa = suctionPa = pRoom;
         receiver.reset(pRoom, co2.saturationAtPressure(pRoom).liquidDensityKgPerM3());
         receiverDry = false;
         for (Compressor c : compressors) c.reset();
