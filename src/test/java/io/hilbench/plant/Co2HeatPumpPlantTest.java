@@ -201,8 +201,7 @@ class Co2HeatPumpPlantTest {
         h.set("weather.relativeHumidityRatio", 0.5);
         h.startFullLoad(70);
         h.run(300);
-        for (int k = 1; k <= 4; k++) h.set("hp.compressor" + k + ".enable", 0);
-        h.stagingStartS = Double.NaN;
+        h.stopCompressors();
         h.run(3 * 3600);
         double pRoom = co2.saturationPressurePa(293.15);
         assertThat(h.out("hp.suctionPressurePa")).isCloseTo(pRoom, within(1.5e5));
@@ -221,8 +220,7 @@ class Co2HeatPumpPlantTest {
                 h.set("weather.airTemperatureK", Units.degCToK(airC));
                 h.startFullLoad(70);
                 h.run(300);
-                for (int k = 1; k <= 4; k++) h.set("hp.compressor" + k + ".enable", 0);
-                h.stagingStartS = Double.NaN;
+                h.stopCompressors();
                 h.controlBypassValve = false;
                 h.set("hp.bypassValve.openingSetRatio", bypass);
                 h.run(3 * 3600, 1.0);
@@ -243,8 +241,7 @@ class Co2HeatPumpPlantTest {
         h.run(900);
         double running = h.out("hp.dischargeTemperatureK");
         assertThat(h.out("hp.dischargeGasTemperatureK")).isCloseTo(running, within(1.0));
-        for (int k = 1; k <= 4; k++) h.set("hp.compressor" + k + ".enable", 0);
-        h.stagingStartS = Double.NaN;
+        h.stopCompressors();
         h.run(600);
         double excess = (h.out("hp.dischargeTemperatureK") - 293.15) / (running - 293.15);
         assertThat(excess).isCloseTo(Math.exp(-600.0 / 1800), within(0.03));

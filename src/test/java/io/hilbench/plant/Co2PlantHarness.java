@@ -60,6 +60,12 @@ final class Co2PlantHarness {
     /** Seconds between compressor stage-ins. */
     double stageDelayS = 30;
 
+    /** Stops every compressor and the staging (the other loops go on), as an ordered stop leaves them. */
+    void stopCompressors() {
+        stagingStartS = Double.NaN;
+        for (int k = 1; k <= plant.parameters().compressorCount(); k++) set("hp.compressor" + k + ".enable", 0);
+    }
+
     /** One 100 ms step with the local loops. */
     PlantSnapshot step() {
         return step(0.1);
