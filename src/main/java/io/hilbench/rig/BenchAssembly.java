@@ -239,6 +239,14 @@ public final class BenchAssembly implements Lifecycle {
         }
     }
 
+    /** The Modbus TCP server (behind its proxy when proxied), for its request counters; null before start. */
+    public ModbusTcpServer modbusServer() { return modbus; }
+
+    /** The link-fault proxy of a protocol, or null when that link is not proxied (for its connection counters). */
+    public synchronized FaultProxy linkProxy(LinkProtocol protocol) {
+        return linkFaults == null || !linkFaults.protocols().contains(protocol) ? null : linkFaults.proxy(protocol);
+    }
+
     /** The protocols whose links can be faulted (those served through a proxy). */
     public Set<LinkProtocol> faultableLinks() {
         return linkFaults == null ? Set.of() : linkFaults.protocols();

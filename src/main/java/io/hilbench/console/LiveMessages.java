@@ -1,0 +1,165 @@
+package io.hilbench.console;
+
+import io.hilbench.points.Binding;
+import io.hilbench.points.PointDefinition;
+import io.hilbench.points.PointTable;
+import io.hilbench.points.TableState;
+import io.hilbench.rig.BenchAssembly;
+import io.hilbench.runtime.Emulator;
+import io.hilbench.runtime.Quality;
+import io.hilbench.runtime.Recorder;
+import io.hilbench.runtime.TraceEvent;
+import io.hilbench.runtime.TraceRow;
+import io.hilbench.runtime.faults.SensorFault;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the console's messages from the running bench: the point list once ({@link #pointsJson()}), and one live
+ * message per tick ({@link #next()}) with the plant time, every point's value as the controller reads it (the point
+ * table's live state, engineering units) and quality, the run status, the controller state columns of the trace and
+ * the events recorded since the previous message.
+ *
+ * <p>Quality letters: {@code G} good, {@code U} uncertain, {@code B} bad, {@code F} a sensor fault is active on the
+ * point's plant output (the value is what the fault makes of it, whatever its quality).
+ *
+ * <p>Threads: {@link #next()} is called by the console's one ticker thread only; it reads the emulator through its
+ * thread-safe accessors and never takes the step lock, so the step loop is not held by a browser.
+ */
+final class LiveMessages {
+    private final BenchAssembly bench;
+    private final PointTable table;
+    private final List<PointDefinition> points;
+    /** Plant output name of each point bound to {@code plant.*}, else null. */
+    private final String[] plantOutput;
+    private final String pointsJson;
+
+    private Emulator lastEmulator;
+    private int eventsSent;
+    private final java.util.Map<String, Double> lastController = new java.util.LinkedHashMap<>();
+    private long seq;
+
+    LiveMessages(BenchAssembly bench) {
+        this.bench = bench;
+        this.table = bench.table();
+        this.points = table.points();
+        this.plantOutput = new String[points.size()];
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < points.size(); i++) {
+            PointDefinition p = points.get(i);
+            Binding b = p.binding();
+            plantOutput[i] = b.source() == Binding.Source.PLANT ? b.name() : null;
+            if (i > 0) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "tag");
+            Json.string(sb, p.tag()).append(',');
+            Json.key(sb, "description");
+            Json.string(sb, p.description()).append(',');
+            Json.key(sb, "unit");
+            Json.string(sb, p.unit().symbol()).append(',');
+            Json.key(sb, "kind");
+            Json.string(sb, p.kind().name().toLowerCase(java.util.Locale.ROOT)).append(',');
+            Json.key(sb, "path");
+            Json.string(sb, p.opcuaPath()).append(',');
+            Json.key(sb, "binding");
+            Json.string(sb, b.toString()).append(',');
+            Json.key(sb, "min");
+            Json.number(sb, p.min()).append(',');
+            Json.key(sb, "max");
+            Json.number(sb, p.max()).append('}');
+        }
+        this.pointsJson = sb.append(']').toString();
+    }
+
+    String pointsJson() { return pointsJson; }
+
+    /** The points in message order (the order of {@code v} and {@code q} in every live message). */
+    List<PointDefinition> points() { return points; }
+
+    /** One live message (JSON object), stamped with the plant time of the step published last. */
+    String next() {
+        Emulator e = bench.emulator();
+        if (e != lastEmulator) {   // a new run (a new scenario): its recorder starts empty
+            lastEmulator = e;
+            eventsSent = 0;
+            lastController.clear();
+        }
+        TableState s = table.liveState();
+        long plantTimeMs = e.plantTimeMs();
+        Set<String> faulted = new HashSet<>();
+        for (SensorFault f : e.sensorFaults()) if (f.activeAt(plantTimeMs)) faulted.add(f.output());
+        StringBuilder sb = new StringBuilder(32 * points.size());
+        sb.append('{');
+        Json.key(sb, "seq").append(++seq).append(',');
+        Json.key(sb, "t").append(plantTimeMs).append(',');
+        Json.key(sb, "step").append(e.step()).append(',');
+        Json.key(sb, "status");
+        Json.string(sb, e.status().state().name()).append(',');
+        Json.key(sb, "pace");
+        Json.string(sb, e.config().pacing().toString()).append(',');
+        Json.key(sb, "watchdog").append(e.watchdogTripped()).append(',');
+        Json.key(sb, "v").append('[');
+        StringBuilder q = new StringBuilder(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            if (i > 0) sb.append(',');
+            PointDefinition p = points.get(i);
+            if (p.isString()) Json.string(sb, s.text(i));
+            else Json.number(sb, s.value(i));
+            q.append(plantOutput[i] != null && faulted.contains(plantOutput[i]) ? 'F' : letter(s.quality(i)));
+        }
+        sb.append("],");
+        Json.key(sb, "q");
+        Json.string(sb, q.toString()).append(',');
+        controllerColumns(e.recorder(), sb);
+        events(e.recorder(), sb);
+        return sb.append('}').toString();
+    }
+
+    /** The trace's extension columns (the controller's state and alarms read over its supervisory link), last read values. */
+    private void controllerColumns(Recorder r, StringBuilder sb) {
+        List<String> names = r.extensionNames();
+        TraceRow row = r.lastRow();
+        if (row != null) {
+            for (int i = 0; i < Math.min(names.size(), row.extensionCount()); i++) {
+                double v = row.extension(i);
+                if (!Double.isNaN(v)) lastController.put(names.get(i), v);
+            }
+        }
+        Json.key(sb, "controller").append('{');
+        boolean first = true;
+        for (var en : lastController.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            Json.key(sb, en.getKey());
+            Json.number(sb, en.getValue());
+        }
+        sb.append("},");
+    }
+
+    private void events(Recorder r, StringBuilder sb) {
+        List<TraceEvent> all = r.events();
+        Json.key(sb, "events").append('[');
+        if (all.size() < eventsSent) eventsSent = 0;
+        for (int i = eventsSent; i < all.size(); i++) {
+            TraceEvent ev = all.get(i);
+            if (i > eventsSent) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "t").append(ev.plantTimeMs()).append(',');
+            Json.key(sb, "step").append(ev.step()).append(',');
+            Json.key(sb, "text");
+            Json.string(sb, ev.text()).append('}');
+        }
+        eventsSent = all.size();
+        sb.append(']');
+    }
+
+    static char letter(Quality q) {
+        return switch (q) {
+            case GOOD -> 'G';
+            case UNCERTAIN -> 'U';
+            case BAD -> 'B';
+        };
+    }
+}
