@@ -101,7 +101,7 @@
     const names = Object.keys(m.controller || {});
     const el = document.getElementById("controller-state");
     if (names.length === 0) { el.textContent = "not read in this mode"; return; }
-    el.textContent = names.map(function (n) { return n + " " + m.controller[n]; }).join(", ");
+    el.textContent = (m.controllerState ? m.controllerState + " · " : "") + names.map(function (n) { return n + " " + m.controller[n]; }).join(", ");
     document.getElementById("controller-columns").textContent = "Controller (last read): " + el.textContent;
   }
 
@@ -231,6 +231,38 @@
     points.forEach(function (p) { if (p.binding.indexOf("plant.") === 0) { const o = document.createElement("option"); o.value = p.tag; dl.appendChild(o); } });
     refreshFaults();
   }
+
+  // ---------------------------------------------------------------- run view (bench run)
+  function refreshRun() {
+    if ((location.hash || "#pid") !== "#run") return;
+    fetch("/api/run").then(function (r) { return r.json(); }).then(function (run) {
+      const some = run.planned.length > 0;
+      document.getElementById("run-none").classList.toggle("hidden", some);
+      document.getElementById("run-some").classList.toggle("hidden", !some);
+      if (!some) return;
+      document.getElementById("run-current").textContent = run.current || "(none now)";
+      document.getElementById("run-plant").textContent = fmtTime(run.plantTimeMs);
+      document.getElementById("run-wall").textContent = run.currentWallS.toFixed(1) + " s";
+      const done = {};
+      run.finished.forEach(function (f) { done[f.name] = f; });
+      const body = document.querySelector("#run-plan tbody");
+      body.innerHTML = "";
+      run.planned.forEach(function (name, i) {
+        const f = done[name], tr = body.insertRow();
+        if (name === run.current) tr.className = "current";
+        tr.insertCell().textContent = i + 1;
+        tr.insertCell().textContent = (f && f.requirement ? f.requirement + " " : "") + name;
+        const o = tr.insertCell();
+        o.textContent = f ? f.outcome : name === run.current ? "running" : "planned";
+        o.className = f ? "outcome-" + f.outcome : "";
+        tr.insertCell().textContent = f ? (f.plantMs / 60000).toFixed(1) : "";
+        tr.insertCell().textContent = f ? (f.wallMs / 1000).toFixed(1) : "";
+        tr.insertCell().textContent = f ? f.verdicts.join("; ") : "";
+      });
+    });
+  }
+  setInterval(refreshRun, 1000);
+  window.addEventListener("hashchange", refreshRun);
 
   // ---------------------------------------------------------------- the stream
   function onMessage(e) {

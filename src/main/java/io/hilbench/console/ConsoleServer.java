@@ -105,6 +105,7 @@ public final class ConsoleServer implements Lifecycle {
         http.createContext("/api/stream", this::stream);
         http.createContext("/api/info", x -> send(x, 200, "application/json", infoJson()));
         http.createContext("/api/faults", this::faults);
+        http.createContext("/api/run", x -> send(x, 200, "application/json", runJson()));
         http.createContext("/metrics", x -> send(x, 200, "text/plain; version=0.0.4; charset=utf-8", Metrics.render(bench)));
         running = true;
         latest = messages.next();
@@ -280,6 +281,45 @@ public final class ConsoleServer implements Lifecycle {
             Json.string(sb, ev.text()).append('}');
         }
         return sb.append(']').toString();
+    }
+
+    /** The run view: the scenario plan, the one running, the finished ones with their verdicts (bench run only). */
+    private String runJson() {
+        io.hilbench.scenario.RunBoard.View v = io.hilbench.scenario.RunBoard.view();
+        StringBuilder sb = new StringBuilder("{");
+        Json.key(sb, "planned").append('[');
+        for (int i = 0; i < v.planned().size(); i++) {
+            if (i > 0) sb.append(',');
+            Json.string(sb, v.planned().get(i));
+        }
+        sb.append("],");
+        Json.key(sb, "current");
+        if (v.current() == null) sb.append("null");
+        else Json.string(sb, v.current());
+        sb.append(',');
+        Json.key(sb, "currentWallS").append(v.current() == null ? 0 : (System.currentTimeMillis() - v.currentWallStartMs()) / 1000.0).append(',');
+        Json.key(sb, "plantTimeMs").append(bench.emulator().plantTimeMs()).append(',');
+        Json.key(sb, "finished").append('[');
+        for (int i = 0; i < v.finished().size(); i++) {
+            var f = v.finished().get(i);
+            if (i > 0) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "name");
+            Json.string(sb, f.name()).append(',');
+            Json.key(sb, "requirement");
+            Json.string(sb, f.requirement()).append(',');
+            Json.key(sb, "outcome");
+            Json.string(sb, f.outcome()).append(',');
+            Json.key(sb, "plantMs").append(f.plantMs()).append(',');
+            Json.key(sb, "wallMs").append(f.wallMs()).append(',');
+            Json.key(sb, "verdicts").append('[');
+            for (int k = 0; k < f.verdicts().size(); k++) {
+                if (k > 0) sb.append(',');
+                Json.string(sb, f.verdicts().get(k));
+            }
+            sb.append("]}");
+        }
+        return sb.append("]}").toString();
     }
 
     private String infoJson() {

@@ -40,6 +40,8 @@ final class LiveMessages {
     private int eventsSent;
     private final java.util.Map<String, Double> lastController = new java.util.LinkedHashMap<>();
     private long seq;
+    /** The trace column of the controller's state (scenario.ControllerDriver.STATE_COLUMN), a ControllerState ordinal. */
+    static final String STATE_COLUMN = "controller.state";
 
     LiveMessages(BenchAssembly bench) {
         this.bench = bench;
@@ -127,6 +129,12 @@ final class LiveMessages {
                 if (!Double.isNaN(v)) lastController.put(names.get(i), v);
             }
         }
+        Json.key(sb, "controllerState");
+        Double code = lastController.get(STATE_COLUMN);
+        io.hilbench.rig.ControllerState[] states = io.hilbench.rig.ControllerState.values();
+        if (code == null || code < 0 || code >= states.length) sb.append("null");
+        else Json.string(sb, states[code.intValue()].label());
+        sb.append(',');
         Json.key(sb, "controller").append('{');
         boolean first = true;
         for (var en : lastController.entrySet()) {

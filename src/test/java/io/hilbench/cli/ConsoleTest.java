@@ -210,6 +210,26 @@ class ConsoleTest {
     }
 
     @Test
+    void theSampleGrafanaDashboardQueriesOnlyMetricsTheConsoleExports() throws Exception {
+        Set<String> families = new HashSet<>();
+        for (String line : get("/metrics").body().split("\n")) {
+            Matcher t = TYPE.matcher(line);
+            if (t.matches()) families.add(t.group(1));
+        }
+        JsonNode dashboard = JSON.readTree(Path.of("docs/grafana/hilbench-console.json").toFile());
+        Set<String> queried = new HashSet<>();
+        Pattern metric = Pattern.compile("hilbench_[a-z_]+");
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher m = metric.matcher(target.get("expr").asText());
+                while (m.find()) queried.add(m.group());
+            }
+        }
+        assertThat(queried).isNotEmpty();
+        assertThat(families).containsAll(queried);
+    }
+
+    @Test
     void faultsNeedTheTokenAndAnInjectedSensorFaultReadsBadOverModbus() throws Exception {
         assertThat(postFault("action=inject&type=sensor&tag=PT-202&kind=bad", null).statusCode()).isEqualTo(403);
         assertThat(postFault("action=inject&type=sensor&tag=PT-202&kind=bad", "not-the-token").statusCode()).isEqualTo(403);
