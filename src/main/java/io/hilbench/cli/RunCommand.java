@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
             java.nio.file.Files.createDirectories(options.reportDir());
             BenchSession session = BenchSession.obtain(options);
             // the live console (no faults panel in a run: the scenarios own the faults)
-            console = consoleOptions.start(session.assembly(), null, err);
+            console = consoleOptions.start(session.assembly(), null, err, true);
             if (console != null) out.println("console " + console.url());
             out.print(session.preflight().format());
             // live progress of each scenario on stderr (stdout keeps the per-scenario result lines)

@@ -92,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
         String token = io.hilbench.console.ConsoleServer.newToken();
         io.hilbench.console.ConsoleServer console;
         try {
-            console = consoleOptions.start(bench, token, null);
+            console = consoleOptions.start(bench, token, err, false);
         } catch (java.io.IOException e) {
             err.println("bench serve: " + e.getMessage());
             bench.stop();

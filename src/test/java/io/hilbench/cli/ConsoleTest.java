@@ -284,11 +284,11 @@ class ConsoleTest {
             free = s.getLocalPort();
         }
         ServeCommand off = CommandLine.populateCommand(new ServeCommand(), "--no-ui", "--ui-port", Integer.toString(free));
-        assertThat(off.consoleOptions.start(bench, token, null)).as("--no-ui starts no console").isNull();
+        assertThat(off.consoleOptions.start(bench, token, new java.io.PrintWriter(java.io.Writer.nullWriter()), false)).as("--no-ui starts no console").isNull();
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), free).close()).isInstanceOf(ConnectException.class);
 
         ServeCommand on = CommandLine.populateCommand(new ServeCommand(), "--ui-port", Integer.toString(free));
-        ConsoleServer c = on.consoleOptions.start(bench, null, null);
+        ConsoleServer c = on.consoleOptions.start(bench, null, new java.io.PrintWriter(java.io.Writer.nullWriter()), false);
         try {
             assertThat(c.port()).isEqualTo(free);
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(c.url())).build(), HttpResponse.BodyHandlers.ofString());
@@ -297,6 +297,28 @@ class ConsoleTest {
             HttpResponse<String> faults = http.send(HttpRequest.newBuilder(URI.create(c.url() + "api/faults"))
                     .POST(HttpRequest.BodyPublishers.ofString("action=reset")).header("X-Bench-Token", token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(faults.statusCode()).as("a console without a token (bench run) has no faults panel").isEqualTo(404);
+        } finally {
+            c.stop();
+        }
+    }
+
+    @Test
+    void byDefaultTheConsoleIsNotReachableBeyondLoopback() throws Exception {
+        // the faults panel can change the plant: the rig's default bind is 127.0.0.1, and only --ui-bind widens it
+        InetAddress outside = null;
+        for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nif.isUp() || nif.isLoopback()) continue;
+            for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress()) outside = a;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no non-loopback IPv4 address to try");
+        ServeCommand serve = CommandLine.populateCommand(new ServeCommand(), "--ui-port", "0");
+        ConsoleServer c = serve.consoleOptions.start(bench, token, new java.io.PrintWriter(java.io.Writer.nullWriter()), false);
+        try {
+            InetAddress target = outside;
+            assertThat(c.url()).startsWith("http://127.0.0.1:");
+            assertThatThrownBy(() -> new Socket(target, c.port()).close()).isInstanceOf(ConnectException.class);
         } finally {
             c.stop();
         }
