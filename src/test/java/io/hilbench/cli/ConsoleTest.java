@@ -278,6 +278,22 @@ class ConsoleTest {
     }
 
     @Test
+    void aTakenModbusPortStopsTheBenchWithAMessageNamingThePortAndItsSource() throws Exception {
+        // issue #16 item 10: "Address already in use" alone named neither the port nor where it was set
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            BenchAssembly second = new BenchAssembly(bench.rig(), PlantModels.create(bench.rig()),
+                    BenchAssembly.Options.defaults().withPacing(Pacing.realtime()).withPorts(port, 0));
+            try {
+                assertThatThrownBy(second::start).isInstanceOf(IOException.class)
+                        .hasMessageContaining("Modbus").hasMessageContaining("127.0.0.1:" + port).hasMessageContaining("--modbus-port");
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    @Test
     void noUiOpensNoPortAndUiPortServesTheConsole() throws Exception {
         int free;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
