@@ -273,6 +273,8 @@
     document.getElementById("step").textContent = m.step;
     document.getElementById("status").textContent = m.status.toLowerCase();
     document.getElementById("pace").textContent = m.pace;
+    document.getElementById("lateness").textContent = m.latenessP99Ms === null ? ""
+      : "· lateness p99 " + m.latenessP99Ms.toFixed(3) + " ms, max " + m.latenessMaxMs.toFixed(3) + " ms (last 1000 steps)";
     document.getElementById("watchdog").classList.toggle("hidden", !m.watchdog);
     updateController(m);
     addEvents(m.events, true);

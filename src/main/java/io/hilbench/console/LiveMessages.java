@@ -102,6 +102,17 @@ final class LiveMessages {
         Json.key(sb, "pace");
         Json.string(sb, e.config().pacing().toString()).append(',');
         Json.key(sb, "watchdog").append(e.watchdogTripped()).append(',');
+        if (seq % 10 == 1) {   // once a second: the figures change slowly
+            try {
+                recentLateness(e.timingLog());
+            } catch (IndexOutOfBoundsException newRun) {
+                // the log was cleared between size() and a read: the next second's figures will do
+            }
+        }
+        Json.key(sb, "latenessP99Ms");
+        Json.number(sb, latenessP99Ms).append(',');
+        Json.key(sb, "latenessMaxMs");
+        Json.number(sb, latenessMaxMs).append(',');
         Json.key(sb, "v").append('[');
         StringBuilder q = new StringBuilder(points.size());
         for (int i = 0; i < points.size(); i++) {
@@ -117,6 +128,33 @@ final class LiveMessages {
         controllerColumns(e.recorder(), sb);
         events(e.recorder(), sb);
         return sb.append('}').toString();
+    }
+
+    /** Steps the live lateness figures look back over. */
+    static final int LATENESS_WINDOW = 1000;
+    private double latenessP99Ms = Double.NaN;
+    private double latenessMaxMs = Double.NaN;
+
+    /**
+     * Lateness p99 and max over the last {@link #LATENESS_WINDOW} steps (paced modes; NaN in lockstep), so a person
+     * at {@code bench serve} sees it while it happens rather than when the bench stops (issue #16 item 10).
+     */
+    private void recentLateness(io.hilbench.runtime.TimingLog t) {
+        int size = t.size();
+        long[] late = new long[Math.min(size, LATENESS_WINDOW)];
+        int n = 0;
+        for (int i = size - late.length; i < size; i++) {
+            long l = t.latenessNs(i);
+            if (l != io.hilbench.runtime.TimingLog.NONE) late[n++] = l;
+        }
+        if (n == 0) {
+            latenessP99Ms = Double.NaN;
+            latenessMaxMs = Double.NaN;
+            return;
+        }
+        java.util.Arrays.sort(late, 0, n);
+        latenessP99Ms = late[Math.min(n - 1, (int) Math.ceil(0.99 * n) - 1)] / 1e6;
+        latenessMaxMs = late[n - 1] / 1e6;
     }
 
     /** The trace's extension columns (the controller's state and alarms read over its supervisory link), last read values. */

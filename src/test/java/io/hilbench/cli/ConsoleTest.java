@@ -136,6 +136,7 @@ class ConsoleTest {
                 assertThat(first.get("v").size()).as("a value for every point").isEqualTo(points.size());
                 assertThat(first.get("q").asText()).hasSize(points.size()).matches("[GUBF]+");
                 assertThat(first.get("v").get(pt202).isNumber()).as("PT-202 carries a number").isTrue();
+                assertThat(first.get("latenessP99Ms").isNull()).as("no lateness in lockstep: nothing is paced").isTrue();
                 long t0 = first.get("t").asLong();
                 advance(20);   // 20 steps of 100 ms of plant time
                 long last = t0;
