@@ -101,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PlantParamOptions plantParams = new PlantParamOptions();
 
+    @picocli.CommandLine.Mixin
+    ConsoleOptions consoleOptions = new ConsoleOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -164,9 +167,13 @@ public final class RunCommand implements Callable<Integer> {
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
                 + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir());
         // the bench and the controller first, then the preflight: every mapped point of both sides answers
+        io.hilbench.console.ConsoleServer console = null;
         try {
             java.nio.file.Files.createDirectories(options.reportDir());
             BenchSession session = BenchSession.obtain(options);
+            // the live console (no faults panel in a run: the scenarios own the faults)
+            console = consoleOptions.start(session.assembly(), null, err, true);
+            if (console != null) out.println("console " + console.url());
             out.print(session.preflight().format());
             // live progress of each scenario on stderr (stdout keeps the per-scenario result lines)
             BenchSession.liveProgress(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
@@ -182,6 +189,7 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.INCONCLUSIVE;
         } catch (Exception e) {
             err.println("bench run: the bench could not start: " + e);
+            if (console != null) console.stop();
             BenchSession.closeCurrent();
             return BenchCommand.USAGE;
         }
@@ -193,6 +201,7 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         } finally {
             BenchSession.liveProgress(null);
+            if (console != null) console.stop();
             BenchSession.closeCurrent();
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),

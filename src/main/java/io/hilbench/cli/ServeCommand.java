@@ -55,6 +55,9 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PlantParamOptions plantParams = new PlantParamOptions();
 
+    @picocli.CommandLine.Mixin
+    ConsoleOptions consoleOptions = new ConsoleOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,6 +88,16 @@ public final class ServeCommand implements Callable<Integer> {
             bench.stop();
             return BenchCommand.USAGE;
         }
+        // the live console: its faults panel needs the token printed below (serve mode only)
+        String token = io.hilbench.console.ConsoleServer.newToken();
+        io.hilbench.console.ConsoleServer console;
+        try {
+            console = consoleOptions.start(bench, token, err, false);
+        } catch (java.io.IOException e) {
+            err.println("bench serve: " + e.getMessage());
+            bench.stop();
+            return BenchCommand.USAGE;
+        }
         // a commissioning session runs for hours: keep the last hour of the trace, not every step since start
         bench.emulator().recorder().retainLatest((int) Math.max(1, 3_600_000 / bench.emulator().config().stepMs()));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -93,6 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
             shuttingDown.set(true);
             try {
                 printTiming(out, bench);
+                if (console != null) console.stop();
                 bench.stop();
             } catch (Exception e) {
                 err.println("bench serve: stop failed: " + e);
@@ -103,6 +117,9 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         for (int unit : r.modbusUnits()) out.println(bench.modbusEndpoint() + " unit " + unit);
         out.println(bench.opcuaEndpoint());
+        if (console != null) {
+            out.println("console " + console.url() + " (faults panel token " + token + ")");
+        }
         out.println("pace " + pacing + ", step " + bench.emulator().config().stepMs() + " ms, plant model " + r.plant().model()
                 + (noLinkProxies ? ", no link proxies" : ", link proxies on"));
         printSummary(out, r);
@@ -120,6 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("bench serve: emulator ended " + status);
         Runtime.getRuntime().removeShutdownHook(hook);
         printTiming(out, bench);
+        if (console != null) console.stop();
         bench.stop();
         return status.inconclusive() ? BenchCommand.INCONCLUSIVE : BenchCommand.FAILED;
     }

@@ -159,14 +159,38 @@ public final class BenchAssembly implements Lifecycle {
     @Override
     public synchronized void start() throws Exception {
         try {
-            startModbus();
-            startOpcUa();
+            try {
+                startModbus();
+            } catch (Exception e) {
+                throw portInUse(e, "Modbus", rig.modbus().bindAddress(), options.modbusPort() != null ? options.modbusPort() : rig.modbus().port(),
+                        options.modbusPort() != null ? "--modbus-port" : "rig " + rig.name() + " key modbus.port");
+            }
+            try {
+                startOpcUa();
+            } catch (Exception e) {
+                throw portInUse(e, "OPC UA", rig.opcua().bindAddress(), options.opcuaPort() != null ? options.opcuaPort() : rig.opcua().port(),
+                        options.opcuaPort() != null ? "--opcua-port" : "rig " + rig.name() + " key opcua.port");
+            }
             emulator.start();
             started.add(emulator);
         } catch (Exception e) {
             stop();
             throw e;
         }
+    }
+
+    /**
+     * A start failure whose cause is a taken port, restated with the port and what set it (issue #16 item 10: the
+     * bare "Address already in use" named neither); any other failure unchanged.
+     */
+    private static Exception portInUse(Exception e, String protocol, String address, int port, String source) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return new IOException(protocol + " cannot listen on " + address + ":" + port + ": the port is in use (" + source
+                        + "; another bench or server holds it)", e);
+            }
+        }
+        return e;
     }
 
     private boolean proxied(String bindAddress) throws IOException {
@@ -237,6 +261,14 @@ public final class BenchAssembly implements Lifecycle {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
             return s.getLocalPort();
         }
+    }
+
+    /** The Modbus TCP server (behind its proxy when proxied), for its request counters; null before start. */
+    public ModbusTcpServer modbusServer() { return modbus; }
+
+    /** The link-fault proxy of a protocol, or null when that link is not proxied (for its connection counters). */
+    public synchronized FaultProxy linkProxy(LinkProtocol protocol) {
+        return linkFaults == null || !linkFaults.protocols().contains(protocol) ? null : linkFaults.proxy(protocol);
     }
 
     /** The protocols whose links can be faulted (those served through a proxy). */

@@ -28,6 +28,7 @@ import java.util.TreeSet;
  * @param lockstep      the lockstep handshake (DESIGN §4)
  * @param realtime      real-time pacing limits
  * @param controller    the controller under test's supervisory interface, when the rig maps one
+ * @param console       the live plant console's HTTP address (DESIGN §11; {@code bench serve/run} may override it)
  */
 public record Rig(
         String name,
@@ -44,7 +45,16 @@ public record Rig(
         Watchdog watchdog,
         Lockstep lockstep,
         Realtime realtime,
-        Optional<ControllerSection> controller) {
+        Optional<ControllerSection> controller,
+        Console console) {
+
+    /** The rig without a console section: the console on 127.0.0.1 at {@link Console#DEFAULT_PORT}. */
+    public Rig(String name, String site, String description, Path directory, PlantReference plant, int stepMs, long seed,
+               List<Path> pointMaps, List<PointDefinition> points, ModbusServer modbus, OpcUaServer opcua, Watchdog watchdog,
+               Lockstep lockstep, Realtime realtime, Optional<ControllerSection> controller) {
+        this(name, site, description, directory, plant, stepMs, seed, pointMaps, points, modbus, opcua, watchdog, lockstep,
+                realtime, controller, Console.defaults());
+    }
 
     public Rig {
         Objects.requireNonNull(name, "name");
@@ -79,7 +89,7 @@ public record Rig(
         List<PlantOverride> all = new java.util.ArrayList<>(plant.overrides());
         all.addAll(runOverrides);
         return new Rig(name, site, description, directory, new PlantReference(plant.model(), plant.parameters(), all), stepMs, seed,
-                pointMaps, points, modbus, opcua, watchdog, lockstep, realtime, controller);
+                pointMaps, points, modbus, opcua, watchdog, lockstep, realtime, controller, console);
     }
 
     /**
@@ -88,6 +98,18 @@ public record Rig(
      * @param maxConnections connections served at once
      */
     public record ModbusServer(String bindAddress, int port, int maxConnections) {}
+
+    /**
+     * The live plant console (rig key {@code console}).
+     *
+     * @param bindAddress address the console's HTTP server listens on (default 127.0.0.1: loopback only)
+     * @param port        TCP port; 0 = any free port (the bench prints the one it got)
+     */
+    public record Console(String bindAddress, int port) {
+        public static final int DEFAULT_PORT = 8480;
+
+        public static Console defaults() { return new Console("127.0.0.1", DEFAULT_PORT); }
+    }
 
     /** OPC UA security policies a rig may offer. */
     public enum SecurityPolicy {

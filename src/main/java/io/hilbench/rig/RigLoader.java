@@ -63,7 +63,7 @@ public final class RigLoader {
     }
 
     private static final Set<String> TOP = keys("name", "site", "description", "plant", "step_ms", "seed", "point_maps",
-            "modbus", "opcua", "watchdog", "lockstep", "realtime", "controller");
+            "modbus", "opcua", "watchdog", "lockstep", "realtime", "controller", "console");
 
     private RigLoader() {}
 
@@ -153,6 +153,9 @@ public final class RigLoader {
                     ls == null ? 1 : (int) ls.integer("supervisory_every_steps", false, 1, 1, 1_000_000, "steps between reads of the controller's state"));
             Section rt = top.section("realtime", false, keys("lateness_p99_limit_ms"));
             Rig.Realtime realtime = new Rig.Realtime(rt == null ? 1.0 : rt.positive("lateness_p99_limit_ms", 1.0, "p99 step lateness limit"));
+            Section cs = top.section("console", false, keys("bind", "port"));
+            Rig.Console console = cs == null ? Rig.Console.defaults()
+                    : new Rig.Console(bindAddress(cs), (int) cs.integer("port", false, Rig.Console.DEFAULT_PORT, 0, 65535, "console HTTP port, 0 = any free port"));
 
             // plant point maps
             List<Path> mapFiles = new ArrayList<>();
@@ -183,7 +186,7 @@ public final class RigLoader {
 
             if (!errors.isEmpty()) throw fail();
             return new Rig(name, site, description, dir, plant, stepMs, seed, mapFiles, points, modbus, opcua,
-                    watchdog, lockstep, realtime, controller);
+                    watchdog, lockstep, realtime, controller, console);
         }
 
         private Path mapFile(YamlNode item, String field) {

@@ -44,9 +44,10 @@ final class LiveProgress implements AutoCloseable {
             return th;
         });
         t.scheduleAtFixedRate(() -> {
-            TraceRow row = plant.emulator().recorder().lastRow();
+            var recorder = plant.emulator().recorder();
+            TraceRow row = recorder.lastRow();
             if (row == null) return;
-            out.println(line(row, shown, stateColumn));
+            out.println(line(row, shown, stateColumn, lastRead(recorder, stateColumn)));
             out.flush();
         }, 1, 1, TimeUnit.SECONDS);
         return new LiveProgress(t);
@@ -63,12 +64,41 @@ final class LiveProgress implements AutoCloseable {
         });
     }
 
-    static String line(TraceRow row, List<Shown> shown, int stateColumn) {
+    /**
+     * The row of the latest read of the controller's state: the step loop reads it every n-th step only (the rig's
+     * {@code supervisory_every_steps}), and a failed read leaves NaN, so the last row alone often has none (issue #16
+     * item 8: the line said {@code state ?}). Looks back at most {@link #LOOK_BACK_ROWS} rows; null when none there.
+     */
+    static TraceRow lastRead(io.hilbench.runtime.Recorder recorder, int stateColumn) {
+        if (stateColumn < 0) return null;
+        int size = recorder.size();
+        for (int i = size - 1; i >= Math.max(0, size - LOOK_BACK_ROWS); i--) {
+            TraceRow r = recorder.row(i);
+            if (stateColumn < r.extensionCount() && !Double.isNaN(r.extension(stateColumn))) return r;
+        }
+        return null;
+    }
+
+    /** About a minute of plant time at 100 ms steps: an older state is reported as not read lately. */
+    static final int LOOK_BACK_ROWS = 600;
+
+    /**
+     * One progress line: plant time, the last known controller state with its age in plant time (never {@code ?}:
+     * "state not read yet" before the first read, "no state read in the last N steps" when the link is down), and
+     * the main signals.
+     */
+    static String line(TraceRow row, List<Shown> shown, int stateColumn, TraceRow read) {
         StringBuilder sb = new StringBuilder("  plant ").append(Quantities.plantTime(row.plantTimeMs()));
-        if (stateColumn >= 0 && stateColumn < row.extensionCount()) {
-            double code = row.extension(stateColumn);
-            String state = Double.isNaN(code) ? "?" : ControllerState.values()[(int) code].label();
-            sb.append("  state ").append(state);
+        if (stateColumn >= 0) {
+            if (read != null) {
+                int code = (int) read.extension(stateColumn);
+                ControllerState[] states = ControllerState.values();
+                String state = code >= 0 && code < states.length ? states[code].label() : "code " + code;
+                sb.append("  state ").append(state).append(String.format(Locale.ROOT, " (%.1f s ago)",
+                        (row.plantTimeMs() - read.plantTimeMs()) / 1000.0));
+            } else {
+                sb.append(row.step() < LOOK_BACK_ROWS ? "  state not read yet" : "  state not read in the last " + LOOK_BACK_ROWS + " steps");
+            }
         }
         for (Shown s : shown) {
             double v = s.point().unit().fromSi(row.trueValue(s.output()));

@@ -75,6 +75,7 @@ public final class ScenarioRunner {
     public static Result run(BenchOptions options, String tags, PrintStream progress) throws IOException {
         Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
+        RunBoard.clear();
         BenchOptions.use(options);
         try {
             Path report = options.reportDir();
@@ -101,11 +102,13 @@ public final class ScenarioRunner {
     public static Result runPlan(BenchOptions options, CertificationPlan plan, String tags, PrintStream progress) throws IOException {
         Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
+        RunBoard.clear();
         BenchOptions.use(options);
         try {
             Path report = options.reportDir();
             Progress listener = new Progress(progress, effectiveTags(tags), report);
             listener.fixedTotal = plan.order().size();
+            RunBoard.plan(plan.order().stream().map(CertificationPlan.Entry::name).toList());
             Launcher launcher = LauncherFactory.create();
             int k = 0;
             for (CertificationPlan.Entry e : plan.order()) {
@@ -245,13 +248,19 @@ public final class ScenarioRunner {
             }
             // counted after the tag filter, before anything runs: a single selected scenario prints [1/1]
             counted.clear();
-            for (TestIdentifier id : selected(testPlan, tags)) counted.add(id.getUniqueId());
+            List<String> names = new ArrayList<>();
+            for (TestIdentifier id : selected(testPlan, tags)) {
+                counted.add(id.getUniqueId());
+                names.add(shortName(id.getDisplayName()));
+            }
             total = counted.size();
+            RunBoard.plan(names);   // the console's run view
         }
 
         @Override
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
+                RunBoard.started(shortName(id.getDisplayName()));
                 startNs.put(id.getUniqueId(), System.nanoTime());
                 ledgerAtStart.put(id.getUniqueId(), VerdictLedger.records().size());
             }
@@ -283,6 +292,7 @@ public final class ScenarioRunner {
             VerdictLedger.ScenarioOutcome o = rec != null ? rec.outcome() : fromStatus(r);
             if (rec == null) addRecord(shortName(name), o, message.isEmpty() ? null : message);
             results.add(new ScenarioResult(name, o, message));
+            RunBoard.finished(shortName(name), rec, o.label());
             if (out == null) return;
             long wallMs = (System.nanoTime() - startNs.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
             String req = rec == null || rec.requirement().isEmpty() ? "" : rec.requirement() + " ";

@@ -161,6 +161,12 @@ public final class ModbusTcpServer implements Lifecycle {
         return "modbus tcp://" + host + ":" + ss.getLocalPort();
     }
 
+    /** Requests answered since construction (exception responses included). */
+    public long requestCount() { return handler.requests.sum(); }
+
+    /** Requests answered with a Modbus exception response since construction. */
+    public long exceptionCount() { return handler.exceptions.sum(); }
+
     /** Connections open now (for diagnostics and tests). */
     public int connectionCount() {
         return connections.size();

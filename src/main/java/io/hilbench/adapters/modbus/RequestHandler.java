@@ -30,6 +30,9 @@ import java.util.List;
  */
 final class RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
+    /** Requests answered, and those answered with an exception response (for the console's {@code /metrics}). */
+    final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder exceptions = new java.util.concurrent.atomic.LongAdder();
 
     /** Quantity limits of V1.1b3 §6.1–6.4 (reads), §6.11 (FC15), §6.12 (FC16). */
     static final int MAX_READ_REGISTERS = 125;
@@ -72,6 +75,7 @@ final class RequestHandler {
      */
     int handle(int unit, byte[] req, int off, int len, byte[] out, int outOff, String peer) {
         int fc = req[off] & 0xFF;
+        requests.increment();
         try {
             if (!knownUnit[unit]) {
                 throw new Refused(GATEWAY_TARGET_FAILED, "no unit " + unit + " on this server (units " + layout.units() + ")");
@@ -88,12 +92,15 @@ final class RequestHandler {
                 default -> throw new Refused(Modbus.ILLEGAL_FUNCTION_EXCEPTION, "function code " + fc + " is not supported");
             };
         } catch (Refused r) {
+            exceptions.increment();
             logRefused(peer, unit, fc, req, off, len, r.code, r.getMessage());
             return exception(out, outOff, fc, r.code);
         } catch (PointAccessException e) {
+            exceptions.increment();
             logRefused(peer, unit, fc, req, off, len, e.error().modbusExceptionCode(), e.getMessage());
             return exception(out, outOff, fc, e.error().modbusExceptionCode());
         } catch (RuntimeException e) {
+            exceptions.increment();
             // A bug or a failing listener: answer 04 (V1.1b3 §7 "an unrecoverable error occurred while the server was
             // attempting to perform the requested action") and keep the connection and the server running.
             log.error("internal failure serving FC{} unit {} address {} from {}: answered exception 04",
