@@ -31,7 +31,7 @@ public record FrostLayerParameters(double initialDensityKgPerM3, double coilArea
     }
 
     public static FrostLayerParameters solrodDefaults() {
-        return new FrostLayerParameters(30, 2000, 0.010, 650, 0.227, 14400, 279.15);
+        return new FrostLayerParameters(30, 2000, 0.010, 650, 0.227, 28800, 279.15);
     }
 
     /** Volume of the fin gaps the frost can fill (iceFac = 0): A·s_fin/2, m³. */

@@ -8,6 +8,16 @@ final class FrostFigures {
     public static void main(String[] args) {
         Co2Tables co2 = Co2Tables.plantDefault();
         Co2HeatPumpParameters p = Co2HeatPumpParameters.solrodDefaults();
+        AirEvaporatorSection a = new AirEvaporatorSection(p.airSection());
+        a.reset(273.15);
+        double k0 = Units.degCToK(0);
+        System.out.printf("coil −10 °C at 0 °C: 90 %% %.1f kg/h, 50 %% %.1f kg/h (ratio %.1f); coil −7 °C: 90 %% %.1f, 50 %% %.2f kg/h; "
+                        + "6 °C/90 %% on a −1.4 °C coil %.1f kg/h; ε(full fan) %.3f, deposit per m² per g/kg %.2f mg/(m²·s)%n",
+                3600 * a.frostDepositionRateKgPerS(k0, 0.9, k0 - 10, 1), 3600 * a.frostDepositionRateKgPerS(k0, 0.5, k0 - 10, 1),
+                a.frostDepositionRateKgPerS(k0, 0.9, k0 - 10, 1) / a.frostDepositionRateKgPerS(k0, 0.5, k0 - 10, 1),
+                3600 * a.frostDepositionRateKgPerS(k0, 0.9, k0 - 7, 1), 3600 * a.frostDepositionRateKgPerS(k0, 0.5, k0 - 7, 1),
+                3600 * a.frostDepositionRateKgPerS(k0 + 6, 0.9, k0 - 1.4, 1), a.effectiveness(k0, 0.9, 1),
+                1e6 * a.effectiveness(k0, 0.9, 1) * a.airMassFlowKgPerS(k0, 0.9, 1) / (1 + MoistAir.humidityRatio(k0, 0.9)) / p.airSection().frost().coilAreaM2() / 1000);
         for (double[] c : new double[][] {{0, 0.9, 70, 1}, {0, 0.9, 30, 1}, {0, 0.9, 70, 0.6}, {0, 0.7, 70, 1}, {3, 0.9, 70, 1},
                 {-7, 0.9, 70, 1}, {-12, 0.9, 70, 1}, {8, 0.5, 70, 1}, {8, 0.5, 30, 1}, {6, 0.9, 70, 1}}) {
             Co2PlantHarness f = new Co2PlantHarness(p, co2);

@@ -126,8 +126,10 @@ class FrostLayerTest {
             }
         }
         assertThat(grown.massKg()).isCloseTo(48.0, within(1e-6));
-        // (F3b) after 2 h = τ_d/2: ρ_0 + (ρ_∞ − ρ_0)·(1 − e^−0.5) = 70.4 kg/m³
-        assertThat(grown.densityKgPerM3()).isCloseTo(30 + (650 * Math.exp(-0.227 * 7) - 30) * (1 - Math.exp(-0.5)), within(0.1));
+        // (F3b) after 2 h at a constant −7 °C: ρ_0 + (ρ_∞ − ρ_0)·(1 − e^(−2 h/τ_d))
+        assertThat(grown.densityKgPerM3())
+                .isCloseTo(30 + (650 * Math.exp(-0.227 * 7) - 30) * (1 - Math.exp(-7200 / p.densificationTimeConstantS())), within(0.1));
+        assertThat(grown.densityKgPerM3()).isGreaterThan(40.0);
         FrostLayer young = new FrostLayer(p);
         young.reset(48.0);
         assertThat(young.densityKgPerM3()).isCloseTo(30.0, within(1e-9));
