@@ -11,9 +11,9 @@ package io.hilbench.plant;
  * @param agedDensityCoefficientKgPerM3         ρ_∞ = a·exp(b·t_s) (650 kg/m³ [S Hayashi et al. 1977])
  * @param agedDensityTemperatureCoefficientPerK b (0.227 1/K [S Hayashi et al. 1977])
  * @param densificationTimeConstantS            the layer's mean density moves from the young to the aged density
- *                                              with this time constant (4 h [C]: 20 % capacity loss of a section in
- *                                              about an hour at 0 °C / 90 % full load, domain notes §4.2 30–60 min
- *                                              defrost intervals in the severe zone)
+ *                                              with this time constant (8 h [C], no hard source: 20 % capacity loss
+ *                                              of a section in about an hour at 0 °C / 90 % full load; 4 h lost the
+ *                                              self-test's defrosts-without-frost × DF-01 catch, README Validation)
  * @param noFrostAboveK                         the Zhu map's no-frost air temperature, for the reported zone only
  *                                              (6 °C [S Zhu et al. 2015])
  */
