@@ -18,7 +18,9 @@ package io.hilbench.plant;
  *   P_fan  = P_nom·n³                                                                              (7) affinity law
  * </pre>
  * While evaporating the coil temperature follows the evaporating temperature with a first-order lag; otherwise it
- * moves by (6). Melt water drains with a first-order drip time constant.
+ * moves by (6). While evaporating, frost deposits by mass transfer at the coil temperature with ε_m = ε of (4) (Lewis
+ * analogy, {@link FrostLayer} (F2)), on the dry-air flow ṁ_da = ṁ_a/(1 + w). Melt water drains with a first-order
+ * drip time constant.
  */
 public final class AirEvaporatorSection {
     private final AirEvaporatorSectionParameters p;
@@ -96,12 +98,33 @@ public final class AirEvaporatorSection {
         return clean > 0 ? heatFlowW(airTemperatureK, relativeHumidityRatio, surfaceTemperatureK, fanSpeedRatio) / clean : 1.0;
     }
 
-    private double heatFlowW(double airK, double rh, double surfaceK, double fan, double iceFac, double x) {
+    /** Heat-transfer effectiveness ε of equation (4) at the present frost, in [0, 1); 0 with no air flow. */
+    public double effectiveness(double airTemperatureK, double relativeHumidityRatio, double fanSpeedRatio) {
+        return effectiveness(airTemperatureK, relativeHumidityRatio, frost.iceFactor(), airFlowRatio(fanSpeedRatio));
+    }
+
+    private double effectiveness(double airK, double rh, double iceFac, double x) {
         if (x <= 1e-6 || iceFac <= 0) return 0.0;
         double w = MoistAir.humidityRatio(airK, rh);
         double mAir = MoistAir.densityKgPerM3(airK, w) * p.airFlowNominalM3PerS() * x;
         double ua = p.conductanceNominalWPerK() * Math.pow(x, p.airFlowExponent()) * iceFac;
-        double eps = 1.0 - Math.exp(-ua / (mAir * MoistAir.DRY_AIR_CP_J_PER_KG_K));
+        return 1.0 - Math.exp(-ua / (mAir * MoistAir.DRY_AIR_CP_J_PER_KG_K));
+    }
+
+    /** Frost deposition rate on the coil at a surface temperature, {@link FrostLayer} (F2), kg/s. */
+    public double frostDepositionRateKgPerS(double airTemperatureK, double relativeHumidityRatio, double surfaceTemperatureK,
+                                            double fanSpeedRatio) {
+        double w = MoistAir.humidityRatio(airTemperatureK, relativeHumidityRatio);
+        double dryAir = airMassFlowKgPerS(airTemperatureK, relativeHumidityRatio, fanSpeedRatio) / (1.0 + w);
+        return FrostLayer.depositionRateKgPerS(airTemperatureK, relativeHumidityRatio, surfaceTemperatureK, dryAir,
+                effectiveness(airTemperatureK, relativeHumidityRatio, fanSpeedRatio));
+    }
+
+    private double heatFlowW(double airK, double rh, double surfaceK, double fan, double iceFac, double x) {
+        if (x <= 1e-6 || iceFac <= 0) return 0.0;
+        double w = MoistAir.humidityRatio(airK, rh);
+        double mAir = MoistAir.densityKgPerM3(airK, w) * p.airFlowNominalM3PerS() * x;
+        double eps = effectiveness(airK, rh, iceFac, x);
         double sensible = MoistAir.DRY_AIR_CP_J_PER_KG_K * (airK - surfaceK);
         double total = MoistAir.enthalpyJPerKg(airK, w) - MoistAir.saturatedEnthalpyJPerKg(surfaceK);
         return eps * mAir * Math.max(sensible, total);
@@ -118,8 +141,7 @@ public final class AirEvaporatorSection {
         defrostHeatW = 0;
         if (evaporating && !defrosting) {
             coilTemperatureK = evaporatingK + (coilTemperatureK - evaporatingK) * Math.exp(-dtS / p.coilTimeConstantS());
-            double mAir = airMassFlowKgPerS(airK, rh, fanSpeedRatio);
-            frost.add(frost.growthRateKgPerS(airK, rh, coilTemperatureK, mAir) * dtS);
+            frost.grow(dtS, frostDepositionRateKgPerS(airK, rh, coilTemperatureK, fanSpeedRatio) * dtS, coilTemperatureK);
         } else {
             double fan = Math.max(0.0, Math.min(1.0, fanSpeedRatio));
             double uaAir = p.naturalConductanceWPerK() + p.conductanceNominalWPerK() * Math.pow(airFlowRatio(fan), p.airFlowExponent());
