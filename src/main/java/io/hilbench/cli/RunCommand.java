@@ -35,7 +35,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 /**
@@ -131,8 +130,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             Path featuresDir = ScenarioRunner.resolveFeatures(features);
             Requirements.load(featuresDir);
-            Path reportDir = report != null ? report
-                    : Path.of("reports", r.name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+            // claimed atomically now (never shared with another run); a dry run writes nothing, so claims nothing
+            Path reportDir = dryRun ? (report != null ? report : Path.of("reports", r.name() + "-dry-run")) : claimReportFolder(r.name(), err);
+            if (reportDir == null) return BenchCommand.USAGE;
             options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values);
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             // (a dry run signs nothing: no installation key is created for it)
@@ -215,6 +215,19 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /**
+     * The run's own report folder, created atomically (ReportFolder): a new reports/&lt;rig&gt;-&lt;time&gt;[-N], or the named one
+     * when it is new or empty. Null (after saying why on stderr) when it cannot be claimed: unwritable, full, not empty.
+     */
+    private Path claimReportFolder(String rigName, PrintWriter err) {
+        try {
+            return report != null ? ReportFolder.claimNamed(report) : ReportFolder.createDefault(Path.of("reports"), rigName, ZonedDateTime.now(ZoneOffset.UTC));
+        } catch (IOException e) {
+            err.println("bench run: " + ReportFolder.describe(e) + "; no scenario was run");
+            return null;
+        }
     }
 
     /**
