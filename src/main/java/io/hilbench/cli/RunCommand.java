@@ -186,15 +186,31 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         ScenarioRunner.Result result;
+        // SIGINT/SIGTERM from here on: a partial report marked interrupted, no evidence bundle, exit 2 (issue #18 item 3)
+        RunInterruption interruption = RunInterruption.install(options.reportDir(), options.rigDir(), options.featuresDir(),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
         try {
             result = plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
         } catch (IOException e) {
             err.println("bench run: " + e.getMessage());
+            interruption.done(BenchCommand.USAGE);
             return BenchCommand.USAGE;
+        } catch (RuntimeException | Error e) {
+            interruption.done(BenchCommand.USAGE); // not a signal: the hook must not mark this folder at the JVM's end
+            throw e;
         } finally {
             BenchSession.liveProgress(null);
             BenchSession.closeCurrent();
         }
+        if (!interruption.finishing()) RunInterruption.awaitHalt();
+        int code = finish(options, loadedRig, result, operator, signer, out, err);
+        interruption.done(code);
+        return code;
+    }
+
+    /** The report pages and the evidence bundle of a run whose scenarios all ran; returns the exit code. */
+    private int finish(BenchOptions options, io.hilbench.rig.Rig loadedRig, ScenarioRunner.Result result, Map<String, String> operator,
+                       EvidenceKeys.Signer signer, PrintStream out, PrintWriter err) {
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
                 result.errors());
         if (result.total() > 0) writeReport(result.reportDir(), options, err);

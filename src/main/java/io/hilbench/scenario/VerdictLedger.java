@@ -92,11 +92,57 @@ public final class VerdictLedger {
         }
     }
 
+    /** The exit code of a run stopped before it ended (SIGINT, SIGTERM): the run proves nothing as a whole (issue #18 item 3). */
+    public static final int INTERRUPTED_EXIT = 2;
+
+    /**
+     * Why and where a run was stopped before it ended: the reason, the scenario that was running (cut off, never
+     * judged; "" when none was), and the selected scenarios that never ran.
+     */
+    public record Interruption(String reason, String cutOff, List<String> neverRan) {
+        public Interruption {
+            neverRan = List.copyOf(neverRan);
+        }
+    }
+
     private static final List<ScenarioRecord> RECORDS = new ArrayList<>();
+    /** Set once the run is interrupted: the ledger is then frozen (what is judged after the signal is not the run's). */
+    private static Interruption interruption;
 
     private VerdictLedger() {}
 
-    public static synchronized void clear() { RECORDS.clear(); }
+    public static synchronized void clear() {
+        RECORDS.clear();
+        interruption = null;
+    }
+
+    /**
+     * Marks the run interrupted and rewrites the file: {@code "interrupted": true}, the interruption, the verdicts
+     * judged so far, totals with exit code {@value #INTERRUPTED_EXIT}. The ledger is frozen from here: a scenario that
+     * ends after the signal adds nothing (it was cut off). Idempotent: the first interruption is kept.
+     */
+    public static synchronized void interrupt(Interruption why, Path reportDir) throws IOException {
+        if (interruption == null) interruption = why;
+        write(reportDir);
+    }
+
+    /**
+     * A scenario that ends after the interruption stops here, its thread held until the JVM ends (the interruption's
+     * hook ends it): otherwise the run went on against a bench being shut down, and Cucumber's plugins wrote their
+     * files of it over the partial report. The monitor is released while waiting.
+     */
+    private static void holdForShutdown() {
+        while (true) {
+            try {
+                VerdictLedger.class.wait();
+            } catch (InterruptedException e) {
+                // held until the JVM ends
+            }
+        }
+    }
+
+    /** The interruption, when the run was interrupted. */
+    public static synchronized java.util.Optional<Interruption> interruption() { return java.util.Optional.ofNullable(interruption); }
 
     public static synchronized List<ScenarioRecord> records() { return List.copyOf(RECORDS); }
 
@@ -107,12 +153,14 @@ public final class VerdictLedger {
      * with) and rewrites the file.
      */
     public static synchronized void replace(int index, ScenarioRecord r, Path reportDir) throws IOException {
+        if (interruption != null) holdForShutdown();
         RECORDS.set(index, r);
         write(reportDir);
     }
 
     /** Adds a scenario's record and rewrites the file in {@code reportDir}. */
     public static synchronized void add(ScenarioRecord r, Path reportDir) throws IOException {
+        if (interruption != null) holdForShutdown();
         RECORDS.add(r);
         write(reportDir);
     }
@@ -151,7 +199,15 @@ public final class VerdictLedger {
         totals.put("failed", t.failed());
         totals.put("inconclusive", t.inconclusive());
         totals.put("errors", t.errors());
-        totals.put("exitCode", t.exitCode());
+        totals.put("exitCode", interruption != null ? INTERRUPTED_EXIT : t.exitCode());
+        if (interruption != null) {
+            root.put("interrupted", true);
+            ObjectNode i = root.putObject("interruption");
+            i.put("reason", interruption.reason());
+            i.put("cutOff", interruption.cutOff());
+            ArrayNode never = i.putArray("neverRan");
+            interruption.neverRan().forEach(never::add);
+        }
         root.set("scenarios", scenarios);
         Files.createDirectories(reportDir);
         Path tmp = reportDir.resolve(FILE + ".tmp");
