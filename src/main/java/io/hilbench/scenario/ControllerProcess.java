@@ -194,6 +194,17 @@ public final class ControllerProcess implements AutoCloseable {
 
     public boolean isAlive() { return process.isAlive(); }
 
+    /**
+     * Why the child is gone, for an inconclusive verdict's reason: "" while it runs, else its exit code (137: killed by
+     * SIGKILL, 143: SIGTERM) and its log.
+     */
+    public String exitDescription() {
+        if (process.isAlive()) return "";
+        int code = process.exitValue();
+        String signal = code > 128 && code < 160 ? " (killed by signal " + (code - 128) + ")" : "";
+        return "the reference controller process (pid " + process.pid() + ") exited with code " + code + signal + "; log " + logFile;
+    }
+
     @Override
     public void close() {
         Thread hook = shutdownHook;
