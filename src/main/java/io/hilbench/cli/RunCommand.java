@@ -163,6 +163,14 @@ public final class RunCommand implements Callable<Integer> {
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
                 + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir());
+        if (options.controller() == BenchOptions.ControllerKind.EXTERNAL) {
+            // an external controller dials the rig's fixed ports: a second run on them refuses here, naming the port
+            java.util.List<FixedPorts.Endpoint> busy = FixedPorts.busy(FixedPorts.of(loadedRig));
+            if (!busy.isEmpty()) {
+                err.println("bench run: " + FixedPorts.busyMessage(busy));
+                return BenchCommand.USAGE;
+            }
+        }
         // the bench and the controller first, then the preflight: every mapped point of both sides answers
         try {
             java.nio.file.Files.createDirectories(options.reportDir());
@@ -181,6 +189,11 @@ public final class RunCommand implements Callable<Integer> {
             BenchSession.closeCurrent();
             return BenchCommand.INCONCLUSIVE;
         } catch (Exception e) {
+            if (bindFailure(e) && options.controller() == BenchOptions.ControllerKind.EXTERNAL) {
+                err.println("bench run: the bench could not start: " + FixedPorts.busyMessage(FixedPorts.of(loadedRig)) + " (" + e + ")");
+                BenchSession.closeCurrent();
+                return BenchCommand.USAGE;
+            }
             err.println("bench run: the bench could not start: " + e);
             BenchSession.closeCurrent();
             return BenchCommand.USAGE;
@@ -231,6 +244,12 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /** A start that failed because a server port was taken (a BindException anywhere in the causes). */
+    private static boolean bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.net.BindException) return true;
+        return false;
     }
 
     /**
