@@ -14,6 +14,7 @@ import io.hilbench.scenario.Preflight;
 import io.hilbench.scenario.judge.Inconclusive;
 import io.hilbench.scenario.Requirements;
 import io.hilbench.scenario.ScenarioRunner;
+import io.hilbench.scenario.VerdictLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -226,6 +227,13 @@ public final class RunCommand implements Callable<Integer> {
                        EvidenceKeys.Signer signer, PrintStream out, PrintWriter err) {
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
                 result.errors());
+        if (VerdictLedger.writeFailure().isPresent()) {
+            // disk full or the folder unwritable mid-run: verdicts.json is not the run's truth, so nothing is claimed (issue #18 item 3)
+            out.flush();
+            err.println("bench run: the report folder could not be written during the run (" + VerdictLedger.writeFailure().get() + "): "
+                    + VerdictLedger.FILE + " does not hold the run's verdicts; no report pages, no evidence bundle; exit 2");
+            return BenchCommand.USAGE;
+        }
         if (result.total() > 0) writeReport(result.reportDir(), options, err);
         out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
@@ -234,6 +242,11 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("evidence: " + zip + " (signed by " + signer.fingerprint() + ")");
             } catch (IOException | RuntimeException e) {
                 out.flush();
+                try {
+                    Files.deleteIfExists(result.reportDir().resolve(EvidenceBundle.FILE + ".tmp")); // never a partial bundle left behind
+                } catch (IOException cannot) {
+                    err.println("bench run: a partial " + EvidenceBundle.FILE + ".tmp could not be removed: " + cannot.getMessage());
+                }
                 err.println("bench run: evidence bundle not written: " + e.getMessage());
                 return BenchCommand.USAGE;
             }

@@ -114,6 +114,7 @@ public final class VerdictLedger {
     public static synchronized void clear() {
         RECORDS.clear();
         interruption = null;
+        writeFailure = null;
     }
 
     /**
@@ -165,7 +166,26 @@ public final class VerdictLedger {
         write(reportDir);
     }
 
+    /** The first failure to write the file (disk full, folder unwritable), or null: the file is then not the run's truth. */
+    private static String writeFailure;
+
+    /**
+     * Why {@value #FILE} could not be written during this run (disk full, the folder unwritable or gone), when it could
+     * not: the run's documents would then disagree with its verdicts, so {@code bench run} claims nothing (exit 2, no
+     * report pages, no evidence bundle).
+     */
+    public static synchronized java.util.Optional<String> writeFailure() { return java.util.Optional.ofNullable(writeFailure); }
+
     static synchronized void write(Path reportDir) throws IOException {
+        try {
+            writeFile(reportDir);
+        } catch (IOException | RuntimeException e) {
+            if (writeFailure == null) writeFailure = reportDir.resolve(FILE) + ": " + e;
+            throw e;
+        }
+    }
+
+    private static void writeFile(Path reportDir) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode scenarios = m.createArrayNode();
         for (ScenarioRecord r : RECORDS) {
