@@ -172,6 +172,10 @@ public final class RunCommand implements Callable<Integer> {
                 return BenchCommand.USAGE;
             }
         }
+        // SIGINT/SIGTERM from here on (the bench's start, the preflight, the scenarios): a partial report marked
+        // interrupted, no evidence bundle, exit 2 (issue #18 item 3)
+        RunInterruption interruption = RunInterruption.install(options.reportDir(), options.rigDir(), options.featuresDir(),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
         // the bench and the controller first, then the preflight: every mapped point of both sides answers
         try {
             java.nio.file.Files.createDirectories(options.reportDir());
@@ -184,25 +188,26 @@ public final class RunCommand implements Callable<Integer> {
             err.println(preflightFailed(e.report()));
             err.flush();
             BenchSession.closeCurrent();
+            interruption.done(e.report().exitCode());
             return e.report().exitCode();
         } catch (Inconclusive e) {
             err.println("bench run: " + e.getMessage());
             BenchSession.closeCurrent();
+            interruption.done(BenchCommand.INCONCLUSIVE);
             return BenchCommand.INCONCLUSIVE;
         } catch (Exception e) {
             if (bindFailure(e) && options.controller() == BenchOptions.ControllerKind.EXTERNAL) {
                 err.println("bench run: the bench could not start: " + FixedPorts.busyMessage(FixedPorts.of(loadedRig)) + " (" + e + ")");
                 BenchSession.closeCurrent();
+                interruption.done(BenchCommand.USAGE);
                 return BenchCommand.USAGE;
             }
             err.println("bench run: the bench could not start: " + e);
             BenchSession.closeCurrent();
+            interruption.done(BenchCommand.USAGE);
             return BenchCommand.USAGE;
         }
         ScenarioRunner.Result result;
-        // SIGINT/SIGTERM from here on: a partial report marked interrupted, no evidence bundle, exit 2 (issue #18 item 3)
-        RunInterruption interruption = RunInterruption.install(options.reportDir(), options.rigDir(), options.featuresDir(),
-                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
         try {
             result = plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
         } catch (IOException e) {

@@ -119,6 +119,9 @@ final class RunInterruption {
     void writePartial(String reason) {
         ScenarioRunner.Unfinished u = ScenarioRunner.unfinished();
         List<String> neverRan = new ArrayList<>(u.notStarted());
+        if (u.running().isEmpty() && neverRan.isEmpty() && VerdictLedger.records().isEmpty()) {
+            reason += ", before any scenario started (while the bench, the controller or the preflight started): no scenario ran";
+        }
         try {
             VerdictLedger.interrupt(new VerdictLedger.Interruption(reason, u.running(), neverRan), reportDir);
         } catch (IOException | RuntimeException e) {
