@@ -75,6 +75,10 @@ public final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--supervisory-modbus-port", paramLabel = "N", description = "Port of the supervisory Modbus mirror (0 = any free port; default: the rig's controller mirror endpoint).")
     Integer supervisoryModbusPort;
 
+    @Option(names = "--exit-with-parent", hidden = true,
+            description = "Stop when the parent process ends or stdin closes (the bench starts its child controller so: no orphan when the bench is killed).")
+    boolean exitWithParent;
+
     /** Counted down when the controller should stop (Ctrl-C's shutdown hook, or a test). */
     final CountDownLatch stopRequested = new CountDownLatch(1);
     /** Counted down once the controller is serving (tests). */
@@ -175,6 +179,7 @@ public final class ControllerCommand implements Callable<Integer> {
         List<Lifecycle> started = new ArrayList<>();
         Thread hook = new Thread(stopRequested::countDown, "controller-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (exitWithParent) watchParent(err);
         try {
             try {
                 supervisory.start();
@@ -208,6 +213,34 @@ public final class ControllerCommand implements Callable<Integer> {
             err.flush();
         }
         return BenchCommand.OK;
+    }
+
+    /**
+     * Children die with their parent (issue #18 item 3): a bench killed outright (SIGKILL, a CI timeout killing
+     * {@code mvn verify}) runs no shutdown hook, and its controller ran on as an orphan. The child therefore stops by
+     * itself when either sign of its parent's end comes: its stdin (a pipe from the parent) reaches end of file, or the
+     * parent process it started under exits. Either one counts down {@link #stopRequested}: the normal, ordered stop.
+     */
+    private void watchParent(PrintWriter err) {
+        Thread stdin = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent writes nothing: anything read is ignored; end of file is the signal
+                }
+            } catch (IOException e) {
+                // a broken pipe says the same as end of file
+            }
+            err.println("bench controller: stdin closed (the parent process is gone): stopping");
+            err.flush();
+            stopRequested.countDown();
+        }, "controller-parent-stdin");
+        stdin.setDaemon(true);
+        stdin.start();
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            err.println("bench controller: parent process " + parent.pid() + " exited: stopping");
+            err.flush();
+            stopRequested.countDown();
+        }));
     }
 
     /** The controller's Modbus endpoint from the rig: its endpoint when the protocol is Modbus, else the mirror; null when none. */

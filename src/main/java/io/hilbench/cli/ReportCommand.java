@@ -45,7 +45,16 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             RunReport.Written w = RunReport.write(from, rig, f);
             for (String p : w.problems()) err.println("bench report: warning: " + p);
-            out.println("result: " + io.hilbench.report.RunData.read(from).totals().describe());
+            io.hilbench.report.RunData run = io.hilbench.report.RunData.read(from);
+            out.println("result: " + run.totals().describe());
+            if (run.interrupted()) {
+                // a partial run is rendered as such, never as a complete acceptance document (issue #18 item 3)
+                out.println("interrupted: " + run.interruption().get().describe());
+                out.println("report: " + w.index() + " (INTERRUPTED: a partial record, not an acceptance document)");
+                out.println("handover: " + w.handoverHtml() + ", " + w.handoverPdf() + " (marked INTERRUPTED, no sign-off)");
+                out.flush();
+                return BenchCommand.OK;
+            }
             out.println("report: " + w.index());
             out.println("handover: " + w.handoverHtml() + ", " + w.handoverPdf());
             out.println("plots: " + w.plots().size() / 2 + " scenario plot(s) in " + from.resolve(RunReport.PLOTS));

@@ -14,6 +14,7 @@ import io.hilbench.scenario.Preflight;
 import io.hilbench.scenario.judge.Inconclusive;
 import io.hilbench.scenario.Requirements;
 import io.hilbench.scenario.ScenarioRunner;
+import io.hilbench.scenario.VerdictLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 /**
@@ -134,8 +134,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             Path featuresDir = ScenarioRunner.resolveFeatures(features);
             Requirements.load(featuresDir);
-            Path reportDir = report != null ? report
-                    : Path.of("reports", r.name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+            // claimed atomically now (never shared with another run); a dry run writes nothing, so claims nothing
+            Path reportDir = dryRun ? (report != null ? report : Path.of("reports", r.name() + "-dry-run")) : claimReportFolder(r.name(), err);
+            if (reportDir == null) return BenchCommand.USAGE;
             options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values);
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             // (a dry run signs nothing: no installation key is created for it)
@@ -166,6 +167,18 @@ public final class RunCommand implements Callable<Integer> {
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
                 + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir());
+        if (options.controller() == BenchOptions.ControllerKind.EXTERNAL) {
+            // an external controller dials the rig's fixed ports: a second run on them refuses here, naming the port
+            java.util.List<FixedPorts.Endpoint> busy = FixedPorts.busy(FixedPorts.of(loadedRig));
+            if (!busy.isEmpty()) {
+                err.println("bench run: " + FixedPorts.busyMessage(busy));
+                return BenchCommand.USAGE;
+            }
+        }
+        // SIGINT/SIGTERM from here on (the bench's start, the preflight, the scenarios): a partial report marked
+        // interrupted, no evidence bundle, exit 2 (issue #18 item 3)
+        RunInterruption interruption = RunInterruption.install(options.reportDir(), options.rigDir(), options.featuresDir(),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
         // the bench and the controller first, then the preflight: every mapped point of both sides answers
         io.hilbench.console.ConsoleServer console = null;
         try {
@@ -182,15 +195,24 @@ public final class RunCommand implements Callable<Integer> {
             err.println(preflightFailed(e.report()));
             err.flush();
             BenchSession.closeCurrent();
+            interruption.done(e.report().exitCode());
             return e.report().exitCode();
         } catch (Inconclusive e) {
             err.println("bench run: " + e.getMessage());
             BenchSession.closeCurrent();
+            interruption.done(BenchCommand.INCONCLUSIVE);
             return BenchCommand.INCONCLUSIVE;
         } catch (Exception e) {
+            if (bindFailure(e) && options.controller() == BenchOptions.ControllerKind.EXTERNAL) {
+                err.println("bench run: the bench could not start: " + FixedPorts.busyMessage(FixedPorts.of(loadedRig)) + " (" + e + ")");
+                BenchSession.closeCurrent();
+                interruption.done(BenchCommand.USAGE);
+                return BenchCommand.USAGE;
+            }
             err.println("bench run: the bench could not start: " + e);
             if (console != null) console.stop();
             BenchSession.closeCurrent();
+            interruption.done(BenchCommand.USAGE);
             return BenchCommand.USAGE;
         }
         ScenarioRunner.Result result;
@@ -198,14 +220,34 @@ public final class RunCommand implements Callable<Integer> {
             result = plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
         } catch (IOException e) {
             err.println("bench run: " + e.getMessage());
+            interruption.done(BenchCommand.USAGE);
             return BenchCommand.USAGE;
+        } catch (RuntimeException | Error e) {
+            interruption.done(BenchCommand.USAGE); // not a signal: the hook must not mark this folder at the JVM's end
+            throw e;
         } finally {
             BenchSession.liveProgress(null);
             if (console != null) console.stop();
             BenchSession.closeCurrent();
         }
+        if (!interruption.finishing()) RunInterruption.awaitHalt();
+        int code = finish(options, loadedRig, result, operator, signer, out, err);
+        interruption.done(code);
+        return code;
+    }
+
+    /** The report pages and the evidence bundle of a run whose scenarios all ran; returns the exit code. */
+    private int finish(BenchOptions options, io.hilbench.rig.Rig loadedRig, ScenarioRunner.Result result, Map<String, String> operator,
+                       EvidenceKeys.Signer signer, PrintStream out, PrintWriter err) {
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
                 result.errors());
+        if (VerdictLedger.writeFailure().isPresent()) {
+            // disk full or the folder unwritable mid-run: verdicts.json is not the run's truth, so nothing is claimed (issue #18 item 3)
+            out.flush();
+            err.println("bench run: the report folder could not be written during the run (" + VerdictLedger.writeFailure().get() + "): "
+                    + VerdictLedger.FILE + " does not hold the run's verdicts; no report pages, no evidence bundle; exit 2");
+            return BenchCommand.USAGE;
+        }
         if (result.total() > 0) writeReport(result.reportDir(), options, err);
         out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
@@ -214,6 +256,11 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("evidence: " + zip + " (signed by " + signer.fingerprint() + ")");
             } catch (IOException | RuntimeException e) {
                 out.flush();
+                try {
+                    Files.deleteIfExists(result.reportDir().resolve(EvidenceBundle.FILE + ".tmp")); // never a partial bundle left behind
+                } catch (IOException cannot) {
+                    err.println("bench run: a partial " + EvidenceBundle.FILE + ".tmp could not be removed: " + cannot.getMessage());
+                }
                 err.println("bench run: evidence bundle not written: " + e.getMessage());
                 return BenchCommand.USAGE;
             }
@@ -224,6 +271,25 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /** A start that failed because a server port was taken (a BindException anywhere in the causes). */
+    private static boolean bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.net.BindException) return true;
+        return false;
+    }
+
+    /**
+     * The run's own report folder, created atomically (ReportFolder): a new reports/&lt;rig&gt;-&lt;time&gt;[-N], or the named one
+     * when it is new or empty. Null (after saying why on stderr) when it cannot be claimed: unwritable, full, not empty.
+     */
+    private Path claimReportFolder(String rigName, PrintWriter err) {
+        try {
+            return report != null ? ReportFolder.claimNamed(report) : ReportFolder.createDefault(Path.of("reports"), rigName, ZonedDateTime.now(ZoneOffset.UTC));
+        } catch (IOException e) {
+            err.println("bench run: " + ReportFolder.describe(e) + "; no scenario was run");
+            return null;
+        }
     }
 
     /**

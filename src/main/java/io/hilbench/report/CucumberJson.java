@@ -27,6 +27,70 @@ public final class CucumberJson {
 
     private CucumberJson() {}
 
+    /** The name of the scenario element that marks an interrupted run (not a scenario of verdicts.json). */
+    public static final String INTERRUPTED_ELEMENT = "RUN INTERRUPTED – not a complete run";
+
+    /**
+     * An interrupted run (issue #18 item 3): Cucumber's json plugin writes its file only when the run ends, so the run
+     * left it empty (0 bytes) or cut short. It is written anew from verdicts.json: one feature, "INTERRUPTED bench run",
+     * with per judged scenario one step carrying its outcome (inconclusive and error as skipped, with the reason), and
+     * one failed element {@value #INTERRUPTED_ELEMENT} naming the reason, the scenario cut off and those that never
+     * ran. Cucumber's own file, when there is one, is not kept: it may hold scenarios that ran on after the signal
+     * against a bench shutting down. Idempotent.
+     */
+    public static void writeInterrupted(Path reportDir, RunData run) throws IOException {
+        RunData.Interruption why = run.interruption().orElseThrow(() -> new IllegalArgumentException("the run was not interrupted"));
+        Path f = reportDir.resolve(FILE);
+        com.fasterxml.jackson.databind.node.ArrayNode root;
+        {
+            root = JSON.createArrayNode();
+            ObjectNode feature = root.addObject();
+            feature.put("uri", "verdicts.json");
+            feature.put("keyword", "Feature");
+            feature.put("name", "INTERRUPTED bench run (written from verdicts.json: Cucumber's report was never completed)");
+            feature.put("line", 1);
+            com.fasterxml.jackson.databind.node.ArrayNode elements = feature.putArray("elements");
+            for (RunData.ScenarioData s : run.scenarios()) {
+                ObjectNode e = elements.addObject();
+                e.put("type", "scenario");
+                e.put("keyword", "Scenario");
+                e.put("name", s.name());
+                int colon = s.uri().lastIndexOf(':');
+                e.put("line", colon < 0 ? 0 : parseOr(s.uri().substring(colon + 1)));
+                ObjectNode step = e.putArray("steps").addObject();
+                step.put("keyword", "Then ");
+                step.put("name", "its verdicts (verdicts.json): " + s.outcome());
+                ObjectNode result = step.putObject("result");
+                switch (s.outcome()) {
+                    case RunTotals.PASSED -> result.put("status", "passed");
+                    case RunTotals.FAILED -> result.put("status", "failed").put("error_message", "failed: " + JunitXml.reason(s, RunTotals.FAILED));
+                    default -> result.put("status", "skipped").put("error_message", s.outcome().toUpperCase(Locale.ROOT) + ": " + JunitXml.reason(s, s.outcome()));
+                }
+            }
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode elements = (com.fasterxml.jackson.databind.node.ArrayNode) root.get(0).withArray("elements");
+        ObjectNode marker = elements.addObject();
+        marker.put("type", "scenario");
+        marker.put("keyword", "Run");
+        marker.put("name", INTERRUPTED_ELEMENT);
+        marker.put("line", 0);
+        ObjectNode step = marker.putArray("steps").addObject();
+        step.put("keyword", "Then ");
+        step.put("name", "the run ended");
+        step.putObject("result").put("status", "failed").put("error_message", why.describe());
+        Path tmp = f.resolveSibling(FILE + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int parseOr(String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Rewrites the run's files; returns what could not be done (empty when every file now agrees with the verdicts). */
     public static List<String> rewrite(Path reportDir, List<RunData.ScenarioData> scenarios) throws IOException {
         List<String> problems = new ArrayList<>();
@@ -46,7 +110,7 @@ public final class CucumberJson {
             boolean changed = false;
             for (JsonNode feature : root) {
                 for (JsonNode element : feature.path("elements")) {
-                    if (!"scenario".equals(element.path("type").asText())) continue;
+                    if (!"scenario".equals(element.path("type").asText()) || INTERRUPTED_ELEMENT.equals(element.path("name").asText())) continue;
                     int k = match(scenarios, taken, element.path("name").asText(), element.path("line").asInt(-1));
                     if (k < 0) {
                         problems.add(reportDir.relativize(f) + ": scenario '" + element.path("name").asText() + "' (line " + element.path("line").asInt()

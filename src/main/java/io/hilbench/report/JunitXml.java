@@ -43,17 +43,34 @@ import java.util.stream.Collectors;
 public final class JunitXml {
     private JunitXml() {}
 
+    /**
+     * The classname of the test case that marks an interrupted run (issue #18 item 3): an {@code <error>} CI cannot miss,
+     * naming the reason, the scenario cut off and those that never ran. It is not a scenario: the cross-checks skip it.
+     */
+    public static final String INTERRUPTED_CLASS = "bench.interrupted";
+
     /** What the rewrite did: "" when the file now matches the verdicts, else why it was left as it was. */
     public static String rewrite(Path reportDir, List<RunData.ScenarioData> scenarios) throws IOException {
+        return rewrite(reportDir, scenarios, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #rewrite(Path, List)}, and for an interrupted run one more test case, {@value #INTERRUPTED_CLASS}, with
+     * an {@code <error>} saying so. Cucumber's plugin writes its file only when the run ends: an interrupted run left
+     * it empty (0 bytes), or it holds scenarios that ran on after the signal against a bench shutting down; so an
+     * interrupted run's file is always written anew from the verdicts.
+     */
+    public static String rewrite(Path reportDir, List<RunData.ScenarioData> scenarios, java.util.Optional<RunData.Interruption> interruption) throws IOException {
         Path f = reportDir.resolve(JunitSummary.FILE);
         try {
             Document d;
-            if (Files.isRegularFile(f)) {
+            if (Files.isRegularFile(f) && Files.size(f) > 0 && interruption.isEmpty()) {
                 d = builder().parse(f.toFile());
             } else {
                 d = fresh(scenarios);
             }
             Element suite = d.getDocumentElement();
+            for (Element marker : markers(d)) marker.getParentNode().removeChild(marker);
             List<Element> cases = cases(d);
             if (cases.size() != scenarios.size()) return JunitSummary.FILE + " has " + cases.size() + " test cases for " + scenarios.size() + " scenarios: not rewritten";
             for (int i = 0; i < cases.size(); i++) {
@@ -84,7 +101,16 @@ public final class JunitXml {
                 }
                 c.insertBefore(result, c.getFirstChild());
             }
-            suite.setAttribute("tests", Integer.toString(cases.size()));
+            if (interruption.isPresent()) {
+                Element marker = d.createElement("testcase");
+                marker.setAttribute("classname", INTERRUPTED_CLASS);
+                marker.setAttribute("name", "RUN INTERRUPTED – not a complete run");
+                marker.setAttribute("time", "0.000");
+                marker.appendChild(element(d, "error", interruption.get().describe(), "Interrupted"));
+                suite.appendChild(marker);
+                errors++;
+            }
+            suite.setAttribute("tests", Integer.toString(cases.size() + (interruption.isPresent() ? 1 : 0)));
             suite.setAttribute("failures", Integer.toString(failures));
             suite.setAttribute("errors", Integer.toString(errors));
             suite.setAttribute("skipped", Integer.toString(skipped));
@@ -158,10 +184,25 @@ public final class JunitXml {
         return d;
     }
 
+    /** The test cases of the scenarios (the interruption marker is not one). */
     static List<Element> cases(Document d) {
         NodeList nl = d.getElementsByTagName("testcase");
         List<Element> out = new ArrayList<>();
-        for (int i = 0; i < nl.getLength(); i++) out.add((Element) nl.item(i));
+        for (int i = 0; i < nl.getLength(); i++) {
+            Element e = (Element) nl.item(i);
+            if (!INTERRUPTED_CLASS.equals(e.getAttribute("classname"))) out.add(e);
+        }
+        return out;
+    }
+
+    /** The interruption marker test cases (none, or one). */
+    static List<Element> markers(Document d) {
+        NodeList nl = d.getElementsByTagName("testcase");
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nl.getLength(); i++) {
+            Element e = (Element) nl.item(i);
+            if (INTERRUPTED_CLASS.equals(e.getAttribute("classname"))) out.add(e);
+        }
         return out;
     }
 

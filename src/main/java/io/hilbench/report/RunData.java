@@ -19,21 +19,47 @@ import java.util.TreeMap;
  * {@code bench report --from DIR} renders a finished run the same way the run itself did): {@value #VERDICTS}
  * written by the scenario glue's verdict ledger, and the per-scenario trace CSVs under {@value #TRACES}.
  */
-public record RunData(Path dir, List<ScenarioData> scenarios, java.util.Optional<RunTotals> writtenTotals) {
+public record RunData(Path dir, List<ScenarioData> scenarios, java.util.Optional<RunTotals> writtenTotals, java.util.Optional<Interruption> interruption) {
     public static final String VERDICTS = "verdicts.json";
     public static final String TRACES = TraceNames.FOLDER;
+    /** The exit code of an interrupted run (the scenario layer's VerdictLedger.INTERRUPTED_EXIT). */
+    public static final int INTERRUPTED_EXIT = 2;
 
     public RunData {
         scenarios = List.copyOf(scenarios);
+    }
+
+    public RunData(Path dir, List<ScenarioData> scenarios, java.util.Optional<RunTotals> writtenTotals) {
+        this(dir, scenarios, writtenTotals, java.util.Optional.empty());
     }
 
     public RunData(Path dir, List<ScenarioData> scenarios) {
         this(dir, scenarios, java.util.Optional.empty());
     }
 
-    /** The totals counted from the scenarios' outcomes: what every page prints. */
+    /**
+     * A run stopped before it ended (issue #18 item 3), as verdicts.json states it: why, the scenario cut off ("" when
+     * none was running) and the selected scenarios that never ran. Such a run is a partial record, never an acceptance
+     * document: every page and file says INTERRUPTED and lists what never ran.
+     */
+    public record Interruption(String reason, String cutOff, List<String> neverRan) {
+        public Interruption {
+            neverRan = List.copyOf(neverRan);
+        }
+
+        /** "INTERRUPTED: reason; cut off: X; never ran (2): A, B" */
+        public String describe() {
+            return "INTERRUPTED: " + reason + (cutOff.isEmpty() ? "" : "; cut off (not judged): " + cutOff)
+                    + "; never ran (" + neverRan.size() + ")" + (neverRan.isEmpty() ? "" : ": " + String.join(", ", neverRan));
+        }
+    }
+
+    public boolean interrupted() { return interruption.isPresent(); }
+
+    /** The totals counted from the scenarios' outcomes: what every page prints (exit code 2 for an interrupted run). */
     public RunTotals totals() {
-        return RunTotals.of(scenarios.stream().map(ScenarioData::outcome).toList());
+        RunTotals t = RunTotals.of(scenarios.stream().map(ScenarioData::outcome).toList());
+        return interrupted() ? new RunTotals(t.scenarios(), t.passed(), t.failed(), t.inconclusive(), t.errors(), INTERRUPTED_EXIT) : t;
     }
 
     /**
@@ -141,7 +167,14 @@ public record RunData(Path dir, List<ScenarioData> scenarios, java.util.Optional
                 ? java.util.Optional.of(new RunTotals(t.path("scenarios").asInt(), t.path("passed").asInt(), t.path("failed").asInt(),
                 t.path("inconclusive").asInt(), t.path("errors").asInt(), t.path("exitCode").asInt()))
                 : java.util.Optional.empty();
-        return new RunData(dir, out, written);
+        java.util.Optional<Interruption> interruption = java.util.Optional.empty();
+        if (root.path("interrupted").asBoolean(false)) {
+            JsonNode i = root.path("interruption");
+            List<String> never = new ArrayList<>();
+            i.path("neverRan").forEach(n -> never.add(n.asText()));
+            interruption = java.util.Optional.of(new Interruption(i.path("reason").asText("the run was stopped before it ended"), i.path("cutOff").asText(""), never));
+        }
+        return new RunData(dir, out, written, interruption);
     }
 
     private static String text(JsonNode n, String field) {

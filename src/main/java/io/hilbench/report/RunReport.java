@@ -86,9 +86,11 @@ public final class RunReport {
         }
         views.stream().filter(v -> v.svg() == null).forEach(v -> problems.add(v.id() + ": no plot: " + v.plotProblem()));
         // the JUnit XML says what the verdicts say (inconclusive skipped, bench error an error), before it is cross-checked
-        String junitRewrite = JunitXml.rewrite(reportDir, run.scenarios());
+        String junitRewrite = JunitXml.rewrite(reportDir, run.scenarios(), run.interruption());
         if (!junitRewrite.isEmpty()) problems.add(junitRewrite);
-        problems.addAll(JunitXml.rewritePlanFolders(reportDir, run.scenarios()));
+        if (!run.interrupted()) problems.addAll(JunitXml.rewritePlanFolders(reportDir, run.scenarios()));
+        // an interrupted run's Cucumber JSON was never completed: written from the verdicts, marked (issue #18 item 3)
+        if (run.interrupted()) CucumberJson.writeInterrupted(reportDir, run);
         problems.addAll(CucumberJson.rewrite(reportDir, run.scenarios()));
         if (!run.totalsProblem().isEmpty()) problems.add(run.totalsProblem());
         ReportModel model = new ReportModel(run, rig != null && rig.site() != null ? rig.site() : rigName, rigName,

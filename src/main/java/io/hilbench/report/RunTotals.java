@@ -46,9 +46,9 @@ public record RunTotals(int scenarios, int passed, int failed, int inconclusive,
         return PASSED;
     }
 
-    /** "5 scenario(s): 1 passed, 2 failed, 1 inconclusive, 1 error(s); exit code 1". */
+    /** "5 scenario(s): 1 passed, 2 failed, 1 inconclusive, 1 error(s); exit code 1" (led by INTERRUPTED for exit code 2 after scenarios ran). */
     public String describe() {
-        return String.format(Locale.ROOT, "%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s); exit code %d",
+        return String.format(Locale.ROOT, (exitCode == 2 ? "INTERRUPTED, judged before the stop: " : "") + "%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s); exit code %d",
                 scenarios, passed, failed, inconclusive, errors, exitCode);
     }
 }

@@ -195,13 +195,22 @@ public final class BenchSession implements AutoCloseable {
     public Optional<ControllerProcess> controllerProcess() { return Optional.ofNullable(controllerProcess); }
 
     /**
+     * An inconclusive reason with the cause added when the bench's controller child died (issue #18 item 3): "controller
+     * not responding at step N" alone did not say that the process was gone.
+     */
+    public String explain(String reason) {
+        String gone = controllerProcess == null ? "" : controllerProcess.exitDescription();
+        return gone.isEmpty() || reason.contains(gone) ? reason : reason + " – " + gone;
+    }
+
+    /**
      * A fresh plant run for the next scenario, with the controller back in Off, held at step 0 (lockstep).
      *
      * @throws Inconclusive when the controller cannot be returned to Off or does not answer
      */
     public synchronized PlantDriver beginScenario() throws Exception {
         if (controllerProcess != null && !controllerProcess.isAlive()) {
-            throw new Inconclusive("controller unreachable: the reference controller process has exited (log " + controllerProcess.logFile() + ")");
+            throw new Inconclusive("controller unreachable: " + controllerProcess.exitDescription());
         }
         long seed = options.seed() != null ? options.seed() : rig.seed();
         boolean toInitial = controller.hasResetToInitial();

@@ -31,14 +31,19 @@ public final class ControllerProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControllerProcess.class);
     /** The CLI entry point, named as text: {@code scenario} never imports {@code cli} (DESIGN §2). */
     static final String MAIN_CLASS = "io.hilbench.cli.BenchCommand";
+    /** {@code bench controller}'s option that makes it stop when its parent process ends or its stdin closes. */
+    static final String EXIT_WITH_PARENT = "--exit-with-parent";
 
     private final Process process;
+    /** Destroys the child when this JVM shuts down (SIGTERM, SIGINT, System.exit) before {@link #close}; null once closed. */
+    private volatile Thread shutdownHook;
     private final Path logFile;
     private final String opcuaEndpoint;
     private final String modbusEndpoint;
 
-    private ControllerProcess(Process process, Path logFile, String opcuaEndpoint, String modbusEndpoint) {
+    private ControllerProcess(Process process, Thread shutdownHook, Path logFile, String opcuaEndpoint, String modbusEndpoint) {
         this.process = process;
+        this.shutdownHook = shutdownHook;
         this.logFile = logFile;
         this.opcuaEndpoint = opcuaEndpoint;
         this.modbusEndpoint = modbusEndpoint;
@@ -50,7 +55,7 @@ public final class ControllerProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, "controller",
                 "--rig", rigDir.toString(), "--plant-modbus", plantModbus,
-                "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0"));
+                "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0", EXIT_WITH_PARENT));
         if (variant != null) cmd.addAll(List.of("--variant", variant));
         return cmd;
     }
@@ -78,6 +83,11 @@ public final class ControllerProcess implements AutoCloseable {
         List<String> cmd = command(rigDir, plantModbus, variant);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
+        // children die with their parent (issue #18 item 3): a bench stopped by a signal or System.exit stops its
+        // controller here; one killed outright (SIGKILL, a CI timeout) cannot run a hook, and the child sees its stdin
+        // close and its parent go (ControllerCommand's --exit-with-parent) and stops itself
+        Thread hook = new Thread(() -> stopChild(p), "controller-process-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
         out.println("# " + String.join(" ", cmd.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
         Deque<String> tail = new ArrayDeque<>();
@@ -110,6 +120,7 @@ public final class ControllerProcess implements AutoCloseable {
         String why = awaitReady(ready, new Progress(p.toHandle(), lines), noProgressLimit, READY_CEILING);
         if (why != null) {
             p.destroyForcibly();
+            removeHook(hook);
             String last;
             synchronized (tail) {
                 last = String.join("\n  ", tail);
@@ -118,7 +129,7 @@ public final class ControllerProcess implements AutoCloseable {
                     + "; log " + logFile + ":\n  " + last);
         }
         log.info("reference controller{} ready (pid {}): {} {}; log {}", variant == null ? "" : " variant " + variant, p.pid(), endpoints[0], endpoints[1], logFile);
-        return new ControllerProcess(p, logFile, endpoints[0], endpoints[1]);
+        return new ControllerProcess(p, hook, logFile, endpoints[0], endpoints[1]);
     }
 
     /** What tells a starting child's progress: output lines and CPU time. */
@@ -183,8 +194,27 @@ public final class ControllerProcess implements AutoCloseable {
 
     public boolean isAlive() { return process.isAlive(); }
 
+    /**
+     * Why the child is gone, for an inconclusive verdict's reason: "" while it runs, else its exit code (137: killed by
+     * SIGKILL, 143: SIGTERM) and its log.
+     */
+    public String exitDescription() {
+        if (process.isAlive()) return "";
+        int code = process.exitValue();
+        String signal = code > 128 && code < 160 ? " (killed by signal " + (code - 128) + ")" : "";
+        return "the reference controller process (pid " + process.pid() + ") exited with code " + code + signal + "; log " + logFile;
+    }
+
     @Override
     public void close() {
+        Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null) removeHook(hook);
+        stopChild(process);
+    }
+
+    /** SIGTERM (the controller's own shutdown hook stops it cleanly), then SIGKILL after a grace period. */
+    private static void stopChild(Process process) {
         if (!process.isAlive()) return;
         process.destroy();
         try {
@@ -195,6 +225,14 @@ public final class ControllerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is shutting down: the hook runs (or ran) and stops the child
         }
     }
 }

@@ -67,6 +67,35 @@ public final class ScenarioRunner {
     private ScenarioRunner() {}
 
     /**
+     * Which selected scenarios of the current run have not finished: the one running and those not started, in run
+     * order (what an interrupted run's report lists as cut off and never run). Updated by the launcher listener.
+     */
+    public record Unfinished(String running, List<String> notStarted) {}
+
+    private static final Map<String, String> PENDING = new LinkedHashMap<>();
+    private static String running = "";
+
+    private static synchronized void planned(Map<String, String> keyToName) {
+        PENDING.clear();
+        PENDING.putAll(keyToName);
+        running = "";
+    }
+
+    private static synchronized void started(String key, String name) {
+        PENDING.remove(key);
+        running = name;
+    }
+
+    private static synchronized void finished() {
+        running = "";
+    }
+
+    /** The current (or last) run's unfinished scenarios. */
+    public static synchronized Unfinished unfinished() {
+        return new Unfinished(running, List.copyOf(PENDING.values()));
+    }
+
+    /**
      * Runs the features with the options (which the glue reads through {@link BenchOptions#current()}).
      *
      * @param tags     Cucumber tag expression, or null for all
@@ -75,6 +104,7 @@ public final class ScenarioRunner {
     public static Result run(BenchOptions options, String tags, PrintStream progress) throws IOException {
         Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
+        planned(Map.of());
         RunBoard.clear();
         BenchOptions.use(options);
         try {
@@ -110,9 +140,13 @@ public final class ScenarioRunner {
             listener.fixedTotal = plan.order().size();
             RunBoard.plan(plan.order().stream().map(CertificationPlan.Entry::name).toList());
             Launcher launcher = LauncherFactory.create();
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (int i = 0; i < plan.order().size(); i++) keys.put("plan:" + (i + 1), plan.order().get(i).name());
+            planned(keys);
             int k = 0;
             for (CertificationPlan.Entry e : plan.order()) {
                 k++;
+                started("plan:" + k, e.name());
                 // one report file set per scenario: Cucumber's plugins write per launcher request
                 Map<String, String> config = configuration(report.resolve(String.format(Locale.ROOT, "%02d-%s", k,
                         e.requirement().isEmpty() ? "scenario" : e.requirement())));
@@ -123,6 +157,7 @@ public final class ScenarioRunner {
                         .configurationParameter("cucumber.filter.tags", effectiveTags(tags))
                         .build();
                 launcher.execute(request, listener);
+                finished();
             }
             return listener.result(report);
         } finally {
@@ -248,18 +283,20 @@ public final class ScenarioRunner {
             }
             // counted after the tag filter, before anything runs: a single selected scenario prints [1/1]
             counted.clear();
-            List<String> names = new ArrayList<>();
+            Map<String, String> keys = new LinkedHashMap<>();
             for (TestIdentifier id : selected(testPlan, tags)) {
                 counted.add(id.getUniqueId());
-                names.add(shortName(id.getDisplayName()));
+                keys.put(id.getUniqueId(), shortName(id.getDisplayName()));
             }
             total = counted.size();
-            RunBoard.plan(names);   // the console's run view
+            planned(keys);
+            RunBoard.plan(new ArrayList<>(keys.values()));   // the console's run view
         }
 
         @Override
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
+                if (fixedTotal == 0) started(id.getUniqueId(), shortName(id.getDisplayName()));
                 RunBoard.started(shortName(id.getDisplayName()));
                 startNs.put(id.getUniqueId(), System.nanoTime());
                 ledgerAtStart.put(id.getUniqueId(), VerdictLedger.records().size());
@@ -270,7 +307,10 @@ public final class ScenarioRunner {
         public void executionSkipped(TestIdentifier id, String reason) {
             // a selected scenario skipped after all (e.g. by the engine): not run, no longer counted; one the tag filter
             // left out was never counted
-            if (id.isTest() && fixedTotal == 0 && counted.remove(id.getUniqueId())) total--;
+            if (id.isTest() && fixedTotal == 0 && counted.remove(id.getUniqueId())) {
+                total--;
+                started(id.getUniqueId(), "");
+            }
         }
 
         @Override
@@ -286,6 +326,7 @@ public final class ScenarioRunner {
                 return;
             }
             done++;
+            if (fixedTotal == 0) finished();
             String message = r.getThrowable().map(t -> t.getMessage() == null ? t.toString() : t.getMessage()).orElse("");
             String name = id.getDisplayName();
             VerdictLedger.ScenarioRecord rec = ownRecord(id, r);

@@ -92,11 +92,58 @@ public final class VerdictLedger {
         }
     }
 
+    /** The exit code of a run stopped before it ended (SIGINT, SIGTERM): the run proves nothing as a whole (issue #18 item 3). */
+    public static final int INTERRUPTED_EXIT = 2;
+
+    /**
+     * Why and where a run was stopped before it ended: the reason, the scenario that was running (cut off, never
+     * judged; "" when none was), and the selected scenarios that never ran.
+     */
+    public record Interruption(String reason, String cutOff, List<String> neverRan) {
+        public Interruption {
+            neverRan = List.copyOf(neverRan);
+        }
+    }
+
     private static final List<ScenarioRecord> RECORDS = new ArrayList<>();
+    /** Set once the run is interrupted: the ledger is then frozen (what is judged after the signal is not the run's). */
+    private static Interruption interruption;
 
     private VerdictLedger() {}
 
-    public static synchronized void clear() { RECORDS.clear(); }
+    public static synchronized void clear() {
+        RECORDS.clear();
+        interruption = null;
+        writeFailure = null;
+    }
+
+    /**
+     * Marks the run interrupted and rewrites the file: {@code "interrupted": true}, the interruption, the verdicts
+     * judged so far, totals with exit code {@value #INTERRUPTED_EXIT}. The ledger is frozen from here: a scenario that
+     * ends after the signal adds nothing (it was cut off). Idempotent: the first interruption is kept.
+     */
+    public static synchronized void interrupt(Interruption why, Path reportDir) throws IOException {
+        if (interruption == null) interruption = why;
+        write(reportDir);
+    }
+
+    /**
+     * A scenario that ends after the interruption stops here, its thread held until the JVM ends (the interruption's
+     * hook ends it): otherwise the run went on against a bench being shut down, and Cucumber's plugins wrote their
+     * files of it over the partial report. The monitor is released while waiting.
+     */
+    private static void holdForShutdown() {
+        while (true) {
+            try {
+                VerdictLedger.class.wait();
+            } catch (InterruptedException e) {
+                // held until the JVM ends
+            }
+        }
+    }
+
+    /** The interruption, when the run was interrupted. */
+    public static synchronized java.util.Optional<Interruption> interruption() { return java.util.Optional.ofNullable(interruption); }
 
     public static synchronized List<ScenarioRecord> records() { return List.copyOf(RECORDS); }
 
@@ -107,17 +154,38 @@ public final class VerdictLedger {
      * with) and rewrites the file.
      */
     public static synchronized void replace(int index, ScenarioRecord r, Path reportDir) throws IOException {
+        if (interruption != null) holdForShutdown();
         RECORDS.set(index, r);
         write(reportDir);
     }
 
     /** Adds a scenario's record and rewrites the file in {@code reportDir}. */
     public static synchronized void add(ScenarioRecord r, Path reportDir) throws IOException {
+        if (interruption != null) holdForShutdown();
         RECORDS.add(r);
         write(reportDir);
     }
 
+    /** The first failure to write the file (disk full, folder unwritable), or null: the file is then not the run's truth. */
+    private static String writeFailure;
+
+    /**
+     * Why {@value #FILE} could not be written during this run (disk full, the folder unwritable or gone), when it could
+     * not: the run's documents would then disagree with its verdicts, so {@code bench run} claims nothing (exit 2, no
+     * report pages, no evidence bundle).
+     */
+    public static synchronized java.util.Optional<String> writeFailure() { return java.util.Optional.ofNullable(writeFailure); }
+
     static synchronized void write(Path reportDir) throws IOException {
+        try {
+            writeFile(reportDir);
+        } catch (IOException | RuntimeException e) {
+            if (writeFailure == null) writeFailure = reportDir.resolve(FILE) + ": " + e;
+            throw e;
+        }
+    }
+
+    private static void writeFile(Path reportDir) throws IOException {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode scenarios = m.createArrayNode();
         for (ScenarioRecord r : RECORDS) {
@@ -151,7 +219,15 @@ public final class VerdictLedger {
         totals.put("failed", t.failed());
         totals.put("inconclusive", t.inconclusive());
         totals.put("errors", t.errors());
-        totals.put("exitCode", t.exitCode());
+        totals.put("exitCode", interruption != null ? INTERRUPTED_EXIT : t.exitCode());
+        if (interruption != null) {
+            root.put("interrupted", true);
+            ObjectNode i = root.putObject("interruption");
+            i.put("reason", interruption.reason());
+            i.put("cutOff", interruption.cutOff());
+            ArrayNode never = i.putArray("neverRan");
+            interruption.neverRan().forEach(never::add);
+        }
         root.set("scenarios", scenarios);
         Files.createDirectories(reportDir);
         Path tmp = reportDir.resolve(FILE + ".tmp");

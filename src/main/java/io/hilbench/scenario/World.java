@@ -297,7 +297,7 @@ public final class World implements Disposable {
             return;
         }
         io.hilbench.runtime.RunStatus st = plant().status();
-        if (st.inconclusive()) throw new Inconclusive(st.reason());
+        if (st.inconclusive()) throw new Inconclusive(explain(st.reason()));
         preconditionFailed = p.id();
         note(p.id() + " not reached: " + p.check().apply(plant().trace()).message());
         throw new AssertionError(p.id() + " FAILED: " + what + " not reached within " + p.budgetMs() / 60_000.0 + " min of plant time (the controller did not get there;"
@@ -429,7 +429,7 @@ public final class World implements Disposable {
                     error = "ERROR (the bench could not set the scenario up): " + beginError.getMessage();
                     outcome = VerdictLedger.ScenarioOutcome.ERROR;
                 } else if (plant != null && plant.status().inconclusive()) {
-                    error = Inconclusive.PREFIX + " " + plant.status().reason();
+                    error = Inconclusive.PREFIX + " " + explain(plant.status().reason());
                     outcome = VerdictLedger.ScenarioOutcome.INCONCLUSIVE;
                 }
             } else {
@@ -460,10 +460,10 @@ public final class World implements Disposable {
         try {
             plant.runUntil(end, "the windows of " + book.assertions().stream().map(a -> a.id()).collect(Collectors.joining(", ")));
         } catch (Inconclusive e) {
-            return book.inconclusive(e.getMessage().substring(Inconclusive.PREFIX.length()).trim());
+            return book.inconclusive(explain(e.getMessage().substring(Inconclusive.PREFIX.length()).trim()));
         }
         RunStatus s = plant.status();
-        if (s.inconclusive()) return book.inconclusive(s.reason());
+        if (s.inconclusive()) return book.inconclusive(explain(s.reason()));
         String late = latenessOverLimit(plant.emulator());
         if (late != null) return book.inconclusive(late);
         judgedTrace = io.hilbench.scenario.judge.JudgedTrace.recording(plant.trace());
@@ -526,5 +526,10 @@ public final class World implements Disposable {
     @Override
     public void dispose() {
         if (session != null && plant != null && !finished) session.endScenario(plant);
+    }
+
+    /** The reason with the controller child's death added when it died (BenchSession#explain). */
+    private String explain(String reason) {
+        return session == null ? reason : session.explain(reason);
     }
 }

@@ -33,9 +33,15 @@ public final class HandoverPage {
     public static String render(ReportModel m, boolean forPdf) {
         Html h = new Html();
         h.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>")
-                .raw("<meta charset=\"utf-8\"/><title>").text("Acceptance test report – " + m.site()).raw("</title><style>")
+                .raw("<meta charset=\"utf-8\"/><title>").text((m.run().interrupted() ? "INTERRUPTED run – not an acceptance test report – " : "Acceptance test report – ") + m.site()).raw("</title><style>")
                 .raw(forPdf ? Styles.PRINT : Styles.PRINT + Styles.SCREEN_HANDOVER).raw("</style></head><body>\n");
-        h.el("h1", "Acceptance test report (FAT/SAT) – heat-pump controller on the HIL bench");
+        if (m.run().interrupted()) {
+            // a partial run is never rendered as a complete acceptance document (issue #18 item 3)
+            h.el("h1", "INTERRUPTED run – NOT an acceptance test report");
+            Verdicts.interruption(h, m);
+        } else {
+            h.el("h1", "Acceptance test report (FAT/SAT) – heat-pump controller on the HIL bench");
+        }
 
         h.el("h2", "1. Object under test");
         h.raw("<table class=\"kv\">\n");
@@ -114,6 +120,12 @@ public final class HandoverPage {
             h.raw("</div>\n");
         }
 
+        if (m.run().interrupted()) {
+            h.el("h2", "7. No sign-off");
+            h.raw("<p class=\"summary fail\">").text("The run was interrupted: it is a partial record of what was judged before the stop, not a "
+                    + "complete test. It is not signed off and no evidence bundle was written; run the scenarios again.").raw("</p>\n</body></html>\n");
+            return h.toString();
+        }
         h.el("h2", "7. Sign-off");
         h.raw("<p>").text("By signing, the parties confirm that the tests above were carried out as described and that the results, deviations and "
                 + "inconclusive items are recorded correctly.").raw("</p>\n");

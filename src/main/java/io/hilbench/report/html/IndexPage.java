@@ -22,7 +22,8 @@ public final class IndexPage {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>").text("Bench run " + m.rigName() + " – " + m.run().dir().getFileName())
                 .raw("</title>\n<style>").raw(Styles.SCREEN).raw("</style></head><body>\n");
-        h.el("h1", "HIL bench run report – " + m.site());
+        h.el("h1", (m.run().interrupted() ? "INTERRUPTED – " : "") + "HIL bench run report – " + m.site());
+        if (m.run().interrupted()) Verdicts.interruption(h, m);
         h.raw("<p class=\"facts\">").text("rig " + m.rigName() + " · controller " + m.runFact("controller") + " (" + m.runFact("identitySelfDeclared")
                 + ", self-declared) · pacing " + m.runFact("pacing") + " · seed " + m.runFact("seed") + " · generated " + m.generatedUtc()).raw("</p>\n");
         h.raw("<p class=\"" + (m.run().totalsProblem().isEmpty() ? "summary" : "summary fail") + "\">").text(Verdicts.totals(m)).raw("</p>\n");

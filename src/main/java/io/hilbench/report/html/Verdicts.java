@@ -28,6 +28,25 @@ final class Verdicts {
         return m.totals().describe() + (problem.isEmpty() ? "" : " – DISAGREES: " + problem);
     }
 
+    /**
+     * The banner of an interrupted run (issue #18 item 3): why it stopped, the scenario cut off, what never ran, and
+     * that it is a partial record (exit 2, no evidence bundle).
+     */
+    static void interruption(Html h, io.hilbench.report.ReportModel m) {
+        RunData.Interruption i = m.run().interruption().orElseThrow();
+        h.raw("<div class=\"interrupted\"><p class=\"summary fail\">").text("INTERRUPTED: " + i.reason() + ". This is a partial record of the "
+                + m.run().scenarios().size() + " scenario(s) judged before the stop (exit code " + RunData.INTERRUPTED_EXIT
+                + "), not a complete run; no evidence bundle was written.").raw("</p>\n");
+        if (!i.cutOff().isEmpty()) h.raw("<p>").text("Cut off while running (not judged): " + i.cutOff()).raw("</p>\n");
+        h.raw("<p>").text("Never ran (" + i.neverRan().size() + ")" + (i.neverRan().isEmpty() ? "." : ":")).raw("</p>\n");
+        if (!i.neverRan().isEmpty()) {
+            h.raw("<ul>");
+            for (String n : i.neverRan()) h.raw("<li>").text(n).raw("</li>");
+            h.raw("</ul>\n");
+        }
+        h.raw("</div>\n");
+    }
+
     static String instant(RunData.AssertionData a) {
         long ms = a.instantMs();
         return ms < 0 ? "–" : PlantTimes.format(ms);
