@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * test, not by the machine's speed. The wall-time bounds are hang guards only.
  */
 class ConsoleTest {
-    private static final Duration GUARD = Duration.ofSeconds(90);
+    private static final Duration GUARD = Duration.ofSeconds(300);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path tmp;
     private static BenchAssembly bench;

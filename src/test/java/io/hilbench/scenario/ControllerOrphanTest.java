@@ -34,7 +34,7 @@ class ControllerOrphanTest {
         ProcessHandle child = childOf(parent);
         assertThat(child.isAlive()).isTrue();
         parent.destroyForcibly(); // SIGKILL: the parent runs no shutdown hook
-        assertThat(parent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(parent.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("controller pid " + child.pid() + " outlived its killed parent").isFalse();
     }
 
