@@ -162,7 +162,7 @@ public final class ReferenceController {
     /** The input tags every cycle reads, resolved once per inputs layout (compressor n at [n - 1]). */
     private final InputSlot watchdogTripped = new InputSlot(PlantTags.WATCHDOG_TRIPPED), pshh202 = new InputSlot(PSHH202),
             psll201 = new InputSlot(PSLL201), tshh202 = new InputSlot(TSHH202), pt202 = new InputSlot(PT202), tt202 = new InputSlot(TT202),
-            tt272 = new InputSlot(TT272), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
+            tt272 = new InputSlot(TT272), tt271 = new InputSlot(PlantTags.TT271), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
     private final InputSlot[] compressorFault;
     private final InputSlot[] compressorSpeed;
 
@@ -470,6 +470,7 @@ public final class ReferenceController {
         for (Compressor c : compressors) c.advance(dtS, clockS);
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
+        endOverrunOnHotReturn(in);
         if (!commLost && watchdogTripped.isTrue(in) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
             linkLost("BENCH.WatchdogTripped: the plant's I/O watchdog put the actuators at their fail-safe values");
         }
@@ -1356,6 +1357,25 @@ public final class ReferenceController {
     private boolean flowSwitchClear(Inputs in) {
         return fsl271.isGood(in) && fsl271.value(in) == 0.0;
     }
+
+    /**
+     * The P-271 overrun carries the stopped gas cooler's heat away with the DH return; a return hotter than the water
+     * leaving the gas cooler (TT-271 above TT-272 by {@value #HOT_RETURN_MARGIN_K} K) would pump heat in instead, into
+     * CO2 that is trapped behind the closed HV-221 at standstill: dense CO2 warmed at constant volume lifts PSV-202
+     * (issue #15 item 2; HP-03). The overrun ends then. The pumps-hot-return variant runs it to its end.
+     */
+    private void endOverrunOnHotReturn(Inputs in) {
+        if (overrunLeftS <= 0 || anyCompressorOn() || variant.orElse(null) == Variant.PUMPS_HOT_RETURN) return;
+        if (!tt271.isGood(in) || !tt272.isGood(in)) return;
+        double returnC = tt271.value(in), supplyC = tt272.value(in);
+        if (returnC > supplyC + HOT_RETURN_MARGIN_K) {
+            overrunLeftS = 0;
+            event(String.format(Locale.ROOT, "P-271 overrun ended: DH return %.1f °C hotter than the gas-cooler outlet %.1f °C (would heat the stopped high side)", returnC, supplyC));
+        }
+    }
+
+    /** TT-271 above TT-272 by more than this ends the P-271 overrun, K. */
+    static final double HOT_RETURN_MARGIN_K = 1.0;
 
     private void event(String what) {
         lastEvent = what;
