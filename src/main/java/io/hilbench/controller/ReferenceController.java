@@ -61,7 +61,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *      every timer, count and loop reset, pump off at once.
  * </pre>
  * The P-271 overrun is independent of the state: after the last compressor goes off the pump keeps running for
- * {@code pumpOverrunS}, also in Off and Tripped.
+ * {@code pumpOverrunS}, also in Off and Tripped; it ends early when the DH return is hotter than the gas-cooler outlet
+ * (TT-271 above TT-272 by more than 1 K): the water would then heat the stopped high side, trapped behind HV-221.
  *
  * <h2>Supply-temperature control: capacity on TT-272, P-271 trims only when capacity runs out</h2>
  * The domain notes (§2.3) give the heat pump's supply temperature two manipulated variables, compressor speed/stages
