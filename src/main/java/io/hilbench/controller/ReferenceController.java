@@ -432,6 +432,7 @@ public final class ReferenceController {
         startBlockedNow = startBlockedLastCycle = false;
         resetLoops();
         overrunLeftS = 0;
+        ventingHighSide = false;
         event("reset to initial");
     }
 
@@ -472,6 +473,7 @@ public final class ReferenceController {
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
         endOverrunOnHotReturn(in);
+        ventTrappedHighSide(in);
         if (!commLost && watchdogTripped.isTrue(in) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
             linkLost("BENCH.WatchdogTripped: the plant's I/O watchdog put the actuators at their fail-safe values");
         }
@@ -1331,7 +1333,7 @@ public final class ReferenceController {
             v[k++] = on(c.isOn());
             v[k++] = c.isOn() ? round01(c.speedSetHz) : 0.0;
         }
-        v[k++] = anyOn ? round01(hpValvePct) : 0.0;
+        v[k++] = anyOn ? round01(hpValvePct) : ventingHighSide ? VENT_OPENING_PCT : 0.0;
         v[k++] = anyOn ? round01(bypassPct) : 0.0;
         boolean airEvaporating = anyOn && sources.airInUse();
         for (int s = 1; s <= SECTIONS; s++) {
@@ -1374,6 +1376,31 @@ public final class ReferenceController {
             event(String.format(Locale.ROOT, "P-271 overrun ended: DH return %.1f °C hotter than the gas-cooler outlet %.1f °C (would heat the stopped high side)", returnC, supplyC));
         }
     }
+
+    /**
+     * At standstill HV-221 is closed, so the high side keeps what it held at the stop (issue #15 item 2): after a trip
+     * near the HP switch it can stay above the switch's 120 bar reset pressure and the site reset is refused for good.
+     * With no compressor on and a healthy PT-202 at or above {@value #VENT_OPEN_BAR} bar, HV-221 opens
+     * {@value #VENT_OPENING_PCT} % into the receiver until PT-202 is below {@value #VENT_CLOSE_BAR} bar.
+     */
+    private void ventTrappedHighSide(Inputs in) {
+        if (anyCompressorOn() || !pt202.isGood(in) || monitor.faulted(PT202)) {
+            ventingHighSide = false;
+            return;
+        }
+        double bar = pt202.value(in);
+        if (!ventingHighSide && bar >= VENT_OPEN_BAR) {
+            ventingHighSide = true;
+            event(String.format(Locale.ROOT, "HV-221 venting the stopped high side to the receiver: PT-202 %.1f bar", bar));
+        } else if (ventingHighSide && bar < VENT_CLOSE_BAR) {
+            ventingHighSide = false;
+        }
+    }
+
+    private boolean ventingHighSide;
+    static final double VENT_OPEN_BAR = 118.0;
+    static final double VENT_CLOSE_BAR = 110.0;
+    static final double VENT_OPENING_PCT = 20.0;
 
     /** TT-271 above TT-272 by more than this ends the P-271 overrun, K. */
     static final double HOT_RETURN_MARGIN_K = 1.0;
