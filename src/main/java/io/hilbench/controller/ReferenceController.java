@@ -108,6 +108,9 @@ import static io.hilbench.controller.PlantTags.TT272;
  * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a
  * limiter that waited for the set-point would open the valve only after the pressure had passed it. It keeps PT-202 under the controllers'
  * aim of 120 bar (DESIGN §5) at a high DH return, where the fixed opening would take the pressure to the HP switch.
+ * With no compressor on HV-221 is closed, except that a high side left at 118 bar or more (a trip near the HP switch:
+ * its CO2 is trapped, issue #15 item 2) is vented 20 % into the receiver until PT-202 is below 110 bar, so the HP
+ * switch's site reset (below 120 bar) can be taken.
  *
  * <h2>Protection (issue 7 item 5; domain notes §5)</h2>
  * <ul>
