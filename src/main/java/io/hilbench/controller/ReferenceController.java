@@ -61,7 +61,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *      every timer, count and loop reset, pump off at once.
  * </pre>
  * The P-271 overrun is independent of the state: after the last compressor goes off the pump keeps running for
- * {@code pumpOverrunS}, also in Off and Tripped.
+ * {@code pumpOverrunS}, also in Off and Tripped; it ends early when the DH return is hotter than the gas-cooler outlet
+ * (TT-271 above TT-272 by more than 1 K): the water would then heat the stopped high side, trapped behind HV-221.
  *
  * <h2>Supply-temperature control: capacity on TT-272, P-271 trims only when capacity runs out</h2>
  * The domain notes (§2.3) give the heat pump's supply temperature two manipulated variables, compressor speed/stages
@@ -107,6 +108,9 @@ import static io.hilbench.controller.PlantTags.TT272;
  * limit (domain notes §5). The anticipation matters at start: the pressure climbs from standstill in seconds, and a
  * limiter that waited for the set-point would open the valve only after the pressure had passed it. It keeps PT-202 under the controllers'
  * aim of 120 bar (DESIGN §5) at a high DH return, where the fixed opening would take the pressure to the HP switch.
+ * With no compressor on HV-221 is closed, except that a high side left at 118 bar or more (a trip near the HP switch:
+ * its CO2 is trapped, issue #15 item 2) is vented 20 % into the receiver until PT-202 is below 110 bar, so the HP
+ * switch's site reset (below 120 bar) can be taken.
  *
  * <h2>Protection (issue 7 item 5; domain notes §5)</h2>
  * <ul>
@@ -162,7 +166,7 @@ public final class ReferenceController {
     /** The input tags every cycle reads, resolved once per inputs layout (compressor n at [n - 1]). */
     private final InputSlot watchdogTripped = new InputSlot(PlantTags.WATCHDOG_TRIPPED), pshh202 = new InputSlot(PSHH202),
             psll201 = new InputSlot(PSLL201), tshh202 = new InputSlot(TSHH202), pt202 = new InputSlot(PT202), tt202 = new InputSlot(TT202),
-            tt272 = new InputSlot(TT272), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
+            tt272 = new InputSlot(TT272), tt271 = new InputSlot(PlantTags.TT271), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
     private final InputSlot[] compressorFault;
     private final InputSlot[] compressorSpeed;
 
@@ -431,6 +435,7 @@ public final class ReferenceController {
         startBlockedNow = startBlockedLastCycle = false;
         resetLoops();
         overrunLeftS = 0;
+        ventingHighSide = false;
         event("reset to initial");
     }
 
@@ -470,6 +475,8 @@ public final class ReferenceController {
         for (Compressor c : compressors) c.advance(dtS, clockS);
 
         overrunLeftS = Math.max(0.0, overrunLeftS - dtS);
+        endOverrunOnHotReturn(in);
+        ventTrappedHighSide(in);
         if (!commLost && watchdogTripped.isTrue(in) && (anyCompressorOn() || state == ControllerState.STARTING || state == ControllerState.RUNNING)) {
             linkLost("BENCH.WatchdogTripped: the plant's I/O watchdog put the actuators at their fail-safe values");
         }
@@ -1329,7 +1336,7 @@ public final class ReferenceController {
             v[k++] = on(c.isOn());
             v[k++] = c.isOn() ? round01(c.speedSetHz) : 0.0;
         }
-        v[k++] = anyOn ? round01(hpValvePct) : 0.0;
+        v[k++] = anyOn ? round01(hpValvePct) : ventingHighSide ? VENT_OPENING_PCT : 0.0;
         v[k++] = anyOn ? round01(bypassPct) : 0.0;
         boolean airEvaporating = anyOn && sources.airInUse();
         for (int s = 1; s <= SECTIONS; s++) {
@@ -1356,6 +1363,50 @@ public final class ReferenceController {
     private boolean flowSwitchClear(Inputs in) {
         return fsl271.isGood(in) && fsl271.value(in) == 0.0;
     }
+
+    /**
+     * The P-271 overrun carries the stopped gas cooler's heat away with the DH return; a return hotter than the water
+     * leaving the gas cooler (TT-271 above TT-272 by {@value #HOT_RETURN_MARGIN_K} K) would pump heat in instead, into
+     * CO2 that is trapped behind the closed HV-221 at standstill: dense CO2 warmed at constant volume lifts PSV-202
+     * (issue #15 item 2; HP-03). The overrun ends then. The pumps-hot-return variant runs it to its end.
+     */
+    private void endOverrunOnHotReturn(Inputs in) {
+        if (overrunLeftS <= 0 || anyCompressorOn() || variant.orElse(null) == Variant.PUMPS_HOT_RETURN) return;
+        if (!tt271.isGood(in) || !tt272.isGood(in)) return;
+        double returnC = tt271.value(in), supplyC = tt272.value(in);
+        if (returnC > supplyC + HOT_RETURN_MARGIN_K) {
+            overrunLeftS = 0;
+            event(String.format(Locale.ROOT, "P-271 overrun ended: DH return %.1f °C hotter than the gas-cooler outlet %.1f °C (would heat the stopped high side)", returnC, supplyC));
+        }
+    }
+
+    /**
+     * At standstill HV-221 is closed, so the high side keeps what it held at the stop (issue #15 item 2): after a trip
+     * near the HP switch it can stay above the switch's 120 bar reset pressure and the site reset is refused for good.
+     * With no compressor on and a healthy PT-202 at or above {@value #VENT_OPEN_BAR} bar, HV-221 opens
+     * {@value #VENT_OPENING_PCT} % into the receiver until PT-202 is below {@value #VENT_CLOSE_BAR} bar.
+     */
+    private void ventTrappedHighSide(Inputs in) {
+        if (anyCompressorOn() || !pt202.isGood(in) || monitor.faulted(PT202)) {
+            ventingHighSide = false;
+            return;
+        }
+        double bar = pt202.value(in);
+        if (!ventingHighSide && bar >= VENT_OPEN_BAR) {
+            ventingHighSide = true;
+            event(String.format(Locale.ROOT, "HV-221 venting the stopped high side to the receiver: PT-202 %.1f bar", bar));
+        } else if (ventingHighSide && bar < VENT_CLOSE_BAR) {
+            ventingHighSide = false;
+        }
+    }
+
+    private boolean ventingHighSide;
+    static final double VENT_OPEN_BAR = 118.0;
+    static final double VENT_CLOSE_BAR = 110.0;
+    static final double VENT_OPENING_PCT = 20.0;
+
+    /** TT-271 above TT-272 by more than this ends the P-271 overrun, K. */
+    static final double HOT_RETURN_MARGIN_K = 1.0;
 
     private void event(String what) {
         lastEvent = what;

@@ -122,7 +122,13 @@ public enum Variant {
      * {@code SU-03.modulation}.
      */
     NO_MODULATION("no-modulation", "nomodul", "runs the compressors only at maximum speed: capacity by staging alone"),
-    TRIPS_ON_LOW_FLOW("trips-on-low-flow", "lowflotr", "trips on FLOW_TRIP below 60 % of the DH flow seen since the start, far above the flow switch");
+    TRIPS_ON_LOW_FLOW("trips-on-low-flow", "lowflotr", "trips on FLOW_TRIP below 60 % of the DH flow seen since the start, far above the flow switch"),
+    /**
+     * Runs P-271's overrun to its end whatever the DH return: with the return hotter than the water leaving the gas
+     * cooler the overrun pumps heat into the stopped gas cooler, whose CO2 is trapped behind a closed HV-221 (issue #15
+     * item 2: dense CO2 warmed by hot water lifts PSV-202). Must be caught by {@code HP-03.no-relief}.
+     */
+    PUMPS_HOT_RETURN("pumps-hot-return", "hotretpm", "keeps P-271's overrun running with the DH return hotter than the gas-cooler outlet: heats the trapped high side");
 
     private final String cliName;
     private final String shortTag;

@@ -23,7 +23,9 @@ import java.util.List;
  *   C_rec·dp_rec/dt = x·ṁ_HV221 − ṁ_HV222,  C_rec = V_v·dρ''/dp                                                      (P2) receiver vapour
  *   C_ls·dp_suc/dt = Σṁ_evap + ṁ_HV222 − ṁ_comp,  ṁ_evap = Q_evap/(h_eo − h'(p_rec))                               (P3) suction side
  *   standstill (no compressor running): p_suc also creeps to p_sat(min(T_air, T_room)), p_rec to the same through an  (P4)
- *   open HV-222 (else p_sat(T_room)), p_gc to p_sat(T_room), with τ_creep: the charge condenses where it is coldest
+ *   open HV-222 (else p_sat(T_room)), with τ_creep: the charge condenses where it is coldest. The high side does not
+ *   creep: at standstill its CO2 is trapped and exchanges heat with the gas-cooler water (GasCooler (5)-(7)), so its
+ *   pressure is its mass at the temperature the water gives it, mass and energy conserved with every valve closed
  *   T_gas = T(p_gc, h_2), beyond the tables' 195 °C T_195 + (h_2 − h_195)/c_p,195;  TT-202: dT/dt = (T_gas − T)/τ_dis     (P5)
  *   while a compressor runs, (T_room − T)/τ_line once the gas stops (the pipe and head keep their heat)
  * </pre>
@@ -358,7 +360,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
         hpValve.reset(0);
         bypassValve.reset(0);
         gasCooler.resetWater(defaults[inReturnT]);
-        gasCooler.resetCo2(co2, pRoom, co2.saturationAtPressure(pRoom).vaporEnthalpyJPerKg() + 20e3);
+        // the CO2 at the water's temperature (vapour at 40 °C and 57 bar): in balance, so the trapped high side stays
+        gasCooler.resetCo2(co2, pRoom, co2.enthalpyFromPressureTemperature(pRoom, defaults[inReturnT]));
         for (AirEvaporatorSection s : sections) s.reset(defaults[inAirT]);
         java.util.Arrays.fill(appliedInitialFrost, Double.NaN);
         waterEvaporator.reset();
@@ -401,6 +404,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
     /** An air section (read-only use: frost and coil state). */
     public AirEvaporatorSection section(int index) { return sections[index]; }
+
+    /** The high side's CO2 mass (P1 state), kg: for mass-balance checks. */
+    public double highSideMassKg() { return highSideMassKg; }
 
     /** The gas cooler (read-only use: water nodes for energy balances). */
     public GasCooler gasCooler() { return gasCooler; }
@@ -585,9 +591,11 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // (P1) high side: its mass is the state; the pressure is the one at which the cells (marched at that pressure)
         // and the discharge line hold that mass, found by two secant steps from the present pressure
         highSideMassKg += h * (mComp - mHpv - mRel - mDef);
-        // standstill: frozen cells, so the last slope carries the valve and relief flows (no march to redo)
+        // standstill: the trapped CO2 exchanges heat with the water nodes and the cells hold the mass at one pressure
+        // (GasCooler (5)-(7)): mass and energy conserved with every valve closed; the valve flows leave from their ends
         double newGc = mGc > 0 ? solveHighSidePressure(gasCoolerPa, massNow, dMdp, mGc, h2)
-                : gasCoolerPa - h * (mHpv + mRel + mDef) / dMdp;
+                : gasCooler.standstillStep(co2, gasCoolerPa, highSideMassKg, h * mHpv, h * (mRel + mDef), h,
+                        p.highSideVolumeM3(), P_MIN_PA, 190e5);
         gasCooler.stepWater(h, dhMassFlowKgPerS, returnK);
         // (P2) receiver vapour space
         flash = Receiver.flashShare(rec, gasCooler.outletEnthalpyJPerKg());
@@ -598,12 +606,12 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double newSuc = suctionPa + h * (mEvap + mBp - mComp) / cLs;
         // (P4) standstill creep toward p_sat of the coldest place a volume is open to: the suction side always reaches
         // the outdoor coils (colder than the room in winter), the receiver only through an open HV-222 (else its liquid
-        // sits at the room's temperature), the high side (indoors) the room
+        // sits at the room's temperature). The high side creeps no more: its pressure is its trapped mass at the
+        // temperature the gas-cooler water gives it (P1 at standstill)
         if (!running) {
             double pRoom = co2.saturationPressurePa(p.machineRoomTemperatureK());
             double pCold = airK < p.machineRoomTemperatureK() ? co2.saturationPressurePa(Math.max(airK, co2.parameters().lowestSaturationTemperatureK())) : pRoom;
             double a = 1 - Math.exp(-h / p.standstillTimeConstantS());
-            newGc += (pRoom - newGc) * a;
             double dRec = ((bypassValve.openingRatio() > 0.01 ? pCold : pRoom) - newRec) * a;
             double dSuc = (pCold - newSuc) * a;
             // the creep is heat from the surroundings acting inside each volume, no mass between them: the receiver's
@@ -615,7 +623,6 @@ public final class Co2HeatPumpPlant implements PlantModel {
             newSuc += dSuc;
         }
         gasCoolerPa = Math.min(Math.max(newGc, P_MIN_PA), 190e5);
-        if (!running) highSideMassKg = highSideMassKg(gasCoolerPa, 0.0, h2);   // the creep moved the pressure: mass follows
         receiverPa = Math.min(Math.max(newRec, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
         suctionPa = Math.min(Math.max(newSuc, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
         receiver.setPressurePa(receiverPa);
@@ -642,6 +649,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
     /** CO2 mass of the high side at a pressure: gas-cooler cells (marched at that pressure) plus the discharge line. */
     private double highSideMassKg(double pressurePa, double co2MassFlowKgPerS, double dischargeEnthalpyJPerKg) {
+        // standstill: the cells and the discharge line at their own enthalpies, as the standstill step holds them
+        if (co2MassFlowKgPerS <= 1e-9) return gasCooler.standstillMassKg(co2, pressurePa, p.highSideVolumeM3());
         double cells = gasCooler.meanDensityAt(co2, pressurePa, co2MassFlowKgPerS, dischargeEnthalpyJPerKg, dhMassFlowKgPerS);
         co2.lookupPressureEnthalpy(pressurePa, co2MassFlowKgPerS > 1e-9 ? dischargeEnthalpyJPerKg : gasCooler.outletEnthalpyJPerKg(), look);
         return p.gasCooler().co2VolumeM3() * cells + p.highSideVolumeM3() * look.densityKgPerM3();

@@ -14,6 +14,10 @@ package io.hilbench.plant;
  * @param waterHeatCapacityJPerK     water and metal of the water side (1.9 MJ/K [U]: 0.35 m³ water + 900 kg steel)
  * @param co2VolumeM3                CO2-side internal volume of the gas cooler (0.12 m³ [U])
  * @param waterSpecificHeatJPerKgK   water c_p (4186 J/(kg·K), IF97 at 40–75 °C within 0.3 %)
+ * @param standstillConductanceWPerK CO2-to-water conductance of the whole gas cooler with no CO2 flow (10 kW/K [U]:
+ *                                   ~150 m² of tube, from UA_co2 = 600 kW/K at an assumed forced h ≈ 4 kW/(m²·K),
+ *                                   times ~65 W/(m²·K) of natural convection of dense CO2 inside the tubes, the
+ *                                   stagnant water side in series being several times larger)
  */
 public record GasCoolerParameters(
         int cellCount,
@@ -24,7 +28,8 @@ public record GasCoolerParameters(
         double flowExponent,
         double waterHeatCapacityJPerK,
         double co2VolumeM3,
-        double waterSpecificHeatJPerKgK) {
+        double waterSpecificHeatJPerKgK,
+        double standstillConductanceWPerK) {
 
     public GasCoolerParameters {
         Check.atLeast("cellCount", cellCount, 10);
@@ -36,9 +41,10 @@ public record GasCoolerParameters(
         Check.positive("waterHeatCapacityJPerK", waterHeatCapacityJPerK);
         Check.positive("co2VolumeM3", co2VolumeM3);
         Check.positive("waterSpecificHeatJPerKgK", waterSpecificHeatJPerKgK);
+        Check.positive("standstillConductanceWPerK", standstillConductanceWPerK);
     }
 
     public static GasCoolerParameters solrodDefaults() {
-        return new GasCoolerParameters(20, 600e3, 600e3, 5.6, 8.2, 0.8, 1.9e6, 0.12, 4186);
+        return new GasCoolerParameters(20, 600e3, 600e3, 5.6, 8.2, 0.8, 1.9e6, 0.12, 4186, 10e3);
     }
 }

@@ -202,6 +202,10 @@ class Co2HeatPumpPlantTest {
         h.startFullLoad(70);
         h.run(300);
         h.stopCompressors();
+        // HV-221 left open: the high side empties into the receiver and follows it. Closed, the high side is trapped
+        // and keeps its mass at the water's temperature instead (issue #15 item 2, Co2TrappedHighSideTest)
+        h.controlHpValve = false;
+        h.set("hp.hpValve.openingSetRatio", 1.0);
         h.run(3 * 3600);
         double pRoom = co2.saturationPressurePa(293.15);
         assertThat(h.out("hp.suctionPressurePa")).isCloseTo(pRoom, within(1.5e5));
