@@ -180,6 +180,50 @@ class ReferenceControllerTest {
     }
 
     @Test
+    void theOverrunEndsWhenTheDhReturnIsHotterThanTheGasCoolerOutletAndTheVariantPumpsOn() {
+        // issue #15 item 2 / HP-03: after a trip, hot return water pumped through the stopped gas cooler would heat the
+        // CO2 trapped behind HV-221; the reference ends P-271's overrun, the pumps-hot-return variant runs it to its end
+        for (Optional<Variant> v : List.of(Optional.<Variant>empty(), Optional.of(Variant.PUMPS_HOT_RETURN))) {
+            SimPlant sim = new SimPlant();
+            ReferenceController c = new ReferenceController(ControllerConfig.defaults(), v, SimPlant.PERMISSIVES);
+            sim.extra.put(PlantTags.TT271, 40.0);
+            Outputs out = c.cycle(sim.inputs(), Commands.none(SETPOINT).withStart());
+            sim.step(out);
+            for (int i = 0; i < 3000; i++) { out = c.cycle(sim.inputs(), Commands.none(SETPOINT)); sim.step(out); }
+            assertThat(c.state()).as("running before the trip").isEqualTo(ControllerState.RUNNING);
+            sim.hpSwitch = true;
+            for (int i = 0; i < 10; i++) { out = c.cycle(sim.inputs(), Commands.none(SETPOINT)); sim.step(out); }
+            assertThat(out.isOn(PlantTags.P271_RUN)).as("overrun running after the trip (%s)", v).isTrue();
+            sim.extra.put(PlantTags.TT271, sim.supplyDegC + 5.0);
+            for (int i = 0; i < 20; i++) { out = c.cycle(sim.inputs(), Commands.none(SETPOINT)); sim.step(out); }
+            if (v.isEmpty()) {
+                assertThat(out.isOn(PlantTags.P271_RUN)).as("reference: P-271 stopped on a return 5 K hotter than TT-272").isFalse();
+            } else {
+                assertThat(out.isOn(PlantTags.P271_RUN)).as("pumps-hot-return: P-271 still overrunning").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aStoppedHighSideAbove118BarIsVentedThroughHv221UntilBelow110Bar() {
+        // issue #15 item 2: the trapped high side of a trip near the HP switch would stay above its 120 bar reset
+        plant.extra.put(PlantTags.PT202, 100.0);
+        startAndRunUntilRunning();
+        run(30);
+        plant.hpSwitch = true;
+        run(1);
+        assertThat(controller.state()).isEqualTo(ControllerState.TRIPPED);
+        assertThat(trace.get(trace.size() - 1).out().value(PlantTags.HV221_OPENING_SET)).as("HV-221 closed at 100 bar, stopped").isEqualTo(0.0);
+        for (double bar = 100.0; bar <= 121.0; bar += 0.5) { plant.extra.put(PlantTags.PT202, bar); cycle(Commands.none(SETPOINT)); }
+        assertThat(trace.get(trace.size() - 1).out().value(PlantTags.HV221_OPENING_SET)).as("venting at 121 bar").isEqualTo(ReferenceController.VENT_OPENING_PCT);
+        for (double bar = 121.0; bar >= 111.0; bar -= 0.5) { plant.extra.put(PlantTags.PT202, bar); cycle(Commands.none(SETPOINT)); }
+        assertThat(trace.get(trace.size() - 1).out().value(PlantTags.HV221_OPENING_SET)).as("still venting at 111 bar (hysteresis)").isEqualTo(ReferenceController.VENT_OPENING_PCT);
+        for (double bar = 111.0; bar >= 108.0; bar -= 0.5) { plant.extra.put(PlantTags.PT202, bar); cycle(Commands.none(SETPOINT)); }
+        assertThat(trace.get(trace.size() - 1).out().value(PlantTags.HV221_OPENING_SET)).as("closed below 110 bar").isEqualTo(0.0);
+        assertThat(controller.state()).as("venting is no restart").isEqualTo(ControllerState.TRIPPED);
+    }
+
+    @Test
     void lostDhFlowWhileRunningTripsOnFlowTrip() {
         // HP-02: DH flow lost at load -> compressors stopped, FLOW_TRIP
         startAndRunUntilRunning();
