@@ -268,6 +268,46 @@ public final class PlantModels {
         return dir.resolveSibling(CO2_HEAT_PUMP).resolve("parameters.yaml");
     }
 
+    /** Plant-model folders whose {@code parameters.yaml} ships inside the bench jar (pom.xml packages plant-models/*&#47;parameters.yaml). */
+    public static final List<String> BUNDLED_PARAMETERS = List.of(SOLROD, CO2_HEAT_PUMP);
+
+    /** The folder the bundled parameter files are copied to, once per process (null until first needed). */
+    private static Path bundledDir;
+
+    /**
+     * The bundled copy of {@code plant-models/<folder>/parameters.yaml} as a file on disk, or empty when the jar holds
+     * none for that folder. The bundled files are copied out once per process into one temporary folder that keeps the
+     * plant-models/ layout (one folder per model), so {@link #heatPumpFileNextTo} finds the heat pump's file beside the
+     * Solrød plant's, and the evidence bundle copies the very bytes the plant ran with.
+     *
+     * @throws IllegalStateException the jar's copy cannot be written out
+     */
+    public static synchronized java.util.Optional<Path> bundledParameters(String folder) {
+        if (!BUNDLED_PARAMETERS.contains(folder)) return java.util.Optional.empty();
+        try {
+            if (bundledDir == null) {
+                Path dir = java.nio.file.Files.createTempDirectory("hilbench-bundled-plant-models-");
+                for (String f : BUNDLED_PARAMETERS) {
+                    try (java.io.InputStream in = PlantModels.class.getResourceAsStream("/plant-models/" + f + "/parameters.yaml")) {
+                        if (in == null) continue;
+                        java.nio.file.Files.createDirectories(dir.resolve(f));
+                        java.nio.file.Files.copy(in, dir.resolve(f).resolve("parameters.yaml"));
+                    }
+                }
+                bundledDir = dir;
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot copy out the bench's bundled plant parameters: " + e.getMessage(), e);
+        }
+        Path file = bundledDir.resolve(folder).resolve("parameters.yaml");
+        return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+    }
+
+    /** Whether {@code file} is one of the bench's bundled parameter files ({@link #bundledParameters}). */
+    public static synchronized boolean isBundled(Path file) {
+        return file != null && bundledDir != null && file.toAbsolutePath().normalize().startsWith(bundledDir.toAbsolutePath().normalize());
+    }
+
     public static PlantModel create(String model) {
         return switch (model) {
             case SOLROD -> new SolrodPlant(new Co2HeatPumpPlant());

@@ -213,7 +213,18 @@ public final class RigLoader {
             String params = p.text("parameters", false, null, "parameter file, relative to the rig folder");
             if (params != null) {
                 parameters = dir.resolve(params);
-                if (!Files.isRegularFile(parameters)) p.error("parameters", "parameter file " + params + " not found in " + dir);
+                if (!Files.isRegularFile(parameters)) {
+                    // a rig copied out of rigs/ loses ../../plant-models/: a path that names a bundled model's
+                    // parameters.yaml falls back to the copy inside the bench jar, and says so
+                    java.util.Optional<Path> bundled = bundledFallback(params);
+                    if (bundled.isPresent()) {
+                        System.err.println("rig " + dir.resolve(RIG_FILE) + ": plant.parameters " + params + " not found in " + dir
+                                + "; using the bench's bundled plant-models/" + bundled.get().getParent().getFileName() + "/parameters.yaml (" + bundled.get() + ")");
+                        parameters = bundled.get();
+                    } else {
+                        p.error("parameters", "parameter file " + params + " not found in " + dir);
+                    }
+                }
             }
             List<PlantOverride> overrides = new ArrayList<>();
             YamlNode.Mapping table = p.table("overrides", false, "parameter keys (e.g. gasCooler.co2SideUaNominalWPerK) and their values");
@@ -225,6 +236,19 @@ public final class RigLoader {
             }
             // the keys and values are checked against the parameter records when the plant is built (PlantModels.parameters)
             return new Rig.PlantReference(model, parameters, overrides);
+        }
+
+        /**
+         * The bundled parameter file a missing {@code plant.parameters} path stands for: only a path ending in
+         * {@code plant-models/<folder>/parameters.yaml} of a folder the jar bundles; any other missing file stays an error.
+         */
+        private static java.util.Optional<Path> bundledFallback(String params) {
+            Path rel = Path.of(params).normalize();
+            int n = rel.getNameCount();
+            if (n < 3 || !rel.getName(n - 1).toString().equals("parameters.yaml") || !rel.getName(n - 3).toString().equals("plant-models")) {
+                return java.util.Optional.empty();
+            }
+            return PlantModels.bundledParameters(rel.getName(n - 2).toString());
         }
 
         /** The overrides of a {@code plant.overrides} mapping: dotted keys, or nested mappings read as dotted keys. */

@@ -232,7 +232,11 @@ public final class EvidenceBundle {
             md.update(sha256Hex(e.getValue()).getBytes(StandardCharsets.US_ASCII));
         }
         plant.put("documentationSha256", HexFormat.of().formatHex(md.digest()));
-        if (in.plantParameters() != null) plant.put("parameters", in.plantParameters().getFileName().toString());
+        if (in.plantParameters() != null && io.hilbench.rig.PlantModels.isBundled(in.plantParameters())) {
+            // a rig copied out of rigs/ runs with the jar's copy: say so (the file itself is in plant-parameters/)
+            plant.put("parameters", in.plantParameters().getFileName() + " (the bench's bundled plant-models/"
+                    + in.plantParameters().getParent().getFileName() + "/parameters.yaml: the rig's plant.parameters path was not found)");
+        } else if (in.plantParameters() != null) plant.put("parameters", in.plantParameters().getFileName().toString());
         else plant.put("parameters", "the model's built-in defaults (the rig names no parameter file)");
         // values set over the parameter files (rig plant.overrides, --plant-param): listed in run.plantOverrides
         Object overrides = in.run().get("plantOverrides");
