@@ -84,6 +84,10 @@ public final class ControllerCommand implements Callable<Integer> {
     /** Counted down once the controller is serving (tests). */
     final CountDownLatch ready = new CountDownLatch(1);
 
+    @picocli.CommandLine.Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Shift every TCP port of the rig (plant Modbus, OPC UA, console, the controller's endpoint and supervisory ports) by N, so two benches share a machine (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -119,10 +123,14 @@ public final class ControllerCommand implements Callable<Integer> {
         }
         Rig r;
         try {
-            r = RigLoader.loadDefault(rig);
+            r = RigLoader.loadDefault(rig).withPortOffset(portOffset);
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
             err.println(e.errors().size() + (e.errors().size() == 1 ? " error" : " errors") + " in rig " + rig);
+            return BenchCommand.USAGE;
+        }
+        catch (IllegalArgumentException e) {
+            err.println("bench controller: " + e.getMessage());
             return BenchCommand.USAGE;
         }
         if (r.controller().isEmpty()) {

@@ -58,6 +58,10 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ConsoleOptions consoleOptions = new ConsoleOptions();
 
+    @picocli.CommandLine.Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Shift every TCP port of the rig (plant Modbus, OPC UA, console, the controller's endpoint and supervisory ports) by N, so two benches share a machine (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Rig r;
         try {
-            r = plantParams.apply(RigLoader.loadDefault(rig));
+            r = plantParams.apply(RigLoader.loadDefault(rig)).withPortOffset(portOffset);
         } catch (RigException e) {
             for (RigError error : e.errors()) err.println(error);
             return BenchCommand.USAGE;

@@ -93,6 +93,50 @@ public record Rig(
     }
 
     /**
+     * This rig with every TCP port shifted by {@code offset} ({@code --port-offset N}, so two benches share a machine):
+     * the plant's Modbus and OPC UA ports, the console's, and the controller's endpoint and mirror endpoint. A port 0
+     * (any free port) stays 0.
+     *
+     * @throws IllegalArgumentException a negative offset, or one that puts a port above 65535 (the message names it)
+     */
+    public Rig withPortOffset(int offset) {
+        if (offset < 0) throw new IllegalArgumentException("--port-offset must be 0 or more, was " + offset);
+        if (offset == 0) return this;
+        ModbusServer m = modbus == null ? null : new ModbusServer(modbus.bindAddress(), shifted(modbus.port(), offset, "modbus.port"), modbus.maxConnections());
+        OpcUaServer o = opcua == null ? null : new OpcUaServer(opcua.bindAddress(), shifted(opcua.port(), offset, "opcua.port"), opcua.path(),
+                opcua.namespaceUri(), opcua.securityPolicies(), opcua.allowNone(), opcua.trustAllClients(), opcua.pkiDirectory(), opcua.anonymous(), opcua.users());
+        Console c = console == null ? null : new Console(console.bindAddress(), shifted(console.port(), offset, "console.port"));
+        Optional<ControllerSection> ctl = controller.map(s -> new ControllerSection(s.protocol(),
+                shiftedUrl(s.endpoint(), offset, "controller.endpoint"), s.mirrorEndpoint() == null ? null : shiftedUrl(s.mirrorEndpoint(), offset, "controller.mirror_endpoint"),
+                s.pointMap(), s.points(), s.commands(), s.setpoints(), s.state(), s.alarms(), s.identityName(), s.identityFirmware(), s.simulationActive()));
+        return new Rig(name, site, description, directory, plant, stepMs, seed, pointMaps, points, m, o, watchdog, lockstep, realtime, ctl, c);
+    }
+
+    private static int shifted(int port, int offset, String key) {
+        if (port == 0) return 0;
+        long p = (long) port + offset;
+        if (p > 65535) throw new IllegalArgumentException("--port-offset " + offset + " puts " + key + " " + port + " at " + p + ", above 65535");
+        return (int) p;
+    }
+
+    /** {@code scheme://host:port[/path]} with its port shifted. */
+    private static String shiftedUrl(String url, int offset, String key) {
+        java.net.URI u;
+        try {
+            u = new java.net.URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(key + " '" + url + "' is not a URL: cannot shift its port", e);
+        }
+        if (u.getPort() <= 0) return url;
+        int p = shifted(u.getPort(), offset, key);
+        String authority = u.getRawAuthority();
+        String before = url.trim();
+        int at = before.indexOf(authority);
+        String newAuthority = authority.substring(0, authority.lastIndexOf(':') + 1) + p;
+        return before.substring(0, at) + newAuthority + before.substring(at + authority.length());
+    }
+
+    /**
      * @param bindAddress    address the server listens on (default 127.0.0.1)
      * @param port           TCP port; 0 = any free port (the server prints the one it got)
      * @param maxConnections connections served at once
