@@ -44,7 +44,7 @@ class ControllerCommandTest {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).containsExactlyElementsOf(io.hilbench.controller.Variant.names());
-        assertThat(r.out().lines()).startsWith("no-flow-proof", "no-hp-unload", "restarts-after-trip").contains("never-starts", "state-stuck-running").hasSize(22);
+        assertThat(r.out().lines()).startsWith("no-flow-proof", "no-hp-unload", "restarts-after-trip").contains("never-starts", "state-stuck-running", "pumps-hot-return").hasSize(23);
     }
 
     @Test
