@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       that token in the {@code X-Bench-Token} header.</li>
  * </ul>
  *
- * <p>Cost to the step loop: one ticker thread builds each message from the point table's live state and the
+ * <p>Cost to the step loop: while a stream client listens, one ticker thread builds each message from the point table's live state and the
  * emulator's volatile fields; it never takes the step lock. Browsers are served by their own threads from the
  * message the ticker built, so a slow browser slows only itself.
  */
@@ -67,6 +67,8 @@ public final class ConsoleServer implements Lifecycle {
     private volatile String latest;
     private volatile long latestSeq;
     private volatile boolean running;
+    /** Open {@code /api/stream} connections; the ticker builds messages only while there is one. */
+    private final AtomicInteger streamClients = new AtomicInteger();
     private HttpServer http;
     private ExecutorService pool;
     private ScheduledExecutorService ticker;
@@ -143,8 +145,13 @@ public final class ConsoleServer implements Lifecycle {
     }
 
     private void tick() {
+        // no stream client: nothing to build (a bench run in CI has none; a client gets a fresh message on connect)
+        if (streamClients.get() == 0) return;
         try {
-            String m = messages.next();
+            String m;
+            synchronized (messages) {   // the ticker and a connecting client may both build one
+                m = messages.next();
+            }
             synchronized (tick) {
                 latest = m;
                 latestSeq++;
@@ -162,6 +169,8 @@ public final class ConsoleServer implements Lifecycle {
         x.getResponseHeaders().set("Cache-Control", "no-cache");
         x.sendResponseHeaders(200, 0);
         long seen = 0;
+        streamClients.incrementAndGet();
+        tick();   // a fresh message now: the ticker builds none while no client listens
         try (OutputStream out = x.getResponseBody()) {
             out.write(("retry: 1000\n\n").getBytes(StandardCharsets.UTF_8));
             while (running) {
@@ -182,6 +191,7 @@ public final class ConsoleServer implements Lifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            streamClients.decrementAndGet();
             x.close();
         }
     }
