@@ -33,11 +33,7 @@ class ControllerKilledRunTest {
     @Test
     void aKilledControllerMakesTheScenarioInconclusiveWithTheReason(@TempDir Path tmp) throws Exception {
         Path report = tmp.resolve("report");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process bench = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), BenchCommand.class.getName(), "run",
-                "--tags", "@SU-04", "--report", report.toString(), "--key-store", tmp.resolve("keys").toString())
-                .redirectError(tmp.resolve("bench.err").toFile()).start();
-        started.add(bench.toHandle());
+        Process bench = BenchRunProcess.start(tmp, "@SU-04", report, started);
         BufferedReader out = new BufferedReader(new InputStreamReader(bench.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder stdout = new StringBuilder();
         String line;

@@ -40,11 +40,7 @@ class InterruptedRunTest {
     @Test
     void aRunStoppedBySigtermLeavesAPartialReportMarkedInterruptedAndNoEvidence(@TempDir Path tmp) throws Exception {
         Path report = tmp.resolve("report");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process bench = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), BenchCommand.class.getName(), "run",
-                "--tags", "@SU-04 or @SU-02", "--report", report.toString(), "--key-store", tmp.resolve("keys").toString())
-                .redirectError(tmp.resolve("bench.err").toFile()).start();
-        started.add(bench.toHandle());
+        Process bench = BenchRunProcess.start(tmp, "@SU-04 or @SU-02", report, started);
         BufferedReader out = new BufferedReader(new InputStreamReader(bench.getInputStream(), StandardCharsets.UTF_8));
         String line;
         String first = null;

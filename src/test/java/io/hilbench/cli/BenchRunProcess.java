@@ -1,0 +1,23 @@
+package io.hilbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A real {@code bench run} in its own JVM, for the tests that signal or kill it (issue #18 item 3). */
+final class BenchRunProcess {
+    private BenchRunProcess() {}
+
+    /**
+     * Starts {@code bench run --tags TAGS --report REPORT --key-store TMP/keys} on this test's class path, stderr to
+     * {@code TMP/bench.err}; the process is added to {@code started} for the test's clean-up.
+     */
+    static Process start(Path tmp, String tags, Path report, List<ProcessHandle> started) throws IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process bench = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), BenchCommand.class.getName(), "run",
+                "--tags", tags, "--report", report.toString(), "--key-store", tmp.resolve("keys").toString())
+                .redirectError(tmp.resolve("bench.err").toFile()).start();
+        started.add(bench.toHandle());
+        return bench;
+    }
+}
