@@ -90,19 +90,29 @@
   function addEvents(list, fresh) {
     const body = document.querySelector("#events tbody");
     list.forEach(function (ev) {
-      const tr = body.insertRow();   // the bench records events in plant-time order: append keeps the list ordered
+      // one list in plant-time order: a row goes after the last one not later than it (the controller's changes are
+      // read from the trace and may arrive after a plant event of the same instant)
+      let at = body.rows.length;
+      while (at > 0 && Number(body.rows[at - 1].dataset.t) > ev.t) at--;
+      const tr = body.insertRow(at);
+      tr.dataset.t = ev.t;
       tr.insertCell().textContent = fmtTime(ev.t);
       tr.insertCell().textContent = ev.step;
+      tr.insertCell().textContent = ev.source || "plant";
       tr.insertCell().textContent = ev.text;
-      if (fresh) tr.className = "new";
+      tr.className = (fresh ? "new " : "") + "src-" + (ev.source || "plant") + (/ alarm .* raised$/.test(ev.text) ? " alarm-raised" : "");
     });
   }
   function updateController(m) {
-    const names = Object.keys(m.controller || {});
     const el = document.getElementById("controller-state");
-    if (names.length === 0) { el.textContent = "not read in this mode"; return; }
-    el.textContent = (m.controllerState ? m.controllerState + " · " : "") + names.map(function (n) { return n + " " + m.controller[n]; }).join(", ");
-    document.getElementById("controller-columns").textContent = "Controller (last read): " + el.textContent;
+    if (!m.controllerState && Object.keys(m.controller || {}).length === 0) { el.textContent = "not read in this mode"; return; }
+    const alarms = m.alarms || [];
+    el.textContent = (m.controllerState || "state not read") + (alarms.length ? " · alarms " + alarms.join(", ") : " · no alarm");
+    el.className = alarms.length ? "alarm-active" : "";
+    const box = document.getElementById("controller-columns");
+    box.textContent = "Controller (as last read over its supervisory link): state " + (m.controllerState || "not read")
+      + "; active alarms: " + (alarms.length ? alarms.join(", ") : "none");
+    box.className = alarms.length ? "alarm-active" : "";
   }
 
   // ---------------------------------------------------------------- trends

@@ -279,19 +279,7 @@ public final class ConsoleServer implements Lifecycle {
         }
     }
 
-    private String eventsJson() {
-        Emulator e = bench.emulator();
-        List<TraceEvent> events = e.recorder().events();
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < events.size(); i++) {
-            TraceEvent ev = events.get(i);
-            if (i > 0) sb.append(',');
-            sb.append("{\"t\":").append(ev.plantTimeMs()).append(",\"step\":").append(ev.step()).append(',');
-            Json.key(sb, "text");
-            Json.string(sb, ev.text()).append('}');
-        }
-        return sb.append(']').toString();
-    }
+    private String eventsJson() { return LiveMessages.allEventsJson(bench.emulator().recorder()); }
 
     /** The run view: the scenario plan, the one running, the finished ones with their verdicts (bench run only). */
     private String runJson() {

@@ -12,6 +12,9 @@ import io.hilbench.runtime.TraceEvent;
 import io.hilbench.runtime.TraceRow;
 import io.hilbench.runtime.faults.SensorFault;
 
+import io.hilbench.rig.AlarmMeaning;
+
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +90,7 @@ final class LiveMessages {
             lastEmulator = e;
             eventsSent = 0;
             lastController.clear();
+            resetControllerScan();
         }
         TableState s = table.liveState();
         long plantTimeMs = e.plantTimeMs();
@@ -125,9 +129,129 @@ final class LiveMessages {
         sb.append("],");
         Json.key(sb, "q");
         Json.string(sb, q.toString()).append(',');
+        List<Event> fresh = controllerEvents(e.recorder());
         controllerColumns(e.recorder(), sb);
-        events(e.recorder(), sb);
+        events(e.recorder(), fresh, sb);
         return sb.append('}').toString();
+    }
+
+    /** One line of the console's event list: plant events and the controller's own, merged in plant-time order. */
+    record Event(long t, long step, String source, String text) {}
+
+    private ControllerScan scan = new ControllerScan();
+
+    private void resetControllerScan() { scan = new ControllerScan(); }
+
+    private List<Event> controllerEvents(Recorder r) { return scan.next(r, ControllerScan.MAX_ROWS); }
+
+    static final String ALARMS_COLUMN = "controller.alarms";
+
+    /**
+     * Follows a run's trace for the controller's state changes and alarms raised and cleared (issue #16 item 4),
+     * decoded from the trace's extension columns as the report does ({@link io.hilbench.report.ControllerAlarms}):
+     * the state ordinal by its name, the alarm mask bit by bit as {@link AlarmMeaning} names. Each change is stamped
+     * with the plant time of the row it was read in, so it sorts among the plant's events.
+     */
+    static final class ControllerScan {
+        /** The newest rows read per call at most: one short copy under the recorder's lock. */
+        static final int MAX_ROWS = 50_000;
+        private long rowsScanned;
+        private double state = Double.NaN;
+        private double mask = Double.NaN;
+
+        /** The changes in the rows appended since the previous call (at most the newest {@code maxRows} of them). */
+        List<Event> next(Recorder r, int maxRows) {
+            List<String> names = r.extensionNames();
+            int stateCol = names.indexOf(STATE_COLUMN);
+            int alarmsCol = names.indexOf(ALARMS_COLUMN);
+            if (stateCol < 0 && alarmsCol < 0) return List.of();
+            if (r.totalRows() < rowsScanned) {   // the recorder was cleared: a new run
+                rowsScanned = 0;
+                state = Double.NaN;
+                mask = Double.NaN;
+            }
+            return scan(r, r.rowsFrom(rowsScanned, maxRows));
+        }
+
+        private List<Event> scan(Recorder r, Recorder.RowSlice slice) {
+            List<String> names = r.extensionNames();
+            int stateCol = names.indexOf(STATE_COLUMN);
+            int alarmsCol = names.indexOf(ALARMS_COLUMN);
+            rowsScanned = slice.end();
+            List<Event> out = new ArrayList<>();
+            io.hilbench.rig.ControllerState[] states = io.hilbench.rig.ControllerState.values();
+            for (TraceRow row : slice.rows()) {
+                if (stateCol < row.extensionCount() && stateCol >= 0) {
+                    double st = row.extension(stateCol);
+                    if (!Double.isNaN(st) && st != state) {
+                        state = st;
+                        String label = st >= 0 && st < states.length && st == Math.rint(st) ? states[(int) st].label() : "unknown (" + st + ")";
+                        out.add(new Event(row.plantTimeMs(), row.step(), "controller", "controller state " + label));
+                    }
+                }
+                if (alarmsCol < row.extensionCount() && alarmsCol >= 0) {
+                    double m = row.extension(alarmsCol);
+                    if (!Double.isNaN(m) && m != mask) {
+                        long now = (long) m;
+                        long before = Double.isNaN(mask) ? 0 : (long) mask;
+                        mask = m;
+                        for (AlarmMeaning a : AlarmMeaning.values()) {
+                            long bit = 1L << a.ordinal();
+                            if ((now & bit) != 0 && (before & bit) == 0) out.add(new Event(row.plantTimeMs(), row.step(), "controller", "controller alarm " + a + " raised"));
+                            if ((now & bit) == 0 && (before & bit) != 0) out.add(new Event(row.plantTimeMs(), row.step(), "controller", "controller alarm " + a + " cleared"));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Every change of the run so far, read forward in slices of {@link #MAX_ROWS} (each a short hold of the recorder's lock). */
+        static List<Event> all(Recorder r) {
+            List<String> names = r.extensionNames();
+            if (!names.contains(STATE_COLUMN) && !names.contains(ALARMS_COLUMN)) return List.of();
+            ControllerScan s = new ControllerScan();
+            List<Event> out = new ArrayList<>();
+            while (true) {
+                Recorder.RowSlice slice = r.rowsChunk(s.rowsScanned, MAX_ROWS);
+                if (slice.rows().isEmpty()) break;
+                out.addAll(s.scan(r, slice));
+            }
+            return out;
+        }
+    }
+
+    /** The run's whole event list for {@code /api/events}: the plant's events and the controller's, in plant-time order. */
+    static String allEventsJson(Recorder r) {
+        List<Event> list = new ArrayList<>(ControllerScan.all(r));
+        for (TraceEvent ev : r.events()) list.add(new Event(ev.plantTimeMs(), ev.step(), "plant", ev.text()));
+        list.sort(java.util.Comparator.comparingLong(Event::t).thenComparingLong(Event::step));
+        StringBuilder sb = new StringBuilder("[");
+        appendEvents(list, sb);
+        return sb.append(']').toString();
+    }
+
+    private static void appendEvents(List<Event> list, StringBuilder sb) {
+        for (int i = 0; i < list.size(); i++) {
+            Event ev = list.get(i);
+            if (i > 0) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "t").append(ev.t()).append(',');
+            Json.key(sb, "step").append(ev.step()).append(',');
+            Json.key(sb, "source");
+            Json.string(sb, ev.source()).append(',');
+            Json.key(sb, "text");
+            Json.string(sb, ev.text()).append('}');
+        }
+    }
+
+    /** The alarm names of a mask (bit k = {@code AlarmMeaning.values()[k]}). */
+    static List<String> alarmNames(double mask) {
+        List<String> out = new ArrayList<>();
+        if (Double.isNaN(mask)) return out;
+        long m = (long) mask;
+        for (AlarmMeaning a : AlarmMeaning.values()) if ((m >> a.ordinal() & 1) == 1) out.add(a.name());
+        return out;
     }
 
     /** Steps the live lateness figures look back over. */
@@ -173,6 +297,14 @@ final class LiveMessages {
         if (code == null || code < 0 || code >= states.length) sb.append("null");
         else Json.string(sb, states[code.intValue()].label());
         sb.append(',');
+        Json.key(sb, "alarms").append('[');
+        Double mask = lastController.get(ALARMS_COLUMN);
+        List<String> active = alarmNames(mask == null ? Double.NaN : mask);
+        for (int i = 0; i < active.size(); i++) {
+            if (i > 0) sb.append(',');
+            Json.string(sb, active.get(i));
+        }
+        sb.append("],");
         Json.key(sb, "controller").append('{');
         boolean first = true;
         for (var en : lastController.entrySet()) {
@@ -184,20 +316,18 @@ final class LiveMessages {
         sb.append("},");
     }
 
-    private void events(Recorder r, StringBuilder sb) {
+    private void events(Recorder r, List<Event> controller, StringBuilder sb) {
         List<TraceEvent> all = r.events();
-        Json.key(sb, "events").append('[');
         if (all.size() < eventsSent) eventsSent = 0;
+        List<Event> list = new ArrayList<>(controller);
         for (int i = eventsSent; i < all.size(); i++) {
             TraceEvent ev = all.get(i);
-            if (i > eventsSent) sb.append(',');
-            sb.append('{');
-            Json.key(sb, "t").append(ev.plantTimeMs()).append(',');
-            Json.key(sb, "step").append(ev.step()).append(',');
-            Json.key(sb, "text");
-            Json.string(sb, ev.text()).append('}');
+            list.add(new Event(ev.plantTimeMs(), ev.step(), "plant", ev.text()));
         }
         eventsSent = all.size();
+        list.sort(java.util.Comparator.comparingLong(Event::t).thenComparingLong(Event::step));   // stable: same-time order kept
+        Json.key(sb, "events").append('[');
+        appendEvents(list, sb);
         sb.append(']');
     }
 

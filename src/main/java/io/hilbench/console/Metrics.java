@@ -23,8 +23,9 @@ import java.util.Locale;
  *
  * <p>Families: plant time and step; every numeric point's value as the controller reads it (engineering unit in a
  * label) and its quality; step lateness quantiles in paced modes; Modbus requests and exception responses; per
- * proxied link, connections and bytes (OPC UA requests are not counted one by one: Milo's server gives us no
- * per-request hook we use, so its link is measured at the proxy).
+ * per function code; OPC UA service calls, operations and Bad results per service, counted where Milo hands them to
+ * the plant namespace ({@link io.hilbench.adapters.opcua.OpcUaServiceCounters}); per proxied link, connections and
+ * bytes.
  */
 final class Metrics {
     private Metrics() {}
@@ -74,6 +75,40 @@ final class Metrics {
         family(sb, "hilbench_modbus_exceptions_total", "counter", "Modbus TCP requests answered with an exception response.");
         sample(sb, "hilbench_modbus_exceptions_total", null, modbus == null ? 0 : modbus.exceptionCount());
 
+        // per function code: only the codes seen (a label per code ever asked, 256 at most)
+        family(sb, "hilbench_modbus_function_requests_total", "counter", "Modbus TCP requests answered, per function code (label fc, decimal).");
+        StringBuilder fcExceptions = new StringBuilder();
+        if (modbus != null) {
+            for (int fc = 0; fc < 256; fc++) {
+                long n = modbus.requestCount(fc);
+                if (n == 0) continue;
+                String l = labels("fc", Integer.toString(fc), "function", functionName(fc));
+                sample(sb, "hilbench_modbus_function_requests_total", l, n);
+                sample(fcExceptions, "hilbench_modbus_function_exceptions_total", l, modbus.exceptionCount(fc));
+            }
+        }
+        family(sb, "hilbench_modbus_function_exceptions_total", "counter", "Modbus TCP exception responses, per function code.");
+        sb.append(fcExceptions);
+
+        io.hilbench.adapters.opcua.OpcUaPlantServer opcua = bench.opcuaServer();
+        family(sb, "hilbench_opcua_requests_total", "counter",
+                "OPC UA service calls into the plant namespace, per service (Read: client reads, not subscription sampling).");
+        StringBuilder ops = new StringBuilder();
+        StringBuilder errs = new StringBuilder();
+        if (opcua != null) {
+            io.hilbench.adapters.opcua.OpcUaServiceCounters c = opcua.counters();
+            for (io.hilbench.adapters.opcua.OpcUaServiceCounters.Service sv : io.hilbench.adapters.opcua.OpcUaServiceCounters.Service.values()) {
+                String l = labels("service", serviceName(sv));
+                sample(sb, "hilbench_opcua_requests_total", l, c.requests(sv));
+                sample(ops, "hilbench_opcua_operations_total", l, c.operations(sv));
+                sample(errs, "hilbench_opcua_errors_total", l, c.errors(sv));
+            }
+        }
+        family(sb, "hilbench_opcua_operations_total", "counter", "OPC UA operations (nodes) in those calls, per service.");
+        sb.append(ops);
+        family(sb, "hilbench_opcua_errors_total", "counter", "OPC UA operations answered with a Bad status code, per service.");
+        sb.append(errs);
+
         family(sb, "hilbench_link_connections_accepted_total", "counter", "Client connections accepted by a link's fault proxy.");
         StringBuilder open = new StringBuilder();
         StringBuilder failures = new StringBuilder();
@@ -99,6 +134,31 @@ final class Metrics {
         family(sb, "hilbench_link_bytes_to_client_total", "counter", "Bytes forwarded from the protocol server to clients.");
         sb.append(bytesOut);
         return sb.toString();
+    }
+
+    /** The function's name in the Modbus application protocol V1.1b3 §6. */
+    static String functionName(int fc) {
+        return switch (fc) {
+            case 1 -> "read_coils";
+            case 2 -> "read_discrete_inputs";
+            case 3 -> "read_holding_registers";
+            case 4 -> "read_input_registers";
+            case 5 -> "write_single_coil";
+            case 6 -> "write_single_register";
+            case 15 -> "write_multiple_coils";
+            case 16 -> "write_multiple_registers";
+            default -> "unsupported";
+        };
+    }
+
+    /** The service's name as in OPC UA Part 4 (Read, Write, CreateMonitoredItems, DeleteMonitoredItems). */
+    static String serviceName(io.hilbench.adapters.opcua.OpcUaServiceCounters.Service s) {
+        return switch (s) {
+            case READ -> "Read";
+            case WRITE -> "Write";
+            case CREATE_MONITORED_ITEMS -> "CreateMonitoredItems";
+            case DELETE_MONITORED_ITEMS -> "DeleteMonitoredItems";
+        };
     }
 
     private static void family(StringBuilder sb, String name, String type, String help) {

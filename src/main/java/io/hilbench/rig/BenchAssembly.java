@@ -266,6 +266,9 @@ public final class BenchAssembly implements Lifecycle {
     /** The Modbus TCP server (behind its proxy when proxied), for its request counters; null before start. */
     public ModbusTcpServer modbusServer() { return modbus; }
 
+    /** The plant's OPC UA server (null before start). */
+    public OpcUaPlantServer opcuaServer() { return opcua; }
+
     /** The link-fault proxy of a protocol, or null when that link is not proxied (for its connection counters). */
     public synchronized FaultProxy linkProxy(LinkProtocol protocol) {
         return linkFaults == null || !linkFaults.protocols().contains(protocol) ? null : linkFaults.proxy(protocol);

@@ -83,6 +83,32 @@ public final class Recorder {
         this.retainRows = rows;
     }
 
+    /**
+     * The rows from absolute row number {@code from} (counting dropped rows, so a reader keeps its place while
+     * {@link #retainLatest(int)} drops old rows) to the latest, at most {@code max} of the latest of them: a short copy
+     * under the lock, for a reader that follows the trace as it grows (the console) without copying all of it.
+     */
+    public synchronized RowSlice rowsFrom(long from, int max) {
+        long end = droppedRows + rows.size();
+        long start = Math.max(Math.max(from, droppedRows), end - max);
+        if (start >= end) return new RowSlice(end, List.of());
+        return new RowSlice(end, new ArrayList<>(rows.subList((int) (start - droppedRows), rows.size())));
+    }
+
+    /** Like {@link #rowsFrom} but the oldest {@code max} rows from {@code from}: to read a long trace forward slice by slice. */
+    public synchronized RowSlice rowsChunk(long from, int max) {
+        long start = Math.max(from, droppedRows);
+        long end = Math.min(droppedRows + rows.size(), start + max);
+        if (start >= end) return new RowSlice(droppedRows + rows.size(), List.of());
+        return new RowSlice(end, new ArrayList<>(rows.subList((int) (start - droppedRows), (int) (end - droppedRows))));
+    }
+
+    /** Rows of {@link #rowsFrom}, and the absolute row number after the last of them (where the next read starts). */
+    public record RowSlice(long end, List<TraceRow> rows) {}
+
+    /** Rows appended since the run began: the rows kept plus those {@link #retainLatest(int)} dropped. */
+    public synchronized long totalRows() { return droppedRows + rows.size(); }
+
     /** Rows dropped by {@link #retainLatest(int)} so far. */
     public synchronized long droppedRows() { return droppedRows; }
 

@@ -167,6 +167,12 @@ public final class ModbusTcpServer implements Lifecycle {
     /** Requests answered with a Modbus exception response since construction. */
     public long exceptionCount() { return handler.exceptions.sum(); }
 
+    /** Requests with this function code answered since construction (exception responses included). */
+    public long requestCount(int functionCode) { return handler.requestsByFc[functionCode & 0xFF].sum(); }
+
+    /** Requests with this function code answered with an exception response since construction. */
+    public long exceptionCount(int functionCode) { return handler.exceptionsByFc[functionCode & 0xFF].sum(); }
+
     /** Connections open now (for diagnostics and tests). */
     public int connectionCount() {
         return connections.size();

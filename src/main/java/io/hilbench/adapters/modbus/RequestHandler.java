@@ -33,6 +33,15 @@ final class RequestHandler {
     /** Requests answered, and those answered with an exception response (for the console's {@code /metrics}). */
     final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
     final java.util.concurrent.atomic.LongAdder exceptions = new java.util.concurrent.atomic.LongAdder();
+    /** The same two counts per function code (index = the request's function code byte, 0..255; issue #16 item 7). */
+    final java.util.concurrent.atomic.LongAdder[] requestsByFc = adders();
+    final java.util.concurrent.atomic.LongAdder[] exceptionsByFc = adders();
+
+    private static java.util.concurrent.atomic.LongAdder[] adders() {
+        java.util.concurrent.atomic.LongAdder[] a = new java.util.concurrent.atomic.LongAdder[256];
+        for (int i = 0; i < a.length; i++) a[i] = new java.util.concurrent.atomic.LongAdder();
+        return a;
+    }
 
     /** Quantity limits of V1.1b3 §6.1–6.4 (reads), §6.11 (FC15), §6.12 (FC16). */
     static final int MAX_READ_REGISTERS = 125;
@@ -76,6 +85,7 @@ final class RequestHandler {
     int handle(int unit, byte[] req, int off, int len, byte[] out, int outOff, String peer) {
         int fc = req[off] & 0xFF;
         requests.increment();
+        requestsByFc[fc].increment();
         try {
             if (!knownUnit[unit]) {
                 throw new Refused(GATEWAY_TARGET_FAILED, "no unit " + unit + " on this server (units " + layout.units() + ")");
@@ -93,14 +103,17 @@ final class RequestHandler {
             };
         } catch (Refused r) {
             exceptions.increment();
+            exceptionsByFc[fc].increment();
             logRefused(peer, unit, fc, req, off, len, r.code, r.getMessage());
             return exception(out, outOff, fc, r.code);
         } catch (PointAccessException e) {
             exceptions.increment();
+            exceptionsByFc[fc].increment();
             logRefused(peer, unit, fc, req, off, len, e.error().modbusExceptionCode(), e.getMessage());
             return exception(out, outOff, fc, e.error().modbusExceptionCode());
         } catch (RuntimeException e) {
             exceptions.increment();
+            exceptionsByFc[fc].increment();
             // A bug or a failing listener: answer 04 (V1.1b3 §7 "an unrecoverable error occurred while the server was
             // attempting to perform the requested action") and keep the connection and the server running.
             log.error("internal failure serving FC{} unit {} address {} from {}: answered exception 04",

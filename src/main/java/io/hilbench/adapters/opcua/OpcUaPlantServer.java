@@ -81,7 +81,7 @@ public final class OpcUaPlantServer implements Lifecycle {
     private final OpcUaServerSettings settings;
     private final PkiFolders pki;
     private OpcUaServer server;
-    private PlantNamespace namespace;
+    private volatile PlantNamespace namespace;
     private FileBasedTrustListManager trustList;
     private X509Certificate certificate;
     private List<String> endpointUrls = List.of();
@@ -93,6 +93,14 @@ public final class OpcUaPlantServer implements Lifecycle {
     }
 
     public OpcUaServerSettings settings() { return settings; }
+
+    /** Requests and errors per service of the plant namespace since this server started (zeros while stopped). */
+    public OpcUaServiceCounters counters() {
+        PlantNamespace ns = namespace;
+        return ns != null ? ns.counters() : idleCounters;
+    }
+
+    private final OpcUaServiceCounters idleCounters = new OpcUaServiceCounters();
 
     public PkiFolders pki() { return pki; }
 

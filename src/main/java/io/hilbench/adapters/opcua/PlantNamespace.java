@@ -80,6 +80,7 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     private final String rootFolderName;
     private final SubscriptionModel subscriptions;
     private final Map<NodeId, Integer> pointByNode = new HashMap<>();
+    private final OpcUaServiceCounters counters = new OpcUaServiceCounters();
 
     PlantNamespace(OpcUaServer server, String namespaceUri, String rootFolderName, PointTable table) {
         super(server, namespaceUri);
@@ -89,6 +90,9 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         getLifecycleManager().addLifecycle(subscriptions);
         getLifecycleManager().addStartupTask(this::addNodes);
     }
+
+    /** Requests and errors per service (the console's {@code /metrics}). */
+    OpcUaServiceCounters counters() { return counters; }
 
     /** Number of points served. */
     int pointCount() { return pointByNode.size(); }
@@ -241,7 +245,10 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         Pinned outer = PINNED.get();
         PINNED.set(new Pinned(table.state(), DateTime.now()));
         try {
-            return super.read(context, maxAge, timestamps, readValueIds);
+            List<DataValue> values = super.read(context, maxAge, timestamps, readValueIds);
+            // a client's Read has a session; the subscription model's sampling passes (monitored items) do not
+            if (context.getSession().isPresent()) counters.count(OpcUaServiceCounters.Service.READ, values.size(), bad(values));
+            return values;
         } finally {
             if (outer == null) PINNED.remove();
             else PINNED.set(outer);
@@ -360,7 +367,16 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
             }
             for (int slot : validSlots) results[slot] = outcome;
         }
+        int errors = 0;
+        for (StatusCode c : results) if (c == null || !c.isGood()) errors++;
+        counters.count(OpcUaServiceCounters.Service.WRITE, results.length, errors);
         return List.of(results);
+    }
+
+    private static int bad(List<DataValue> values) {
+        int n = 0;
+        for (DataValue v : values) if (v.statusCode() != null && v.statusCode().isBad()) n++;
+        return n;
     }
 
     private static long statusOf(PointAccessException e) {
@@ -383,13 +399,19 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     // --- subscriptions: sampled through read() ---------------------------------------------------------------
 
     @Override
-    public void onDataItemsCreated(List<DataItem> items) { subscriptions.onDataItemsCreated(items); }
+    public void onDataItemsCreated(List<DataItem> items) {
+        counters.count(OpcUaServiceCounters.Service.CREATE_MONITORED_ITEMS, items.size(), 0);
+        subscriptions.onDataItemsCreated(items);
+    }
 
     @Override
     public void onDataItemsModified(List<DataItem> items) { subscriptions.onDataItemsModified(items); }
 
     @Override
-    public void onDataItemsDeleted(List<DataItem> items) { subscriptions.onDataItemsDeleted(items); }
+    public void onDataItemsDeleted(List<DataItem> items) {
+        counters.count(OpcUaServiceCounters.Service.DELETE_MONITORED_ITEMS, items.size(), 0);
+        subscriptions.onDataItemsDeleted(items);
+    }
 
     @Override
     public void onMonitoringModeChanged(List<MonitoredItem> items) { subscriptions.onMonitoringModeChanged(items); }
