@@ -159,6 +159,11 @@
     g.fillStyle = "#333"; g.font = "11px sans-serif";
     g.fillText("plant time " + fmtTime(t0 * 1000 > 0 ? t0 * 1000 : 0) + " … " + fmtTime(t1 * 1000), L, c.height - 8);
     if (!isFinite(lo)) return;
+    // the running scenario's limits, drawn as the report's plots draw them: a *_bar limit on the points in bar, a *_hz
+    // limit on the points in Hz (JudgedSignals); the value axis widened so each is in view
+    const units = new Set(Array.from(trended).map(function (tag) { return points[index[tag]].unit; }));
+    const lines = scenarioLimits.filter(function (l) { return units.has(l.unit); });
+    lines.forEach(function (l) { lo = Math.min(lo, l.value); hi = Math.max(hi, l.value); });
     if (hi === lo) { hi += 1; lo -= 1; }
     g.fillText(hi.toPrecision(4), 4, T + 10);
     g.fillText(lo.toPrecision(4), 4, B);
@@ -179,7 +184,36 @@
       span.textContent = tag + (points[index[tag]].unit ? " [" + points[index[tag]].unit + "]" : "");
       legend.appendChild(span);
     });
+    g.setLineDash([6, 4]);
+    lines.forEach(function (l) {
+      const y = B - (l.value - lo) / (hi - lo) * (B - T);
+      g.strokeStyle = "#c62828"; g.beginPath(); g.moveTo(L, y); g.lineTo(R, y); g.stroke();
+      g.fillStyle = "#c62828"; g.fillText(l.label, L + 4, y - 3);
+    });
+    g.setLineDash([]);
+    const lim = document.createElement("span");
+    lim.className = "trend-limits";
+    lim.textContent = lines.length ? "limits of the running scenario: " + lines.map(function (l) { return l.label; }).join("; ")
+      : scenarioLimits.length ? "" : "";
+    legend.appendChild(lim);
   }
+  // the running scenario's limits (bench run): [{value, unit, label}], refreshed every 2 s while the trends page shows
+  let scenarioLimits = [];
+  function refreshLimits() {
+    if ((location.hash || "#pid") !== "#trends") return;
+    fetch("/api/run").then(function (r) { return r.json(); }).then(function (run) {
+      const out = [];
+      (run.assertions || []).forEach(function (a) {
+        Object.keys(a.limits).forEach(function (k) {
+          const unit = /_bar$/.test(k) ? "bar" : /_hz$/.test(k) ? "Hz" : null;
+          if (unit) out.push({ value: a.limits[k], unit: unit, label: a.id + " " + k + " = " + a.limits[k] + " " + unit });
+        });
+      });
+      scenarioLimits = out;
+    });
+  }
+  setInterval(refreshLimits, 2000);
+  window.addEventListener("hashchange", refreshLimits);
   function exportCsv() {
     if (!last) return;
     const tags = Array.from(trended), t0 = last.t / 1000 - windowS();
@@ -253,6 +287,9 @@
       document.getElementById("run-current").textContent = run.current || "(none now)";
       document.getElementById("run-plant").textContent = fmtTime(run.plantTimeMs);
       document.getElementById("run-wall").textContent = run.currentWallS.toFixed(1) + " s";
+      document.getElementById("run-ratio").textContent = run.current && run.currentWallS > 0
+        ? "· " + (run.plantTimeMs / 1000 / run.currentWallS).toFixed(1) + "× real time" : "";
+      drawRunNow(run);
       const done = {};
       run.finished.forEach(function (f) { done[f.name] = f; });
       const body = document.querySelector("#run-plan tbody");
@@ -269,6 +306,46 @@
         tr.insertCell().textContent = f ? (f.wallMs / 1000).toFixed(1) : "";
         tr.insertCell().textContent = f ? f.verdicts.join("; ") : "";
       });
+    });
+  }
+  function drawRunNow(run) {
+    document.getElementById("run-feature").textContent = run.feature || "(no scenario running)";
+    const ol = document.getElementById("run-steps");
+    ol.innerHTML = "";
+    run.steps.forEach(function (st, i) {
+      const li = document.createElement("li");
+      li.textContent = st.keyword + " " + st.text;
+      li.title = "line " + st.line + ": " + st.status;
+      li.className = "step-" + st.status + (i === run.currentStep && st.status === "running" ? " step-current" : "");
+      ol.appendChild(li);
+    });
+    // verdicts of the running scenario come when it is judged (at its end); a finished one's are in the plan below
+    const judged = {};
+    run.finished.forEach(function (f) { if (f.name === run.current) f.verdicts.forEach(function (v) { judged[v.split(":")[0]] = v; }); });
+    const body = document.querySelector("#run-assertions tbody");
+    body.innerHTML = "";
+    run.assertions.forEach(function (a) {
+      const tr = body.insertRow();
+      tr.insertCell().textContent = a.id;
+      tr.insertCell().textContent = Object.keys(a.limits).map(function (k) { return k + " " + a.limits[k]; }).join(", ");
+      tr.insertCell().textContent = fmtTime(a.windowEndMs);
+      const v = tr.insertCell();
+      v.textContent = judged[a.id] || "judged at the end of the scenario";
+    });
+    const box = document.getElementById("run-lateness"), h = run.lateness;
+    box.innerHTML = "";
+    document.getElementById("run-lateness-note").textContent = h.steps === 0
+      ? "(no deadlines: " + run.pace + ")" : "(last " + h.steps + " steps, " + run.pace + ")";
+    if (h.steps === 0) return;
+    const max = Math.max.apply(null, h.counts);
+    h.counts.forEach(function (c, i) {
+      const row = document.createElement("div"), label = document.createElement("span"), bar = document.createElement("span");
+      label.textContent = (i < h.binsMs.length ? "≤ " + h.binsMs[i] : "> " + h.binsMs[h.binsMs.length - 1]) + " ms";
+      label.className = "hist-label";
+      bar.className = "hist-bar";
+      bar.style.width = (max > 0 ? Math.max(c > 0 ? 1 : 0, Math.round(300 * c / max)) : 0) + "px";
+      row.appendChild(label); row.appendChild(bar); row.appendChild(document.createTextNode(" " + c));
+      box.appendChild(row);
     });
   }
   setInterval(refreshRun, 1000);

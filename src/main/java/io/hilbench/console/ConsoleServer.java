@@ -297,6 +297,45 @@ public final class ConsoleServer implements Lifecycle {
         sb.append(',');
         Json.key(sb, "currentWallS").append(v.current() == null ? 0 : (System.currentTimeMillis() - v.currentWallStartMs()) / 1000.0).append(',');
         Json.key(sb, "plantTimeMs").append(bench.emulator().plantTimeMs()).append(',');
+        Json.key(sb, "pace");
+        Json.string(sb, bench.emulator().config().pacing().toString()).append(',');
+        Json.key(sb, "feature");
+        Json.string(sb, v.feature()).append(',');
+        Json.key(sb, "currentStep").append(v.currentStep()).append(',');
+        Json.key(sb, "steps").append('[');
+        for (int i = 0; i < v.steps().size(); i++) {
+            var st = v.steps().get(i);
+            if (i > 0) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "line").append(st.line()).append(',');
+            Json.key(sb, "keyword");
+            Json.string(sb, st.keyword()).append(',');
+            Json.key(sb, "text");
+            Json.string(sb, st.text()).append(',');
+            Json.key(sb, "status");
+            Json.string(sb, st.status()).append('}');
+        }
+        sb.append("],");
+        Json.key(sb, "assertions").append('[');
+        for (int i = 0; i < v.assertions().size(); i++) {
+            var a = v.assertions().get(i);
+            if (i > 0) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "id");
+            Json.string(sb, a.id()).append(',');
+            Json.key(sb, "windowEndMs").append(a.windowEndMs()).append(',');
+            Json.key(sb, "limits").append('{');
+            boolean first = true;
+            for (var en : new java.util.TreeMap<>(a.limits()).entrySet()) {
+                if (!first) sb.append(',');
+                first = false;
+                Json.key(sb, en.getKey());
+                Json.number(sb, en.getValue());
+            }
+            sb.append("}}");
+        }
+        sb.append("],");
+        latenessHistogram(sb);
         Json.key(sb, "finished").append('[');
         for (int i = 0; i < v.finished().size(); i++) {
             var f = v.finished().get(i);
@@ -318,6 +357,49 @@ public final class ConsoleServer implements Lifecycle {
             sb.append("]}");
         }
         return sb.append("]}").toString();
+    }
+
+    /** Upper bounds (ms) of the lateness histogram's bins; the last bin is everything above the last bound. */
+    static final double[] LATENESS_BINS_MS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100};
+    /** Steps the run view's lateness histogram looks back over (at 100 ms steps: the last 10 min of wall time). */
+    static final int HISTOGRAM_STEPS = 6000;
+
+    /**
+     * {@code "lateness":{"bins":[...],"counts":[...],"steps":N}} over the last {@link #HISTOGRAM_STEPS} steps of the
+     * running emulator's timing log (paced modes; empty counts in lockstep, where no step has a deadline).
+     */
+    private void latenessHistogram(StringBuilder sb) {
+        io.hilbench.runtime.TimingLog t = bench.emulator().timingLog();
+        long[] counts = new long[LATENESS_BINS_MS.length + 1];
+        int n = 0;
+        try {
+            int size = t.size();
+            for (int i = Math.max(0, size - HISTOGRAM_STEPS); i < size; i++) {
+                long l = t.latenessNs(i);
+                if (l == io.hilbench.runtime.TimingLog.NONE) continue;
+                double ms = l / 1e6;
+                int b = 0;
+                while (b < LATENESS_BINS_MS.length && ms > LATENESS_BINS_MS[b]) b++;
+                counts[b]++;
+                n++;
+            }
+        } catch (IndexOutOfBoundsException newRun) {
+            // the log was cleared while read (a new scenario): the next request reads the new one
+        }
+        Json.key(sb, "lateness").append("{");
+        Json.key(sb, "binsMs").append('[');
+        for (int i = 0; i < LATENESS_BINS_MS.length; i++) {
+            if (i > 0) sb.append(',');
+            Json.number(sb, LATENESS_BINS_MS[i]);
+        }
+        sb.append("],");
+        Json.key(sb, "counts").append('[');
+        for (int i = 0; i < counts.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(counts[i]);
+        }
+        sb.append("],");
+        Json.key(sb, "steps").append(n).append("},");
     }
 
     private String infoJson() {

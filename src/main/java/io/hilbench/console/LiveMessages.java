@@ -291,6 +291,10 @@ final class LiveMessages {
                 if (!Double.isNaN(v)) lastController.put(names.get(i), v);
             }
         }
+        // the state and alarm columns are read every few steps (NaN between): the scan of every new row knows the last
+        // values read, where the last row alone would often hold NaN and leave an old state shown
+        if (!Double.isNaN(scan.state)) lastController.put(STATE_COLUMN, scan.state);
+        if (!Double.isNaN(scan.mask)) lastController.put(ALARMS_COLUMN, scan.mask);
         Json.key(sb, "controllerState");
         Double code = lastController.get(STATE_COLUMN);
         io.hilbench.rig.ControllerState[] states = io.hilbench.rig.ControllerState.values();

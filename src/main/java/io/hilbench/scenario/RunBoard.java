@@ -17,12 +17,61 @@ public final class RunBoard {
         }
     }
 
+    /** A Gherkin step of the running scenario: its line in the feature file, keyword, text and Cucumber status so far. */
+    public record StepLine(int line, String keyword, String text, String status) {}
+
+    /** An assertion the running scenario registered: its id, its limits (requirements.yaml) and the end of its window. */
+    public record Registered(String id, java.util.Map<String, Double> limits, long windowEndMs) {
+        public Registered {
+            limits = java.util.Map.copyOf(limits);
+        }
+    }
+
     /** One consistent view. */
-    public record View(List<String> planned, String current, long currentWallStartMs, List<Finished> finished) {
+    public record View(List<String> planned, String current, long currentWallStartMs, List<Finished> finished,
+                       String feature, List<StepLine> steps, int currentStep, List<Registered> assertions) {
         public View {
             planned = List.copyOf(planned);
             finished = List.copyOf(finished);
+            steps = List.copyOf(steps);
+            assertions = List.copyOf(assertions);
         }
+    }
+
+    private static final List<StepLine> STEPS = new ArrayList<>();
+    private static final List<Registered> ASSERTIONS = new ArrayList<>();
+    private static String feature = "";
+    private static int currentStep = -1;
+
+    /** The scenario Cucumber starts: its feature file and steps (the plugin {@link RunBoardPlugin}). */
+    static synchronized void scenarioSteps(String featureUri, List<StepLine> steps) {
+        feature = featureUri;
+        STEPS.clear();
+        STEPS.addAll(steps);
+        ASSERTIONS.clear();
+        currentStep = -1;
+    }
+
+    /** Step {@code index} of the running scenario starts. */
+    static synchronized void stepStarted(int index) {
+        currentStep = index;
+        if (index >= 0 && index < STEPS.size()) {
+            StepLine s = STEPS.get(index);
+            STEPS.set(index, new StepLine(s.line(), s.keyword(), s.text(), "running"));
+        }
+    }
+
+    /** Step {@code index} finished with Cucumber's status (passed, failed, skipped, …). */
+    static synchronized void stepFinished(int index, String status) {
+        if (index >= 0 && index < STEPS.size()) {
+            StepLine s = STEPS.get(index);
+            STEPS.set(index, new StepLine(s.line(), s.keyword(), s.text(), status));
+        }
+    }
+
+    /** The running scenario registered an assertion (judged when the scenario ends; its verdict is in {@link Finished}). */
+    static synchronized void registered(String id, java.util.Map<String, Double> limits, long windowEndMs) {
+        ASSERTIONS.add(new Registered(id, limits, windowEndMs));
     }
 
     private static final List<String> PLANNED = new ArrayList<>();
@@ -35,6 +84,10 @@ public final class RunBoard {
     static synchronized void clear() {
         PLANNED.clear();
         FINISHED.clear();
+        STEPS.clear();
+        ASSERTIONS.clear();
+        feature = "";
+        currentStep = -1;
         current = null;
     }
 
@@ -63,6 +116,6 @@ public final class RunBoard {
     }
 
     public static synchronized View view() {
-        return new View(PLANNED, current, currentWallStartMs, FINISHED);
+        return new View(PLANNED, current, currentWallStartMs, FINISHED, feature, STEPS, currentStep, ASSERTIONS);
     }
 }

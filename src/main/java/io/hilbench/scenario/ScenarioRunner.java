@@ -197,7 +197,8 @@ public final class ScenarioRunner {
                 "html:" + report.resolve("cucumber.html"),
                 "json:" + report.resolve("cucumber.json"),
                 "junit:" + report.resolve("cucumber-junit.xml"),
-                "message:" + report.resolve(MESSAGES)));
+                "message:" + report.resolve(MESSAGES),
+                RunBoardPlugin.class.getName()));   // the console's run view: the Gherkin and the step running
         c.put("cucumber.publish.quiet", "true");
         c.put("cucumber.execution.parallel.enabled", "false");
         c.put("cucumber.junit-platform.naming-strategy", "long");

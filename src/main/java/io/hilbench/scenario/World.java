@@ -57,8 +57,11 @@ public final class World implements Disposable {
         wallStartNs = System.nanoTime();
         this.scenario = scenario;
         this.requirementId = requirementOf(scenario);
-        book.onRegister(a -> registrations.add(new Replay.Registration(a.id(), timeline.entries().size(), stimulusMs,
-                supplySetpoint == null ? null : supplySetpoint.toSi())));
+        book.onRegister(a -> {
+            registrations.add(new Replay.Registration(a.id(), timeline.entries().size(), stimulusMs,
+                    supplySetpoint == null ? null : supplySetpoint.toSi()));
+            RunBoard.registered(a.id(), a.limits(), a.windowEndMs());   // the console's run view
+        });
         try {
             session = BenchSession.obtain(BenchOptions.current());
             plant = session.beginScenario();

@@ -339,6 +339,17 @@ class ConsoleTest {
         } finally {
             c.stop();
         }
+        // only --ui-bind widens it: bound to that address, the console answers there
+        ServeCommand wide = CommandLine.populateCommand(new ServeCommand(), "--ui-port", "0", "--ui-bind", outside.getHostAddress());
+        java.io.StringWriter warning = new java.io.StringWriter();
+        ConsoleServer w = wide.consoleOptions.start(bench, token, new java.io.PrintWriter(warning), false);
+        try {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(w.url())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(warning.toString()).as("a bind beyond loopback is warned about").contains("beyond loopback");
+        } finally {
+            w.stop();
+        }
     }
 
     private static int indexOf(JsonNode points, String tag) {

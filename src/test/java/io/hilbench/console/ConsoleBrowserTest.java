@@ -189,7 +189,9 @@ class ConsoleBrowserTest {
         // the controller reads PT-201 bad (a critical sensor): it raises SENSOR_FAULT; run the plant on until it has
         runUntil(() -> browser.findElement(By.id("events")).getText().contains("controller alarm SENSOR_FAULT raised"),
                 "SENSOR_FAULT raised by the controller shows in the events list");
-        assertThat(browser.findElement(By.id("controller-state")).getText()).contains("SENSOR_FAULT");
+        // the header follows the stream: the next message carries the alarm the list shows
+        await("the header names the active alarm").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser.findElement(By.id("controller-state")).getText().contains("SENSOR_FAULT"));
         assertThat(browser.findElement(By.id("events")).getText()).contains("console: sensor fault bad on PT-201 injected");
         // one list in plant-time order
         List<Long> times = browser.findElements(By.cssSelector("#events tbody tr")).stream().map(r -> Long.parseLong(r.getDomAttribute("data-t"))).toList();
