@@ -52,6 +52,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
      * (Co2HeatPumpSubstepValidationTest; figures in plant-models/co2-heat-pump/README.md).
      */
     public static final double STUDY_MAX_SUBSTEP_S = 1.0;
+    /** The water evaporator's evaporating-pressure regulator closes over this band below its cap, Pa. */
+    private static final double REGULATOR_BAND_PA = 1e5;
     /** Tank sensors the rig binds (TT-301 top .. TT-306), held (the tank is not modelled here). */
     public static final int TANK_SENSORS = 6;
     static final double CHP_HEAT_MAX_W = 3.7e6;
@@ -503,13 +505,23 @@ public final class Co2HeatPumpPlant implements PlantModel {
             qAir += q;
             fanW += sections[s].fanPowerW(fan);
         }
-        // water evaporator, its flow cut by the evaporating-pressure regulator near 45 bar
+        // water evaporator, its flow cut by the evaporating-pressure regulator near 45 bar (WaterEvaporator (4)): the
+        // regulator closes over a 1 bar band below the cap, r = (p_cap − p_suc,end)/Δp_band, on the pressure the sub-step
+        // ends at (backward Euler). With the suction pressure of the sub-step's start (forward Euler) the loop's gain
+        // per sub-step is (Q_free/Δp_band)·h/(Δh_feed·C_ls) ≈ (3 MW/bar)·1 s/(200 kJ/kg · 6 kg/bar) ≈ 2.5 at 45 bar,
+        // beyond explicit Euler's limit of 2: the duty then chattered 0 ↔ 3 MW and the suction 31–72 bar at 1 s
+        // sub-steps. p_suc,end = p_suc + h·(N + Q_w/Δh_feed)/C_ls, with N the low side's other net inflow (the air
+        // evaporators' feed and the last sub-step's bypass and compressor flows), solved for Q_w in closed form:
+        //   Q_w = Q_free·(p_cap − p_suc − h·N/C_ls)/(Δp_band + Q_free·h/(Δh_feed·C_ls)),  0 ≤ Q_w ≤ Q_free
         qWater = 0;
         double mw = waterEvaporator.waterMassFlowKgPerS();
         if (running && u[inWeValve] >= 0.5 && mw > 0) {
             double cap = p.waterEvaporator().evaporatingPressureMaxPa();
-            double regulator = clamp01((cap - suctionPa) / 1e5);
-            qWater = Math.max(0.0, waterEvaporator.heatFlowW(mw, tankK, evapK)) * regulator;
+            double qFree = Math.max(0.0, waterEvaporator.heatFlowW(mw, tankK, evapK));
+            double cLsNow = lowSide.capacitanceKgPerPa();
+            double other = qAir / latentFeed + mBp - mComp;
+            double room = cap - suctionPa - h * other / cLsNow;
+            qWater = Math.min(qFree, Math.max(0.0, qFree * room / (REGULATOR_BAND_PA + qFree * h / (latentFeed * cLsNow))));
         }
         double mEvap = (qAir + qWater) / latentFeed;
         // the EEVs feed liquid from the receiver's inventory: an empty receiver feeds only the liquid arriving (the last
@@ -539,6 +551,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // forward only (a check valve's worth: the bypass never lets suction gas into the receiver), and never more
         // than equalises the two volumes within the sub-step (the orifice law is stiff as Δp → 0)
         mBp = equalisingLimit(bypassValve.massFlowKgPerS(rhoV, receiverPa, suctionPa), receiverPa - suctionPa, cRec, cLs, h);
+        // and never more than the receiver holds beside what the EEVs take: an orifice cannot draw CO2 that is not there
+        // (a receiver emptied through a wide-open HV-222 into cold coils at standstill would otherwise go below zero)
+        mBp = Math.min(mBp, Math.max(0.0, 0.5 * receiver.massKg() / h - mEvap));
         // the receiver's gas is saturated vapour while HV-221 delivers two-phase; superheated (the gas-cooler outlet
         // enthalpy) when it delivers gas only (x ≥ 1, e.g. no heat rejected in the gas cooler)
         double hBypass = Math.max(rec.vaporEnthalpyJPerKg(), gasCooler.outletEnthalpyJPerKg());
