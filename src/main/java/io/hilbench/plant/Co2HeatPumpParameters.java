@@ -17,7 +17,9 @@ package io.hilbench.plant;
  * @param safety                      the hardwired safety chain
  * @param evaporatorSuperheatK        evaporator outlet superheat held by the (local) EEVs (5 K [C domain notes §2.2])
  * @param highSideVolumeM3            discharge line and headers, besides the gas cooler's own volume (0.05 m³ [U])
- * @param lowSideCapacitanceKgPerPa   suction side (evaporators, suction line, two-phase inventory) dM/dp (1e-4 kg/Pa [U]: ≈ 10 kg/bar, vapour space plus the liquid inventory flashing as the pressure falls)
+ * @param lowSide                     the suction side as a two-phase volume with its metal ({@link LowSideParameters}); its
+ *                                   dM/dp along a pull-down, ≈ 8.5 kg/bar at 29–35 bar, follows from its volume, liquid and
+ *                                   metal (issue #15 item 2; before, a set 1e-4 kg/Pa with no energy)
  * @param dhMassFlowNominalKgPerS     nominal DH flow (the flow switch's reference) (8.2 kg/s [C] = 1.2 MW / (c_p·35 K))
  * @param dhMassFlowMaxKgPerS         P-271 at 100 % speed (10 kg/s [U]: headroom for the supply-temperature loop)
  * @param dhPumpTimeConstantS         P-271 flow response while it runs (3 s [L])
@@ -53,7 +55,7 @@ public record Co2HeatPumpParameters(
         SafetyChainParameters safety,
         double evaporatorSuperheatK,
         double highSideVolumeM3,
-        double lowSideCapacitanceKgPerPa,
+        LowSideParameters lowSide,
         double dhMassFlowNominalKgPerS,
         double dhMassFlowMaxKgPerS,
         double dhPumpTimeConstantS,
@@ -77,7 +79,7 @@ public record Co2HeatPumpParameters(
         }
         Check.inRange("evaporatorSuperheatK", evaporatorSuperheatK, 0.5, 30);
         Check.positive("highSideVolumeM3", highSideVolumeM3);
-        Check.positive("lowSideCapacitanceKgPerPa", lowSideCapacitanceKgPerPa);
+        if (lowSide == null) throw new IllegalArgumentException("lowSide must be given");
         Check.positive("dhMassFlowNominalKgPerS", dhMassFlowNominalKgPerS);
         Check.positive("dhMassFlowMaxKgPerS", dhMassFlowMaxKgPerS);
         Check.positive("dhPumpTimeConstantS", dhPumpTimeConstantS);
@@ -98,13 +100,13 @@ public record Co2HeatPumpParameters(
                 HighPressureValveParameters.hv221Defaults(), HighPressureValveParameters.hv222Defaults(),
                 ReceiverParameters.solrodDefaults(), AirEvaporatorSectionParameters.solrodDefaults(),
                 WaterEvaporatorParameters.solrodDefaults(), SafetyChainParameters.solrodDefaults(),
-                5.0, 0.05, 1e-4, 8.2, 10.0, 3.0, 3.0, 985, 293.15, 900, 20, 1800, 120e5, 343.15, 308.15, 1.5e6);
+                5.0, 0.05, LowSideParameters.solrodDefaults(), 8.2, 10.0, 3.0, 3.0, 985, 293.15, 900, 20, 1800, 120e5, 343.15, 308.15, 1.5e6);
     }
 
     /** These parameters with other safety settings (e.g. the flow switch bypassed for a test). */
     public Co2HeatPumpParameters withSafety(SafetyChainParameters s) {
         return new Co2HeatPumpParameters(compressorCount, sectionCount, compressor, gasCooler, hpValve, bypassValve, receiver,
-                airSection, waterEvaporator, s, evaporatorSuperheatK, highSideVolumeM3, lowSideCapacitanceKgPerPa,
+                airSection, waterEvaporator, s, evaporatorSuperheatK, highSideVolumeM3, lowSide,
                 dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, dhPumpRunDownTimeConstantS, waterDensityKgPerM3, machineRoomTemperatureK,
                 standstillTimeConstantS, dischargeTimeConstantS, dischargeLineCoolingTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
                 tankBottomTemperatureK, networkHeatDemandW);
@@ -113,7 +115,7 @@ public record Co2HeatPumpParameters(
     /** These parameters with another P-271 run-down time constant, s (a site parameter). */
     public Co2HeatPumpParameters withDhPumpRunDownTimeConstantS(double seconds) {
         return new Co2HeatPumpParameters(compressorCount, sectionCount, compressor, gasCooler, hpValve, bypassValve, receiver,
-                airSection, waterEvaporator, safety, evaporatorSuperheatK, highSideVolumeM3, lowSideCapacitanceKgPerPa,
+                airSection, waterEvaporator, safety, evaporatorSuperheatK, highSideVolumeM3, lowSide,
                 dhMassFlowNominalKgPerS, dhMassFlowMaxKgPerS, dhPumpTimeConstantS, seconds, waterDensityKgPerM3, machineRoomTemperatureK,
                 standstillTimeConstantS, dischargeTimeConstantS, dischargeLineCoolingTimeConstantS, gasCoolerPressureAimPa, tankTopTemperatureK,
                 tankBottomTemperatureK, networkHeatDemandW);

@@ -20,18 +20,22 @@ import java.util.List;
  * {@value #MAX_SUBSTEP_S} s (a study may coarsen this up to {@value #STUDY_MAX_SUBSTEP_S} s, {@link #setMaxSubstepS}):
  * <pre>
  *   dM_hs/dt = ṁ_comp − ṁ_HV221 − ṁ_PSV − ṁ_defrost;  p_gc such that V_gc·ρ̄_cells(p_gc) + V_dis·ρ_dis(p_gc) = M_hs   (P1) high side
- *   C_rec·dp_rec/dt = x·ṁ_HV221 − ṁ_HV222,  C_rec = V_v·dρ''/dp                                                      (P2) receiver vapour
- *   C_ls·dp_suc/dt = Σṁ_evap + ṁ_HV222 − ṁ_comp,  ṁ_evap = Q_evap/(h_eo − h'(p_rec))                               (P3) suction side
- *   standstill (no compressor running): p_suc also creeps to p_sat(min(T_air, T_room)), p_rec to the same through an  (P4)
- *   open HV-222 (else p_sat(T_room)), with τ_creep: the charge condenses where it is coldest. The high side does not
- *   creep: at standstill its CO2 is trapped and exchanges heat with the gas-cooler water (GasCooler (5)-(7)), so its
- *   pressure is its mass at the temperature the water gives it, mass and energy conserved with every valve closed
+ *   receiver: dM/dt = ṁ_HV221 + ṁ_def − ṁ_EEV − ṁ_HV222, dU/dt the same flows' enthalpies; p, M_l from (M, U) in
+ *   equilibrium ({@link Receiver}, {@link TwoPhaseVolume})                                                            (P2) receiver
+ *   suction side: dM/dt = Σṁ_evap + ṁ_HV222 − ṁ_comp, dU/dt = ṁ_EEV·h'(p_rec) + Q_evap + ṁ_HV222·h_bp − ṁ_comp·h_suc
+ *   + Q_amb; p from (M, U) with the liquid and the metal in equilibrium ({@link TwoPhaseVolume})                        (P3) suction side
+ *   standstill (no compressor running): the suction side exchanges Q_amb = UA·(min(T_air, T_room) − T_sat) with the    (P4)
+ *   coldest place; the receiver creeps to p_sat of the same through an open HV-222 (else p_sat(T_room)) by heat from
+ *   its surroundings, with τ_creep: the charge condenses where it is coldest. The high side does not creep: at
+ *   standstill its CO2 is trapped and exchanges heat with the gas-cooler water (GasCooler (5)-(7)), so its pressure is
+ *   its mass at the temperature the water gives it, mass and energy conserved with every valve closed
  *   T_gas = T(p_gc, h_2), beyond the tables' 195 °C T_195 + (h_2 − h_195)/c_p,195;  TT-202: dT/dt = (T_gas − T)/τ_dis     (P5)
  *   while a compressor runs, (T_room − T)/τ_line once the gas stops (the pipe and head keep their heat)
  * </pre>
  * ρ̄_cells is the mean CO2 density of the gas-cooler cells marched at that pressure (Newton and secant steps on p_gc);
  * when the water stops, the cells warm, their density falls and the same mass needs a higher pressure. The EEVs are local and ideal (they
- * feed what evaporates at the set superheat); the receiver's liquid level is not tracked. The water side of the gas
+ * feed what evaporates at the set superheat). Every volume's mass and energy and every flow across the CO2's boundary
+ * are in the ledger ({@link #ledger()}, {@link Co2Ledger}). The water side of the gas
  * cooler is integrated implicitly (thermal lag). Heat flow is positive into the DH water; evaporator heat positive
  * into the refrigerant. Compressor 1 is C-211; section 1 is XV-231/XV-241/F-251.
  */
@@ -41,13 +45,15 @@ public final class Co2HeatPumpPlant implements PlantModel {
     /**
      * Largest internal step, s, a study may choose ({@code bench simulate} at steps of 1 s and more). The explicit
      * balances stay far inside their stability limits at 1 s: the suction volume's time constant is
-     * C_ls·p_suc/ṁ_comp ≈ 1e-4 kg/Pa · 29e5 Pa / 4 kg/s ≈ 70 s, the high side's through HV-221
+     * (dM/dp)·p_suc/ṁ_comp ≈ 0.85e-4 kg/Pa · 29e5 Pa / 4 kg/s ≈ 60 s, the high side's through HV-221
      * C_hs/(dṁ/dp) = C_hs·2Δp/ṁ ≈ 10 s; pumps, valve actuators, lags and creep are integrated exactly (exponentials),
      * the water side implicitly, and the valve flows are limited to what equalises two volumes within the sub-step.
      * Validated against {@value #MAX_SUBSTEP_S} s over a start, steady running, a defrost, an HP-valve step and a stop
      * (Co2HeatPumpSubstepValidationTest; figures in plant-models/co2-heat-pump/README.md).
      */
     public static final double STUDY_MAX_SUBSTEP_S = 1.0;
+    /** The water evaporator's evaporating-pressure regulator closes over this band below its cap, Pa. */
+    private static final double REGULATOR_BAND_PA = 1e5;
     /** Tank sensors the rig binds (TT-301 top .. TT-306), held (the tank is not modelled here). */
     public static final int TANK_SENSORS = 6;
     static final double CHP_HEAT_MAX_W = 3.7e6;
@@ -66,6 +72,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private final HighPressureValve hpValve;
     private final HighPressureValve bypassValve;
     private final Receiver receiver;
+    /** The suction side (P3): a two-phase volume with its metal, mass and energy as states. */
+    private final TwoPhaseVolume lowSide;
+    private final Co2Ledger ledger = new Co2Ledger();
     private final AirEvaporatorSection[] sections;
     private final WaterEvaporator waterEvaporator;
     private final SafetyChain safety;
@@ -118,6 +127,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private boolean receiverDry;
     /** High-side mass at the pressure of the last march (the pressure the last sub-step ended at), kg. */
     private double lastMarchMassKg;
+    /** Scratch for the discharge line's state in the ledger's sums (never the step's {@link #look}). */
+    private final Co2LookupResult lineLook = new Co2LookupResult();
     // last sub-step's flows, for outputs
     private double mComp, mHpv, mBp, mRel, mDef, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
     private final double[] sectionQ;
@@ -138,6 +149,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         hpValve = new HighPressureValve(parameters.hpValve());
         bypassValve = new HighPressureValve(parameters.bypassValve());
         receiver = new Receiver(parameters.receiver());
+        lowSide = new TwoPhaseVolume(parameters.lowSide().volumeM3(), parameters.lowSide().metalHeatCapacityJPerK());
         sections = new AirEvaporatorSection[m];
         for (int s = 0; s < m; s++) sections[s] = new AirEvaporatorSection(parameters.airSection());
         waterEvaporator = new WaterEvaporator(parameters.waterEvaporator());
@@ -354,7 +366,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double room = p.machineRoomTemperatureK();
         double pRoom = co2.saturationPressurePa(room);
         gasCoolerPa = receiverPa = suctionPa = pRoom;
-        receiver.reset(pRoom, co2.saturationAtPressure(pRoom).liquidDensityKgPerM3());
+        receiver.reset(co2.saturationAtPressure(pRoom));
+        lowSide.reset(co2.saturationAtPressure(pRoom), p.lowSide().liquidShareAtRest());
+        ledger.reset();
         receiverDry = false;
         for (Compressor c : compressors) c.reset();
         hpValve.reset(0);
@@ -471,7 +485,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
         // suction and receiver saturation
         double pSucSat = Math.min(Math.max(suctionPa, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
-        evapK = co2.saturationTemperatureK(pSucSat);
+        Co2Saturation sucSat = co2.saturationAtPressure(pSucSat);
+        evapK = sucSat.temperatureK();
         Co2Saturation rec = co2.saturationAtPressure(Math.min(Math.max(receiverPa, P_MIN_PA), P_SUBCRITICAL_MAX_PA));
         double hEo = evaporatorOutletEnthalpy(pSucSat, evapK);
         double latentFeed = Math.max(1e4, hEo - rec.liquidEnthalpyJPerKg());
@@ -490,13 +505,23 @@ public final class Co2HeatPumpPlant implements PlantModel {
             qAir += q;
             fanW += sections[s].fanPowerW(fan);
         }
-        // water evaporator, its flow cut by the evaporating-pressure regulator near 45 bar
+        // water evaporator, its flow cut by the evaporating-pressure regulator near 45 bar (WaterEvaporator (4)): the
+        // regulator closes over a 1 bar band below the cap, r = (p_cap − p_suc,end)/Δp_band, on the pressure the sub-step
+        // ends at (backward Euler). With the suction pressure of the sub-step's start (forward Euler) the loop's gain
+        // per sub-step is (Q_free/Δp_band)·h/(Δh_feed·C_ls) ≈ (3 MW/bar)·1 s/(200 kJ/kg · 6 kg/bar) ≈ 2.5 at 45 bar,
+        // beyond explicit Euler's limit of 2: the duty then chattered 0 ↔ 3 MW and the suction 31–72 bar at 1 s
+        // sub-steps. p_suc,end = p_suc + h·(N + Q_w/Δh_feed)/C_ls, with N the low side's other net inflow (the air
+        // evaporators' feed and the last sub-step's bypass and compressor flows), solved for Q_w in closed form:
+        //   Q_w = Q_free·(p_cap − p_suc − h·N/C_ls)/(Δp_band + Q_free·h/(Δh_feed·C_ls)),  0 ≤ Q_w ≤ Q_free
         qWater = 0;
         double mw = waterEvaporator.waterMassFlowKgPerS();
         if (running && u[inWeValve] >= 0.5 && mw > 0) {
             double cap = p.waterEvaporator().evaporatingPressureMaxPa();
-            double regulator = clamp01((cap - suctionPa) / 1e5);
-            qWater = Math.max(0.0, waterEvaporator.heatFlowW(mw, tankK, evapK)) * regulator;
+            double qFree = Math.max(0.0, waterEvaporator.heatFlowW(mw, tankK, evapK));
+            double cLsNow = lowSide.capacitanceKgPerPa();
+            double other = qAir / latentFeed + mBp - mComp;
+            double room = cap - suctionPa - h * other / cLsNow;
+            qWater = Math.min(qFree, Math.max(0.0, qFree * room / (REGULATOR_BAND_PA + qFree * h / (latentFeed * cLsNow))));
         }
         double mEvap = (qAir + qWater) / latentFeed;
         // the EEVs feed liquid from the receiver's inventory: an empty receiver feeds only the liquid arriving (the last
@@ -519,16 +544,16 @@ public final class Co2HeatPumpPlant implements PlantModel {
 
         // flash-gas bypass and the suction mix
         double rhoV = rec.vaporDensityKgPerM3();
-        double pr = Math.min(receiverPa, P_SUBCRITICAL_MAX_PA - 1e5);
-        Co2Saturation recAbove = co2.saturationAtPressure(pr + 1e5);
-        double dRhoVdp = Math.max(1e-7, (recAbove.vaporDensityKgPerM3() - rhoV) / 1e5);
-        double kFlash = Receiver.flashingKgPerKgPa(rec, recAbove, 1e5);
-        double cRecV = receiver.vapourCapacitanceKgPerPa(rec.liquidDensityKgPerM3(), dRhoVdp);
-        double cRec = receiver.capacitanceKgPerPa(rec.liquidDensityKgPerM3(), dRhoVdp, kFlash);
-        double cLs = p.lowSideCapacitanceKgPerPa();
+        // the receiver's dM/dp for vapour drawn, from its last pressure solve (Receiver (5))
+        double cRec = receiver.capacitanceKgPerPa();
+        // the low side's dM/dp along a pull-down at the last pressure solved (LowSide (5)), for the valves' limit
+        double cLs = lowSide.capacitanceKgPerPa();
         // forward only (a check valve's worth: the bypass never lets suction gas into the receiver), and never more
         // than equalises the two volumes within the sub-step (the orifice law is stiff as Δp → 0)
         mBp = equalisingLimit(bypassValve.massFlowKgPerS(rhoV, receiverPa, suctionPa), receiverPa - suctionPa, cRec, cLs, h);
+        // and never more than the receiver holds beside what the EEVs take: an orifice cannot draw CO2 that is not there
+        // (a receiver emptied through a wide-open HV-222 into cold coils at standstill would otherwise go below zero)
+        mBp = Math.min(mBp, Math.max(0.0, 0.5 * receiver.massKg() / h - mEvap));
         // the receiver's gas is saturated vapour while HV-221 delivers two-phase; superheated (the gas-cooler outlet
         // enthalpy) when it delivers gas only (x ≥ 1, e.g. no heat rejected in the gas cooler)
         double hBypass = Math.max(rec.vaporEnthalpyJPerKg(), gasCooler.outletEnthalpyJPerKg());
@@ -569,6 +594,14 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // its mass is the estimate (the inlet conditions have moved by one sub-step since; the solver's check march
         // below is at the new conditions); at standstill the mass state is current already
         double massNow = mGc > 0 ? lastMarchMassKg : highSideMassKg;
+        double hsMassBefore = 0, hsEnergyBefore = 0;
+        boolean hsSet = !running || (mGc > 0 && !co2Flowing);
+        if (hsSet) {
+            // the ledger: the high side's mass is set by its pressure at standstill (creep) and re-based at a start;
+            // what these add is booked apart from the physical flows (Co2Ledger)
+            hsMassBefore = highSideStoredKg();
+            hsEnergyBefore = highSideStoredJ();
+        }
         if (mGc > 0 && !co2Flowing) {
             // a start: at standstill the pressure is the state and the mass follows it (cells frozen, creep); the
             // quasi-static march of the first running sub-step holds a different mass at the same pressure (hot gas
@@ -577,6 +610,14 @@ public final class Co2HeatPumpPlant implements PlantModel {
             // gas cooler does, and which a controller's rate-of-change check rightly calls an implausible sensor).
             massNow = highSideMassKg(gasCoolerPa, mGc, h2);
             highSideMassKg = massNow;
+            double dm = highSideStoredKg() - hsMassBefore;
+            double de = highSideStoredJ() - hsEnergyBefore;
+            ledger.add(Co2Ledger.Term.HIGH_SIDE_START_MASS, dm);
+            ledger.add(Co2Ledger.Term.HIGH_SIDE_START_J, de);
+            ledger.add(Co2Ledger.Term.HS_NET_KG, dm);
+            ledger.add(Co2Ledger.Term.HS_NET_J, de);
+            hsMassBefore += dm;
+            hsEnergyBefore += de;
         }
         co2Flowing = mGc > 0;
         double dMdp = Math.max(1e-7, highSideSlopeKgPerPa);
@@ -593,39 +634,85 @@ public final class Co2HeatPumpPlant implements PlantModel {
         highSideMassKg += h * (mComp - mHpv - mRel - mDef);
         // standstill: the trapped CO2 exchanges heat with the water nodes and the cells hold the mass at one pressure
         // (GasCooler (5)-(7)): mass and energy conserved with every valve closed; the valve flows leave from their ends
+        double hOutBefore = gasCooler.outletEnthalpyJPerKg(), hLineBefore = gasCooler.lineEnthalpyJPerKg();
         double newGc = mGc > 0 ? solveHighSidePressure(gasCoolerPa, massNow, dMdp, mGc, h2)
                 : gasCooler.standstillStep(co2, gasCoolerPa, highSideMassKg, h * mHpv, h * (mRel + mDef), h,
                         p.highSideVolumeM3(), P_MIN_PA, 190e5);
         gasCooler.stepWater(h, dhMassFlowKgPerS, returnK);
-        // (P2) receiver vapour space
-        flash = Receiver.flashShare(rec, gasCooler.outletEnthalpyJPerKg());
-        double newRec = receiver.stepPressure(h, flash * mHpv, mBp, cRec);
-        // (R4) the liquid: HV-221's liquid and the defrost condensate in, the EEVs' feed out, the flashing as p moved
-        receiver.stepLiquid(h, (1 - flash) * mHpv + mDef, mEvap, -kFlash * Math.max(0.0, receiver.liquidKg()) * (newRec - receiverPa));
-        // (P3) suction side
-        double newSuc = suctionPa + h * (mEvap + mBp - mComp) / cLs;
-        // (P4) standstill creep toward p_sat of the coldest place a volume is open to: the suction side always reaches
-        // the outdoor coils (colder than the room in winter), the receiver only through an open HV-222 (else its liquid
-        // sits at the room's temperature). The high side creeps no more: its pressure is its trapped mass at the
-        // temperature the gas-cooler water gives it (P1 at standstill)
+        // (P2) receiver: mass and energy (Receiver (3), (4)); HV-221 delivers at the gas-cooler outlet enthalpy (the
+        // march just made; at standstill the last cell's before the step, as the trapped high side let it go), the
+        // defrost condensate and the EEVs' feed are saturated liquid, HV-222 takes the bypass gas
+        double hGcOut = mGc > 0 ? gasCooler.outletEnthalpyJPerKg() : hOutBefore;
+        flash = Receiver.flashShare(rec, hGcOut);
+        receiver.step(h, mHpv + mDef - mEvap - mBp, mHpv * hGcOut + (mDef - mEvap) * rec.liquidEnthalpyJPerKg() - mBp * hBypass);
+        double newRec = receiver.solvePressure(co2, rec, hBypass, P_MIN_PA, P_SUBCRITICAL_MAX_PA);
+        // (P3) suction side: mass and energy (LowSide (1), (2)); the compressors take their gas at h_suc, the mix of the
+        // evaporators' and the bypass gas: what they draw beyond those flows leaves the low side's store, whose liquid
+        // and metal cool to the lower saturation temperature and pay for it
+        double lsInJ = mEvap * rec.liquidEnthalpyJPerKg() + qAir + qWater + mBp * hBypass - mComp * hSuc;
+        double qAmb = 0;
+        if (!running) {
+            // (P4, LowSide (6)) standstill: heat with the coldest place the suction side reaches (the outdoor coils, or
+            // the machine room in air warmer than it), so its pressure moves toward p_sat there
+            double coldK = Math.min(airK, p.machineRoomTemperatureK());
+            qAmb = p.lowSide().standstillConductanceWPerK() * (coldK - evapK);
+        }
+        lowSide.step(h, mEvap + mBp - mComp, lsInJ + qAmb);
+        double newSuc = lowSide.solvePressure(co2, sucSat, pSucSat, hSuc, P_MIN_PA, P_SUBCRITICAL_MAX_PA);
+        // (P4) standstill creep of the receiver toward p_sat of the coldest place it is open to: the outdoor coils'
+        // through an open HV-222 (else its liquid sits at the room's temperature). The high side creeps no more: its
+        // pressure is its trapped mass at the temperature the gas-cooler water gives it (P1 at standstill)
+        double qRec = 0;
         if (!running) {
             double pRoom = co2.saturationPressurePa(p.machineRoomTemperatureK());
             double pCold = airK < p.machineRoomTemperatureK() ? co2.saturationPressurePa(Math.max(airK, co2.parameters().lowestSaturationTemperatureK())) : pRoom;
             double a = 1 - Math.exp(-h / p.standstillTimeConstantS());
             double dRec = ((bypassValve.openingRatio() > 0.01 ? pCold : pRoom) - newRec) * a;
-            double dSuc = (pCold - newSuc) * a;
-            // the creep is heat from the surroundings acting inside each volume, no mass between them: the receiver's
-            // vapour gains (or loses) what its own liquid evaporates (or condenses); the liquid migrating between the
-            // receiver and the coils at standstill is not modelled
-            if (dRec > 0) dRec = Math.min(dRec, Math.max(0.0, receiver.liquidKg()) / cRecV);
-            receiver.stepLiquid(h, 0, 0, cRecV * dRec);
-            newRec += dRec;
-            newSuc += dSuc;
+            // the receiver's creep is heat from (or to) its surroundings evaporating (condensing) its own liquid, no
+            // mass: Q = (∂U/∂p)_M·Δp_creep/h, booked in the ledger; the pressure follows at the next solve
+            if (dRec < 0 || receiver.liquidKg() > 0) {
+                qRec = receiver.heatPerPressureJPerPa(co2, co2.saturationAtPressure(clampReceiver(newRec))) * dRec / h;
+                receiver.step(h, 0.0, qRec);
+            }
         }
         gasCoolerPa = Math.min(Math.max(newGc, P_MIN_PA), 190e5);
         receiverPa = Math.min(Math.max(newRec, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
         suctionPa = Math.min(Math.max(newSuc, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
-        receiver.setPressurePa(receiverPa);
+
+        // the CO2 ledger (Co2Ledger): boundary flows and each volume's net flows over this sub-step
+        double hRecLiquid = rec.liquidEnthalpyJPerKg();
+        double hVent = mGc > 0 ? h2 : hLineBefore;   // PSV-202 vents from the discharge line
+        ledger.add(Co2Ledger.Term.ELECTRIC_J, h * powerCompW);
+        ledger.add(Co2Ledger.Term.HOUSING_LOSS_J, h * housingW);
+        ledger.add(Co2Ledger.Term.DISCHARGE_CLIP_J, h * mComp * (h2Free - h2));
+        ledger.add(Co2Ledger.Term.COMPRESSOR_TO_GAS_J, h * mComp * (h2 - hSuc));
+        ledger.add(Co2Ledger.Term.AIR_EVAPORATOR_J, h * qAir);
+        ledger.add(Co2Ledger.Term.WATER_EVAPORATOR_J, h * qWater);
+        ledger.add(Co2Ledger.Term.GAS_COOLER_J, h * gasCooler.heatW());
+        ledger.add(Co2Ledger.Term.DEFROST_J, h * mDef * (h2 - hRecLiquid));
+        ledger.add(Co2Ledger.Term.VENTED_KG, h * mRel);
+        ledger.add(Co2Ledger.Term.VENTED_J, h * mRel * hVent);
+        ledger.add(Co2Ledger.Term.LOW_SIDE_AMBIENT_J, h * qAmb);
+        ledger.add(Co2Ledger.Term.RECEIVER_STANDSTILL_J, h * qRec);
+        ledger.add(Co2Ledger.Term.COMPRESSOR_MASS_KG, h * mComp);
+        double hsNetKg = h * (mComp - mHpv - mDef - mRel);
+        double hsNetJ = h * (mComp * h2 - gasCooler.heatW() - mHpv * hGcOut - mDef * h2 - mRel * hVent);
+        if (!running) {
+            // standstill: what the trapped high side's solve (GasCooler (7)) leaves beyond the flows, booked apart: its
+            // Newton residual (mass to the microgram, energy to its tolerance)
+            double dm = highSideStoredKg() - hsMassBefore - hsNetKg;
+            double de = highSideStoredJ() - hsEnergyBefore - hsNetJ;
+            ledger.add(Co2Ledger.Term.HIGH_SIDE_CREEP_MASS, dm);
+            ledger.add(Co2Ledger.Term.HIGH_SIDE_CREEP_J, de);
+            hsNetKg += dm;
+            hsNetJ += de;
+        }
+        ledger.add(Co2Ledger.Term.HS_NET_KG, hsNetKg);
+        ledger.add(Co2Ledger.Term.HS_NET_J, hsNetJ);
+        ledger.add(Co2Ledger.Term.REC_NET_KG, h * (mHpv + mDef - mEvap - mBp));
+        ledger.add(Co2Ledger.Term.REC_NET_J, h * (mHpv * hGcOut + mDef * hRecLiquid - mEvap * hRecLiquid - mBp * hBypass + qRec));
+        ledger.add(Co2Ledger.Term.LS_NET_KG, h * (mEvap + mBp - mComp));
+        ledger.add(Co2Ledger.Term.LS_NET_J, h * (lsInJ + qAmb));
 
         // (P5) the discharge gas, and TT-202 on its pipe: heated by the gas while it flows, cooling to the room after
         double aDis = 1 - Math.exp(-h / p.dischargeTimeConstantS());
@@ -643,6 +730,40 @@ public final class Co2HeatPumpPlant implements PlantModel {
         safety.step(h, timeS, gasCoolerPa, suctionPa, dischargeK, dischargeGasK, dhMassFlowKgPerS / p.dhMassFlowNominalKgPerS(), running, events);
     }
 
+    private static double clampReceiver(double pa) {
+        return Math.min(Math.max(pa, P_MIN_PA), P_SUBCRITICAL_MAX_PA);
+    }
+
+    /** High-side CO2 mass held now: the cells' last states plus the discharge line, kg (the ledger's). */
+    private double highSideStoredKg() {
+        return p.gasCooler().co2VolumeM3() * gasCooler.meanDensityKgPerM3() + p.highSideVolumeM3() * lineDensityKgPerM3();
+    }
+
+    /** The discharge line's CO2 density at the present pressure and the line's enthalpy ({@link GasCooler#lineEnthalpyJPerKg}), kg/m³. */
+    private double lineDensityKgPerM3() {
+        co2.lookupPressureEnthalpy(gasCoolerPa, gasCooler.lineEnthalpyJPerKg(), lineLook);
+        return lineLook.densityKgPerM3();
+    }
+
+    /** High-side CO2 energy held now, Σ V·(ρ·h − p), J. */
+    private double highSideStoredJ() {
+        return gasCooler.co2EnergyJ(gasCoolerPa) + p.highSideVolumeM3() * (lineDensityKgPerM3() * gasCooler.lineEnthalpyJPerKg() - gasCoolerPa);
+    }
+
+    /**
+     * The CO2 ledger now (issue #15 item 2): what each volume holds, from the plant state, and the integrated flows
+     * since the reset. Costs two saturation look-ups and a pass over the cells; the step itself only adds up flows.
+     */
+    public Co2Ledger.Balance ledger() {
+        Co2Saturation rs = co2.saturationAtPressure(clampReceiver(receiverPa));
+        Co2Saturation ls = co2.saturationAtPressure(clampReceiver(suctionPa));
+        return new Co2Ledger.Balance(timeS, highSideStoredKg(), highSideStoredJ(), receiver.massKg(), receiver.energyAt(rs),
+                lowSide.massKg(), lowSide.energyAt(ls), ledger.sum.clone());
+    }
+
+    /** The low side (read-only use: its mass, energy and liquid for tests). */
+    public TwoPhaseVolume lowSide() { return lowSide; }
+
     private double highSideVolumeM3() {
         return p.gasCooler().co2VolumeM3() + p.highSideVolumeM3();
     }
@@ -652,7 +773,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // standstill: the cells and the discharge line at their own enthalpies, as the standstill step holds them
         if (co2MassFlowKgPerS <= 1e-9) return gasCooler.standstillMassKg(co2, pressurePa, p.highSideVolumeM3());
         double cells = gasCooler.meanDensityAt(co2, pressurePa, co2MassFlowKgPerS, dischargeEnthalpyJPerKg, dhMassFlowKgPerS);
-        co2.lookupPressureEnthalpy(pressurePa, co2MassFlowKgPerS > 1e-9 ? dischargeEnthalpyJPerKg : gasCooler.outletEnthalpyJPerKg(), look);
+        co2.lookupPressureEnthalpy(pressurePa, dischargeEnthalpyJPerKg, look);
         return p.gasCooler().co2VolumeM3() * cells + p.highSideVolumeM3() * look.densityKgPerM3();
     }
 

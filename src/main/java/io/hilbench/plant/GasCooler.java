@@ -291,6 +291,16 @@ public final class GasCooler {
         f[1] = e - pp * vTotal - eTarget;
     }
 
+    /**
+     * Energy of the CO2 in the cells at a pressure, J: Σ V_cell·(ρ_i·h_i − p) over the cell states of the last march
+     * (u = h − p/ρ), referred to the tables' enthalpy; the mass is {@link #meanDensityKgPerM3()}·V (the CO2 ledger).
+     */
+    public double co2EnergyJ(double pressurePa) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += cellDensityKgPerM3[i] * cellEnthalpyJPerKg[i];
+        return (s / n - pressurePa) * p.co2VolumeM3();
+    }
+
     /** Water energy stored above a reference temperature, J (for energy-balance checks). */
     public double waterEnergyJ(double referenceK) {
         double s = 0;
