@@ -68,8 +68,14 @@ final class SoakSampler {
 
     /** Takes one sample now; {@code wallMs} is the wall time since the soak began (recorded, never judged). */
     synchronized Sample sample(long wallMs) {
-        long step = probe.step();
-        long rows = probe.traceRowsTotal();
+        // step and rows as one snapshot: the loop may publish a step between the two reads (seen as ±1 row otherwise)
+        long step;
+        long rows;
+        int tries = 0;
+        do {
+            step = probe.step();
+            rows = probe.traceRowsTotal();
+        } while (probe.step() != step && ++tries < 100);
         if (samples.isEmpty()) {
             firstStep = step;
             firstRows = rows;
