@@ -199,8 +199,11 @@ final class ProxiedConnection {
 
     private void updateInterest() {
         if (closed.get()) return;
-        clientKey.interestOps((c2s.canRead() ? SelectionKey.OP_READ : 0) | (s2c.pending ? SelectionKey.OP_WRITE : 0));
-        serverKey.interestOps((s2c.canRead() ? SelectionKey.OP_READ : 0) | (c2s.pending ? SelectionKey.OP_WRITE : 0));
+        // set only on a change: each change costs the selector an epoll_ctl at its next select
+        int clientOps = (c2s.canRead() ? SelectionKey.OP_READ : 0) | (s2c.pending ? SelectionKey.OP_WRITE : 0);
+        int serverOps = (s2c.canRead() ? SelectionKey.OP_READ : 0) | (c2s.pending ? SelectionKey.OP_WRITE : 0);
+        if (clientKey.interestOps() != clientOps) clientKey.interestOps(clientOps);
+        if (serverKey.interestOps() != serverOps) serverKey.interestOps(serverOps);
     }
 
     /** Deregisters from the selector (the caller then runs selectNow), so the channels may block again. */
