@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,12 +52,9 @@ import java.util.regex.Pattern;
  *       (see {@link LinkFaults#onFreeze}).</li>
  * </ul>
  *
- * <p><b>Threads</b>: one accept thread, and one selector thread ({@link LinkLoop}, {@code link-proxy-<name>-io},
- * running while it carries connections) that forwards every connection's bytes while no fault or FREEZE is in force
- * (non-blocking channels, TCP_NODELAY on both sides, 16 KiB buffer per direction): a 16-client Modbus load costs one
- * thread, not 32 (issue #18 item 5). Under DELAY or BLACKHOLE a connection is handed over, on its first chunk, to two
- * daemon pump threads (blocking sockets), which keep it until it closes; a delay adds one writer thread per direction
- * of such a connection, started the first time that direction carries a delayed chunk. Threads are named
+ * <p><b>Threads</b>: one accept thread, and two daemon pump threads per connection (blocking sockets, TCP_NODELAY
+ * on both sides, 16 KiB buffer per direction); a delay adds one writer thread per direction of a connection,
+ * started the first time that direction carries a delayed chunk. Threads are named
  * {@code link-proxy-<name>-…}. {@link #stop()} closes the listener and every connection and joins every thread.
  * A proxy starts once.
  */
@@ -84,9 +80,7 @@ public final class FaultProxy implements Lifecycle {
     /** Monitor on which pumps wait out a blackhole; notified on every transition and every connection close. */
     private final Object gate = new Object();
     private Phase phase = Phase.NEW;
-    private ServerSocketChannel listener;
-    /** The selector thread that carries every connection while no DELAY or BLACKHOLE is in force. */
-    private final LinkLoop loop = new LinkLoop(this);
+    private ServerSocket listener;
     /** The thread accepting on {@link #listener}; joined after the listener closes (see {@link #closeListener}). */
     private Thread acceptor;
     private volatile int port = -1;
@@ -142,8 +136,8 @@ public final class FaultProxy implements Lifecycle {
             if (phase != Phase.NEW) {
                 throw new IllegalStateException("link proxy " + name + " was already started; a FaultProxy starts once");
             }
-            ServerSocketChannel bound = bind(listenAddress.getPort());
-            port = ((InetSocketAddress) bound.getLocalAddress()).getPort();
+            ServerSocket bound = bind(listenAddress.getPort());
+            port = bound.getLocalPort();
             listener = bound;
             phase = Phase.RUNNING;
             startAccepting(bound);
@@ -280,10 +274,10 @@ public final class FaultProxy implements Lifecycle {
 
     // ---- listening -------------------------------------------------------------------------------------------
 
-    private ServerSocketChannel bind(int onPort) throws IOException {
-        ServerSocketChannel socket = ServerSocketChannel.open();
+    private ServerSocket bind(int onPort) throws IOException {
+        ServerSocket socket = new ServerSocket();
         try {
-            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(listenAddress.getAddress(), onPort), BACKLOG);
             return socket;
         } catch (IOException e) {
@@ -297,7 +291,7 @@ public final class FaultProxy implements Lifecycle {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REBIND_PATIENCE_MS);
         while (true) {
             try {
-                ServerSocketChannel bound = bind(port);
+                ServerSocket bound = bind(port);
                 listener = bound;
                 startAccepting(bound);
                 return;
@@ -326,7 +320,7 @@ public final class FaultProxy implements Lifecycle {
      * only in force once the accept thread has ended.
      */
     private Thread closeListener() {
-        ServerSocketChannel socket = listener;
+        ServerSocket socket = listener;
         Thread thread = acceptor;
         listener = null;
         acceptor = null;
@@ -355,18 +349,18 @@ public final class FaultProxy implements Lifecycle {
         }
     }
 
-    private void startAccepting(ServerSocketChannel socket) {
+    private void startAccepting(ServerSocket socket) {
         acceptor = newThread("accept", () -> acceptLoop(socket));
         acceptor.start();
     }
 
-    private void acceptLoop(ServerSocketChannel socket) {
+    private void acceptLoop(ServerSocket socket) {
         while (true) {
-            SocketChannel client;
+            Socket client;
             try {
                 client = socket.accept();
             } catch (IOException e) {
-                if (!socket.isOpen()) {
+                if (socket.isClosed()) {
                     return;
                 }
                 // e.g. out of file descriptors: keep serving, but do not spin
@@ -382,37 +376,18 @@ public final class FaultProxy implements Lifecycle {
         }
     }
 
-    private void admit(SocketChannel client) {
+    private void admit(Socket client) {
         synchronized (lock) {
             // the check and the registration happen under the lock a DROP takes, so no connection slips past one
             if (phase != Phase.RUNNING || isDrop(fault)) {
-                ProxiedConnection.reset(client.socket());
+                ProxiedConnection.reset(client);
                 return;
             }
             ProxiedConnection connection = new ProxiedConnection(this, nextConnectionId.incrementAndGet(), client);
             connections.add(connection);
             accepted.incrementAndGet();
-            if (needsThreads()) {
-                connection.start();
-            } else {
-                try {
-                    loop.add(connection);
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "link proxy " + name + ": cannot open a selector, connection closed", e);
-                    connection.close(true);
-                }
-            }
+            connection.start();
         }
-    }
-
-    /**
-     * True while a fault needs the threaded pumps (DELAY, BLACKHOLE): the selector thread carries connections only
-     * while bytes pass straight through (no fault, FREEZE), and hands a connection over to two pump threads the moment
-     * it sees traffic under such a fault.
-     */
-    boolean needsThreads() {
-        ActiveLinkFault f = fault;
-        return f != null && (f.kind() == LinkFault.DELAY || f.kind() == LinkFault.BLACKHOLE);
     }
 
     // ---- called by connections -------------------------------------------------------------------------------
@@ -444,7 +419,6 @@ public final class FaultProxy implements Lifecycle {
         synchronized (gate) {
             gate.notifyAll();
         }
-        loop.wakeup();
     }
 
     void closed(ProxiedConnection connection) {
