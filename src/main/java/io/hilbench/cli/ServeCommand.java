@@ -104,6 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // a commissioning session runs for hours: keep the last hour of the trace, not every step since start
         bench.emulator().recorder().retainLatest((int) Math.max(1, 3_600_000 / bench.emulator().config().stepMs()));
+        // and the timing log likewise (the printed lateness then covers the last hour or two): 40 bytes a step otherwise
+        bench.emulator().timingLog().retainLatest((int) Math.max(1, 3_600_000 / bench.emulator().config().stepMs()));
         CountDownLatch stopped = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean shuttingDown = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hook = new Thread(() -> {

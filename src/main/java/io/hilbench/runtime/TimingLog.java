@@ -22,6 +22,9 @@ public final class TimingLog {
     private long[] ackRoundTripNs = new long[1024];
     private long[] computeNs = new long[1024];
     private int size;
+    /** Rows kept at least (at most twice that) for long sessions; 0 keeps every row. */
+    private int retainRows;
+    private long droppedRows;
 
     /** Summary of one figure over the steps it applies to, in ns; count 0 when none. */
     public record Stats(int count, double meanNs, long p50Ns, long p99Ns, long maxNs) {
@@ -47,6 +50,39 @@ public final class TimingLog {
         this.ackRoundTripNs[size] = ackRoundTripNs;
         this.computeNs[size] = computeNs;
         size++;
+        if (retainRows > 0 && size >= 2 * retainRows) {
+            // drop the oldest half at once (amortised O(1) per step): a served bench runs for days and must not grow
+            // 40 bytes per step for ever (found by the soak, issue #18 item 4)
+            int drop = size - retainRows;
+            for (long[] column : new long[][] {steps, this.wallNs, this.latenessNs, this.ackRoundTripNs, this.computeNs}) {
+                System.arraycopy(column, drop, column, 0, retainRows);
+            }
+            size = retainRows;
+            droppedRows += drop;
+        }
+    }
+
+    /**
+     * Bounds memory for long sessions ({@code bench serve}, {@code bench soak}): keeps at least the latest {@code rows}
+     * rows and at most twice that; older rows are dropped and counted, and {@link #lateness()} then covers the rows
+     * kept. 0 keeps every row, the default: a scenario's verdict covers its whole run (DESIGN §4).
+     */
+    public synchronized void retainLatest(int rows) {
+        if (rows < 0) throw new IllegalArgumentException("rows must be >= 0, was " + rows);
+        this.retainRows = rows;
+    }
+
+    /** Rows dropped by {@link #retainLatest(int)} so far. */
+    public synchronized long droppedRows() { return droppedRows; }
+
+    /** Lateness (ns) of the kept rows whose step is after {@code step}, oldest first, skipping rows where it does not apply. */
+    public synchronized long[] latenessAfterStep(long step) {
+        int from = size;
+        while (from > 0 && steps[from - 1] > step) from--;
+        long[] v = new long[size - from];
+        int n = 0;
+        for (int i = from; i < size; i++) if (latenessNs[i] != NONE) v[n++] = latenessNs[i];
+        return Arrays.copyOf(v, n);
     }
 
     public synchronized void clear() { size = 0; }
