@@ -111,6 +111,8 @@ final class UnitRuns {
                     List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run",
                             "--unit", u.selector(), "--report", dir.toString()));
                     cmd.addAll(commonArgs);
+                    // a unit at a parameter corner (issue #17 item 3) runs its child at that corner; nominal adds nothing
+                    if (!RunUnits.NOMINAL.equals(u.corner())) cmd.addAll(List.of("--corner", u.corner()));
                     long t0 = System.nanoTime();
                     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                     live.add(p);
