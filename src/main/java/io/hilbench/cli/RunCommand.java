@@ -13,6 +13,7 @@ import io.hilbench.scenario.CertificationPlan;
 import io.hilbench.scenario.Preflight;
 import io.hilbench.scenario.judge.Inconclusive;
 import io.hilbench.scenario.Requirements;
+import io.hilbench.scenario.RunUnits;
 import io.hilbench.scenario.ScenarioRunner;
 import io.hilbench.scenario.VerdictLedger;
 import picocli.CommandLine.Command;
@@ -28,7 +29,10 @@ import io.hilbench.report.evidence.EvidenceKeys;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.io.PrintStream;
@@ -98,6 +102,33 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "FILE", description = "Operator-added fields: a YAML mapping of names to text values, recorded in the evidence manifest.")
     Path operatorFile;
 
+    @Option(names = "--parallel", paramLabel = "N|auto", arity = "0..1", fallbackValue = "auto",
+            description = "Run N scenarios at once, each in its own child bench run with its own plant, servers on free ports and reference controller;"
+                    + " one report folder and one evidence bundle at the end, verdicts and traces identical to a sequential run."
+                    + " --parallel alone (auto): min(cores, (memory - 1 GiB) / 1 GiB), at least 1. Without --parallel: one at a time, in this JVM.")
+    String parallel;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run shard K (zero-based, 0 <= K < N) of N: a deterministic, budget-balanced part of the selected scenarios"
+                    + " (longest plant-time budget first). Default: $JOB_COMPLETION_INDEX/$BENCH_SHARD_COUNT when both are set. Join the shards with bench merge.")
+    String shard;
+
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Shift every TCP port of the rig by N (the plant's servers and the controller's endpoint), as bench serve and bench controller --port-offset do (default: 0).")
+    int portOffset;
+
+    @Option(names = "--shard-port-stride", paramLabel = "S", defaultValue = "0",
+            description = "With --shard K/N: shift the rig's ports by a further K*S, so shard K drives controller K of a fleet (bench controller --port-offset K*S, or rig K of a pool behind ports base+K*S)."
+                    + " Required with --controller external and N > 1 (default: 0).")
+    int shardPortStride;
+
+    /** The shard this run is (from --shard or the environment), or null. */
+    private RunUnits.Shard shardSel;
+
+    @Option(names = "--unit", paramLabel = "FILE:LINE", hidden = true,
+            description = "Internal (a parallel or sharded run's child): run the one scenario at FILE:LINE; no report pages, no evidence bundle.")
+    String unit;
+
     @picocli.CommandLine.Mixin
     PlantParamOptions plantParams = new PlantParamOptions();
 
@@ -124,9 +155,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             Pacing pacing = Pacing.parse(pace != null ? pace : certification ? "realtime" : "lockstep");
+            shardSel = unit != null ? null : shard != null ? RunUnits.Shard.parse(shard) : RunUnits.Shard.fromEnv(System.getenv()).orElse(null);
+            if (shardPortStride < 0) throw new IllegalArgumentException("--shard-port-stride must be 0 or more, was " + shardPortStride);
+            int offset = portOffset + (shardSel == null ? 0 : shardSel.index() * shardPortStride);
             BenchOptions.ControllerKind kind = BenchOptions.ControllerKind.parse(controller);
             // the run's --plant-param checked against the parameter files now, before anything starts (exit 2)
-            var r = plantParams.apply(RigLoader.loadDefault(rig));
+            var r = plantParams.apply(RigLoader.loadDefault(rig)).withPortOffset(offset);
             loadedRig = r;
             if (r.controller().isEmpty()) {
                 err.println("bench run: rig " + r.name() + " has no controller section: scenarios need the controller's supervisory map");
@@ -137,10 +171,10 @@ public final class RunCommand implements Callable<Integer> {
             // claimed atomically now (never shared with another run); a dry run writes nothing, so claims nothing
             Path reportDir = dryRun ? (report != null ? report : Path.of("reports", r.name() + "-dry-run")) : claimReportFolder(r.name(), err);
             if (reportDir == null) return BenchCommand.USAGE;
-            options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values);
+            options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values, offset);
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             // (a dry run signs nothing: no installation key is created for it)
-            signer = dryRun ? null
+            signer = dryRun || unit != null ? null
                     : signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
             operator = operatorFields();
             if (certification || dryRun) {
@@ -154,6 +188,14 @@ public final class RunCommand implements Callable<Integer> {
             err.println("bench run: " + e.getMessage());
             return BenchCommand.USAGE;
         }
+        UnitPlan units;
+        try {
+            units = unitPlan(options, loadedRig, err);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("bench run: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        if (units == null) return BenchCommand.USAGE;
         if (plan != null) {
             // printed before anything starts (DESIGN §7): the operator sees the order and how long to stay
             out.print(plan.describe(options.pacing().toString()));
@@ -175,6 +217,7 @@ public final class RunCommand implements Callable<Integer> {
                 return BenchCommand.USAGE;
             }
         }
+        if (units.active()) return runUnits(units, options, loadedRig, operator, signer, out, err);
         // SIGINT/SIGTERM from here on (the bench's start, the preflight, the scenarios): a partial report marked
         // interrupted, no evidence bundle, exit 2 (issue #18 item 3)
         RunInterruption interruption = RunInterruption.install(options.reportDir(), options.rigDir(), options.featuresDir(),
@@ -185,7 +228,7 @@ public final class RunCommand implements Callable<Integer> {
             java.nio.file.Files.createDirectories(options.reportDir());
             BenchSession session = BenchSession.obtain(options);
             // the live console (no faults panel in a run: the scenarios own the faults)
-            console = consoleOptions.start(session.assembly(), null, err, true);
+            console = unit != null ? null : consoleOptions.start(session.assembly(), null, err, true);
             if (console != null) out.println("console " + console.url());
             out.print(session.preflight().format());
             // live progress of each scenario on stderr (stdout keeps the per-scenario result lines)
@@ -217,7 +260,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ScenarioRunner.Result result;
         try {
-            result = plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
+            result = unit != null ? ScenarioRunner.runOne(options, unitFeature(), unitLine(), tags, out)
+                    : plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
         } catch (IOException e) {
             err.println("bench run: " + e.getMessage());
             interruption.done(BenchCommand.USAGE);
@@ -239,6 +283,11 @@ public final class RunCommand implements Callable<Integer> {
     /** The report pages and the evidence bundle of a run whose scenarios all ran; returns the exit code. */
     private int finish(BenchOptions options, io.hilbench.rig.Rig loadedRig, ScenarioRunner.Result result, Map<String, String> operator,
                        EvidenceKeys.Signer signer, PrintStream out, PrintWriter err) {
+        return finish(options, loadedRig, result, operator, signer, Map.of(), out, err);
+    }
+
+    private int finish(BenchOptions options, io.hilbench.rig.Rig loadedRig, ScenarioRunner.Result result, Map<String, String> operator,
+                       EvidenceKeys.Signer signer, Map<String, Object> extraRunFacts, PrintStream out, PrintWriter err) {
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
                 result.errors());
         if (VerdictLedger.writeFailure().isPresent()) {
@@ -248,11 +297,16 @@ public final class RunCommand implements Callable<Integer> {
                     + VerdictLedger.FILE + " does not hold the run's verdicts; no report pages, no evidence bundle; exit 2");
             return BenchCommand.USAGE;
         }
+        if (unit != null) {
+            // a unit of a parallel or sharded run: its parent joins the units and writes the report and the evidence
+            out.flush();
+            return result.total() == 0 ? BenchCommand.USAGE : result.exitCode();
+        }
         if (result.total() > 0) writeReport(result.reportDir(), options, err);
         out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
             try {
-                Path zip = EvidenceBundle.write(evidenceInputs(options, loadedRig, result, operator), signer);
+                Path zip = EvidenceBundle.write(evidenceInputs(options, loadedRig, result, operator, extraRunFacts), signer);
                 out.println("evidence: " + zip + " (signed by " + signer.fingerprint() + ")");
             } catch (IOException | RuntimeException e) {
                 out.flush();
@@ -318,6 +372,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private EvidenceBundle.Inputs evidenceInputs(BenchOptions o, io.hilbench.rig.Rig r, ScenarioRunner.Result result, Map<String, String> operator) {
+        return evidenceInputs(o, r, result, operator, Map.of());
+    }
+
+    private EvidenceBundle.Inputs evidenceInputs(BenchOptions o, io.hilbench.rig.Rig r, ScenarioRunner.Result result, Map<String, String> operator,
+                                                 Map<String, Object> extra) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("pacing", o.pacing().toString());
         run.put("seed", o.seed() != null ? o.seed() : r.seed());
@@ -333,6 +392,7 @@ public final class RunCommand implements Callable<Integer> {
         run.put("exitCode", result.exitCode());
         run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
         run.put("plantOverrides", plantOverrides(r));
+        run.putAll(extra);
         Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();
         return new EvidenceBundle.Inputs(o.reportDir(), o.featuresDir(), rigDir, r.name(), r.plant().model(), r.plant().parameters(),
                 plantModelsDir(rigDir), run, operator, Path.of("").toAbsolutePath());
@@ -356,6 +416,105 @@ public final class RunCommand implements Callable<Integer> {
         if (up != null && Files.isDirectory(up.resolve("plant-models"))) return up.resolve("plant-models");
         Path here = Path.of("plant-models");
         return Files.isDirectory(here) ? here : null;
+    }
+
+    /**
+     * The units of a parallel or sharded run (issue #17): the selected scenarios in the features' order (at the nominal
+     * corner), this shard's part of them, and how many run at once. Not active (a plain run in this JVM) without
+     * --parallel N > 1 and without a shard; a unit's own child run is never active. Null after saying why when the
+     * combination is refused.
+     */
+    record UnitPlan(boolean active, List<RunUnits.Unit> all, List<RunUnits.Unit> mine, RunUnits.Shard shard, int parallel, double resetAllowanceMin) {}
+
+    private UnitPlan unitPlan(BenchOptions options, io.hilbench.rig.Rig r, PrintWriter err) throws IOException {
+        if (unit != null) {
+            if (parallel != null || shard != null) throw new IllegalArgumentException("--unit is a child run's own option: not with --parallel or --shard");
+            unitFeature();
+            return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
+        }
+        int n = parallel == null ? 1 : parallel.trim().equalsIgnoreCase("auto") ? UnitRuns.machineDefault() : parsePositive(parallel);
+        RunUnits.Shard s = shardSel;
+        if (options.controller() == BenchOptions.ControllerKind.EXTERNAL && (n > 1 || (s != null && s.count() > 1 && shardPortStride == 0))) {
+            // item 5: one external controller endpoint serves one run at a time; the units would drive it at once
+            err.println("bench run: --controller external drives the one controller at the rig's endpoint (" + r.controller().map(c -> c.endpoint()).orElse("?")
+                    + "): " + (n > 1 ? "--parallel " + n + " would run " + n + " scenarios on it at once" : "shard " + s + " of " + s.count()
+                    + " would share it with the other shards") + "; refused. Give each shard its own controller: --shard-port-stride S puts shard K"
+                    + " on the rig's ports + K*S (controller K of a fleet), or run the reference controller, one per unit (README, \"A controller per shard\").");
+            return null;
+        }
+        if (n <= 1 && s == null) return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
+        double reset = resetAllowanceMin(r, options.featuresDir());
+        List<RunUnits.Unit> all = RunUnits.units(CertificationPlan.inFeatureOrder(options.featuresDir(), tags), List.of());
+        List<RunUnits.Unit> mine = s == null ? all : RunUnits.shard(all, s, reset);
+        return new UnitPlan(true, all, mine, s, Math.max(1, n), reset);
+    }
+
+    private static int parsePositive(String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--parallel wants a whole number of 1 or more, or auto; was '" + v + "'");
+    }
+
+    private Path unitFeature() {
+        int colon = unit.lastIndexOf(':');
+        if (colon <= 0) throw new IllegalArgumentException("--unit wants FILE:LINE, was '" + unit + "'");
+        return Path.of(unit.substring(0, colon));
+    }
+
+    private int unitLine() {
+        return Integer.parseInt(unit.substring(unit.lastIndexOf(':') + 1));
+    }
+
+    /** The arguments every unit's child run gets (the parent's run settings): rig, features, controller, pacing, seed, tags, plant parameters. */
+    private List<String> childArgs(BenchOptions o) {
+        List<String> a = new ArrayList<>(List.of("--rig", o.rigDir().toString(), "--features", o.featuresDir().toString(),
+                "--controller", o.controller().label(), "--pace", o.pacing().toString()));
+        if (o.variant() != null) a.addAll(List.of("--variant", o.variant()));
+        if (o.seed() != null) a.addAll(List.of("--seed", o.seed().toString()));
+        if (tags != null) a.addAll(List.of("--tags", tags));
+        for (String p : o.plantParams()) a.addAll(List.of("--plant-param", p));
+        if (o.portOffset() != 0) a.addAll(List.of("--port-offset", Integer.toString(o.portOffset())));
+        return a;
+    }
+
+    /** A parallel or sharded run: the units as child runs, joined into the report folder, then the report and the evidence as for any run. */
+    private int runUnits(UnitPlan u, BenchOptions options, io.hilbench.rig.Rig loadedRig, Map<String, String> operator, EvidenceKeys.Signer signer,
+                         PrintStream out, PrintWriter err) {
+        out.printf(Locale.ROOT, "%s%d scenario(s) of %d selected, %d at a time (%.0f plant min of budgets)%n",
+                u.shard() == null ? "" : "shard " + u.shard() + ": ", u.mine().size(), u.all().size(), u.parallel(),
+                RunUnits.loadMin(u.mine(), u.all(), u.resetAllowanceMin()));
+        out.flush();
+        if (u.mine().isEmpty()) {
+            err.println("bench run: " + (u.all().isEmpty() ? "no scenario selected" + (tags == null ? "" : " (tags " + tags + " matched none)")
+                    : "shard " + u.shard() + " has no scenario: " + u.all().size() + " scenario(s) for " + u.shard().count() + " shards"));
+            return BenchCommand.USAGE;
+        }
+        UnitRuns.Outcome o;
+        try {
+            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.parallel(), childArgs(options), options.reportDir(), out);
+            VerdictLedger.replaceAll(o.records(), options.reportDir());
+        } catch (IOException e) {
+            err.println("bench run: " + e.getMessage() + "; no report, no evidence bundle");
+            return BenchCommand.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("bench run: interrupted; no report, no evidence bundle");
+            return BenchCommand.USAGE;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("parallel", u.parallel());
+        if (portOffset != 0) facts.put("portOffset", portOffset);
+        if (u.shard() != null) {
+            if (shardPortStride != 0) facts.put("shardPortStride", shardPortStride);
+            facts.put("shard", u.shard().toString());
+            facts.put("shardUnits", u.mine().stream().map(x -> x.folder() + " " + x.key()).toList());
+            facts.put("selectedUnits", u.all().stream().map(x -> x.folder() + " " + x.key()).toList());
+        }
+        return finish(options, loadedRig, o.result(options.reportDir()), operator, signer, facts, out, err);
     }
 
     /** The tags the certification profile runs when none are given. */

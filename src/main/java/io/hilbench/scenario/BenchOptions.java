@@ -24,9 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param reportDir   where verdicts, traces and the controller's log go
  * @param plantParams the run's plant parameter overrides, {@code KEY=VALUE} as {@code --plant-param} takes them
  *                    (system property {@code hilbench.plantParams}: several separated by ';'); they win over the rig's
+ * @param portOffset  every TCP port of the rig shifted by this much (the plant's servers and the controller's endpoint,
+ *                    as {@code --port-offset} of serve and controller): how the shard K of a fleet reaches controller K
+ *                    ({@code bench run --shard-port-stride}, issue #17 item 5); 0 for the rig as written
  */
 public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                           List<String> plantParams) {
+                           List<String> plantParams, int portOffset) {
     public enum ControllerKind {
         REFERENCE, EXTERNAL;
 
@@ -42,6 +45,11 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
 
     public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir) {
         this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, List.of());
+    }
+
+    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
+                        List<String> plantParams) {
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0);
     }
 
     public BenchOptions {
@@ -93,12 +101,12 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
     public boolean sameBench(BenchOptions o) {
         return o != null && rigDir.equals(o.rigDir) && featuresDir.equals(o.featuresDir) && controller == o.controller
                 && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed)
-                && plantParams.equals(o.plantParams);
+                && plantParams.equals(o.plantParams) && portOffset == o.portOffset;
     }
 
-    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams); }
+    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams, portOffset); }
 
-    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams); }
+    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams, portOffset); }
 
-    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams); }
+    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams, portOffset); }
 }

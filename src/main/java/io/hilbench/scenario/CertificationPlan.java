@@ -74,6 +74,14 @@ public final class CertificationPlan {
      * @param resetAllowanceMin plant minutes the bench waits before each scenario (0 with reset-to-initial)
      */
     public static CertificationPlan of(Path featuresDir, String tags, double resetAllowanceMin) throws IOException {
+        return new CertificationPlan(order(inFeatureOrder(featuresDir, tags)), resetAllowanceMin);
+    }
+
+    /**
+     * The scenarios {@code tags} selects, in the features' order (folder, file, line): the order a plain
+     * {@code bench run} runs and records them in, and the order parallel and sharded runs merge their verdicts in.
+     */
+    public static List<Entry> inFeatureOrder(Path featuresDir, String tags) throws IOException {
         Expression filter = TagExpressionParser.parse(tags == null || tags.isBlank() ? ScenarioRunner.DEFAULT_TAGS : tags);
         List<Path> files;
         try (Stream<Path> s = Files.walk(featuresDir)) {
@@ -81,8 +89,7 @@ public final class CertificationPlan {
         }
         List<Entry> all = new ArrayList<>();
         for (Path f : files) all.addAll(read(f));
-        List<Entry> selected = all.stream().filter(e -> filter.evaluate(e.tags())).toList();
-        return new CertificationPlan(order(selected), resetAllowanceMin);
+        return all.stream().filter(e -> filter.evaluate(e.tags())).toList();
     }
 
     /** The order of the class comment: groups by initial condition, shortest budget first (unbudgeted last), stable. */

@@ -97,7 +97,34 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         }
     }
 
+    /**
+     * The client, after the endpoint discovery: tried up to {@value #DISCOVERY_ATTEMPTS} times. On a machine loaded by
+     * several benches at once (a parallel run starts its units together, issue #17) the discovery request to a
+     * controller that has just started could time out; Milo then retries at {@code <url>/discovery}, which the server
+     * does not serve, and the scenario was inconclusive ("unrecognized endpoint url …/discovery") although the controller
+     * was up. Only the discovery is retried; nothing of a scenario has run yet.
+     */
     private static OpcUaClient client(String url) throws IOException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= DISCOVERY_ATTEMPTS; attempt++) {
+            try {
+                return createClient(url);
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static final int DISCOVERY_ATTEMPTS = 3;
+
+    private static OpcUaClient createClient(String url) throws IOException {
         OpcUaClient c;
         try {
             c = OpcUaClient.create(url,

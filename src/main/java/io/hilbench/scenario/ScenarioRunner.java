@@ -102,6 +102,18 @@ public final class ScenarioRunner {
      * @param progress where the per-scenario progress lines go (null: nowhere)
      */
     public static Result run(BenchOptions options, String tags, PrintStream progress) throws IOException {
+        return run(options, DiscoverySelectors.selectDirectory(options.featuresDir().toFile()), tags, progress);
+    }
+
+    /**
+     * Runs the one scenario at {@code feature}:{@code line} (a unit of a parallel or sharded run, issue #17), writing
+     * Cucumber's files, verdicts.json and the traces into the options' report folder as {@link #run} does.
+     */
+    public static Result runOne(BenchOptions options, Path feature, int line, String tags, PrintStream progress) throws IOException {
+        return run(options, DiscoverySelectors.selectFile(feature.toFile(), org.junit.platform.engine.discovery.FilePosition.from(line)), tags, progress);
+    }
+
+    private static Result run(BenchOptions options, org.junit.platform.engine.DiscoverySelector selector, String tags, PrintStream progress) throws IOException {
         Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
         planned(Map.of());
@@ -110,7 +122,7 @@ public final class ScenarioRunner {
         try {
             Path report = options.reportDir();
             LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectDirectory(options.featuresDir().toFile()))
+                    .selectors(selector)
                     .filters(includeEngines("cucumber"))
                     .configurationParameters(configuration(report));
             b.configurationParameter("cucumber.filter.tags", effectiveTags(tags));

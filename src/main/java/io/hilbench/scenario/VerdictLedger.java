@@ -235,6 +235,60 @@ public final class VerdictLedger {
         Files.move(tmp, reportDir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Sets the ledger to {@code records} and writes the file: the verdicts of several units of one run (a parallel run's
+     * children, the shards {@code bench merge} joins; issue #17) as one ledger, with the same writer and totals rule as
+     * a sequential run, so the merged file differs from a sequential run's only in the timing fields.
+     */
+    public static synchronized void replaceAll(List<ScenarioRecord> records, Path reportDir) throws IOException {
+        RECORDS.clear();
+        RECORDS.addAll(records);
+        interruption = null;
+        writeFailure = null;
+        write(reportDir);
+    }
+
+    /**
+     * Reads a verdicts file back as records (the inverse of the writer: plant and wall time to the millisecond, the
+     * run facts as JSON gives them). @throws IOException an unreadable file, an interrupted run's file (a partial record
+     * is never merged), an unknown outcome or verdict label
+     */
+    public static List<ScenarioRecord> readRecords(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(file.toFile());
+        if (root == null || !root.isObject()) throw new IOException(file + ": not a verdicts file");
+        if (root.path("interrupted").asBoolean(false)) throw new IOException(file + ": the run was interrupted (a partial record)");
+        List<ScenarioRecord> out = new ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        for (com.fasterxml.jackson.databind.JsonNode s : root.path("scenarios")) {
+            List<Verdict> vs = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode v : s.path("verdicts")) {
+                Map<String, Double> limits = new java.util.TreeMap<>();
+                v.path("limits").fields().forEachRemaining(e -> limits.put(e.getKey(), e.getValue().asDouble()));
+                com.fasterxml.jackson.databind.JsonNode t = v.path("plantTimeS");
+                vs.add(new Verdict(v.path("id").asText(), outcome(v.path("verdict").asText(), file), limits, v.path("message").asText(),
+                        v.hasNonNull("expected") ? v.get("expected").asText() : null, v.hasNonNull("actual") ? v.get("actual").asText() : null,
+                        t.isNumber() ? Math.round(t.asDouble() * 1000) : null));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> run = s.has("run") ? m.convertValue(s.get("run"), java.util.LinkedHashMap.class) : Map.of();
+            ScenarioOutcome o;
+            try {
+                o = ScenarioOutcome.valueOf(s.path("outcome").asText().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": unknown outcome '" + s.path("outcome").asText() + "'");
+            }
+            out.add(new ScenarioRecord(s.path("scenario").asText(), s.path("requirement").asText(""), s.path("uri").asText(""), o,
+                    Math.round(s.path("plantTimeS").asDouble() * 1000), Math.round(s.path("wallTimeS").asDouble() * 1000), vs,
+                    s.hasNonNull("error") ? s.get("error").asText() : null, run));
+        }
+        return out;
+    }
+
+    private static Verdict.Outcome outcome(String label, Path file) throws IOException {
+        for (Verdict.Outcome o : Verdict.Outcome.values()) if (o.label().equals(label)) return o;
+        throw new IOException(file + ": unknown verdict '" + label + "'");
+    }
+
     /** Reads a verdicts file back: scenario → assertion id → verdict label (for the expected-failure matrix and tests). */
     public static List<Map<String, Object>> read(Path file) throws IOException {
         ObjectMapper m = new ObjectMapper();
