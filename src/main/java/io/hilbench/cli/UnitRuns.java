@@ -61,7 +61,7 @@ final class UnitRuns {
     /**
      * The default N of {@code --parallel}: what this machine holds. A unit is two JVMs (the bench and the reference
      * controller) that take turns in lockstep, so about one core; resident about {@value #UNIT_MEMORY_MB} MB together
-     * (measured, BENCHMARKS.md). N = min(cores, (physical memory − 1 GiB for the system) / {@value #UNIT_MEMORY_MB} MB), at
+     * (an estimate from the JVMs' heap settings, not yet measured). N = min(cores, (physical memory − 1 GiB for the system) / {@value #UNIT_MEMORY_MB} MB), at
      * least 1. Java sees a container's CPU and memory limits, so in a pod this is the pod's share.
      */
     static int machineDefault() {
