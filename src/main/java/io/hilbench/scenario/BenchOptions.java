@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param reportDir   where verdicts, traces and the controller's log go
  * @param plantParams the run's plant parameter overrides, {@code KEY=VALUE} as {@code --plant-param} takes them
  *                    (system property {@code hilbench.plantParams}: several separated by ';'); they win over the rig's
+ * @param corner      the rig's parameter corner the plant runs at (rig.yaml {@code corners:}, issue #17 item 3;
+ *                    system property {@code hilbench.corner}); {@code nominal} (the default): the rig as it is
  */
 public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                           List<String> plantParams) {
+                           List<String> plantParams, String corner) {
     public enum ControllerKind {
         REFERENCE, EXTERNAL;
 
@@ -44,7 +46,13 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
         this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, List.of());
     }
 
+    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
+                        List<String> plantParams) {
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, io.hilbench.rig.Corner.NOMINAL);
+    }
+
     public BenchOptions {
+        corner = corner == null || corner.isBlank() ? io.hilbench.rig.Corner.NOMINAL : corner.trim();
         plantParams = plantParams == null ? List.of() : List.copyOf(plantParams);
         Objects.requireNonNull(rigDir, "rigDir");
         Objects.requireNonNull(featuresDir, "featuresDir");
@@ -79,7 +87,8 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
                 Pacing.parse(System.getProperty("hilbench.pace", "lockstep")),
                 seed == null || seed.isBlank() ? null : Long.valueOf(seed.trim()),
                 Path.of(System.getProperty("hilbench.report", "target/cucumber")),
-                plantParamsProperty(System.getProperty("hilbench.plantParams")));
+                plantParamsProperty(System.getProperty("hilbench.plantParams")),
+                System.getProperty("hilbench.corner"));
     }
 
     private static List<String> plantParamsProperty(String s) {
@@ -93,12 +102,15 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
     public boolean sameBench(BenchOptions o) {
         return o != null && rigDir.equals(o.rigDir) && featuresDir.equals(o.featuresDir) && controller == o.controller
                 && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed)
-                && plantParams.equals(o.plantParams);
+                && plantParams.equals(o.plantParams) && corner.equals(o.corner);
     }
 
-    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams); }
+    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams, corner); }
 
-    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams); }
+    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams, corner); }
 
-    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams); }
+    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams, corner); }
+
+    /** These options at another parameter corner of the rig (null or blank: nominal). */
+    public BenchOptions withCorner(String c) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, c); }
 }
