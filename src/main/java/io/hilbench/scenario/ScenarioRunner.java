@@ -190,7 +190,7 @@ public final class ScenarioRunner {
                 LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                         .selectors(DiscoverySelectors.selectDirectory(options.featuresDir().toFile()))
                         .filters(includeEngines("cucumber"))
-                        .configurationParameters(configuration(cucumberDir))
+                        .configurationParameters(cornerConfiguration(cucumberDir, report.resolve("corners").resolve(corner)))
                         .configurationParameter("cucumber.filter.tags", effectiveTags(tags))
                         .build();
                 launcher.execute(request, listener);
@@ -199,6 +199,18 @@ public final class ScenarioRunner {
         } finally {
             BenchOptions.use(null);
         }
+    }
+
+    /**
+     * Cucumber's configuration for one corner of a corners run: as {@link #configuration}, but its JUnit XML always in
+     * {@code corners/<name>/}, so the report folder's own {@code cucumber-junit.xml} is written from verdicts.json
+     * with every unit of every corner (Cucumber's file of the nominal corner alone would disagree with the verdicts).
+     */
+    static Map<String, String> cornerConfiguration(Path cucumberDir, Path junitDir) throws IOException {
+        Files.createDirectories(junitDir);
+        Map<String, String> c = configuration(cucumberDir);
+        c.put("cucumber.plugin", c.get("cucumber.plugin").replace("junit:" + cucumberDir.resolve("cucumber-junit.xml"), "junit:" + junitDir.resolve("cucumber-junit.xml")));
+        return c;
     }
 
     /** The tag expression a run filters with: the given one, or {@link #DEFAULT_TAGS}. */

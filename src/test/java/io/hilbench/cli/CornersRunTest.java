@@ -91,6 +91,10 @@ class CornersRunTest {
         for (String page : List.of(index, handover)) {
             assertThat(page).contains("Parameter corners × requirements").contains("<th>nominal</th>").contains("<th>dh-pump-slow-run-down</th>");
         }
+        // the report folder's JUnit XML is written from the verdicts: one test case per unit, the corner in its classname
+        assertThat(index).contains("agrees with the verdicts");
+        assertThat(Files.readString(report.resolve("cucumber-junit.xml"))).contains("classname=\"SU-04\"")
+                .contains("classname=\"SU-04 @ dh-pump-slow-run-down\"");
         JsonNode manifest = new ObjectMapper().readTree(entry(report.resolve(EvidenceBundle.FILE), EvidenceBundle.MANIFEST));
         assertThat(manifest.path("cornerMatrix").path("corners").toString()).isEqualTo("[\"nominal\",\"dh-pump-slow-run-down\"]");
         assertThat(manifest.path("cornerMatrix").path("requirements").path("SU-04").path("nominal").asText()).isIn("passed", "failed");
