@@ -40,6 +40,8 @@ public final class CheckRigCommand implements Callable<Integer> {
             Rig r = RigLoader.loadDefault(rig);
             // the parameter files and the rig's plant.overrides, checked as a run would (errors name file:line and field)
             if (!r.plant().overrides().isEmpty()) io.hilbench.rig.PlantModels.parameters(r);
+            // and each parameter corner's plant (issue #17 item 3): errors name rig.yaml's line and corners.<name>.overrides.<key>
+            io.hilbench.rig.PlantModels.checkCorners(r, null);
             if (pointList) {
                 out.print(io.hilbench.rig.PointList.markdown(r));
                 out.flush();
@@ -50,6 +52,9 @@ public final class CheckRigCommand implements Callable<Integer> {
                     + (r.plant().overrides().isEmpty() ? "" : ", " + r.plant().overrides().size() + " plant parameter override(s)"));
             r.controller().ifPresent(c -> out.println("controller " + c.protocol().name().toLowerCase(java.util.Locale.ROOT)
                     + " " + c.endpoint() + ": " + c.points().size() + " points"));
+            if (!r.plant().corners().isEmpty()) {
+                out.println("corners " + String.join(", ", r.corners().stream().map(io.hilbench.rig.Corner::name).toList()));
+            }
             out.flush();
             return 0;
         } catch (RigException e) {

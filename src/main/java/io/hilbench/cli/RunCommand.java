@@ -128,6 +128,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "FILE:LINE", hidden = true,
             description = "Internal (a parallel or sharded run's child): run the one scenario at FILE:LINE; no report pages, no evidence bundle.")
     String unit;
+    @Option(names = "--corners", description = "Run the selected scenarios at every parameter corner of the rig (rig.yaml corners:, nominal first): corner x scenario is the unit; every verdict records its corner.")
+    boolean allCorners;
+
+    @Option(names = "--corner", paramLabel = "NAME", description = "Run the selected scenarios at this parameter corner of the rig (repeatable; nominal is the rig as it is).")
+    java.util.List<String> cornerNames = new java.util.ArrayList<>();
 
     @picocli.CommandLine.Mixin
     PlantParamOptions plantParams = new PlantParamOptions();
@@ -145,6 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> operator;
         CertificationPlan plan = null;
         boolean certification = false;
+        java.util.List<String> corners;
         if (profile != null) {
             if (!profile.trim().equalsIgnoreCase("certification")) {
                 err.println("bench run: unknown profile '" + profile + "' (known: certification)");
@@ -171,13 +177,15 @@ public final class RunCommand implements Callable<Integer> {
             // claimed atomically now (never shared with another run); a dry run writes nothing, so claims nothing
             Path reportDir = dryRun ? (report != null ? report : Path.of("reports", r.name() + "-dry-run")) : claimReportFolder(r.name(), err);
             if (reportDir == null) return BenchCommand.USAGE;
-            options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values, offset);
+            corners = corners(r);
+            options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values, offset, corners.get(0));
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             // (a dry run signs nothing: no installation key is created for it)
             signer = dryRun || unit != null ? null
                     : signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
             operator = operatorFields();
             if (certification || dryRun) {
+                if (corners.size() > 1) throw new IllegalArgumentException("--corners/--corner runs more than one corner; the certification plan and --dry-run take one (give one --corner)");
                 plan = CertificationPlan.of(featuresDir, tags, resetAllowanceMin(r, featuresDir));
             }
         } catch (RigException e) {
@@ -190,7 +198,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         UnitPlan units;
         try {
-            units = unitPlan(options, loadedRig, err);
+            units = unitPlan(options, loadedRig, corners, err);
         } catch (IllegalArgumentException | IOException e) {
             err.println("bench run: " + e.getMessage());
             return BenchCommand.USAGE;
@@ -261,7 +269,9 @@ public final class RunCommand implements Callable<Integer> {
         ScenarioRunner.Result result;
         try {
             result = unit != null ? ScenarioRunner.runOne(options, unitFeature(), unitLine(), tags, out)
-                    : plan != null ? ScenarioRunner.runPlan(options, plan, tags, out) : ScenarioRunner.run(options, tags, out);
+                    : plan != null ? ScenarioRunner.runPlan(options, plan, tags, out)
+                    : corners.size() > 1 || !corners.get(0).equals(io.hilbench.rig.Corner.NOMINAL) ? ScenarioRunner.runCorners(options, corners, tags, out)
+                    : ScenarioRunner.run(options, tags, out);
         } catch (IOException e) {
             err.println("bench run: " + e.getMessage());
             interruption.done(BenchCommand.USAGE);
@@ -325,6 +335,30 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         return result.exitCode();
+    }
+
+    /**
+     * The corners this run runs, in order (issue #17 item 3): {@code --corners} every corner of the rig, nominal first;
+     * {@code --corner NAME} those named; neither: nominal only. Each named corner must exist, and every corner run is
+     * checked against the parameter files now (errors name rig.yaml's line and {@code corners.<name>.overrides.<key>}).
+     *
+     * @throws RigException          a corner whose overrides the parameter files refuse
+     * @throws IllegalArgumentException an unknown corner, or --corners with --corner
+     */
+    private java.util.List<String> corners(io.hilbench.rig.Rig r) throws RigException {
+        java.util.List<String> all = r.corners().stream().map(io.hilbench.rig.Corner::name).toList();
+        java.util.List<String> chosen;
+        if (allCorners && !cornerNames.isEmpty()) throw new IllegalArgumentException("give --corners (all) or --corner NAME, not both");
+        if (allCorners) chosen = all;
+        else if (!cornerNames.isEmpty()) {
+            chosen = new java.util.ArrayList<>();
+            for (String n : cornerNames) {
+                if (!all.contains(n)) throw new IllegalArgumentException("rig " + r.name() + " has no corner '" + n + "' (its corners: " + String.join(", ", all) + ")");
+                if (!chosen.contains(n)) chosen.add(n);
+            }
+        } else chosen = java.util.List.of(io.hilbench.rig.Corner.NOMINAL);
+        io.hilbench.rig.PlantModels.checkCorners(r, chosen);
+        return java.util.List.copyOf(chosen);
     }
 
     /** A start that failed because a server port was taken (a BindException anywhere in the causes). */
@@ -393,6 +427,8 @@ public final class RunCommand implements Callable<Integer> {
         run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
         run.put("plantOverrides", plantOverrides(r));
         run.putAll(extra);
+        // the parameter corners the units ran at, with their overrides and sources (issue #17 item 3)
+        run.put("corners", cornersRun(r, o, result));
         Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();
         return new EvidenceBundle.Inputs(o.reportDir(), o.featuresDir(), rigDir, r.name(), r.plant().model(), r.plant().parameters(),
                 plantModelsDir(rigDir), run, operator, Path.of("").toAbsolutePath());
@@ -408,6 +444,34 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RigException e) {
             throw new IllegalStateException("plant overrides were checked before the run: " + e.getMessage(), e);
         }
+    }
+
+    /** Per corner that ran: its name, description, source and overrides ({@code key}, {@code value}, {@code source}: rig.yaml's line). */
+    static java.util.List<Map<String, Object>> cornersRun(io.hilbench.rig.Rig r, BenchOptions o, ScenarioRunner.Result result) {
+        java.util.Set<String> ran = new java.util.LinkedHashSet<>();
+        for (VerdictLedger.ScenarioRecord rec : VerdictLedger.records()) ran.add(VerdictLedger.cornerOf(rec));
+        if (ran.isEmpty()) ran.add(o.corner());
+        java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (String name : ran) {
+            io.hilbench.rig.Corner c = r.corner(name).orElse(null);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            if (c != null) {
+                m.put("description", c.description());
+                m.put("source", c.source());
+                java.util.List<Map<String, Object>> ov = new java.util.ArrayList<>();
+                for (io.hilbench.rig.PlantOverride po : c.overrides()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("key", po.key());
+                    e.put("value", po.value());
+                    e.put("source", po.source());
+                    ov.add(e);
+                }
+                m.put("overrides", ov);
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /** plant-models/ beside the rig's rigs/ folder, else in the working directory, else none. */
@@ -426,7 +490,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     record UnitPlan(boolean active, List<RunUnits.Unit> all, List<RunUnits.Unit> mine, RunUnits.Shard shard, int parallel, double resetAllowanceMin) {}
 
-    private UnitPlan unitPlan(BenchOptions options, io.hilbench.rig.Rig r, PrintWriter err) throws IOException {
+    private UnitPlan unitPlan(BenchOptions options, io.hilbench.rig.Rig r, java.util.List<String> corners, PrintWriter err) throws IOException {
         if (unit != null) {
             if (parallel != null || shard != null) throw new IllegalArgumentException("--unit is a child run's own option: not with --parallel or --shard");
             unitFeature();
@@ -444,7 +508,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (n <= 1 && s == null) return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
         double reset = resetAllowanceMin(r, options.featuresDir());
-        List<RunUnits.Unit> all = RunUnits.units(CertificationPlan.inFeatureOrder(options.featuresDir(), tags), List.of());
+        // scenario x corner is the unit a parallel run and a shard take (issue #17 items 2, 3)
+        List<RunUnits.Unit> all = RunUnits.units(CertificationPlan.inFeatureOrder(options.featuresDir(), tags), corners);
         List<RunUnits.Unit> mine = s == null ? all : RunUnits.shard(all, s, reset);
         return new UnitPlan(true, all, mine, s, Math.max(1, n), reset);
     }

@@ -176,7 +176,10 @@ public final class JunitXml {
         d.appendChild(suite);
         for (RunData.ScenarioData s : scenarios) {
             Element c = d.createElement("testcase");
-            c.setAttribute("classname", s.requirement().isEmpty() ? s.uri() : s.requirement());
+            String classname = s.requirement().isEmpty() ? s.uri() : s.requirement();
+            // a unit at a parameter corner (issue #17 item 3): the same scenario at two corners is two test cases
+            if (!io.hilbench.runtime.TraceNames.NOMINAL.equals(s.corner())) classname += " @ " + s.corner();
+            c.setAttribute("classname", classname);
             c.setAttribute("name", s.name());
             c.setAttribute("time", String.format(Locale.ROOT, "%.3f", s.wallTimeS()));
             suite.appendChild(c);

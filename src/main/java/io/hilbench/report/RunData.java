@@ -130,7 +130,13 @@ public record RunData(Path dir, List<ScenarioData> scenarios, java.util.Optional
         }
 
         /** The file name stem of its trace in {@value #TRACES} ({@link TraceNames#stem}, as the scenario glue writes it). */
-        public String traceStem() { return TraceNames.stem(requirement, name); }
+        public String traceStem() { return TraceNames.stem(requirement, name, corner()); }
+
+        /** The parameter corner the unit ran at (run fact {@code corner}; issue #17 item 3), nominal when none is recorded. */
+        public String corner() {
+            String c = runFact("corner");
+            return c.isEmpty() ? TraceNames.NOMINAL : c;
+        }
 
         /** A stem unique within the run (the same scenario may run twice, e.g. in an outline). */
         public String id(int index) { return String.format(Locale.ROOT, "%02d-%s", index + 1, traceStem()); }

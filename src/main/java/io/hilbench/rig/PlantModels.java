@@ -148,6 +148,35 @@ public final class PlantModels {
         };
     }
 
+    /**
+     * Checks every corner of the rig (rig.yaml {@code corners:}, issue #17 item 3) as its plant would be built: the
+     * parameter files with the rig's overrides and the corner's. An error of a corner's override names rig.yaml's line
+     * and the field {@code corners.<name>.overrides.<key>}; errors the corners share (the files, the rig's own overrides)
+     * are reported once.
+     *
+     * @param names the corners to check (null: all the rig defines)
+     * @throws RigException every error found
+     */
+    public static void checkCorners(Rig rig, List<String> names) throws RigException {
+        java.util.Set<RigError> errors = new java.util.LinkedHashSet<>();
+        for (Corner c : rig.plant().corners()) {
+            if (names != null && !names.contains(c.name())) continue;
+            try {
+                parameters(rig.atCorner(c.name()));
+            } catch (RigException e) {
+                for (RigError err : e.errors()) {
+                    PlantOverride mine = c.overrides().stream().filter(o -> o.file().equals(err.file()) && o.line() == err.line()).findFirst().orElse(null);
+                    errors.add(mine == null ? err : new RigError(err.file(), err.line(), "corners." + c.name() + ".overrides." + err.field(), err.message()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            List<RigError> sorted = new java.util.ArrayList<>(errors);
+            sorted.sort(RigError.BY_LOCATION);
+            throw new RigException(sorted);
+        }
+    }
+
     /** The file read with its overrides, or null with its errors added to {@code errors} (every file's errors are reported together). */
     private static <T extends Record> T readCollecting(Path file, Class<T> type, List<PlantParameterFile.Applied> overrides, List<RigError> errors) {
         try {

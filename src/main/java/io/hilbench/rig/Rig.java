@@ -70,14 +70,51 @@ public record Rig(
      *                   parameter wins): the rig's {@code plant.overrides}, then a run's {@code --plant-param}s
      *                   ({@link #withRunOverrides}); checked when the plant is built ({@link PlantModels#parameters})
      */
-    public record PlantReference(String model, Path parameters, List<PlantOverride> overrides) {
+    public record PlantReference(String model, Path parameters, List<PlantOverride> overrides, List<Corner> corners) {
         public PlantReference {
             overrides = overrides == null ? List.of() : List.copyOf(overrides);
+            corners = corners == null ? List.of() : List.copyOf(corners);
+        }
+
+        public PlantReference(String model, Path parameters, List<PlantOverride> overrides) {
+            this(model, parameters, overrides, List.of());
         }
 
         public PlantReference(String model, Path parameters) {
             this(model, parameters, List.of());
         }
+    }
+
+    /**
+     * The rig's parameter corners (rig.yaml {@code corners:}, issue #17 item 3), {@link Corner#NOMINAL} first: what
+     * {@code bench run --corners} runs.
+     */
+    public List<Corner> corners() {
+        List<Corner> all = new java.util.ArrayList<>();
+        all.add(Corner.nominal());
+        all.addAll(plant.corners());
+        return List.copyOf(all);
+    }
+
+    /** The corner of that name ({@link Corner#NOMINAL} included). */
+    public Optional<Corner> corner(String cornerName) {
+        return corners().stream().filter(c -> c.name().equals(cornerName)).findFirst();
+    }
+
+    /**
+     * This rig at a corner: the corner's overrides after the rig's own {@code plant.overrides} (the corner's win), before
+     * any run's {@code --plant-param} ({@link #withRunOverrides}, applied after this). Nominal: the rig as it is.
+     *
+     * @throws IllegalArgumentException a corner the rig does not define (the message lists those it does)
+     */
+    public Rig atCorner(String cornerName) {
+        if (cornerName == null || cornerName.equals(Corner.NOMINAL)) return this;
+        Corner c = corner(cornerName).orElseThrow(() -> new IllegalArgumentException("rig " + name + " has no corner '" + cornerName
+                + "' (its corners: " + String.join(", ", corners().stream().map(Corner::name).toList()) + ")"));
+        List<PlantOverride> all = new java.util.ArrayList<>(plant.overrides());
+        all.addAll(c.overrides());
+        return new Rig(name, site, description, directory, new PlantReference(plant.model(), plant.parameters(), all, plant.corners()), stepMs, seed,
+                pointMaps, points, modbus, opcua, watchdog, lockstep, realtime, controller, console);
     }
 
     /**
@@ -88,7 +125,7 @@ public record Rig(
         if (runOverrides == null || runOverrides.isEmpty()) return this;
         List<PlantOverride> all = new java.util.ArrayList<>(plant.overrides());
         all.addAll(runOverrides);
-        return new Rig(name, site, description, directory, new PlantReference(plant.model(), plant.parameters(), all), stepMs, seed,
+        return new Rig(name, site, description, directory, new PlantReference(plant.model(), plant.parameters(), all, plant.corners()), stepMs, seed,
                 pointMaps, points, modbus, opcua, watchdog, lockstep, realtime, controller, console);
     }
 

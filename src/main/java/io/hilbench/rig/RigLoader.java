@@ -63,7 +63,9 @@ public final class RigLoader {
     }
 
     private static final Set<String> TOP = keys("name", "site", "description", "plant", "step_ms", "seed", "point_maps",
-            "modbus", "opcua", "watchdog", "lockstep", "realtime", "controller", "console");
+            "modbus", "opcua", "watchdog", "lockstep", "realtime", "controller", "console", "corners");
+    /** A corner's name: it becomes part of trace file names (issue #17 item 3). */
+    private static final Pattern CORNER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
 
     private RigLoader() {}
 
@@ -137,6 +139,8 @@ public final class RigLoader {
             String site = top.text("site", false, "", "the site the rig stands for");
             String description = top.text("description", false, "", "free text");
             Rig.PlantReference plant = plant(top);
+            List<Corner> corners = corners(top, plant);
+            if (!corners.isEmpty()) plant = new Rig.PlantReference(plant.model(), plant.parameters(), plant.overrides(), corners);
             int stepMs = (int) top.integer("step_ms", false, 100, 1, 60_000, "plant time per step in ms");
             long seed = top.integer("seed", false, 0, Long.MIN_VALUE, Long.MAX_VALUE, "random seed");
 
@@ -229,7 +233,7 @@ public final class RigLoader {
             List<PlantOverride> overrides = new ArrayList<>();
             YamlNode.Mapping table = p.table("overrides", false, "parameter keys (e.g. gasCooler.co2SideUaNominalWPerK) and their values");
             if (table != null) {
-                overridesOf(table, "", p.file, overrides);
+                overridesOf(table, "", p.file, overrides, "plant.overrides");
                 if (!overrides.isEmpty() && parameters == null) {
                     p.error("overrides", "overrides apply to the parameter files: give plant.parameters too");
                 }
@@ -251,13 +255,54 @@ public final class RigLoader {
             return PlantModels.bundledParameters(rel.getName(n - 2).toString());
         }
 
+        /**
+         * The rig's parameter corners ({@code corners:}, issue #17 item 3): per name a mapping of {@code description},
+         * {@code source} (why these values) and {@code overrides} (parameter keys and values, as {@code plant.overrides}).
+         * The keys and values are checked against the parameter records when a corner's plant is built, and by
+         * {@code bench check-rig} and {@code bench run --corners} before anything runs ({@link PlantModels#checkCorners}).
+         */
+        private List<Corner> corners(Section top, Rig.PlantReference plant) {
+            YamlNode.Mapping table = top.table("corners", false, "corner names and their description, source and overrides");
+            if (table == null) return List.of();
+            List<Corner> out = new ArrayList<>();
+            for (YamlNode.Entry e : table.entries().values()) {
+                String name = e.key();
+                String field = "corners." + name;
+                if (!CORNER_NAME.matcher(name).matches()) {
+                    errors.add(new RigError(rigName, e.keyLine(), field, "'" + name + "' is not a corner name (letters, digits, '-', '_': it names trace files)"));
+                    continue;
+                }
+                if (name.equals(Corner.NOMINAL)) {
+                    errors.add(new RigError(rigName, e.keyLine(), field, "'" + Corner.NOMINAL + "' is the rig without a corner's overrides; a rig may not define it"));
+                    continue;
+                }
+                if (!(e.value() instanceof YamlNode.Mapping m)) {
+                    errors.add(new RigError(rigName, e.keyLine(), field, "must be a mapping of description, source, overrides, was " + e.value().describe()));
+                    continue;
+                }
+                Section c = new Section(rigName, field, e.keyLine(), m, errors, keys("description", "source", "overrides"));
+                String description = c.text("description", false, "", "what the corner stands for");
+                String source = c.text("source", true, "", "where its bounds come from: a datasheet, a standard, a note");
+                List<PlantOverride> overrides = new ArrayList<>();
+                YamlNode.Mapping o = c.table("overrides", true, "parameter keys (e.g. gasCooler.co2SideUaNominalWPerK) and their values");
+                if (o != null) {
+                    int before = errors.size();
+                    overridesOf(o, "", rigName, overrides, field + ".overrides");
+                    if (overrides.isEmpty() && errors.size() == before) c.error("overrides", "a corner sets at least one parameter");
+                    if (!overrides.isEmpty() && plant.parameters() == null) c.error("overrides", "corner overrides apply to the parameter files: give plant.parameters too");
+                }
+                out.add(new Corner(name, description, source, overrides, e.keyLine()));
+            }
+            return out;
+        }
+
         /** The overrides of a {@code plant.overrides} mapping: dotted keys, or nested mappings read as dotted keys. */
-        private void overridesOf(YamlNode.Mapping m, String prefix, String file, List<PlantOverride> out) {
+        private void overridesOf(YamlNode.Mapping m, String prefix, String file, List<PlantOverride> out, String field) {
             for (YamlNode.Entry e : m.entries().values()) {
                 String key = prefix + e.key();
-                if (e.value() instanceof YamlNode.Mapping inner) overridesOf(inner, key + ".", file, out);
+                if (e.value() instanceof YamlNode.Mapping inner) overridesOf(inner, key + ".", file, out, field);
                 else if (e.value() instanceof YamlNode.Scalar s) out.add(new PlantOverride(key, s.text(), s.token(), file, e.keyLine()));
-                else errors.add(new RigError(file, e.keyLine(), "plant.overrides." + key, "expected one value, got " + e.value().describe()));
+                else errors.add(new RigError(file, e.keyLine(), field + "." + key, "expected one value, got " + e.value().describe()));
             }
         }
 

@@ -26,4 +26,25 @@ public final class TraceNames {
                 + scenarioName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.length() > STEM_MAX ? slug.substring(0, STEM_MAX) : slug;
     }
+
+    /** The corner a run unit runs at when none is named: the rig's plant as it is (rig.Corner.NOMINAL). */
+    public static final String NOMINAL = "nominal";
+
+    /**
+     * The stem of a scenario's trace at a parameter corner (issue #17 item 3): {@link #stem} at {@value #NOMINAL}, else
+     * the stem, '@' and the corner ({@code SU-04-operator-stops-the-heat-pump-at-full-load@gas-cooler-ua-low}), so the
+     * same scenario at two corners keeps two traces.
+     */
+    public static String stem(String requirement, String scenarioName, String corner) {
+        String s = stem(requirement, scenarioName);
+        return corner == null || corner.isEmpty() || corner.equals(NOMINAL) ? s : s + "@" + corner;
+    }
+
+    /**
+     * The key of a run unit (scenario × corner): its feature uri and line at {@value #NOMINAL}, else uri, '@' and the
+     * corner. The evidence re-judge matches the manifest's verdicts to the replay recipes by it.
+     */
+    public static String unit(String uri, String corner) {
+        return corner == null || corner.isEmpty() || corner.equals(NOMINAL) ? uri : uri + "@" + corner;
+    }
 }

@@ -27,9 +27,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param portOffset  every TCP port of the rig shifted by this much (the plant's servers and the controller's endpoint,
  *                    as {@code --port-offset} of serve and controller): how the shard K of a fleet reaches controller K
  *                    ({@code bench run --shard-port-stride}, issue #17 item 5); 0 for the rig as written
+ * @param corner      the rig's parameter corner the plant runs at (rig.yaml {@code corners:}, issue #17 item 3;
+ *                    system property {@code hilbench.corner}); {@code nominal} (the default): the rig as it is
  */
 public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                           List<String> plantParams, int portOffset) {
+                           List<String> plantParams, int portOffset, String corner) {
     public enum ControllerKind {
         REFERENCE, EXTERNAL;
 
@@ -49,10 +51,23 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
 
     public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
                         List<String> plantParams) {
-        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0);
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0, io.hilbench.rig.Corner.NOMINAL);
+    }
+
+    /** At the nominal corner, the rig's ports shifted by {@code portOffset}. */
+    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
+                        List<String> plantParams, int portOffset) {
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, portOffset, io.hilbench.rig.Corner.NOMINAL);
+    }
+
+    /** At a parameter corner, the rig's ports as written. */
+    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
+                        List<String> plantParams, String corner) {
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0, corner);
     }
 
     public BenchOptions {
+        corner = corner == null || corner.isBlank() ? io.hilbench.rig.Corner.NOMINAL : corner.trim();
         plantParams = plantParams == null ? List.of() : List.copyOf(plantParams);
         Objects.requireNonNull(rigDir, "rigDir");
         Objects.requireNonNull(featuresDir, "featuresDir");
@@ -87,7 +102,9 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
                 Pacing.parse(System.getProperty("hilbench.pace", "lockstep")),
                 seed == null || seed.isBlank() ? null : Long.valueOf(seed.trim()),
                 Path.of(System.getProperty("hilbench.report", "target/cucumber")),
-                plantParamsProperty(System.getProperty("hilbench.plantParams")));
+                plantParamsProperty(System.getProperty("hilbench.plantParams")),
+                0,
+                System.getProperty("hilbench.corner"));
     }
 
     private static List<String> plantParamsProperty(String s) {
@@ -101,12 +118,15 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
     public boolean sameBench(BenchOptions o) {
         return o != null && rigDir.equals(o.rigDir) && featuresDir.equals(o.featuresDir) && controller == o.controller
                 && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed)
-                && plantParams.equals(o.plantParams) && portOffset == o.portOffset;
+                && plantParams.equals(o.plantParams) && portOffset == o.portOffset && corner.equals(o.corner);
     }
 
-    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams, portOffset); }
+    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams, portOffset, corner); }
 
-    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams, portOffset); }
+    public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams, portOffset, corner); }
 
-    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams, portOffset); }
+    public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams, portOffset, corner); }
+
+    /** These options at another parameter corner of the rig (null or blank: nominal). */
+    public BenchOptions withCorner(String c) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, portOffset, c); }
 }

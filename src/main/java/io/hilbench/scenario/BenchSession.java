@@ -54,7 +54,9 @@ public final class BenchSession implements AutoCloseable {
     private BenchSession(BenchOptions options) throws Exception {
         this.options = options;
         // the run's --plant-param after the rig's plant.overrides (issue #15 item 7)
-        this.rig = RigLoader.loadDefault(options.rigDir()).withRunOverrides(io.hilbench.rig.PlantOverride.fromArguments(options.plantParams()))
+        // and the corner's between the two (issue #17 item 3): rig < corner < run
+        this.rig = RigLoader.loadDefault(options.rigDir()).atCorner(options.corner())
+                .withRunOverrides(io.hilbench.rig.PlantOverride.fromArguments(options.plantParams()))
                 .withPortOffset(options.portOffset());
         this.controllerMap = rig.controller().orElseThrow(() ->
                 new IllegalStateException("rig " + rig.name() + " has no controller section: scenarios need the controller's supervisory map (DESIGN §7)"));
@@ -86,7 +88,8 @@ public final class BenchSession implements AutoCloseable {
     private void connectController(boolean reference) throws Exception {
         String endpoint;
         if (reference) {
-            Path logFile = options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant()) + ".log");
+            Path logFile = options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant())
+                    + (io.hilbench.rig.Corner.NOMINAL.equals(options.corner()) ? "" : "@" + options.corner()) + ".log");
             try {
                 controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, ControllerProcess.NO_PROGRESS_LIMIT);
             } catch (IOException e) {

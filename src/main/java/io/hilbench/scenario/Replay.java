@@ -45,7 +45,20 @@ public final class Replay {
 
     /** A scenario's recipe. {@code judged} is false when no verdict came from the trace (a step error, an inconclusive run). */
     public record Recipe(String scenario, String uri, String requirement, boolean judged, String judgedTrace,
-                         List<Timeline.Entry> timeline, List<Registration> registrations) {}
+                         List<Timeline.Entry> timeline, List<Registration> registrations, String corner, List<String> cornerOverrides) {
+        public Recipe {
+            corner = corner == null || corner.isEmpty() ? io.hilbench.runtime.TraceNames.NOMINAL : corner;
+            cornerOverrides = cornerOverrides == null ? List.of() : List.copyOf(cornerOverrides);
+        }
+
+        public Recipe(String scenario, String uri, String requirement, boolean judged, String judgedTrace,
+                      List<Timeline.Entry> timeline, List<Registration> registrations) {
+            this(scenario, uri, requirement, judged, judgedTrace, timeline, registrations, null, null);
+        }
+
+        /** The run unit's key (scenario × corner, issue #17 item 3): {@link io.hilbench.runtime.TraceNames#unit}. */
+        public String unit() { return io.hilbench.runtime.TraceNames.unit(uri, corner); }
+    }
 
     /** The re-judged verdicts of one scenario by assertion id, or the reason it could not be re-judged. */
     public record Rejudged(String scenario, String uri, Map<String, Verdict> verdicts, String notRejudged) {}
@@ -60,6 +73,12 @@ public final class Replay {
         root.put("requirement", r.requirement());
         root.put("judged", r.judged());
         root.put("judgedTrace", r.judgedTrace());
+        if (!io.hilbench.runtime.TraceNames.NOMINAL.equals(r.corner())) {
+            // the parameter corner the unit ran at and its overrides as rig.yaml gave them (issue #17 item 3)
+            root.put("corner", r.corner());
+            ArrayNode co = root.putArray("cornerOverrides");
+            r.cornerOverrides().forEach(co::add);
+        }
         ArrayNode tl = root.putArray("timeline");
         for (Timeline.Entry e : r.timeline()) {
             ObjectNode o = tl.addObject();
@@ -103,7 +122,13 @@ public final class Replay {
             regs.add(new Registration(o.path("id").asText(), o.path("timelineEntries").asInt(), s.isNumber() ? s.asLong() : null, k.isNumber() ? k.asDouble() : null));
         }
         return new Recipe(root.path("scenario").asText(), root.path("uri").asText(), root.path("requirement").asText(), root.path("judged").asBoolean(),
-                root.path("judgedTrace").asText(), tl, regs);
+                root.path("judgedTrace").asText(), tl, regs, root.path("corner").asText(null), cornerOverrides(root));
+    }
+
+    private static List<String> cornerOverrides(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        root.path("cornerOverrides").forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /**
@@ -120,14 +145,45 @@ public final class Replay {
         } catch (RigException e) {
             throw new IOException("the rig in " + rigDir + " does not load: " + e.errors(), e);
         }
-        PlantSignals signals = new PlantSignals(rig, PlantModels.catalogue(rig.plant().model()));
         List<Path> recipes;
         try (Stream<Path> s = Files.list(traceDir)) {
             recipes = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         }
         List<Rejudged> out = new ArrayList<>();
-        for (Path p : recipes) out.add(rejudge(read(p), traceDir, requirements, signals));
+        for (Path p : recipes) {
+            Recipe r = read(p);
+            String cornerProblem = cornerProblem(rig, r);
+            if (cornerProblem != null) {
+                out.add(new Rejudged(r.scenario(), r.unit(), Map.of(), cornerProblem));
+                continue;
+            }
+            Rejudged j = rejudge(r, traceDir, requirements, new PlantSignals(rig.atCorner(r.corner()), PlantModels.catalogue(rig.plant().model())));
+            out.add(new Rejudged(j.scenario(), r.unit(), j.verdicts(), j.notRejudged()));
+        }
         return out;
+    }
+
+    /**
+     * Why a recipe's corner cannot be re-judged with the bundle's rig, or null: the unit is re-judged with its corner's
+     * parameters, so the corner must be one the bundle's rig.yaml defines, with the overrides the run recorded and
+     * values the parameter records accept (issue #17 item 3).
+     */
+    static String cornerProblem(Rig rig, Recipe r) {
+        if (io.hilbench.runtime.TraceNames.NOMINAL.equals(r.corner())) return null;
+        java.util.Optional<io.hilbench.rig.Corner> c = rig.corner(r.corner());
+        if (c.isEmpty()) return "corner '" + r.corner() + "' is not defined in the bundle's rig.yaml";
+        List<String> defined = c.get().overrides().stream().map(o -> o.key() + "=" + o.value()).toList();
+        if (!defined.equals(r.cornerOverrides())) {
+            return "corner '" + r.corner() + "' ran with " + r.cornerOverrides() + " but the bundle's rig.yaml defines " + defined;
+        }
+        if (rig.plant().parameters() != null && Files.isRegularFile(rig.plant().parameters())) {
+            try {
+                PlantModels.parameters(rig.atCorner(r.corner()));
+            } catch (RigException e) {
+                return "corner '" + r.corner() + "': its parameters do not load: " + e.errors();
+            }
+        }
+        return null;
     }
 
     static Rejudged rejudge(Recipe r, Path traceDir, Requirements requirements, PlantSignals signals) throws IOException {

@@ -177,6 +177,54 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * Runs the selected scenarios at each parameter corner of the rig, in the order given (issue #17 item 3): corner ×
+     * scenario is the unit. One ledger, one report folder: every record names its corner, each corner's traces carry
+     * it in their names ({@code …@corner.csv}); Cucumber's own files of the nominal corner go in the report folder,
+     * those of another corner in {@code corners/<name>/}. Each corner gets its own bench session (its plant built with
+     * the corner's overrides, a fresh controller).
+     */
+    public static Result runCorners(BenchOptions options, List<String> corners, String tags, PrintStream progress) throws IOException {
+        Files.createDirectories(options.reportDir());
+        VerdictLedger.clear();
+        planned(Map.of());
+        RunBoard.clear();
+        try {
+            Path report = options.reportDir();
+            Progress listener = new Progress(progress, effectiveTags(tags), report);
+            listener.repeats = corners.size();
+            Launcher launcher = LauncherFactory.create();
+            for (String corner : corners) {
+                BenchOptions.use(options.withCorner(corner));
+                if (progress != null) progress.println("corner " + corner);
+                Path cucumberDir = corner.equals(io.hilbench.runtime.TraceNames.NOMINAL) ? report : report.resolve("corners").resolve(corner);
+                Files.createDirectories(cucumberDir);
+                LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                        .selectors(DiscoverySelectors.selectDirectory(options.featuresDir().toFile()))
+                        .filters(includeEngines("cucumber"))
+                        .configurationParameters(cornerConfiguration(cucumberDir, report.resolve("corners").resolve(corner)))
+                        .configurationParameter("cucumber.filter.tags", effectiveTags(tags))
+                        .build();
+                launcher.execute(request, listener);
+            }
+            return listener.result(report);
+        } finally {
+            BenchOptions.use(null);
+        }
+    }
+
+    /**
+     * Cucumber's configuration for one corner of a corners run: as {@link #configuration}, but its JUnit XML always in
+     * {@code corners/<name>/}, so the report folder's own {@code cucumber-junit.xml} is written from verdicts.json
+     * with every unit of every corner (Cucumber's file of the nominal corner alone would disagree with the verdicts).
+     */
+    static Map<String, String> cornerConfiguration(Path cucumberDir, Path junitDir) throws IOException {
+        Files.createDirectories(junitDir);
+        Map<String, String> c = configuration(cucumberDir);
+        c.put("cucumber.plugin", c.get("cucumber.plugin").replace("junit:" + cucumberDir.resolve("cucumber-junit.xml"), "junit:" + junitDir.resolve("cucumber-junit.xml")));
+        return c;
+    }
+
     /** The tag expression a run filters with: the given one, or {@link #DEFAULT_TAGS}. */
     static String effectiveTags(String tags) {
         return tags != null && !tags.isBlank() ? tags : DEFAULT_TAGS;
@@ -275,6 +323,8 @@ public final class ScenarioRunner {
         private int total;
         /** When > 0, the number of scenarios across several launcher requests (a plan run). */
         private int fixedTotal;
+        /** How many times the selected scenarios run (the corners of a corners run): the counter counts every unit. */
+        private int repeats = 1;
         private int done;
 
         Progress(PrintStream out, String tags) {
@@ -301,7 +351,7 @@ public final class ScenarioRunner {
                 counted.add(id.getUniqueId());
                 keys.put(id.getUniqueId(), shortName(id.getDisplayName()));
             }
-            total = counted.size();
+            total = counted.size() * repeats;
             planned(keys);
             RunBoard.plan(new ArrayList<>(keys.values()));   // the console's run view
         }

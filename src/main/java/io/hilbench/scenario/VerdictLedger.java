@@ -193,6 +193,9 @@ public final class VerdictLedger {
             s.put("scenario", r.name());
             s.put("requirement", r.requirement());
             s.put("uri", r.uri());
+            // the parameter corner of the unit (scenario × corner, issue #17 item 3)
+            String corner = cornerOf(r);
+            s.put("corner", corner);
             s.put("outcome", r.outcome().label());
             s.put("plantTimeS", r.plantMs() / 1000.0);
             s.put("wallTimeS", r.wallMs() / 1000.0);
@@ -202,6 +205,7 @@ public final class VerdictLedger {
             for (Verdict v : r.verdicts()) {
                 ObjectNode o = vs.addObject();
                 o.put("id", v.id());
+                o.put("corner", corner);
                 o.put("verdict", v.outcome().label());
                 o.set("limits", m.valueToTree(new java.util.TreeMap<>(v.limits())));
                 o.put("message", v.message());
@@ -287,6 +291,12 @@ public final class VerdictLedger {
     private static Verdict.Outcome outcome(String label, Path file) throws IOException {
         for (Verdict.Outcome o : Verdict.Outcome.values()) if (o.label().equals(label)) return o;
         throw new IOException(file + ": unknown verdict '" + label + "'");
+    }
+
+    /** The parameter corner a record ran at (its run facts' {@code corner}); nominal when it names none. */
+    public static String cornerOf(ScenarioRecord r) {
+        Object c = r.run().get("corner");
+        return c == null || c.toString().isEmpty() ? io.hilbench.runtime.TraceNames.NOMINAL : c.toString();
     }
 
     /** Reads a verdicts file back: scenario → assertion id → verdict label (for the expected-failure matrix and tests). */

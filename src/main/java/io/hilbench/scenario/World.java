@@ -400,6 +400,8 @@ public final class World implements Disposable {
             run.put("pacing", session.options().pacing().toString());
             run.put("seed", session.options().seed() != null ? session.options().seed() : session.rig().seed());
             run.put("rig", session.rig().name());
+            // the parameter corner the plant ran at (issue #17 item 3): every verdict records it
+            run.put("corner", session.options().corner());
             // plant parameters set over the files (rig plant.overrides, --plant-param; issue #15 item 7): only when there are any
             if (!session.rig().plant().overrides().isEmpty()) {
                 try {
@@ -512,7 +514,8 @@ public final class World implements Disposable {
         try {
             Path dir = session.options().reportDir().resolve(io.hilbench.runtime.TraceNames.FOLDER);
             Files.createDirectories(dir);
-            String slug = io.hilbench.runtime.TraceNames.stem(requirement, scenario.getName()); // the report finds it by the same rule
+            String corner = session.options().corner();
+            String slug = io.hilbench.runtime.TraceNames.stem(requirement, scenario.getName(), corner); // the report finds it by the same rule
             plant.emulator().recorder().writeCsv(dir.resolve(slug + ".csv"), 1000);
             // the columns the judge read, at every step, and the recipe to rebuild its assertions (bench verify-evidence
             // --rejudge), in their own folder so that traces/*.csv stays the recorder's format
@@ -520,10 +523,15 @@ public final class World implements Disposable {
             Files.createDirectories(judged);
             if (judgedOnTrace) judgedTrace.write(judged.resolve(slug + Replay.TRACE_SUFFIX));
             Replay.write(judged.resolve(slug + Replay.SUFFIX), new Replay.Recipe(scenario.getName(), scenario.getUri() + ":" + scenario.getLine(), requirement,
-                    judgedOnTrace, slug + Replay.TRACE_SUFFIX, timeline.entries(), registrations));
+                    judgedOnTrace, slug + Replay.TRACE_SUFFIX, timeline.entries(), registrations, corner, cornerOverrides(corner)));
         } catch (IOException e) {
             log.warn("trace not written: {}", e.toString());
         }
+    }
+
+    /** The corner's overrides as KEY=VALUE, as rig.yaml defines them (the replay recipe records them; the re-judge compares). */
+    private java.util.List<String> cornerOverrides(String corner) {
+        return session.rig().corner(corner).map(c -> c.overrides().stream().map(o -> o.key() + "=" + o.value()).toList()).orElse(java.util.List.of());
     }
 
     @Override

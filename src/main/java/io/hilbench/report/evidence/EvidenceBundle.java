@@ -183,6 +183,8 @@ public final class EvidenceBundle {
             v.put("scenario", s.path("scenario").asText());
             v.put("requirement", s.path("requirement").asText());
             v.put("uri", s.path("uri").asText());
+            // the parameter corner of the unit (scenario × corner, issue #17 item 3)
+            v.put("corner", s.path("corner").asText(io.hilbench.runtime.TraceNames.NOMINAL));
             v.put("outcome", s.path("outcome").asText());
             if (s.hasNonNull("error")) v.put("error", s.path("error").asText());
             ArrayNode as = v.putArray("assertions");
@@ -206,6 +208,16 @@ public final class EvidenceBundle {
             if (p99.isNumber() && r.path("timing").path("lateness").path("count").asInt() > 0) {
                 p99Max = Double.isNaN(p99Max) ? p99.asDouble() : Math.max(p99Max, p99.asDouble());
             }
+        }
+        // the corner × requirement matrix when the run ran parameter corners (issue #17 item 3): requirement → corner → outcome
+        List<io.hilbench.report.CornerMatrix.Unit> units = new ArrayList<>();
+        ledger.path("scenarios").forEach(s -> units.add(new io.hilbench.report.CornerMatrix.Unit(s.path("requirement").asText(""),
+                s.path("corner").asText(io.hilbench.runtime.TraceNames.NOMINAL), s.path("outcome").asText())));
+        io.hilbench.report.CornerMatrix matrix = io.hilbench.report.CornerMatrix.of(units);
+        if (matrix.hasCorners()) {
+            ObjectNode cm = root.putObject("cornerMatrix");
+            cm.set("corners", m.valueToTree(matrix.corners()));
+            cm.set("requirements", m.valueToTree(matrix.cells()));
         }
         // the run's totals and exit code as verdicts.json states them, counted again from its scenarios when it states none
         List<String> outcomes = new ArrayList<>();

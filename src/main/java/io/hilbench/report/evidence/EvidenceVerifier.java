@@ -213,7 +213,9 @@ public final class EvidenceVerifier {
             index++;
             String uri = s.path("uri").asText();
             String name = s.path("scenario").asText();
-            Rejudger.Scenario r = byUri.get(uri);
+            // a unit is scenario × corner (issue #17 item 3): the recipe of the same scenario at another corner is not its
+            String unit = io.hilbench.runtime.TraceNames.unit(uri, s.path("corner").asText(io.hilbench.runtime.TraceNames.NOMINAL));
+            Rejudger.Scenario r = byUri.get(unit);
             List<JsonNode> recorded = new ArrayList<>();
             s.path("assertions").forEach(recorded::add);
             boolean rejudgedHere = r != null && r.notRejudged() == null;
@@ -226,7 +228,7 @@ public final class EvidenceVerifier {
                 else problems.add("re-judge: no replay recipe or judged trace for '" + name + "' (" + uri + ")");
                 continue;
             }
-            matched.add(uri);
+            matched.add(unit);
             if (r.notRejudged() != null) {
                 boolean allInconclusive = recorded.stream().allMatch(a -> a.path("verdict").asText().equals("inconclusive"));
                 if (allInconclusive) notes.add("re-judge: '" + name + "' not re-judged: " + r.notRejudged());

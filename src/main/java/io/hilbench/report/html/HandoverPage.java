@@ -70,11 +70,14 @@ public final class HandoverPage {
         for (ReportModel.ScenarioView v : m.scenarios()) {
             RunData.ScenarioData s = v.data();
             h.raw("<tr class=\"" + Verdicts.cssClass(s.outcome()) + "\">");
-            for (String c : new String[]{Integer.toString(i++), s.requirement(), s.name(), shortUri(s.uri()), num(s.plantTimeS() / 60, 1) + " min",
+            String scenarioName = io.hilbench.runtime.TraceNames.NOMINAL.equals(s.corner()) ? s.name() : s.name() + " @ corner " + s.corner();
+            for (String c : new String[]{Integer.toString(i++), s.requirement(), scenarioName, shortUri(s.uri()), num(s.plantTimeS() / 60, 1) + " min",
                     num(s.wallTimeS(), 1) + " s", s.outcome()}) h.raw("<td>").text(c).raw("</td>");
             h.raw("</tr>\n");
         }
         h.raw("</table>\n");
+        // the corner × requirement matrix when the run ran parameter corners (issue #17 item 3)
+        IndexPage.cornerMatrix(h, io.hilbench.report.CornerMatrix.of(m.run()));
 
         h.el("h2", "3. Expected and actual per requirement");
         Map<String, List<RunData.AssertionData>> byReq = new LinkedHashMap<>();

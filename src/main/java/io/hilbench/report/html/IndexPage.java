@@ -31,9 +31,11 @@ public final class IndexPage {
                 .raw("<a href=\"handover.pdf\">handover report (PDF)</a> · <a href=\"cucumber-junit.xml\">JUnit XML</a> · ")
                 .raw("<a href=\"cucumber.json\">Cucumber JSON</a> · <a href=\"verdicts.json\">verdicts.json</a> · <a href=\"traces/\">traces</a></p>\n");
         junit(h, m);
+        cornerMatrix(h, io.hilbench.report.CornerMatrix.of(m.run()));
 
         h.el("h2", "Requirements × verdicts");
-        h.raw("<table class=\"verdicts index\">\n").headerRow("requirement", "assertion", "pass when", "limits used", "verdict", "at plant time", "evidence");
+        boolean corners = io.hilbench.report.CornerMatrix.of(m.run()).hasCorners();
+        h.raw("<table class=\"verdicts index\">\n").headerRow(corners ? "requirement @ corner" : "requirement", "assertion", "pass when", "limits used", "verdict", "at plant time", "evidence");
         for (ReportModel.ScenarioView v : m.scenarios()) {
             RunData.ScenarioData s = v.data();
             if (s.verdicts().isEmpty()) {
@@ -44,7 +46,8 @@ public final class IndexPage {
             for (RunData.AssertionData a : s.verdicts()) {
                 // anchor unique per scenario: a requirement may have several scenarios (SU-02 has two)
                 h.raw("<tr class=\"" + Verdicts.cssClass(a.verdict()) + "\" id=\"" + esc(v.id() + ":" + a.id()) + "\">");
-                for (String c : new String[]{a.requirement(), a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.verdict(), Verdicts.instant(a), evidence(a)}) {
+                String req = corners ? a.requirement() + " @ " + s.corner() : a.requirement();
+                for (String c : new String[]{req, a.id(), m.text().assertion(a.id()), Verdicts.limits(a), a.verdict(), Verdicts.instant(a), evidence(a)}) {
                     h.raw("<td>").text(c).raw("</td>");
                 }
                 h.raw("</tr>\n");
@@ -56,6 +59,33 @@ public final class IndexPage {
         for (ReportModel.ScenarioView v : m.scenarios()) scenario(h, v);
         h.raw("</body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * The corner × requirement matrix (issue #17 item 3), when the run ran any corner besides nominal: one row per
+     * requirement, one column per corner, each cell the outcome of its units there.
+     */
+    public static void cornerMatrix(Html h, io.hilbench.report.CornerMatrix cm) {
+        if (!cm.hasCorners()) return;
+        h.el("h2", "Parameter corners × requirements");
+        java.util.List<String> head = new java.util.ArrayList<>();
+        head.add("requirement");
+        head.addAll(cm.corners());
+        h.raw("<table class=\"verdicts corners\">\n").headerRow(head.toArray(String[]::new));
+        for (String r : cm.requirements()) {
+            h.raw("<tr><td>").text(r).raw("</td>");
+            for (String c : cm.corners()) {
+                String o = cm.cells().get(r).get(c);
+                h.raw("<td class=\"" + (o.isEmpty() ? "" : Verdicts.cssClass(o)) + "\">").text(o.isEmpty() ? "–" : o).raw("</td>");
+            }
+            h.raw("</tr>\n");
+        }
+        h.raw("</table>\n");
+        java.util.List<String> onlyNominal = new java.util.ArrayList<>();
+        for (String r : cm.requirements()) {
+            if ("passed".equals(cm.cells().get(r).get(io.hilbench.runtime.TraceNames.NOMINAL)) && !cm.notPassedAt(r).isEmpty()) onlyNominal.add(r + " (not at " + String.join(", ", cm.notPassedAt(r)) + ")");
+        }
+        if (!onlyNominal.isEmpty()) h.raw("<p class=\"fail\">").text("Passes at the nominal plant only: " + String.join("; ", onlyNominal)).raw("</p>\n");
     }
 
     /** The evidence cell: expected and actual as the verdict's fields say them, else its message. */

@@ -1,0 +1,38 @@
+package io.hilbench.rig;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parameter corner of a rig (issue #17 item 3): a named set of plant parameter overrides from rig.yaml's
+ * {@code corners:}, applied over the rig's own {@code plant.overrides} (and under a run's {@code --plant-param}), so
+ * that {@code bench run --corners} runs the selected scenarios at each corner and a controller that passes only at the
+ * nominal plant shows as such. The corner {@value #NOMINAL} is implicit: the rig as it is, no overrides; a rig may not
+ * define it.
+ *
+ * @param name        letters, digits, '-', '_' (it becomes part of trace file names)
+ * @param description what the corner stands for
+ * @param source      why these values: the datasheet, standard or note the bounds come from
+ * @param overrides   the parameter values, checked exactly as {@code plant.overrides} ({@link PlantModels#parameters})
+ * @param line        the line of the corner's name in rig.yaml (0 for nominal)
+ */
+public record Corner(String name, String description, String source, List<PlantOverride> overrides, int line) {
+    /** The plant as the rig describes it, without a corner's overrides. */
+    public static final String NOMINAL = "nominal";
+
+    public Corner {
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        source = source == null ? "" : source;
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    /** The nominal corner: no overrides. */
+    public static Corner nominal() {
+        return new Corner(NOMINAL, "the plant as the rig's parameter files and plant.overrides give it", "", List.of(), 0);
+    }
+
+    public boolean isNominal() {
+        return name.equals(NOMINAL);
+    }
+}
