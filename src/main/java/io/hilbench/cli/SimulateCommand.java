@@ -3,7 +3,7 @@ package io.hilbench.cli;
 import io.hilbench.controller.ControllerConfig;
 import io.hilbench.controller.PlantLoopsConfig;
 import io.hilbench.controller.TankChargingConfig;
-import io.hilbench.plant.BuiltInWeather;
+import io.hilbench.plant.weather.BuiltInWeather;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.report.Kpis;
 import io.hilbench.rig.PlantModels;

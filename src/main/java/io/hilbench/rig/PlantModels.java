@@ -1,13 +1,13 @@
 package io.hilbench.rig;
 
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.FirstHeatPumpPlant;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.SignalCatalogue;
-import io.hilbench.plant.SolrodPlant;
-import io.hilbench.plant.SolrodPlantParameters;
+import io.hilbench.plant.site.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlantParameters;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,9 +3,9 @@ package io.hilbench.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantModel;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
