@@ -164,7 +164,7 @@ class PlantOverridesTest {
     void aModelWithoutTheFileRefusesItsPrefix() {
         assertThatThrownBy(() -> PlantModels.resolve(PlantModels.CO2_HEAT_PUMP, cli("site.tank.volumeM3=1000")))
                 .isInstanceOf(RigException.class).hasMessageContaining("plant model co2-heat-pump has no site parameters");
-        assertThatThrownBy(() -> PlantModels.resolve(PlantModels.FIRST_HEAT_PUMP, cli("gasCooler.cellCount=20")))
+        assertThatThrownBy(() -> PlantModels.resolve(PlantModels.RETIRED_FIRST_HEAT_PUMP, cli("gasCooler.cellCount=20")))
                 .isInstanceOf(RigException.class).hasMessageContaining("takes no parameter overrides");
     }
 }

@@ -4,7 +4,6 @@ import io.hilbench.Units;
 import io.hilbench.fluid.Co2LookupResult;
 import io.hilbench.fluid.Co2Saturation;
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.FirstHeatPumpPlant;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.PlantSnapshot;
@@ -17,7 +16,7 @@ import java.util.List;
  * N VFD compressors ({@link Compressor}), the segmented water-cooled {@link GasCooler}, the HP valve HV-221 and the
  * flash-gas bypass HV-222 ({@link HighPressureValve}), the {@link Receiver}, M {@link AirEvaporatorSection}s with
  * their {@link FrostLayer}s and hot-gas defrost, the tank-source {@link WaterEvaporator}, and the hardwired
- * {@link SafetyChain}. Its catalogue offers every name of {@link FirstHeatPumpPlant}'s (same meanings, SI units), so a
+ * {@link SafetyChain}. Its catalogue offers every name of the retired first heat pump's (same meanings, SI units), so a
  * point map written for the first plant binds unchanged; names it adds are listed in
  * plant-models/co2-heat-pump/README.md.
  *

@@ -9,7 +9,12 @@ import java.util.List;
  * dynamics, its DH water side, and the two safety functions the first scenarios need. It offers every name the
  * Solrød rig binds (so the point map binds unchanged); what it does not model is held at documented parameter
  * values. The heat-pump issue replaces it behind {@link PlantModel}. Equations, assumptions, validity and the list of
- * what is held constant: {@code plant-models/first-heat-pump/README.md}.
+ * what is held constant: {@code FirstHeatPumpPlant.md} beside this file.
+ *
+ * <p><b>A test fixture, no longer a plant model a rig can serve</b> (retired from {@code plant.model} in issue #15 item 8:
+ * {@code co2-heat-pump} offers every one of its names). Kept in src/test as the fast plant of the controller's and the
+ * runtime's loop tests and of the rest-of-plant tests ({@code SolrodPlant} around it): a step costs microseconds, no CO2
+ * cycle, so those tests judge the controller, the loop and the site rather than the heat pump's physics.
  *
  * <p>Conventions: heat flow is positive into the water (heat output) and positive out of the air (evaporator heat);
  * compressor 1 is C-211; air section 1 is XV-231/F-251; tank sensor 1 is the top.

@@ -4,7 +4,7 @@ import io.hilbench.Units;
 
 /**
  * Design data of {@link FirstHeatPumpPlant}, SI units. Defaults ({@link #solrodDefaults()}) and their sources are in
- * {@code plant-models/first-heat-pump/README.md}; tags as in the domain notes: [S] a named source, [C] computed,
+ * {@code FirstHeatPumpPlant.md} beside this file; tags as in the domain notes: [S] a named source, [C] computed,
  * [L] common practice, not verified, [U] unknown, a guess made a parameter.
  *
  * @param compressorCount                 compressors C-211.. (4 [U]: the rig binds 4)
