@@ -11,6 +11,7 @@ import io.hilbench.rig.Rig;
 import io.hilbench.rig.RigError;
 import io.hilbench.rig.RigException;
 import io.hilbench.rig.RigLoader;
+import io.hilbench.study.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

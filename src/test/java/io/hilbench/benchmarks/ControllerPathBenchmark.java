@@ -1,6 +1,6 @@
 package io.hilbench.benchmarks;
 
-import io.hilbench.cli.Simulation;
+import io.hilbench.study.Simulation;
 import io.hilbench.controller.ControllerConfig;
 import io.hilbench.plant.weather.BuiltInWeather;
 import io.hilbench.plant.co2.Co2HeatPumpPlant;

@@ -1,4 +1,4 @@
-package io.hilbench.cli;
+package io.hilbench.study;
 
 import io.hilbench.Units;
 import io.hilbench.controller.Commands;
