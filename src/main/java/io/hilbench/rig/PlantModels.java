@@ -314,7 +314,7 @@ public final class PlantModels {
     }
 
     /** The message for a model name that is not served: a retired one says what replaces it. */
-    static String unknownModel(String model) {
+    public static String unknownModel(String model) {
         if (RETIRED_FIRST_HEAT_PUMP.equals(model)) {
             return "plant model '" + model + "' is retired (issue #15): use co2-heat-pump (the CO2 heat pump alone, it offers every "
                     + "name first-heat-pump offered) or solrod (the whole plant)";
