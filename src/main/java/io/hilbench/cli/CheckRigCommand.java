@@ -38,6 +38,11 @@ public final class CheckRigCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Rig r = RigLoader.loadDefault(rig);
+            // a model the bench does not serve (or has retired) fails here, not at the first run
+            if (!io.hilbench.rig.PlantModels.NAMES.contains(r.plant().model())) {
+                throw new RigException(java.util.List.of(new RigError(rig.resolve("rig.yaml").toString(), 0, "plant.model",
+                        io.hilbench.rig.PlantModels.unknownModel(r.plant().model()))));
+            }
             // the parameter files and the rig's plant.overrides, checked as a run would (errors name file:line and field)
             if (!r.plant().overrides().isEmpty()) io.hilbench.rig.PlantModels.parameters(r);
             // and each parameter corner's plant (issue #17 item 3): errors name rig.yaml's line and corners.<name>.overrides.<key>

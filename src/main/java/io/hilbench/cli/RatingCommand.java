@@ -2,10 +2,10 @@ package io.hilbench.cli;
 
 import io.hilbench.Units;
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.HeatPumpRating;
-import io.hilbench.plant.HeatSource;
-import io.hilbench.plant.RatingOptimum;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.HeatPumpRating;
+import io.hilbench.plant.co2.HeatSource;
+import io.hilbench.plant.co2.RatingOptimum;
 import io.hilbench.rig.PlantModels;
 import io.hilbench.rig.Rig;
 import io.hilbench.rig.RigError;

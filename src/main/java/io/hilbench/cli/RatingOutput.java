@@ -2,10 +2,10 @@ package io.hilbench.cli;
 
 import io.hilbench.Units;
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.HeatPumpRating;
-import io.hilbench.plant.RatingMap;
-import io.hilbench.plant.RatingOptimum;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.HeatPumpRating;
+import io.hilbench.plant.co2.RatingMap;
+import io.hilbench.plant.co2.RatingOptimum;
 import io.hilbench.report.plot.RatingMapPlot;
 import java.io.IOException;
 import java.io.UncheckedIOException;

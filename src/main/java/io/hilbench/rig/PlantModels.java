@@ -1,13 +1,12 @@
 package io.hilbench.rig;
 
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.Co2HeatPumpPlant;
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.SignalCatalogue;
-import io.hilbench.plant.SolrodPlant;
-import io.hilbench.plant.SolrodPlantParameters;
+import io.hilbench.plant.site.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlantParameters;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,16 +20,17 @@ import java.util.Map;
  *       dispatcher) around the transcritical CO2 heat pump ({@link Co2HeatPumpPlant}); plant-models/solrod/.</li>
  *   <li>{@code co2-heat-pump}: the CO2 heat pump alone, its external inputs (weather, DH return, tank bottom)
  *       set directly; plant-models/co2-heat-pump/.</li>
- *   <li>{@code first-heat-pump}: the first, simple heat pump of session 1 (plant-models/first-heat-pump/), kept
- *       for its tests and as a fast plant for loop tests.</li>
  * </ul>
+ * {@code first-heat-pump}, the first, simple heat pump of session 1, is retired (issue #15 item 8): a rig that names it is
+ * refused with a message that points to {@code co2-heat-pump}, which offers all its names.
  */
 public final class PlantModels {
     public static final String SOLROD = "solrod";
     public static final String CO2_HEAT_PUMP = "co2-heat-pump";
-    public static final String FIRST_HEAT_PUMP = "first-heat-pump";
+    /** Retired (issue #15 item 8); named only to refuse it clearly. */
+    public static final String RETIRED_FIRST_HEAT_PUMP = "first-heat-pump";
     /** Every model name a rig may give. */
-    public static final java.util.List<String> NAMES = java.util.List.of(SOLROD, CO2_HEAT_PUMP, FIRST_HEAT_PUMP);
+    public static final java.util.List<String> NAMES = java.util.List.of(SOLROD, CO2_HEAT_PUMP);
 
     private PlantModels() {}
 
@@ -42,8 +42,7 @@ public final class PlantModels {
         return switch (model) {
             case SOLROD -> java.util.List.of(SOLROD, CO2_HEAT_PUMP, "co2-properties", "tank", "solar-field", "dh-network", "biogas-chp", "weather");
             case CO2_HEAT_PUMP -> java.util.List.of(CO2_HEAT_PUMP, "co2-properties");
-            case FIRST_HEAT_PUMP -> java.util.List.of(FIRST_HEAT_PUMP);
-            default -> throw new IllegalArgumentException("unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")");
+            default -> throw new IllegalArgumentException(unknownModel(model));
         };
     }
 
@@ -142,9 +141,7 @@ public final class PlantModels {
                 if (!errors.isEmpty()) throw new RigException(errors);
                 yield new Parameters(hp, null);
             }
-            case FIRST_HEAT_PUMP -> throw new RigException(List.of(new RigError(file.toString(), 0, "plant.parameters",
-                    "plant model first-heat-pump takes no parameter file")));
-            default -> throw new RigException(List.of(new RigError(file.toString(), 0, "plant.model", "unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")")));
+            default -> throw new RigException(List.of(new RigError(file.toString(), 0, "plant.model", unknownModel(model))));
         };
     }
 
@@ -341,9 +338,17 @@ public final class PlantModels {
         return switch (model) {
             case SOLROD -> new SolrodPlant(new Co2HeatPumpPlant());
             case CO2_HEAT_PUMP -> new Co2HeatPumpPlant();
-            case FIRST_HEAT_PUMP -> new FirstHeatPumpPlant();
-            default -> throw new IllegalArgumentException("unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")");
+            default -> throw new IllegalArgumentException(unknownModel(model));
         };
+    }
+
+    /** The message for a model name that is not served: a retired one says what replaces it. */
+    public static String unknownModel(String model) {
+        if (RETIRED_FIRST_HEAT_PUMP.equals(model)) {
+            return "plant model '" + model + "' is retired (issue #15): use co2-heat-pump (the CO2 heat pump alone, it offers every "
+                    + "name first-heat-pump offered) or solrod (the whole plant)";
+        }
+        return "unknown plant model '" + model + "' (known: " + String.join(", ", NAMES) + ")";
     }
 
     /** The outputs and inputs a model offers for binding, for rig validation. */

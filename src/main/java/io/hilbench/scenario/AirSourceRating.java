@@ -1,12 +1,12 @@
 package io.hilbench.scenario;
 
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.Co2HeatPumpPlant;
-import io.hilbench.plant.HeatPumpRating;
-import io.hilbench.plant.HeatSource;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
+import io.hilbench.plant.co2.HeatPumpRating;
+import io.hilbench.plant.co2.HeatSource;
 import io.hilbench.plant.PlantModel;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import io.hilbench.runtime.Emulator;
 import io.hilbench.runtime.Recorder;
 import io.hilbench.runtime.TraceRow;

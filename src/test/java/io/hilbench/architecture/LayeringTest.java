@@ -39,6 +39,16 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.hilbench.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.points..", "io.hilbench.adapters..", "io.hilbench.rig..",
                         "io.hilbench.controller..", "io.hilbench.scenario..", "io.hilbench.report..", "io.hilbench.cli..",
+                        "io.hilbench.study..", "com.ghgande..", "org.eclipse.milo..", "io.cucumber..", "org.junit..", "picocli..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void studyLoopKnowsNoCliScenarioOrProtocol() {
+        // the study loop (bench simulate's) composes plant, reference controller, point table and KPIs in one thread,
+        // beside the runtime; its front end is cli.SimulateCommand, and it speaks no protocol and no scenario glue
+        noClasses().that().resideInAPackage("io.hilbench.study..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.hilbench.cli..", "io.hilbench.scenario..", "io.hilbench.adapters..",
                         "com.ghgande..", "org.eclipse.milo..", "io.cucumber..", "org.junit..", "picocli..")
                 .allowEmptyShould(true).check(classes);
     }

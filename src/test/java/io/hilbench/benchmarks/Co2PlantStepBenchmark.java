@@ -1,7 +1,7 @@
 package io.hilbench.benchmarks;
 
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,7 @@ public class Co2PlantStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        plant = new Co2HeatPumpPlant(io.hilbench.plant.Co2HeatPumpParameters.solrodDefaults(), Co2Tables.plantDefault());
+        plant = new Co2HeatPumpPlant(io.hilbench.plant.co2.Co2HeatPumpParameters.solrodDefaults(), Co2Tables.plantDefault());
         inputs = plant.defaultInputs().values();
         // running: 10 min of plant time to full load, HV-221 and HV-222 from closed (Co2FullLoadRunUp)
         if (condition.equals("running")) Co2FullLoadRunUp.run(plant, inputs);

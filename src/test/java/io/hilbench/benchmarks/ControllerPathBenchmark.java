@@ -1,13 +1,13 @@
 package io.hilbench.benchmarks;
 
-import io.hilbench.cli.Simulation;
+import io.hilbench.study.Simulation;
 import io.hilbench.controller.ControllerConfig;
-import io.hilbench.plant.BuiltInWeather;
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.weather.BuiltInWeather;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.PlantSnapshot;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import io.hilbench.rig.Rig;
 import io.hilbench.rig.RigLoader;
 

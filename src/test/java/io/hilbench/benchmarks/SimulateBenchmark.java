@@ -1,10 +1,10 @@
 package io.hilbench.benchmarks;
 
-import io.hilbench.cli.Simulation;
+import io.hilbench.study.Simulation;
 import io.hilbench.controller.ControllerConfig;
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantModel;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import io.hilbench.report.Kpis;
 import io.hilbench.rig.Rig;
 import io.hilbench.rig.RigLoader;
@@ -33,8 +33,8 @@ public final class SimulateBenchmark {
         double hours = args.length > 1 ? Double.parseDouble(args[1]) : 24;
         double stepS = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
         Path csv = Path.of(args.length > 3 ? args[3] : "target/simulate-benchmark.csv");
-        int index = io.hilbench.plant.BuiltInWeather.FILES.indexOf(weather + ".csv");
-        if (index < 0) index = weather.equals("year") ? io.hilbench.plant.BuiltInWeather.SYNTHETIC_YEAR : Integer.parseInt(weather);
+        int index = io.hilbench.plant.weather.BuiltInWeather.FILES.indexOf(weather + ".csv");
+        if (index < 0) index = weather.equals("year") ? io.hilbench.plant.weather.BuiltInWeather.SYNTHETIC_YEAR : Integer.parseInt(weather);
         PlantModel plant = new SolrodPlant(new Co2HeatPumpPlant());
         Rig rig = RigLoader.load(Path.of("rigs/solrod"), plant.catalogue());
         double startS = args.length > 4 ? (Double.parseDouble(args[4]) - 1) * 86400 : 0;

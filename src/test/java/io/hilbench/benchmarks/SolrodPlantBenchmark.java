@@ -1,12 +1,12 @@
 package io.hilbench.benchmarks;
 
-import io.hilbench.plant.BuiltInWeather;
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.weather.BuiltInWeather;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.FirstHeatPumpPlant;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
 import io.hilbench.plant.SignalCatalogue;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -36,6 +36,22 @@ class CheckRigCommandTest {
     }
 
     @Test
+    void theRetiredFirstHeatPumpIsRefusedWithWhatReplacesIt(@TempDir Path dir) throws IOException {
+        Path rig = dir.resolve("old");
+        Files.createDirectories(rig);
+        Files.writeString(rig.resolve("rig.yaml"), Files.readString(Path.of("rigs/solrod/rig.yaml"))
+                .replace("model: solrod", "model: first-heat-pump")
+                .replace("../../plant-models/", Path.of("plant-models").toAbsolutePath() + "/"));
+        Files.copy(Path.of("rigs/solrod/points.csv"), rig.resolve("points.csv"));
+        Files.copy(Path.of("rigs/solrod/controller.csv"), rig.resolve("controller.csv"));
+
+        Run r = run("--rig", rig.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("field plant.model: plant model 'first-heat-pump' is retired (issue #15): use co2-heat-pump");
+    }
+
+    @Test
     void aBrokenRigPrintsEveryErrorAndExits2(@TempDir Path dir) throws IOException {
         Path rig = dir.resolve("broken");
         Files.createDirectories(rig);

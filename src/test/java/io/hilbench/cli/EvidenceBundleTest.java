@@ -124,7 +124,7 @@ class EvidenceBundleTest {
                 .containsExactly("SU-04.reaches-full-load", "SU-04.unload", "SU-04.off", "SU-04.pump-overrun", "SU-04.no-trip", "SU-04.state");
         assertThat(m.path("verdicts").get(0).path("assertions").get(3).path("limits").path("pump_overrun_s").asDouble()).isEqualTo(60.0);
         assertThat(m.path("timing").get(0).path("figures").has("lateness")).isTrue();
-        assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.SolrodPlant");
+        assertThat(m.path("plantModel").path("implementation").asText()).isEqualTo("io.hilbench.plant.site.SolrodPlant");
         assertThat(m.path("plantModel").path("assumptions").size()).isGreaterThan(3);
         assertThat(m.path("controller").path("identityIs").asText()).startsWith("self-declared");
         assertThat(m.path("controller").path("operatorAdded").path("firmwareHash").asText()).isEqualTo("sha256:0123abcd");

@@ -1,8 +1,8 @@
 package io.hilbench.controller;
 
 import io.hilbench.Units;
-import io.hilbench.plant.Co2HeatPumpPlant;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
+import io.hilbench.plant.site.SolrodPlant;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package io.hilbench.plant;
 
 import io.hilbench.Units;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

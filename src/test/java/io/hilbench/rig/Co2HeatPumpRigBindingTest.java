@@ -3,9 +3,9 @@ package io.hilbench.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hilbench.plant.Co2HeatPumpPlant;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
 import io.hilbench.plant.PlantModel;
-import io.hilbench.plant.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlant;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,10 @@ class Co2HeatPumpRigBindingTest {
         PlantModel served = PlantModels.create("solrod");
         assertThat(served).isInstanceOf(SolrodPlant.class);
         assertThat(((SolrodPlant) served).heatPump()).isInstanceOf(Co2HeatPumpPlant.class);
-        // the first plant stays reachable for its own tests, under its own name
-        assertThat(PlantModels.create("first-heat-pump")).isInstanceOf(io.hilbench.plant.FirstHeatPumpPlant.class);
-        assertThatThrownBy(() -> PlantModels.create("nonesuch")).hasMessageContaining("solrod, co2-heat-pump, first-heat-pump");
+        // the first plant is retired (issue #15 item 8): a rig that still names it is told what replaces it
+        assertThatThrownBy(() -> PlantModels.create("first-heat-pump")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is retired").hasMessageContaining("use co2-heat-pump");
+        assertThatThrownBy(() -> PlantModels.create("nonesuch")).hasMessageContaining("(known: solrod, co2-heat-pump)");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.hilbench.rig;
 
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.SolrodPlantParameters;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.site.SolrodPlantParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

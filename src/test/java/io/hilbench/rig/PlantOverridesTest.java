@@ -3,8 +3,8 @@ package io.hilbench.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.SolrodPlantParameters;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.site.SolrodPlantParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,8 +77,8 @@ class PlantOverridesTest {
         assertThat(fromRig.heatPump().gasCooler().co2SideUaNominalWPerK()).isEqualTo(250_000.0);
         assertThat(fromRig.site().tank().volumeM3()).isEqualTo(1100.0);
         // and the plant a bench run builds has it
-        io.hilbench.plant.SolrodPlant plant = (io.hilbench.plant.SolrodPlant) PlantModels.create(rig);
-        assertThat(((io.hilbench.plant.Co2HeatPumpPlant) plant.heatPump()).parameters().gasCooler().co2SideUaNominalWPerK()).isEqualTo(250_000.0);
+        io.hilbench.plant.site.SolrodPlant plant = (io.hilbench.plant.site.SolrodPlant) PlantModels.create(rig);
+        assertThat(((io.hilbench.plant.co2.Co2HeatPumpPlant) plant.heatPump()).parameters().gasCooler().co2SideUaNominalWPerK()).isEqualTo(250_000.0);
 
         Rig run = rig.withRunOverrides(cli("heatPump.gasCooler.co2SideUaNominalWPerK=300000"));
         assertThat(PlantModels.parameters(run).heatPump().gasCooler().co2SideUaNominalWPerK()).isEqualTo(300_000.0);
@@ -164,7 +164,7 @@ class PlantOverridesTest {
     void aModelWithoutTheFileRefusesItsPrefix() {
         assertThatThrownBy(() -> PlantModels.resolve(PlantModels.CO2_HEAT_PUMP, cli("site.tank.volumeM3=1000")))
                 .isInstanceOf(RigException.class).hasMessageContaining("plant model co2-heat-pump has no site parameters");
-        assertThatThrownBy(() -> PlantModels.resolve(PlantModels.FIRST_HEAT_PUMP, cli("gasCooler.cellCount=20")))
+        assertThatThrownBy(() -> PlantModels.resolve(PlantModels.RETIRED_FIRST_HEAT_PUMP, cli("gasCooler.cellCount=20")))
                 .isInstanceOf(RigException.class).hasMessageContaining("takes no parameter overrides");
     }
 }

@@ -3,10 +3,10 @@ package io.hilbench.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hilbench.plant.Co2HeatPumpParameters;
-import io.hilbench.plant.Co2HeatPumpPlant;
-import io.hilbench.plant.SolrodPlant;
-import io.hilbench.plant.SolrodPlantParameters;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.Co2HeatPumpPlant;
+import io.hilbench.plant.site.SolrodPlant;
+import io.hilbench.plant.site.SolrodPlantParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

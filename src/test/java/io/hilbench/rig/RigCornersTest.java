@@ -1,6 +1,6 @@
 package io.hilbench.rig;
 
-import io.hilbench.plant.Co2HeatPumpParameters;
+import io.hilbench.plant.co2.Co2HeatPumpParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

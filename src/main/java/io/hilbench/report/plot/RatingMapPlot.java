@@ -1,7 +1,7 @@
 package io.hilbench.report.plot;
 
-import io.hilbench.plant.RatingMap;
-import io.hilbench.plant.RatingOptimum;
+import io.hilbench.plant.co2.RatingMap;
+import io.hilbench.plant.co2.RatingOptimum;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,0 +1,119 @@
+package io.hilbench.plant.co2;
+
+import io.hilbench.fluid.Co2Saturation;
+import io.hilbench.fluid.Co2Tables;
+
+/**
+ * A rigid CO2 volume in two-phase equilibrium with its metal (issue #15 item 2): its CO2 mass M and its energy U (CO2
+ * plus metal) are the states, the pressure follows from them. The suction side (the coils, accumulator, suction line
+ * and header, {@link LowSideParameters}) and the {@link Receiver} are such volumes. Written for the suction side:
+ *
+ * <pre>
+ *   dM/dt = ṁ_EEV + ṁ_HV222 − ṁ_comp                                                                (1) mass
+ *   dU/dt = ṁ_EEV·h'(p_rec) + Q_evap + ṁ_HV222·h_bp − ṁ_comp·h_suc + Q_amb                            (2) energy
+ *   M_v = (V − M·v')/(v'' − v'),  M_l = M − M_v                                                       (3) phases at p
+ *   U(p, M) = M_l·h' + M_v·h'' − p·V + C_metal·(T_sat(p) − 273.15 K)                                  (4) stored energy
+ *   p: U(p, M) = U, one Newton step per sub-step from the last pressure (the residual stays in U)    (5)
+ *   Q_amb = UA_amb·(T_cold − T_sat(p)) at standstill, T_cold = min(T_air, T_room)                   (6) with the weather
+ * </pre>
+ * v', v'', h', h'' are the saturated specific volumes and enthalpies at p (Span &amp; Wagner tables). (1)–(2) are the
+ * first law for an open rigid volume; (4) uses u = h − p·v, so Σ M·u = Σ M·h − p·V. When the compressors draw more than
+ * the evaporators and HV-222 deliver, the mass they take leaves at the suction enthalpy and (2) debits it from U: the
+ * liquid and the metal cool to the lower saturation temperature, and that heat evaporates the vapour drawn. The
+ * effective capacitance of the old reduced model, C = dM/dp along such a pull-down, follows as
+ * C = (∂U/∂p)_M / (h_out − (∂U/∂M)_p): ≈ 8.5 kg/bar at 29–35 bar with the defaults, against the 10 kg/bar the model
+ * assumed before. Below zero vapour (flooded) or zero liquid (dry) (3) is clamped: the volume is then treated as all
+ * liquid or all saturated vapour, outside the validated range.
+ */
+public final class TwoPhaseVolume {
+    private static final double T_REF_K = 273.15;
+    private final double volumeM3;
+    private final double metalHeatCapacityJPerK;
+    private double massKg;
+    private double energyJ;
+    /** dM/dp along a pull-down at the last pressure solved, kg/Pa (for the valves' equalising limit). */
+    private double capacitanceKgPerPa = 1e-4;
+
+    /** A volume of {@code volumeM3} with {@code metalHeatCapacityJPerK} of metal at its saturation temperature. */
+    public TwoPhaseVolume(double volumeM3, double metalHeatCapacityJPerK) {
+        this.volumeM3 = volumeM3;
+        this.metalHeatCapacityJPerK = metalHeatCapacityJPerK;
+    }
+
+    public double volumeM3() { return volumeM3; }
+
+    /** In equilibrium at {@code sat} with {@code liquidShare} of the volume liquid. */
+    public void reset(Co2Saturation sat, double liquidShare) {
+        massKg = volumeM3 * (liquidShare * sat.liquidDensityKgPerM3() + (1 - liquidShare) * sat.vaporDensityKgPerM3());
+        energyJ = energyAt(sat, massKg);
+    }
+
+    /** Sets the states (a test's or an initialiser's): mass kg, energy J. */
+    public void setState(double massKg, double energyJ) {
+        this.massKg = massKg;
+        this.energyJ = energyJ;
+    }
+
+    /** CO2 mass, kg (state). */
+    public double massKg() { return massKg; }
+
+    /** Energy of the CO2 and the metal, J (state; reference: the tables' enthalpy, metal at 0 °C). */
+    public double energyJ() { return energyJ; }
+
+    /** Effective capacitance dM/dp along a pull-down at the last pressure solved, kg/Pa. */
+    public double capacitanceKgPerPa() { return capacitanceKgPerPa; }
+
+    /** Mass and energy flows over dt: (1) and (2). */
+    public void step(double dtS, double massInKgPerS, double energyInW) {
+        massKg += dtS * massInKgPerS;
+        energyJ += dtS * energyInW;
+    }
+
+    /** Vapour mass at a saturation state for the present mass, (3) clamped to [0, M]. */
+    public double vapourKg(Co2Saturation sat) {
+        return vapourKg(sat, massKg);
+    }
+
+    private double vapourKg(Co2Saturation sat, double mass) {
+        double vl = 1 / sat.liquidDensityKgPerM3();
+        double vv = 1 / sat.vaporDensityKgPerM3();
+        double mv = (volumeM3 - mass * vl) / (vv - vl);
+        return Math.max(0.0, Math.min(mass, mv));
+    }
+
+    /** Liquid mass at a saturation state, kg. */
+    public double liquidKg(Co2Saturation sat) {
+        return massKg - vapourKg(sat, massKg);
+    }
+
+    /** U(p, M) of (4) at the present mass, J. */
+    public double energyAt(Co2Saturation sat) {
+        return energyAt(sat, massKg);
+    }
+
+    private double energyAt(Co2Saturation sat, double mass) {
+        double mv = vapourKg(sat, mass);
+        return (mass - mv) * sat.liquidEnthalpyJPerKg() + mv * sat.vaporEnthalpyJPerKg() - sat.pressurePa() * volumeM3
+                + metalHeatCapacityJPerK * (sat.temperatureK() - T_REF_K);
+    }
+
+    /**
+     * (5): the pressure at which U(p, M) equals the energy state, one Newton step from {@code pressurePa} with
+     * (∂U/∂p)_M by a 0.1 bar difference, limited to ±5 bar; also updates the capacitance for an outflow at
+     * {@code outflowEnthalpyJPerKg}. {@code at} is the saturation at {@code pressurePa}.
+     */
+    public double solvePressure(Co2Tables co2, Co2Saturation at, double pressurePa, double outflowEnthalpyJPerKg, double minPa, double maxPa) {
+        double dp = pressurePa + 1e4 <= maxPa ? 1e4 : -1e4;
+        Co2Saturation next = co2.saturationAtPressure(pressurePa + dp);
+        double u0 = energyAt(at, massKg);
+        double dUdp = (energyAt(next, massKg) - u0) / dp;
+        if (!(dUdp > 0)) dUdp = metalHeatCapacityJPerK * 1e-5 + 1.0;
+        // (∂U/∂M)_p: a kg more at the same pressure fills liquid and displaces vapour: h' − h_fg·v'/(v'' − v')
+        double vl = 1 / at.liquidDensityKgPerM3();
+        double vv = 1 / at.vaporDensityKgPerM3();
+        double dUdM = at.liquidEnthalpyJPerKg() - (at.vaporEnthalpyJPerKg() - at.liquidEnthalpyJPerKg()) * vl / (vv - vl);
+        capacitanceKgPerPa = dUdp / Math.max(1e4, outflowEnthalpyJPerKg - dUdM);
+        double step = Math.max(-5e5, Math.min(5e5, (energyJ - u0) / dUdp));
+        return Math.min(Math.max(pressurePa + step, minPa), maxPa);
+    }
+}
