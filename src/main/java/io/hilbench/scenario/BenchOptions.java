@@ -24,9 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param reportDir   where verdicts, traces and the controller's log go
  * @param plantParams the run's plant parameter overrides, {@code KEY=VALUE} as {@code --plant-param} takes them
  *                    (system property {@code hilbench.plantParams}: several separated by ';'); they win over the rig's
+ * @param portOffset  {@code --port-offset N}: every port of the rig shifted by N (Rig#withPortOffset); with the reference
+ *                    controller the plant and the controller take free ports anyway, so it moves the console's; with
+ *                    {@code --controller external} it moves the rig's fixed plant ports and the controller endpoint dialled
  */
 public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                           List<String> plantParams) {
+                           List<String> plantParams, int portOffset) {
     public enum ControllerKind {
         REFERENCE, EXTERNAL;
 
@@ -44,6 +47,11 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
         this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, List.of());
     }
 
+    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
+                        List<String> plantParams) {
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0);
+    }
+
     public BenchOptions {
         plantParams = plantParams == null ? List.of() : List.copyOf(plantParams);
         Objects.requireNonNull(rigDir, "rigDir");
@@ -51,6 +59,7 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(reportDir, "reportDir");
+        if (portOffset < 0) throw new IllegalArgumentException("--port-offset must be 0 or more, was " + portOffset);
         rigDir = rigDir.toAbsolutePath().normalize();
         featuresDir = featuresDir.toAbsolutePath().normalize();
         reportDir = reportDir.toAbsolutePath().normalize();
@@ -93,10 +102,10 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
     public boolean sameBench(BenchOptions o) {
         return o != null && rigDir.equals(o.rigDir) && featuresDir.equals(o.featuresDir) && controller == o.controller
                 && Objects.equals(variant, o.variant) && pacing.equals(o.pacing) && Objects.equals(seed, o.seed)
-                && plantParams.equals(o.plantParams);
+                && plantParams.equals(o.plantParams) && portOffset == o.portOffset;
     }
 
-    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams); }
+    public BenchOptions withReportDir(Path dir) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, dir, plantParams, portOffset); }
 
     public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams); }
 

@@ -54,7 +54,9 @@ public final class BenchSession implements AutoCloseable {
     private BenchSession(BenchOptions options) throws Exception {
         this.options = options;
         // the run's --plant-param after the rig's plant.overrides (issue #15 item 7)
-        this.rig = RigLoader.loadDefault(options.rigDir()).withRunOverrides(io.hilbench.rig.PlantOverride.fromArguments(options.plantParams()));
+        // and --port-offset N: every port of the rig moved (issue #16 item 9)
+        this.rig = RigLoader.loadDefault(options.rigDir()).withRunOverrides(io.hilbench.rig.PlantOverride.fromArguments(options.plantParams()))
+                .withPortOffset(options.portOffset());
         this.controllerMap = rig.controller().orElseThrow(() ->
                 new IllegalStateException("rig " + rig.name() + " has no controller section: scenarios need the controller's supervisory map (DESIGN §7)"));
         this.requirements = Requirements.load(options.featuresDir());

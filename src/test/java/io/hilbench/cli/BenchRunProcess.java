@@ -13,10 +13,23 @@ final class BenchRunProcess {
      * {@code TMP/bench.err}; the process is added to {@code started} for the test's clean-up.
      */
     static Process start(Path tmp, String tags, Path report, List<ProcessHandle> started) throws IOException {
+        return start(builder(tmp, tags, report), started);
+    }
+
+    /** As {@link #start(Path, String, Path, List)}, with stdout to {@code TMP/bench.out} too (what the terminal shows). */
+    static Process startToFiles(Path tmp, String tags, Path report, List<ProcessHandle> started) throws IOException {
+        return start(builder(tmp, tags, report).redirectOutput(tmp.resolve("bench.out").toFile()), started);
+    }
+
+    private static ProcessBuilder builder(Path tmp, String tags, Path report) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process bench = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), BenchCommand.class.getName(), "run",
+        return new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), BenchCommand.class.getName(), "run",
                 "--tags", tags, "--report", report.toString(), "--key-store", tmp.resolve("keys").toString())
-                .redirectError(tmp.resolve("bench.err").toFile()).start();
+                .redirectError(tmp.resolve("bench.err").toFile());
+    }
+
+    private static Process start(ProcessBuilder b, List<ProcessHandle> started) throws IOException {
+        Process bench = b.start();
         started.add(bench.toHandle());
         return bench;
     }
