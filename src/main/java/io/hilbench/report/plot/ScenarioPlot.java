@@ -92,11 +92,12 @@ public final class ScenarioPlot {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
         List<String> missing = new ArrayList<>();
+        int[] colour = {0};   // one colour per signal across the panels, as the shared legend needs
         boolean first = true;
         for (JudgedSignals.Panel panel : plan.panels()) {
             XYPlot plot = panel.key().equals(JudgedSignals.CONTROLLER)
                     ? controllerPlot(panel, ControllerAlarms.of(trace))
-                    : signalPlot(panel, trace, columnOfTag, missing);
+                    : signalPlot(panel, trace, columnOfTag, missing, colour);
             addMarkers(plot, plan.markers(), first);
             combined.add(plot, 1);
             first = false;
@@ -131,7 +132,8 @@ public final class ScenarioPlot {
     }
 
     /** A panel of trace signals wired through the rig, with its limit lines and bands; tags not found go to {@code missing}. */
-    private static XYPlot signalPlot(JudgedSignals.Panel panel, TraceCsv trace, Function<String, Optional<String>> columnOfTag, List<String> missing) {
+    private static XYPlot signalPlot(JudgedSignals.Panel panel, TraceCsv trace, Function<String, Optional<String>> columnOfTag, List<String> missing,
+                                     int[] colour) {
         double[] t = trace.timeS();
         XYSeriesCollection data = new XYSeriesCollection();
         // each tag's colour; a controller-read series takes its tag's colour, dashed (issue #16 item 10: the plot showed
@@ -139,7 +141,6 @@ public final class ScenarioPlot {
         List<java.awt.Paint> paints = new ArrayList<>();
         List<Boolean> read = new ArrayList<>();
         java.awt.Paint[] sequence = org.jfree.chart.ChartColor.createDefaultPaintArray();
-        int k = 0;
         for (String tag : panel.tags()) {
             Optional<String> column = columnOfTag.apply(tag);
             Optional<double[]> values = column.flatMap(trace::column);
@@ -147,7 +148,7 @@ public final class ScenarioPlot {
                 missing.add(tag);
                 continue;
             }
-            java.awt.Paint paint = sequence[k++ % sequence.length];
+            java.awt.Paint paint = sequence[colour[0]++ % sequence.length];
             data.addSeries(series(tag, t, values.get(), panel.step(), panel.scale()::apply));
             paints.add(paint);
             read.add(false);
