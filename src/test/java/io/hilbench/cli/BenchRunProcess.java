@@ -18,7 +18,11 @@ final class BenchRunProcess {
 
     /** As {@link #start(Path, String, Path, List)}, with stdout to {@code TMP/bench.out} too (what the terminal shows). */
     static Process startToFiles(Path tmp, String tags, Path report, List<ProcessHandle> started) throws IOException {
-        return start(builder(tmp, tags, report).redirectOutput(tmp.resolve("bench.out").toFile()), started);
+        ProcessBuilder b = builder(tmp, tags, report).redirectOutput(tmp.resolve("bench.out").toFile());
+        // the bench's own logging (logback.xml: INFO of io.hilbench), not the tests' quiet logback-test.xml
+        java.net.URL main = BenchCommand.class.getResource("/logback.xml");
+        if (main != null) b.command().add(1, "-Dlogback.configurationFile=" + main);
+        return start(b, started);
     }
 
     private static ProcessBuilder builder(Path tmp, String tags, Path report) {

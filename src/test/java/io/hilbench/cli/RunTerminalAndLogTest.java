@@ -32,6 +32,7 @@ class RunTerminalAndLogTest {
     @Test
     void resultsAndProgressOnTheTerminalTheInfoLogInTheReportFolder(@TempDir Path tmp) throws Exception {
         Path report = tmp.resolve("report");
+        // the child logs as the released bench does (logback.xml, INFO), so the split is tested, not the tests' quiet config
         Process bench = BenchRunProcess.startToFiles(tmp, "@SU-04", report, started);
         // no wall-clock bound on the run itself: waitFor only guards against a hung JVM
         assertThat(bench.waitFor(30, TimeUnit.MINUTES)).as("bench run ended").isTrue();
