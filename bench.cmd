@@ -1,7 +1,7 @@
 @echo off
 rem Launcher for the HIL bench on Windows (mirrors ./bench): runs the command line with the arguments given.
 rem   1. target\bench.jar when it exists (rebuilt by "mvn package"; a newer source is not detected here: rebuild by hand)
-rem   2. else, with Maven on the PATH and the sources beside this file: builds target\bench.jar first (takes a minute)
+rem   2. else, with Maven on the PATH and the sources beside this file: builds target\bench.jar first, showing Maven's output
 rem   3. else bench.jar beside this file (the released self-contained jar: a site laptop with only Java 17)
 rem Needs Java 17 on the PATH (or BENCH_JAVA pointing at java.exe). BENCH_JAVA_OPTS adds JVM options.
 setlocal
@@ -13,9 +13,10 @@ if exist "%jar%" goto run
 if not exist "%here%pom.xml" goto released
 where mvn >nul 2>nul
 if errorlevel 1 goto released
-echo bench: building target\bench.jar (first use; takes a minute)... 1>&2
+echo bench: first use: building target\bench.jar. Maven downloads the dependencies first (once; about 6.5 min in all 1>&2
+echo        on a fresh machine, 1-5 min once they are cached). Maven's output follows. 1>&2
 pushd "%here%"
-call mvn -B -q -DskipTests package 1>&2
+call mvn -B -ntp -Dstyle.color=never -DskipTests package 1>&2
 set "rc=%errorlevel%"
 popd
 if not "%rc%"=="0" (

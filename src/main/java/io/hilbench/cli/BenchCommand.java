@@ -29,7 +29,11 @@ public final class BenchCommand implements Runnable {
         CommandLine cl = new CommandLine(new BenchCommand());
         cl.setExitCodeExceptionMapper(t -> USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("bench: " + ex.getMessage());
+            java.io.PrintWriter err = ex.getCommandLine().getErr();
+            err.println("bench: " + ex.getMessage());
+            String hint = DidYouMean.hint(ex);
+            if (!hint.isEmpty()) err.println("bench: " + hint.replace("\n", "\nbench: "));
+            err.flush();
             return USAGE;
         });
         return cl;
@@ -42,8 +46,7 @@ public final class BenchCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = BenchCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"bench " + (v == null ? "(development build)" : v)};
+            return new String[] {"bench " + io.hilbench.BenchVersion.get()};
         }
     }
 }

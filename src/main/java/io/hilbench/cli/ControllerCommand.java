@@ -60,7 +60,7 @@ public final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "Run a known-bad variant (see --list-variants) instead of the reference controller.")
     String variant;
 
-    @Option(names = "--list-variants", description = "Print the known-bad variants' names, one per line, and exit.")
+    @Option(names = "--list-variants", description = "Print the known-bad variants (name, then what each removes and which requirement's assertion catches it, from features/expected-failures.yaml) and exit.")
     boolean listVariants;
 
     @Option(names = "--plant-modbus", paramLabel = "HOST:PORT", description = "The plant's Modbus TCP server (default: the rig's modbus bind and port).")
@@ -88,12 +88,45 @@ public final class ControllerCommand implements Callable<Integer> {
             description = "Shift every TCP port of the rig (plant Modbus, OPC UA, console, the controller's endpoint and supervisory ports) by N, so two benches share a machine (default: ${DEFAULT-VALUE}).")
     int portOffset;
 
+    /**
+     * The variants as {@code --list-variants} prints them (issue #16 item 10, the README's "removes / caught by" table):
+     * each name on a line of its own, then, indented, what it removes (the variant's own description) and the
+     * requirements and assertions that must catch it (the expected-failure matrix, {@code features/expected-failures.yaml}).
+     */
+    static String describeVariants(Map<String, List<String>> caughtBy) {
+        StringBuilder b = new StringBuilder();
+        for (Variant v : Variant.values()) {
+            b.append(v.cliName()).append('\n');
+            b.append("    removes:   ").append(v.description()).append('\n');
+            List<String> c = caughtBy.get(v.cliName());
+            b.append("    caught by: ").append(c == null || c.isEmpty() ? "(no pair in " + io.hilbench.scenario.ExpectedFailures.FILE + ")" : String.join("; ", c)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** variant name -> "REQ: REQ.assertion[, …]" from the features' expected-failure matrix; empty (said on stderr) when it cannot be read. */
+    private static Map<String, List<String>> variantCatches(PrintWriter err) {
+        Map<String, Map<String, List<String>>> byVariant = new java.util.LinkedHashMap<>();
+        try {
+            Path features = io.hilbench.scenario.ScenarioRunner.resolveFeatures(null);
+            var requirements = io.hilbench.scenario.Requirements.load(features);
+            for (var e : io.hilbench.scenario.ExpectedFailures.load(features, requirements)) {
+                byVariant.computeIfAbsent(e.variant(), k -> new java.util.LinkedHashMap<>()).computeIfAbsent(e.requirement(), k -> new ArrayList<>()).add(e.assertionId());
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("bench controller: which requirement catches each variant is unknown: " + e.getMessage());
+        }
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        byVariant.forEach((variant, reqs) -> out.put(variant, reqs.entrySet().stream().map(r -> r.getKey() + ": " + String.join(", ", r.getValue())).toList()));
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listVariants) {
-            Variant.names().forEach(out::println);
+            out.print(describeVariants(variantCatches(err)));
             out.flush();
             return BenchCommand.OK;
         }

@@ -114,7 +114,8 @@ public final class RunCommand implements Callable<Integer> {
     String shard;
 
     @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
-            description = "Shift every TCP port of the rig by N (the plant's servers and the controller's endpoint), as bench serve and bench controller --port-offset do (default: 0).")
+            description = "Shift every TCP port of the rig by N (Rig ports: plant Modbus, OPC UA, console, the controller endpoint), so two benches share a machine;"
+                    + " with --controller external the plant's fixed ports and the endpoint dialled move, with the reference controller (free ports) the console's (default: ${DEFAULT-VALUE}).")
     int portOffset;
 
     @Option(names = "--shard-port-stride", paramLabel = "S", defaultValue = "0",
@@ -140,8 +141,20 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ConsoleOptions consoleOptions = new ConsoleOptions();
 
+    /** The run's log file while it runs (null: a dry run, or not yet claimed). */
+    private RunLog runLog;
+
     @Override
     public Integer call() {
+        try {
+            return runAndReport();
+        } finally {
+            if (runLog != null) runLog.close();
+            runLog = null;
+        }
+    }
+
+    private Integer runAndReport() {
         PrintWriter err = spec.commandLine().getErr();
         PrintStream out = System.out;
         BenchOptions options;
@@ -216,7 +229,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
-                + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir());
+                + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir()
+                + (portOffset == 0 ? "" : ", ports shifted by " + portOffset));
+        // the bench's INFO log goes to the report folder from here on; the terminal keeps results, progress and warnings
+        runLog = RunLog.start(options.reportDir());
+        if (runLog != null) out.println("log: " + options.reportDir().resolve(RunLog.FILE) + " (the bench's log; warnings also here)");
+        out.flush();
         if (options.controller() == BenchOptions.ControllerKind.EXTERNAL) {
             // an external controller dials the rig's fixed ports: a second run on them refuses here, naming the port
             java.util.List<FixedPorts.Endpoint> busy = FixedPorts.busy(FixedPorts.of(loadedRig));
@@ -312,10 +330,12 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return result.total() == 0 ? BenchCommand.USAGE : result.exitCode();
         }
-        if (result.total() > 0) writeReport(result.reportDir(), options, err);
+        if (result.total() > 0) writeReport(result.reportDir(), options, err, progress(System.err));
         out.println("report: " + result.reportDir() + (Files.isRegularFile(result.reportDir().resolve(IndexPage.FILE)) ? "/" + IndexPage.FILE : ""));
         if (result.total() > 0) {
             try {
+                if (runLog != null) runLog.endFile();   // the bundle hashes and copies run.log: no line may arrive meanwhile
+                System.err.println("writing the evidence bundle…");
                 Path zip = EvidenceBundle.write(evidenceInputs(options, loadedRig, result, operator, extraRunFacts), signer);
                 out.println("evidence: " + zip + " (signed by " + signer.fingerprint() + ")");
             } catch (IOException | RuntimeException e) {
@@ -597,21 +617,35 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** report.html, plots, the handover report and cucumber.html with the plots (issue #9); a report that cannot be written leaves the verdicts and exit code as they are. */
-    private static void writeReport(Path reportDir, BenchOptions options, PrintWriter err) {
+    private static void writeReport(Path reportDir, BenchOptions options, PrintWriter err, java.util.function.Consumer<String> progress) {
         try {
-            RunReport.Written w = RunReport.write(reportDir, options.rigDir(), options.featuresDir());
+            RunReport.Written w = RunReport.write(reportDir, options.rigDir(), options.featuresDir(), progress);
             for (String p : w.problems()) err.println("bench run: report: " + p);
         } catch (IOException | RuntimeException e) {
             err.println("bench run: report pages not written: " + e.getMessage() + " (render them again with bench report --from " + reportDir + ")");
         }
         try {
             // after the plots exist: Cucumber's page again, with each scenario's plot attached (issue #9)
+            progress.accept("cucumber.html with the plots");
             CucumberHtmlWithPlots.Embedded c = CucumberHtmlWithPlots.write(reportDir);
             for (String p : c.problems()) err.println("bench run: report: " + p);
         } catch (IOException | RuntimeException e) {
             err.println("bench run: plots not embedded in " + CucumberHtmlWithPlots.HTML + ": " + e.getMessage());
         }
         err.flush();
+    }
+
+    /**
+     * "rendering report…" and then each step with the seconds since it began, on the terminal's stderr (issue #16
+     * item 10: the report of a long run rendered for over a minute in silence).
+     */
+    static java.util.function.Consumer<String> progress(PrintStream to) {
+        long t0 = System.nanoTime();
+        to.println("rendering report…");
+        return step -> {
+            to.printf(java.util.Locale.ROOT, "  rendering report: %s (%.0f s)%n", step, (System.nanoTime() - t0) / 1e9);
+            to.flush();
+        };
     }
 
     private static boolean variantKnown(String name) {

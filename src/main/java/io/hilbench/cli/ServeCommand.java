@@ -83,14 +83,37 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("bench serve: " + e.getMessage());
             return BenchCommand.USAGE;
         }
+        // what it is doing while it comes up (issue #16 item 10: serve could take minutes to come up in silence)
+        err.println("bench serve: rig " + r.name() + " loaded (" + r.points().size() + " points" + (portOffset == 0 ? "" : ", ports shifted by " + portOffset)
+                + "); building plant model " + r.plant().model() + "…");
+        err.flush();
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
                 BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort).withStepMs(stepMs));
+        err.println("bench serve: starting Modbus TCP on " + planned(r.modbus() == null ? null : r.modbus().bindAddress(), modbusPort, r.modbus() == null ? 0 : r.modbus().port())
+                + " and OPC UA on " + planned(r.opcua() == null ? null : r.opcua().bindAddress(), opcuaPort, r.opcua() == null ? 0 : r.opcua().port())
+                + " (the OPC UA server makes its certificate on first use: up to a minute on a busy machine)…");
+        err.flush();
+        Thread waiting = daemon("bench-serve-starting", () -> {
+            long t0 = System.nanoTime();
+            try {
+                while (true) {
+                    Thread.sleep(10_000);
+                    err.printf(java.util.Locale.ROOT, "bench serve: still starting (%.0f s)…%n", (System.nanoTime() - t0) / 1e9);
+                    err.flush();
+                }
+            } catch (InterruptedException done) {
+                // started or failed
+            }
+        });
         try {
             bench.start();
         } catch (Exception e) {
+            waiting.interrupt();
             err.println("bench serve: cannot start: " + e.getMessage());
             bench.stop();
             return BenchCommand.USAGE;
+        } finally {
+            waiting.interrupt();
         }
         // the live console: its faults panel needs the token printed below (serve mode only)
         String token = io.hilbench.console.ConsoleServer.newToken();
@@ -129,8 +152,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("pace " + pacing + ", step " + bench.emulator().config().stepMs() + " ms, plant model " + r.plant().model()
                 + (noLinkProxies ? ", no link proxies" : ", link proxies on"));
         printSummary(out, r);
-        out.println("serving; Ctrl-C to stop");
+        out.println("serving; Ctrl-C to stop" + (pacing.paced() ? "; lateness every " + LATENESS_EVERY_S + " s on stderr" : ""));
         out.flush();
+        if (pacing.paced()) startLatenessTicker(bench, err);
         RunStatus status = bench.emulator().awaitEnd(Duration.ofDays(3650));
         if (shuttingDown.get()) {
             // Ctrl-C: the hook stops the bench; a real-time run whose p99 lateness was over the rig's limit ends
@@ -146,6 +170,64 @@ public final class ServeCommand implements Callable<Integer> {
         if (console != null) console.stop();
         bench.stop();
         return status.inconclusive() ? BenchCommand.INCONCLUSIVE : BenchCommand.FAILED;
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Seconds between two live lateness lines. */
+    static final int LATENESS_EVERY_S = 10;
+
+    /** "127.0.0.1:1502", the port an option gives, or "a free port" for 0. */
+    private static String planned(String bind, Integer option, int rigPort) {
+        int p = option != null ? option : rigPort;
+        return (bind == null ? "127.0.0.1" : bind) + ":" + (p == 0 ? "(a free port)" : Integer.toString(p));
+    }
+
+    /**
+     * Live lateness (issue #16 item 10: serve reported it only when stopped): every {@link #LATENESS_EVERY_S} s of wall
+     * time, the plant time and the lateness of the steps published since the last line, against the rig's p99 limit.
+     */
+    private static Thread startLatenessTicker(BenchAssembly bench, PrintWriter err) {
+        double limitMs = bench.rig().realtime().latenessP99LimitMs();
+        return daemon("bench-serve-lateness", () -> {
+            int from = 0;
+            try {
+                while (true) {
+                    Thread.sleep(LATENESS_EVERY_S * 1000L);
+                    var log = bench.emulator().timingLog();
+                    int to = log.size();
+                    String line = latenessLine(log, Math.min(from, to), to, bench.emulator().plantTimeMs(), limitMs);
+                    from = to;
+                    err.println(line);
+                    err.flush();
+                }
+            } catch (InterruptedException stop) {
+                // the bench stops
+            }
+        });
+    }
+
+    /** The live line: plant time, and the lateness of timing rows [from, to) with the limit it is held to. */
+    static String latenessLine(io.hilbench.runtime.TimingLog log, int from, int to, long plantTimeMs, double p99LimitMs) {
+        long[] v = new long[Math.max(0, to - from)];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            long l = log.latenessNs(i);
+            if (l != io.hilbench.runtime.TimingLog.NONE) v[n++] = l;
+        }
+        String plant = "plant " + io.hilbench.runtime.PlantTimeFormat.format(plantTimeMs);
+        if (n == 0) return plant + "  lateness: no step published since the last line";
+        v = java.util.Arrays.copyOf(v, n);
+        java.util.Arrays.sort(v);
+        double p99 = v[Math.max(0, Math.min(n - 1, (int) Math.ceil(0.99 * n) - 1))] / 1e6;
+        double max = v[n - 1] / 1e6;
+        return String.format(java.util.Locale.ROOT, "%s  lateness of the last %d steps: p99 %.3f ms, max %.3f ms (limit p99 %.1f ms%s)",
+                plant, n, p99, max, p99LimitMs, p99 > p99LimitMs ? ": OVER" : "");
     }
 
     /**

@@ -47,6 +47,38 @@ public final class PlantTimes {
         return -1;
     }
 
+    private static final Pattern AFTER_WITHIN = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?) s after (\\d+:\\d{2}:\\d{2}(?:\\.\\d+)?), within (\\d+(?:\\.\\d+)?) s");
+    private static final Pattern WITHIN_OF_BY = Pattern.compile(
+            "within (\\d+(?:\\.\\d+)?) s of (\\d+:\\d{2}:\\d{2}(?:\\.\\d+)?) \\(by (\\d+:\\d{2}:\\d{2}(?:\\.\\d+)?)\\)");
+
+    /**
+     * The deadline a "within" check judged against, as the judge wrote it (TraceAssertions.within): "N s after T,
+     * within W s" (passed) → T + W; "within W s of T (by D)" (failed or inconclusive) → D; -1 when the message states
+     * neither. This is where the judge put the deadline, whatever limits it added up (DF-03.alarm counts
+     * defrost_max_min + alarm_within_min from the defrost's start: a plot that added only the {@code _within_min} key
+     * to the stimulus drew it 20 min early, issue #16 item 10).
+     */
+    public static long judgedDeadlineMs(String message) {
+        if (message == null) return -1;
+        Matcher m = AFTER_WITHIN.matcher(message);
+        if (m.find()) return all(m.group(2)).get(0) + Math.round(Double.parseDouble(m.group(3)) * 1000);
+        Matcher b = WITHIN_OF_BY.matcher(message);
+        if (b.find()) return all(b.group(3)).get(0);
+        return -1;
+    }
+
+    /**
+     * The instant a passed "within" check was met, as the judge wrote it: "N s after T, within …" → T + N; -1 when the
+     * message does not say it that way.
+     */
+    public static long judgedWithinInstantMs(String message) {
+        if (message == null) return -1;
+        Matcher m = AFTER_WITHIN.matcher(message);
+        if (!m.find()) return -1;
+        return all(m.group(2)).get(0) + Math.round(Double.parseDouble(m.group(1)) * 1000);
+    }
+
     /**
      * The window of plant time an assertion judged, from its message, as {from, to} in ms ({@code to} = Long.MAX_VALUE
      * for "to the end of the run"): "from T1 to T2", else from the stimulus ("… after T") to the verdict instant;

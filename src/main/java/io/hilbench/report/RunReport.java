@@ -58,6 +58,14 @@ public final class RunReport {
      * @throws IOException when the folder holds no readable verdicts.json, or a page cannot be written
      */
     public static Written write(Path reportDir, Path rigDir, Path featuresDir) throws IOException {
+        return write(reportDir, rigDir, featuresDir, step -> {});
+    }
+
+    /**
+     * As {@link #write(Path, Path, Path)}, saying what it is doing as it goes ({@code progress} gets "plot 3/18 SU-02 …",
+     * "handover PDF" …): a long run's report takes a minute or more to render (issue #16 item 10: 74 s of silence).
+     */
+    public static Written write(Path reportDir, Path rigDir, Path featuresDir, java.util.function.Consumer<String> progress) throws IOException {
         RunData run = RunData.read(reportDir);
         List<String> problems = new ArrayList<>();
         if (featuresDir != null && Files.isRegularFile(featuresDir.resolve(RequirementsText.FILE))
@@ -82,6 +90,7 @@ public final class RunReport {
         List<Path> plotFiles = new ArrayList<>();
         for (int i = 0; i < run.scenarios().size(); i++) {
             RunData.ScenarioData s = run.scenarios().get(i);
+            progress.accept("plot " + (i + 1) + "/" + run.scenarios().size() + " " + (s.requirement().isEmpty() ? "" : s.requirement() + " ") + s.name());
             views.add(scenario(run, s, s.id(i), rig, plots, plotFiles));
         }
         views.stream().filter(v -> v.svg() == null).forEach(v -> problems.add(v.id() + ": no plot: " + v.plotProblem()));
@@ -97,11 +106,13 @@ public final class RunReport {
                 rig != null && rig.description() != null ? rig.description() : "", text, JunitSummary.read(reportDir, run.scenarios()), views,
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT), benchVersion());
         model.junit().filter(j -> !j.consistent()).ifPresent(j -> problems.add("JUnit XML disagrees with the verdicts: " + j.problem()));
+        progress.accept("report.html and the handover");
         Path index = reportDir.resolve(IndexPage.FILE);
         Files.writeString(index, IndexPage.render(model), StandardCharsets.UTF_8);
         Path handover = reportDir.resolve(HandoverPage.FILE);
         Files.writeString(handover, HandoverPage.render(model, false), StandardCharsets.UTF_8);
         Path pdf = reportDir.resolve(HandoverPdf.FILE);
+        progress.accept("handover PDF");
         HandoverPdf.write(HandoverPage.render(model, true), reportDir, pdf);
         for (String p : problems) log.warn("report: {}", p);
         return new Written(index, handover, pdf, plotFiles, problems);
@@ -161,8 +172,7 @@ public final class RunReport {
     }
 
     private static String benchVersion() {
-        String v = RunReport.class.getPackage().getImplementationVersion();
-        return v == null ? "development build (no jar version)" : v;
+        return io.hilbench.BenchVersion.get();
     }
 
 }

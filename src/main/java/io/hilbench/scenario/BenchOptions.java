@@ -74,6 +74,7 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
         Objects.requireNonNull(controller, "controller");
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(reportDir, "reportDir");
+        if (portOffset < 0) throw new IllegalArgumentException("--port-offset must be 0 or more, was " + portOffset);
         rigDir = rigDir.toAbsolutePath().normalize();
         featuresDir = featuresDir.toAbsolutePath().normalize();
         reportDir = reportDir.toAbsolutePath().normalize();

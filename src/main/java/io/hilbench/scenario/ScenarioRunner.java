@@ -402,6 +402,13 @@ public final class ScenarioRunner {
             String req = rec == null || rec.requirement().isEmpty() ? "" : rec.requirement() + " ";
             String plantMin = rec == null ? "" : String.format(Locale.ROOT, "%.0f min plant, ", rec.plantMs() / 60_000.0);
             out.printf(Locale.ROOT, "[%d/%d] %s%s … %s (%s%.1f s)%n", done, Math.max(total, done), req, shortName(name), o.label(), plantMin, wallMs / 1000.0);
+            // its verdict lines: each assertion, its verdict and the plant time the judge gives (the run's log has the rest)
+            if (rec != null) {
+                for (io.hilbench.scenario.judge.Verdict v : rec.verdicts()) {
+                    out.printf(Locale.ROOT, "      %-28s %s%s%n", v.id(), v.outcome().label(),
+                            v.plantTimeMs() == null ? "" : " at plant time " + io.hilbench.runtime.PlantTimeFormat.format(v.plantTimeMs()));
+                }
+            }
             if (o != VerdictLedger.ScenarioOutcome.PASSED && !message.isEmpty()) {
                 for (String line : message.split("\n")) out.println("      " + line);
             }

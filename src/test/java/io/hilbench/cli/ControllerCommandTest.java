@@ -40,11 +40,23 @@ class ControllerCommandTest {
     }
 
     @Test
-    void listVariantsPrintsOneNamePerLine() {
+    void listVariantsPrintsEachNameWithWhatItRemovesAndWhatCatchesIt() {
         Run r = run("--list-variants");
         assertThat(r.exit()).isZero();
-        assertThat(r.out().lines()).containsExactlyElementsOf(io.hilbench.controller.Variant.names());
-        assertThat(r.out().lines()).startsWith("no-flow-proof", "no-hp-unload", "restarts-after-trip").contains("never-starts", "state-stuck-running", "pumps-hot-return").hasSize(23);
+        // the names stay unindented lines, in order (a script can take them as before: lines not starting with a space)
+        List<String> names = r.out().lines().filter(l -> !l.startsWith(" ")).toList();
+        assertThat(names).containsExactlyElementsOf(io.hilbench.controller.Variant.names());
+        assertThat(names).startsWith("no-flow-proof", "no-hp-unload", "restarts-after-trip").contains("never-starts", "state-stuck-running", "pumps-hot-return").hasSize(23);
+        // what it removes is the variant's description; what catches it is features/expected-failures.yaml's pairs
+        List<String> lines = r.out().lines().toList();
+        int i = lines.indexOf("no-flow-proof");
+        assertThat(lines.get(i + 1)).startsWith("    removes:").contains(io.hilbench.controller.Variant.NO_FLOW_PROOF.description());
+        assertThat(lines.get(i + 2)).isEqualTo("    caught by: SU-01: SU-01.flow-proof");
+        int c = lines.indexOf("no-comm-loss-handling");
+        assertThat(lines.get(c + 2)).isEqualTo("    caught by: CL-01: CL-01.min-off, CL-01.failsafe");
+        int rt = lines.indexOf("restarts-after-trip");
+        assertThat(lines.get(rt + 2)).isEqualTo("    caught by: HP-02: HP-02.no-restart; HP-03: HP-03.held-or-tripped");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

@@ -125,7 +125,9 @@ public final class ModbusTcpServer implements Lifecycle {
         t.setDaemon(true);
         acceptThread = t;
         t.start();
-        log.info("Modbus TCP server listening on {}, units {}, at most {} connections",
+        // debug: behind a fault proxy this is the inner port, which no client should dial; the commands print the
+        // endpoint to dial themselves (issue #16 item 10: serve printed the inner port as "listening")
+        log.debug("Modbus TCP server listening on {}, units {}, at most {} connections",
                 endpoint(), table.modbus().units(), config.maxConnections());
     }
 
@@ -142,7 +144,7 @@ public final class ModbusTcpServer implements Lifecycle {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left > 0) c.thread.join(left);
         }
-        log.info("Modbus TCP server on port {} stopped", serverSocket.getLocalPort());
+        log.debug("Modbus TCP server on port {} stopped", serverSocket.getLocalPort());
     }
 
     /** The bound port (the free port chosen when the config asked for 0). */

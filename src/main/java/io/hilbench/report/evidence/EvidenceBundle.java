@@ -27,7 +27,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -286,20 +285,9 @@ public final class EvidenceBundle {
         return m.readTree(f.toFile());
     }
 
-    /** The bench version from the jar's Maven properties, else the package's implementation version, else "unknown". */
+    /** The bench version: {@link io.hilbench.BenchVersion} (the jar manifest's Implementation-Version), as --version and the report print it. */
     public static String benchVersion() {
-        try (InputStream p = EvidenceBundle.class.getResourceAsStream("/META-INF/maven/io.hilbench/hil-bench/pom.properties")) {
-            if (p != null) {
-                Properties props = new Properties();
-                props.load(p);
-                String v = props.getProperty("version");
-                if (v != null) return v;
-            }
-        } catch (IOException ignored) {
-            // fall through to the package's version
-        }
-        String v = EvidenceBundle.class.getPackage().getImplementationVersion();
-        return v != null ? v : "unknown";
+        return io.hilbench.BenchVersion.get();
     }
 
     /** The jar this class was loaded from, or null when it ran from a classes folder. */

@@ -29,7 +29,9 @@ public final class IndexPage {
         h.raw("<p class=\"" + (m.run().totalsProblem().isEmpty() ? "summary" : "summary fail") + "\">").text(Verdicts.totals(m)).raw("</p>\n");
         h.raw("<p>Files: <a href=\"cucumber.html\">Cucumber report</a> · <a href=\"handover.html\">handover report (HTML)</a> · ")
                 .raw("<a href=\"handover.pdf\">handover report (PDF)</a> · <a href=\"cucumber-junit.xml\">JUnit XML</a> · ")
-                .raw("<a href=\"cucumber.json\">Cucumber JSON</a> · <a href=\"verdicts.json\">verdicts.json</a> · <a href=\"traces/\">traces</a></p>\n");
+                .raw("<a href=\"cucumber.json\">Cucumber JSON</a> · <a href=\"verdicts.json\">verdicts.json</a> · <a href=\"traces/\">traces</a>");
+        for (Link l : moreLinks(m.run().dir(), m.run().interrupted())) h.raw(" · <a href=\"" + esc(l.href()) + "\">").text(l.text()).raw("</a>");
+        h.raw("</p>\n");
         junit(h, m);
         cornerMatrix(h, io.hilbench.report.CornerMatrix.of(m.run()));
 
@@ -86,6 +88,30 @@ public final class IndexPage {
             if ("passed".equals(cm.cells().get(r).get(io.hilbench.runtime.TraceNames.NOMINAL)) && !cm.notPassedAt(r).isEmpty()) onlyNominal.add(r + " (not at " + String.join(", ", cm.notPassedAt(r)) + ")");
         }
         if (!onlyNominal.isEmpty()) h.raw("<p class=\"fail\">").text("Passes at the nominal plant only: " + String.join("; ", onlyNominal)).raw("</p>\n");
+    }
+
+    /** A link of the files line: its target, relative to the report folder, and its text. */
+    record Link(String href, String text) {}
+
+    /**
+     * The files of the folder a newcomer looks for next (issue #16 item 10): the controller's log(s), the scenarios'
+     * judged inputs ({@code judged/}, what {@code bench verify-evidence --rejudge} replays) and the signed evidence
+     * bundle. {@code bench run} renders this page before it writes evidence.zip (the bundle hashes this page), so the
+     * bundle is linked when it exists or when the run was not interrupted (an interrupted run gets none).
+     */
+    static java.util.List<Link> moreLinks(java.nio.file.Path dir, boolean interrupted) {
+        java.util.List<Link> out = new java.util.ArrayList<>();
+        if (dir == null) return out;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("controller") && n.endsWith(".log")).sorted()
+                    .forEach(n -> out.add(new Link(n, n.equals("controller.log") ? "controller log" : n)));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // an unreadable folder: the page still renders, without these links
+        }
+        if (java.nio.file.Files.isDirectory(dir.resolve("judged"))) out.add(new Link("judged/", "judged inputs (judged/)"));
+        if (java.nio.file.Files.isRegularFile(dir.resolve("run.log"))) out.add(new Link("run.log", "run log"));
+        if (java.nio.file.Files.isRegularFile(dir.resolve("evidence.zip")) || !interrupted) out.add(new Link("evidence.zip", "evidence bundle (evidence.zip)"));
+        return out;
     }
 
     /** The evidence cell: expected and actual as the verdict's fields say them, else its message. */

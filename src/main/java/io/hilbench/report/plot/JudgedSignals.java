@@ -149,10 +149,16 @@ public final class JudgedSignals {
             if (req.startsWith("SO-")) {
                 panels.computeIfAbsent("solar", k -> new PanelBuilder(k, "solar", Scale.DEGC, List.of("TT-401", "TT-301"), false));
             }
-            long at = a.instantMs();
+            // a passed "within" says when it was met ("N s after T"): that instant, whatever else the message names first
+            long within = PlantTimes.judgedWithinInstantMs(a.message());
+            long at = within >= 0 ? within : a.instantMs();
             if (at >= 0) markers.add(new Marker(at / 1000.0, a.id() + " " + a.verdict(), false));
             long stimulus = PlantTimes.stimulusMs(a.message());
-            if (stimulus >= 0) {
+            long deadline = PlantTimes.judgedDeadlineMs(a.message());
+            if (deadline >= 0) {
+                // where the judge put the deadline (the sum of whatever limits it used), not the stimulus plus one _within key
+                markers.add(new Marker(deadline / 1000.0, a.id() + " deadline " + PlantTimes.format(deadline) + " (" + withinKeys(limits) + ")", true));
+            } else if (stimulus >= 0) {
                 limits.forEach((k, v) -> {
                     if (k.endsWith("_within_s")) markers.add(new Marker(stimulus / 1000.0 + v, a.id() + " deadline " + k + " = " + num(v) + " s", true));
                     if (k.endsWith("_within_min")) markers.add(new Marker(stimulus / 1000.0 + v * 60, a.id() + " deadline " + k + " = " + num(v) + " min", true));
@@ -165,6 +171,17 @@ public final class JudgedSignals {
             panels.put("speed", new PanelBuilder("speed", "speed (Hz)", Scale.RAW, compressors.stream().map(c -> c + ".Speed").toList(), false));
         }
         return new Plan(panels.values().stream().map(PanelBuilder::build).toList(), markers);
+    }
+
+    /** The limit keys a deadline was counted with (the assertion's {@code _within_*} and {@code _max_*} keys), for its label. */
+    static String withinKeys(Map<String, Double> limits) {
+        List<String> keys = new ArrayList<>();
+        new java.util.TreeMap<>(limits).forEach((k, v) -> {   // sorted: the limits' map has no order of its own
+            if (k.contains("_within_") || k.endsWith("_max_min") || k.endsWith("_max_s") || k.endsWith("_margin_min") || k.endsWith("_margin_s")) {
+                keys.add(k + " = " + num(v) + (k.endsWith("_s") ? " s" : " min"));
+            }
+        });
+        return keys.isEmpty() ? "as judged" : String.join(" + ", keys);
     }
 
     /** The supply set-point the verdicts judged against ("… of 75.0 °C"), or null when no message names it. */

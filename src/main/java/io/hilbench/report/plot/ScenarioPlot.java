@@ -75,7 +75,10 @@ public final class ScenarioPlot {
         Set<String> out = new LinkedHashSet<>();
         for (JudgedSignals.Panel p : plan.panels()) {
             if (p.key().equals(JudgedSignals.CONTROLLER)) out.addAll(ControllerAlarms.COLUMNS);
-            else for (String tag : p.tags()) columnOfTag.apply(tag).ifPresent(out::add);
+            else for (String tag : p.tags()) columnOfTag.apply(tag).ifPresent(c -> {
+                out.add(c);
+                out.add(c + PUBLISHED);
+            });
         }
         return out;
     }
@@ -89,11 +92,12 @@ public final class ScenarioPlot {
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
         List<String> missing = new ArrayList<>();
+        int[] colour = {0};   // one colour per signal across the panels, as the shared legend needs
         boolean first = true;
         for (JudgedSignals.Panel panel : plan.panels()) {
             XYPlot plot = panel.key().equals(JudgedSignals.CONTROLLER)
                     ? controllerPlot(panel, ControllerAlarms.of(trace))
-                    : signalPlot(panel, trace, columnOfTag, missing);
+                    : signalPlot(panel, trace, columnOfTag, missing, colour);
             addMarkers(plot, plan.markers(), first);
             combined.add(plot, 1);
             first = false;
@@ -103,17 +107,57 @@ public final class ScenarioPlot {
         return new ScenarioPlot(chart, 70 + PANEL_HEIGHT * Math.max(1, plan.panels().size()), missing);
     }
 
+    /** The recorder's column of the value the plant served (what the controller read), beside each plant output's truth. */
+    static final String PUBLISHED = ".published";
+    /** Legend suffix of a controller-read series. */
+    static final String READ = " (controller read)";
+    /**
+     * Smallest difference, in the panel's display unit (K, bar, Hz …), between what the controller read and the plant
+     * truth that gets the read value its own line: a stuck or offset sensor (DF-03's TT-232 at −5 °C) is far above it,
+     * the register's resolution (0.1 °C) below it.
+     */
+    static final double READ_DIFFERS = 0.2;
+
+    /**
+     * What the controller read of a signal, when it differs from the plant truth somewhere in the scenario by more than
+     * {@link #READ_DIFFERS} display units (a stuck, offset or frozen sensor); empty when it read the truth throughout.
+     */
+    static Optional<double[]> controllerRead(double[] truth, double[] published, java.util.function.DoubleUnaryOperator scale) {
+        if (published == null || truth == null || published.length != truth.length) return Optional.empty();
+        for (int i = 0; i < truth.length; i++) {
+            if (Double.isNaN(truth[i]) || Double.isNaN(published[i])) continue;
+            if (Math.abs(scale.applyAsDouble(published[i]) - scale.applyAsDouble(truth[i])) > READ_DIFFERS) return Optional.of(published);
+        }
+        return Optional.empty();
+    }
+
     /** A panel of trace signals wired through the rig, with its limit lines and bands; tags not found go to {@code missing}. */
-    private static XYPlot signalPlot(JudgedSignals.Panel panel, TraceCsv trace, Function<String, Optional<String>> columnOfTag, List<String> missing) {
+    private static XYPlot signalPlot(JudgedSignals.Panel panel, TraceCsv trace, Function<String, Optional<String>> columnOfTag, List<String> missing,
+                                     int[] colour) {
         double[] t = trace.timeS();
         XYSeriesCollection data = new XYSeriesCollection();
+        // each tag's colour; a controller-read series takes its tag's colour, dashed (issue #16 item 10: the plot showed
+        // only the plant truth, not the stuck −5 °C the controller saw)
+        List<java.awt.Paint> paints = new ArrayList<>();
+        List<Boolean> read = new ArrayList<>();
+        java.awt.Paint[] sequence = org.jfree.chart.ChartColor.createDefaultPaintArray();
         for (String tag : panel.tags()) {
-            Optional<double[]> values = columnOfTag.apply(tag).flatMap(trace::column);
+            Optional<String> column = columnOfTag.apply(tag);
+            Optional<double[]> values = column.flatMap(trace::column);
             if (values.isEmpty()) {
                 missing.add(tag);
                 continue;
             }
+            java.awt.Paint paint = sequence[colour[0]++ % sequence.length];
             data.addSeries(series(tag, t, values.get(), panel.step(), panel.scale()::apply));
+            paints.add(paint);
+            read.add(false);
+            Optional<double[]> seen = controllerRead(values.get(), column.flatMap(c -> trace.column(c + PUBLISHED)).orElse(null), panel.scale()::apply);
+            if (seen.isPresent()) {
+                data.addSeries(series(tag + READ, t, seen.get(), panel.step(), panel.scale()::apply));
+                paints.add(paint);
+                read.add(true);
+            }
         }
         String unit = panel.scale().unit();
         NumberAxis axis = new NumberAxis(unit.isEmpty() ? panel.axis() : panel.axis() + " (" + unit + ")");
@@ -128,7 +172,12 @@ public final class ScenarioPlot {
             lines.setDrawSeriesLineAsPath(true);   // one SVG path per series, not one line element per segment
             renderer = lines;
         }
-        for (int i = 0; i < data.getSeriesCount(); i++) renderer.setSeriesStroke(i, new BasicStroke(1.4f));
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, paints.get(i));
+            renderer.setSeriesStroke(i, read.get(i)
+                    ? new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{7f, 4f}, 0f)
+                    : new BasicStroke(1.4f));
+        }
         XYPlot plot = newPlot(data, axis, renderer);
         for (JudgedSignals.Band b : panel.bands()) {
             IntervalMarker m = new IntervalMarker(b.low(), b.high(), new Color(0x1A, 0x7F, 0x37, 0x22));

@@ -238,7 +238,9 @@ public final class DefrostChecks {
         long limit = Math.round((maxMin + marginMin) * 60_000);
         Condition ended = new Condition(section.name() + " defrost ended", r -> !DefrostSignals.defrosting(t, section, r), r -> DefrostSignals.sectionText(t, section, r));
         Judgement j = TraceAssertions.within(t, ended, start, limit);
-        return new Judgement(j.outcome(), "defrost began at plant time " + plantTime(start) + ": " + j.message());
+        // withMessage keeps the within check's fields (expected, actual, the instant it was met): re-parsing the prefixed
+        // message took the defrost's start as the verdict's plant time
+        return j.withMessage("defrost began at plant time " + plantTime(start) + ": " + j.message());
     }
 
     /**
@@ -250,7 +252,9 @@ public final class DefrostChecks {
         if (e == null) return noDefrost(t, section, faultMs);
         long start = t.plantTimesMs()[e.startRow()];
         Judgement j = TraceAssertions.within(t, s.heatPump().alarmRaised(t, AlarmMeaning.DEFROST_MAX_TIME), start, Math.round((maxMin + withinMin) * 60_000));
-        return new Judgement(j.outcome(), "defrost began at plant time " + plantTime(start) + ": " + j.message());
+        // withMessage keeps the within check's fields (expected, actual, the instant it was met): re-parsing the prefixed
+        // message took the defrost's start as the verdict's plant time
+        return j.withMessage("defrost began at plant time " + plantTime(start) + ": " + j.message());
     }
 
     /** DF-03.returns: after that defrost ends, the section evaporates again (not defrosting, duty above 0) within {@code withinMin}. */

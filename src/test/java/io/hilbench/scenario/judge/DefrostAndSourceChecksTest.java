@@ -155,8 +155,13 @@ class DefrostAndSourceChecksTest {
         IntPredicate d2 = i -> i >= row(10) && i < row(30);
         ColumnTrace t = trace(i -> false, d2, 0.02).extension("alarms", i -> i >= row(30.2) ? ProtectionAndSequenceChecksTest.mask(AlarmMeaning.DEFROST_MAX_TIME) : 0).build();
         long fault = 12 * 60_000;
-        assertThat(DefrostChecks.endsInTime(t, DS, sec(2), fault, 20, 1).outcome()).isEqualTo(Verdict.Outcome.PASSED);
-        assertThat(DefrostChecks.maxTimeAlarm(t, DS, sec(2), fault, 20, 1).outcome()).isEqualTo(Verdict.Outcome.PASSED);
+        Judgement ends = DefrostChecks.endsInTime(t, DS, sec(2), fault, 20, 1);
+        assertThat(ends.outcome()).isEqualTo(Verdict.Outcome.PASSED);
+        Judgement alarm = DefrostChecks.maxTimeAlarm(t, DS, sec(2), fault, 20, 1);
+        assertThat(alarm.outcome()).isEqualTo(Verdict.Outcome.PASSED);
+        // the verdict's plant time is when it was met (the defrost's end, the alarm), not the defrost start the message names first
+        assertThat(ends.plantTimeMs()).isBetween(30 * 60_000L - 1000, 30 * 60_000L + 1000);
+        assertThat(alarm.plantTimeMs()).as("the first row with the alarm, ~30.2 min").isBetween(30 * 60_000L + 1, (long) (30.2 * 60_000) + 1000);
         assertThat(DefrostChecks.returnsToService(t, DS, sec(2), fault, 5).outcome()).isEqualTo(Verdict.Outcome.PASSED);
         assertThat(DefrostChecks.noStop(t, HP, fault, END).outcome()).isEqualTo(Verdict.Outcome.PASSED);
     }
