@@ -334,7 +334,7 @@ class OpcUaHardeningTest {
     }
 
     @Test
-    void anonymousBeyondLoopbackAndClearTextPasswordsAreRefusedByConfiguration() {
+    void anonymousBeyondLoopbackAndClearTextPasswordsAreRefusedByConfiguration() throws Exception {
         // anonymous is the only login, and the bind is not loopback: nothing is bound, the message says why
         OpcUaServerSettings open = OpcUaServerSettings.loopback(TestPlant.freePort(), "/open", TestPlant.NS, TestPlant.APP_URI, tmp.resolve("pki-open"))
                 .withBind("0.0.0.0", TestPlant.freePort(), "plant.example").withSecurity(java.util.EnumSet.allOf(OpcUaServerSettings.Security.class), true);
