@@ -23,7 +23,7 @@ public record OpcUaLimits(int maxSessions, int maxSubscriptionsPerSession, int m
      * A bench has a controller, a SCADA, an engineer's laptop and test clients: 32 sessions are plenty; 20,000 items per
      * session hold a SCADA subscribed to a point-multiplied rig of 10,000 items; 4 MiB carry a read of every node.
      */
-    public static final OpcUaLimits DEFAULTS = new OpcUaLimits(32, 16, 128, 20_000, 100_000, 4 * 1024 * 1024, 64);
+    public static final OpcUaLimits DEFAULTS = new OpcUaLimits(32, 16, 128, 20_000, 100_000, 4 * 1024 * 1024, 65);
 
     public OpcUaLimits {
         positive("max_sessions", maxSessions);
