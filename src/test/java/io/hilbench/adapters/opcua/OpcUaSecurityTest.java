@@ -191,7 +191,8 @@ class OpcUaSecurityTest {
 
         // a second server on the same PKI folder (trust-all, loopback) reuses the certificate and accepts any client
         OpcUaServerSettings settings = OpcUaServerSettings.loopback(TestPlant.freePort(), "/again", TestPlant.NS, TestPlant.APP_URI, pkiDir)
-                .withTrustAllClients(true).withSecurity(EnumSet.of(OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT), false);
+                .withTrustAllClients(true).withSecurity(EnumSet.of(OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT), false)
+                .withIdentity(false, Map.of("operator", PasswordHash.hash("s3cret-pw".toCharArray()))); // secure endpoint: username only
         OpcUaPlantServer again = new OpcUaPlantServer(TestPlant.table(), settings);
         again.start();
         try {
@@ -202,7 +203,7 @@ class OpcUaSecurityTest {
             X509Certificate stranger = clientCertificate(kp);
             assertThat(pki.trustedCertificates()).doesNotContain(stranger);
             int rejectedBefore = pki.rejected().size();
-            OpcUaClient c = connect(again.endpointUrl(), true, kp, stranger, new AnonymousProvider());
+            OpcUaClient c = connect(again.endpointUrl(), true, kp, stranger, new UsernameProvider("operator", "s3cret-pw"));
             c.disconnect();
             assertThat(pki.rejected()).hasSize(rejectedBefore);
         } finally {
