@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
         description = "HIL bench for a transcritical CO2 district-heating heat pump: plant emulator over Modbus TCP and OPC UA.",
-        subcommands = {ServeCommand.class, SoakCommand.class, RunCommand.class, ControllerCommand.class, CheckRigCommand.class, FluidCommand.class, RatingCommand.class, SimulateCommand.class, PkiCommand.class, VerifyEvidenceCommand.class, ReportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SoakCommand.class, RunCommand.class, ControllerCommand.class, CheckRigCommand.class, FluidCommand.class, RatingCommand.class, SimulateCommand.class, PkiCommand.class, FuzzCommand.class, VerifyEvidenceCommand.class, ReportCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

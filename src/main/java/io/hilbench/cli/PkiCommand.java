@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * {@code --pki-dir DIR} when given.
  */
 @Command(name = "pki", description = "Manage the OPC UA server's certificate folders.",
-        mixinStandardHelpOptions = true, subcommands = PkiCommand.Trust.class)
+        mixinStandardHelpOptions = true, subcommands = {PkiCommand.Trust.class, PkiCommand.HashPassword.class})
 public final class PkiCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,6 +74,32 @@ public final class PkiCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
+        }
+    }
+
+    /** {@code bench pki hash-password USER}: reads the password from standard input, prints the users-file line. */
+    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+            description = "Print a users_file line USER:pbkdf2-sha256:... for the password read from standard input (one line).")
+    static final class HashPassword implements Callable<Integer> {
+        @Parameters(paramLabel = "USER", description = "the OPC UA user name")
+        String user;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            if (user.isBlank() || user.contains(":") || line == null || line.isEmpty()) {
+                err.println("bench pki hash-password: give a user name without ':' and the password on standard input");
+                err.flush();
+                return 2;
+            }
+            out.println(user + ":" + io.hilbench.adapters.opcua.PasswordHash.hash(line.toCharArray()));
+            out.flush();
+            return 0;
         }
     }
 }

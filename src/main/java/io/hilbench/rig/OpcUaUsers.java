@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * OPC UA user names and passwords, from the file or environment variable the rig names ({@code users_file}),
  * never from the rig itself (DESIGN §6). Format, in the file one per line or in the variable separated by
- * commas: {@code user:password}; blank lines and lines starting with {@code #} are skipped.
+ * commas: {@code user:pbkdf2-sha256:ITERATIONS:SALT:HASH} (a salted hash, made by {@code bench pki hash-password USER};
+ * a clear-text password is refused); blank lines and lines starting with {@code #} are skipped.
  */
 public final class OpcUaUsers {
     private OpcUaUsers() {}
@@ -44,6 +45,11 @@ public final class OpcUaUsers {
         if (colon <= 0 || colon == t.length() - 1) {
             throw new RigException(List.of(new RigError(where, lineNo, "users_file", "expected user:password")));
         }
-        users.put(t.substring(0, colon), t.substring(colon + 1));
+        String hash = t.substring(colon + 1);
+        if (!io.hilbench.adapters.opcua.PasswordHash.isHash(hash)) {
+            throw new RigException(List.of(new RigError(where, lineNo, "users_file",
+                    "expected user:pbkdf2-sha256:ITERATIONS:SALT:HASH, never a clear-text password (make the line with `bench pki hash-password USER`)")));
+        }
+        users.put(t.substring(0, colon), hash);
     }
 }

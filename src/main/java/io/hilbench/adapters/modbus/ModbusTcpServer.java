@@ -94,6 +94,8 @@ public final class ModbusTcpServer implements Lifecycle {
     private final RequestHandler handler;
     private final Semaphore slots;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** Caps INFO lines about malformed frames and refused connections, which clients cause (see {@link LogLimiter}). */
+    private final LogLimiter connectionLog = new LogLimiter();
 
     private volatile ServerSocket serverSocket;
     private volatile Thread acceptThread;
@@ -194,8 +196,11 @@ public final class ModbusTcpServer implements Lifecycle {
             }
             String peer = peerOf(s);
             if (!slots.tryAcquire()) {
-                log.info("refused Modbus TCP connection from {}: already {} connections open (max_connections)",
-                        peer, config.maxConnections());
+                long suppressed = connectionLog.admit();
+                if (suppressed >= 0) {
+                    log.info("refused Modbus TCP connection from {}: already {} connections open (max_connections){}",
+                            peer, config.maxConnections(), LogLimiter.note(suppressed));
+                }
                 closeQuietly(s);
                 continue;
             }
@@ -268,8 +273,12 @@ public final class ModbusTcpServer implements Lifecycle {
                     int length = u16(buf, pos + 4);
                     if (protocolId != 0 || length < MIN_LENGTH || length > MAX_LENGTH) {
                         if (respLen > 0) out.write(resp, 0, respLen); // answers to the good frames before it
-                        log.info("closed Modbus TCP connection from {}: malformed MBAP header (protocol id {}, length {}; "
-                                + "expected protocol id 0 and length {}..{})", peer, protocolId, length, MIN_LENGTH, MAX_LENGTH);
+                        long suppressed = connectionLog.admit(); // capped: a hostile client must not flood the log
+                        if (suppressed >= 0) {
+                            log.info("closed Modbus TCP connection from {}: malformed MBAP header (protocol id {}, length {}; "
+                                    + "expected protocol id 0 and length {}..{}){}", peer, protocolId, length, MIN_LENGTH, MAX_LENGTH,
+                                    LogLimiter.note(suppressed));
+                        }
                         return;
                     }
                     int frame = 6 + length;

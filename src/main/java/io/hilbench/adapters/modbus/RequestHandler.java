@@ -57,9 +57,15 @@ final class RequestHandler {
 
     private final PointTable table;
     private final ModbusLayout layout;
+    private final LogLimiter refusedWriteLog;
     private final boolean[] knownUnit = new boolean[256];
 
     RequestHandler(PointTable table) {
+        this(table, new LogLimiter());
+    }
+
+    RequestHandler(PointTable table, LogLimiter refusedWriteLog) {
+        this.refusedWriteLog = refusedWriteLog;
         this.table = table;
         this.layout = table.modbus();
         for (int u : layout.units()) knownUnit[u] = true;
@@ -264,13 +270,15 @@ final class RequestHandler {
      * plant, worth seeing), refused reads and unsupported functions at DEBUG (a SCADA scanning the map would
      * otherwise flood the log).
      */
-    private static void logRefused(String peer, int unit, int fc, byte[] req, int off, int len, int code, String reason) {
+    private void logRefused(String peer, int unit, int fc, byte[] req, int off, int len, int code, String reason) {
         boolean write = fc == Modbus.WRITE_COIL || fc == Modbus.WRITE_SINGLE_REGISTER
                 || fc == Modbus.WRITE_MULTIPLE_COILS || fc == Modbus.WRITE_MULTIPLE_REGISTERS;
         if (write) {
             if (log.isInfoEnabled()) {
-                log.info("refused FC{} unit {} address {} from {}: exception {}: {}", fc, unit, address(req, off, len), peer,
-                        String.format("%02X", code), reason);
+                long suppressed = refusedWriteLog.admit(); // capped: a hostile client must not flood the log
+                if (suppressed < 0) return;
+                log.info("refused FC{} unit {} address {} from {}: exception {}: {}{}", fc, unit, address(req, off, len), peer,
+                        String.format("%02X", code), reason, LogLimiter.note(suppressed));
             }
         } else if (log.isDebugEnabled()) {
             log.debug("refused FC{} unit {} address {} from {}: exception {}: {}", fc, unit, address(req, off, len), peer,

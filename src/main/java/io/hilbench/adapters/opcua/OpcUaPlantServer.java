@@ -5,6 +5,20 @@ import io.hilbench.runtime.Lifecycle;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
+import org.eclipse.milo.opcua.sdk.server.Session;
+import org.eclipse.milo.opcua.sdk.server.identity.Identity;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.channel.EncodingLimits;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType;
+import org.eclipse.milo.opcua.stack.core.types.structured.AnonymousIdentityToken;
+import org.eclipse.milo.opcua.stack.core.types.structured.IssuedIdentityToken;
+import org.eclipse.milo.opcua.stack.core.types.structured.SignatureData;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserIdentityToken;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserNameIdentityToken;
+import org.eclipse.milo.opcua.stack.core.types.structured.X509IdentityToken;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
@@ -40,6 +54,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
 
@@ -132,8 +147,19 @@ public final class OpcUaPlantServer implements Lifecycle {
             throw new IllegalStateException("no OPC UA endpoint left to offer on " + settings.bindAddress()
                     + " (None needs a loopback bind or allow_none; Basic256Sha256 is not enabled)");
         }
-        if (!settings.allowAnonymous() && settings.users().isEmpty()) {
-            throw new IllegalStateException("OPC UA: anonymous login is off and no users are configured: nobody could log in");
+        // anonymous only on loopback and only on the None endpoint; username only over Sign&Encrypt
+        boolean anonymous = settings.allowAnonymous() && loopback && offerNone;
+        if (settings.allowAnonymous() && !anonymous) {
+            LOG.warn("OPC UA anonymous login is not offered on {}: it is allowed only on a loopback bind with the SecurityPolicy None endpoint",
+                    settings.bindAddress());
+        }
+        boolean username = !settings.users().isEmpty() && offerSecure;
+        if (!settings.users().isEmpty() && !username) {
+            LOG.warn("OPC UA username login is not offered: it needs the Basic256Sha256 SignAndEncrypt endpoint");
+        }
+        if (!anonymous && !username) {
+            throw new IllegalStateException("OPC UA: no way to log in on " + settings.bindAddress() + ", nobody could log in (anonymous needs a loopback "
+                    + "bind with SecurityPolicy None; username logins need users and the Basic256Sha256 endpoint)");
         }
 
         PkiFolders.OwnCertificate own = pki.loadOrCreateOwnCertificate(settings.applicationUri(), settings.applicationName(),
@@ -157,25 +183,28 @@ public final class OpcUaPlantServer implements Lifecycle {
             };
             DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(trust, new MemoryCertificateStore(), factory, validator);
 
-            List<UserTokenPolicy> tokens = new ArrayList<>();
-            if (settings.allowAnonymous()) tokens.add(USER_TOKEN_POLICY_ANONYMOUS);
-            if (!settings.users().isEmpty()) tokens.add(USER_TOKEN_POLICY_USERNAME);
             EndpointConfig.Builder base = EndpointConfig.newBuilder()
                     .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
                     .setBindAddress(settings.bindAddress())
                     .setBindPort(settings.bindPort())
                     .setHostname(settings.endpointHostname())
                     .setPath(settings.path())
-                    .setCertificate(cert)
-                    .addTokenPolicies(tokens.toArray(UserTokenPolicy[]::new));
+                    .setCertificate(cert);
+            // no X.509 user token policy anywhere; anonymous only on None (loopback), username only on Sign&Encrypt
             Set<EndpointConfig> endpoints = new LinkedHashSet<>();
-            if (offerNone) {
-                endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None).build());
+            if (offerNone && anonymous) {
+                endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
+                        .addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS).build());
             }
-            if (offerSecure) {
-                endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
-                        .setSecurityMode(MessageSecurityMode.SignAndEncrypt).build());
+            if (offerSecure && (username || anonymous)) {
+                EndpointConfig.Builder secure = base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+                        .setSecurityMode(MessageSecurityMode.SignAndEncrypt);
+                // an endpoint needs a token policy: without users, the secure endpoint still serves GetEndpoints and
+                // secure channels, and its username policy refuses every login (no users)
+                secure.addTokenPolicies(USER_TOKEN_POLICY_USERNAME);
+                endpoints.add(secure.build());
             }
+            OpcUaLimits lim = settings.limits();
 
             OpcUaServerConfig config = OpcUaServerConfig.builder()
                     .setApplicationUri(settings.applicationUri())
@@ -183,7 +212,10 @@ public final class OpcUaPlantServer implements Lifecycle {
                     .setProductUri(PRODUCT_URI)
                     .setEndpoints(endpoints)
                     .setCertificateManager(new DefaultCertificateManager(quarantine, group))
-                    .setIdentityValidator(identityValidator(settings))
+                    .setIdentityValidator(identityValidator(settings, anonymous))
+                    .setLimits(limits(lim))
+                    .setEncodingLimits(new EncodingLimits(OpcUaLimits.MAX_CHUNK_BYTES, lim.maxChunkCount(), lim.maxMessageBytes(),
+                            EncodingLimits.DEFAULT_MAX_RECURSION_DEPTH))
                     .build();
             OpcUaServer s = new OpcUaServer(config, profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
             PlantNamespace ns = new PlantNamespace(s, settings.namespaceUri(), settings.rootFolderName(), table);
@@ -213,19 +245,63 @@ public final class OpcUaPlantServer implements Lifecycle {
         }
     }
 
-    private static IdentityValidator identityValidator(OpcUaServerSettings settings) {
+    /** Milo's limits interface answered from ours; everything not named keeps Milo's default. */
+    private static OpcUaServerConfigLimits limits(OpcUaLimits l) {
+        return new OpcUaServerConfigLimits() {
+            @Override public UInteger getMaxSessions() { return uint(l.maxSessions()); }
+            @Override public UInteger getMaxSubscriptionsPerSession() { return uint(l.maxSubscriptionsPerSession()); }
+            @Override public UInteger getMaxSubscriptions() { return uint(l.maxSubscriptions()); }
+            @Override public UInteger getMaxMonitoredItemsPerSession() { return uint(l.maxMonitoredItemsPerSession()); }
+            @Override public UInteger getMaxMonitoredItems() { return uint(l.maxMonitoredItems()); }
+        };
+    }
+
+    /** A hash to check unknown user names against, so their refusal takes as long as a wrong password's. */
+    private static final String DUMMY_HASH = PasswordHash.hash("no such user".toCharArray());
+
+    private static IdentityValidator identityValidator(OpcUaServerSettings settings, boolean anonymous) {
         List<IdentityValidator> validators = new ArrayList<>();
-        if (settings.allowAnonymous()) validators.add(AnonymousIdentityValidator.INSTANCE);
+        if (anonymous) validators.add(AnonymousIdentityValidator.INSTANCE);
         if (!settings.users().isEmpty()) {
             Map<String, String> users = settings.users();
             validators.add(new UsernameIdentityValidator(c -> {
-                String expected = users.get(c.getUsername());
-                // constant-time comparison: the time taken must not tell how much of a guess was right
-                return expected != null && c.getPassword() != null && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), c.getPassword().getBytes(StandardCharsets.UTF_8));
+                String stored = users.get(c.getUsername());
+                // PBKDF2 of the offered password against the salted hash, compared in constant time; an unknown user
+                // costs the same derivation, so the time taken tells nothing
+                boolean ok = PasswordHash.verify(c.getPassword(), stored != null ? stored : DUMMY_HASH);
+                return ok && stored != null;
             }));
         }
-        return new CompositeValidator(validators);
+        CompositeValidator tokens = new CompositeValidator(validators);
+        // defence in depth: whatever the client claims, a token type is valid only on its kind of endpoint
+        return new IdentityValidator() {
+            @Override
+            public Identity validateIdentityToken(Session session, UserIdentityToken token, UserTokenPolicy policy, SignatureData sig)
+                    throws UaException {
+                MessageSecurityMode mode = session.getEndpoint().getSecurityMode();
+                if (token instanceof AnonymousIdentityToken && mode != MessageSecurityMode.None) {
+                    LOG.info("OPC UA anonymous login refused on a {} endpoint (anonymous only on loopback None)", mode);
+                    throw new UaException(StatusCodes.Bad_IdentityTokenRejected, "anonymous login only on the None endpoint");
+                }
+                if (token instanceof UserNameIdentityToken && mode != MessageSecurityMode.SignAndEncrypt) {
+                    LOG.info("OPC UA username login refused on a {} endpoint (username only over SignAndEncrypt)", mode);
+                    throw new UaException(StatusCodes.Bad_IdentityTokenRejected, "username login only over SignAndEncrypt");
+                }
+                if (token instanceof X509IdentityToken || token instanceof IssuedIdentityToken) {
+                    LOG.info("OPC UA {} login refused: not offered", token.getClass().getSimpleName());
+                    throw new UaException(StatusCodes.Bad_IdentityTokenRejected, "X.509 and issued user tokens are not accepted");
+                }
+                try {
+                    return tokens.validateIdentityToken(session, token, policy, sig);
+                } catch (UaException e) {
+                    LOG.info("OPC UA login refused: {}", e.getStatusCode());
+                    throw e;
+                }
+            }
+
+            @Override
+            public Set<UserTokenType> getSupportedTokenTypes() { return tokens.getSupportedTokenTypes(); }
+        };
     }
 
     /** {@code opc.tcp://HOST:PORT/path} as advertised (HOST = the endpoint hostname). */

@@ -33,9 +33,11 @@ import java.util.Set;
  * @param trustAllClients  accept every client certificate without the trust list; loopback binds only
  * @param pkiDir           the PKI folder ({@link PkiFolders})
  * @param allowAnonymous   accept anonymous sessions
- * @param users            user name to password for username sessions; the caller loads them from a users file or
- *                         the environment, never from the rig
+ * @param users            user name to salted password hash ({@link PasswordHash}) for username sessions; the caller
+ *                         loads them from a users file or the environment, never from the rig; a clear-text password
+ *                         is refused
  * @param rootFolderName   the folder under Objects that holds the plant tree
+ * @param limits           sessions, subscriptions, monitored items and message size ({@link OpcUaLimits})
  */
 public record OpcUaServerSettings(
         String bindAddress,
@@ -51,7 +53,8 @@ public record OpcUaServerSettings(
         Path pkiDir,
         boolean allowAnonymous,
         Map<String, String> users,
-        String rootFolderName) {
+        String rootFolderName,
+        OpcUaLimits limits) {
 
     /** Endpoint security offered. */
     public enum Security {
@@ -76,11 +79,16 @@ public record OpcUaServerSettings(
         security = security == null || security.isEmpty() ? EnumSet.allOf(Security.class) : Collections.unmodifiableSet(EnumSet.copyOf(security));
         users = users == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(users));
         rootFolderName = rootFolderName == null || rootFolderName.isBlank() ? "Plant" : rootFolderName;
+        limits = limits == null ? OpcUaLimits.DEFAULTS : limits;
         if (namespaceUri.isBlank()) throw new IllegalArgumentException("namespaceUri must not be empty");
         if (applicationUri.isBlank()) throw new IllegalArgumentException("applicationUri must not be empty");
         for (var e : users.entrySet()) {
             if (e.getKey() == null || e.getKey().isBlank()) throw new IllegalArgumentException("a user name is empty");
             if (e.getValue() == null || e.getValue().isEmpty()) throw new IllegalArgumentException("user " + e.getKey() + " has an empty password");
+            if (!PasswordHash.isHash(e.getValue())) {
+                throw new IllegalArgumentException("user " + e.getKey() + ": a clear-text password is not accepted; store a "
+                        + PasswordHash.SCHEME + " hash (bench pki hash-password)");
+            }
         }
     }
 
@@ -90,32 +98,37 @@ public record OpcUaServerSettings(
      */
     public static OpcUaServerSettings loopback(int port, String path, String namespaceUri, String applicationUri, Path pkiDir) {
         return new OpcUaServerSettings("127.0.0.1", port, "127.0.0.1", path, namespaceUri, null, applicationUri,
-                EnumSet.allOf(Security.class), false, false, pkiDir, true, Map.of(), "Plant");
+                EnumSet.allOf(Security.class), false, false, pkiDir, true, Map.of(), "Plant", OpcUaLimits.DEFAULTS);
     }
 
     public OpcUaServerSettings withBind(String address, int port, String hostname) {
         return new OpcUaServerSettings(address, port, hostname, path, namespaceUri, applicationName, applicationUri,
-                security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName);
+                security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits);
     }
 
     public OpcUaServerSettings withSecurity(Set<Security> s, boolean allowNoneBeyondLoopback) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, s, allowNoneBeyondLoopback, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName);
+                applicationUri, s, allowNoneBeyondLoopback, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits);
     }
 
     public OpcUaServerSettings withTrustAllClients(boolean trustAll) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, security, allowNone, trustAll, pkiDir, allowAnonymous, users, rootFolderName);
+                applicationUri, security, allowNone, trustAll, pkiDir, allowAnonymous, users, rootFolderName, limits);
     }
 
     public OpcUaServerSettings withIdentity(boolean anonymous, Map<String, String> userPasswords) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, security, allowNone, trustAllClients, pkiDir, anonymous, userPasswords, rootFolderName);
+                applicationUri, security, allowNone, trustAllClients, pkiDir, anonymous, userPasswords, rootFolderName, limits);
+    }
+
+    public OpcUaServerSettings withLimits(OpcUaLimits l) {
+        return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
+                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, l);
     }
 
     public OpcUaServerSettings withApplicationName(String name) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, name,
-                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName);
+                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits);
     }
 
     /** True when the bind address is a loopback address (127.0.0.0/8, ::1, localhost). */
@@ -133,6 +146,6 @@ public record OpcUaServerSettings(
         return "OpcUaServerSettings[bind=" + bindAddress + ":" + bindPort + ", hostname=" + endpointHostname + ", path=" + path
                 + ", namespaceUri=" + namespaceUri + ", applicationUri=" + applicationUri + ", security=" + security
                 + ", allowNone=" + allowNone + ", trustAllClients=" + trustAllClients + ", pkiDir=" + pkiDir
-                + ", allowAnonymous=" + allowAnonymous + ", users=" + users.keySet() + ", root=" + rootFolderName + "]";
+                + ", allowAnonymous=" + allowAnonymous + ", users=" + users.keySet() + ", root=" + rootFolderName + ", limits=" + limits + "]";
     }
 }

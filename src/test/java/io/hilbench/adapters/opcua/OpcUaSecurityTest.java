@@ -44,7 +44,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 /**
  * Security of the plant server (DESIGN §6): Basic256Sha256 SignAndEncrypt with a client certificate from the PKI
- * folder's trust list, username login (also over None, password encrypted with the server certificate), refusals
+ * folder's trust list, username login (only over SignAndEncrypt, PBKDF2-hashed passwords), refusals
  * with the OPC UA Part 4 codes, untrusted certificates quarantined in rejected/ and trusted with {@link PkiFolders},
  * the server certificate created once and reused, and trust-all refused beyond loopback.
  */
@@ -72,7 +72,7 @@ class OpcUaSecurityTest {
 
         table = TestPlant.table();
         OpcUaServerSettings settings = OpcUaServerSettings.loopback(TestPlant.freePort(), "/secure", TestPlant.NS, TestPlant.APP_URI, pkiDir)
-                .withIdentity(false, Map.of("operator", "s3cret-pw"));
+                .withIdentity(false, Map.of("operator", PasswordHash.hash("s3cret-pw".toCharArray())));
         server = new OpcUaPlantServer(table, settings);
         server.start();
     }
@@ -144,31 +144,15 @@ class OpcUaSecurityTest {
 
     @Test
     void anonymousIsNotOfferedWhenNotAllowed() throws Exception {
-        // Part 4 §5.6.3: a Server accepts only the UserIdentityTokens its endpoint's UserTokenPolicies list
-        OpcUaClient c = connect(server.endpointUrl(), false, trustedKeys, trustedCert, new UsernameProvider("operator", "s3cret-pw"));
-        try {
-            var policies = List.of(c.getConfig().getEndpoint().getUserIdentityTokens());
-            assertThat(policies).extracting(UserTokenPolicy::getTokenType).containsExactly(UserTokenType.UserName);
-            // the password is encrypted with the server certificate even on the None endpoint
-            assertThat(policies.get(0).getSecurityPolicyUri()).isEqualTo(SecurityPolicy.Basic256Sha256.getUri());
-        } finally {
-            c.disconnect();
-        }
+        // Part 4 §5.6.3: a Server accepts only the UserIdentityTokens its endpoint's UserTokenPolicies list. Without
+        // anonymous there is no None endpoint at all (username logins only over SignAndEncrypt)
+        var endpoints = org.eclipse.milo.opcua.sdk.client.DiscoveryClient.getEndpoints(server.endpointUrl()).get();
+        assertThat(endpoints).extracting(e -> e.getSecurityMode()).containsExactly(MessageSecurityMode.SignAndEncrypt);
+        assertThat(List.of(endpoints.get(0).getUserIdentityTokens())).extracting(UserTokenPolicy::getTokenType)
+                .containsExactly(UserTokenType.UserName);
         // Milo's client then refuses on its own side: there is no anonymous policy to use
-        assertThatThrownBy(() -> connect(server.endpointUrl(), false, trustedKeys, trustedCert, new AnonymousProvider()).disconnect())
+        assertThatThrownBy(() -> connect(server.endpointUrl(), true, trustedKeys, trustedCert, new AnonymousProvider()).disconnect())
                 .hasMessageContaining("no anonymous token policy");
-    }
-
-    @Test
-    void usernameLoginWorksOverTheNoneEndpoint() throws Exception {
-        // the username token policy names Basic256Sha256: the password is encrypted with the server certificate
-        OpcUaClient c = connect(server.endpointUrl(), false, trustedKeys, trustedCert, new UsernameProvider("operator", "s3cret-pw"));
-        try {
-            assertThat(c.getConfig().getEndpoint().getSecurityMode()).isEqualTo(MessageSecurityMode.None);
-            assertThat(c.readValue(0.0, TimestampsToReturn.Neither, node(c, "PT-202")).statusCode().isGood()).isTrue();
-        } finally {
-            c.disconnect();
-        }
     }
 
     @Test
@@ -207,7 +191,8 @@ class OpcUaSecurityTest {
 
         // a second server on the same PKI folder (trust-all, loopback) reuses the certificate and accepts any client
         OpcUaServerSettings settings = OpcUaServerSettings.loopback(TestPlant.freePort(), "/again", TestPlant.NS, TestPlant.APP_URI, pkiDir)
-                .withTrustAllClients(true).withSecurity(EnumSet.of(OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT), false);
+                .withTrustAllClients(true).withSecurity(EnumSet.of(OpcUaServerSettings.Security.BASIC256SHA256_SIGN_AND_ENCRYPT), false)
+                .withIdentity(false, Map.of("operator", PasswordHash.hash("s3cret-pw".toCharArray()))); // secure endpoint: username only
         OpcUaPlantServer again = new OpcUaPlantServer(TestPlant.table(), settings);
         again.start();
         try {
@@ -218,7 +203,7 @@ class OpcUaSecurityTest {
             X509Certificate stranger = clientCertificate(kp);
             assertThat(pki.trustedCertificates()).doesNotContain(stranger);
             int rejectedBefore = pki.rejected().size();
-            OpcUaClient c = connect(again.endpointUrl(), true, kp, stranger, new AnonymousProvider());
+            OpcUaClient c = connect(again.endpointUrl(), true, kp, stranger, new UsernameProvider("operator", "s3cret-pw"));
             c.disconnect();
             assertThat(pki.rejected()).hasSize(rejectedBefore);
         } finally {
