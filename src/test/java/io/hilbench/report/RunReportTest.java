@@ -109,7 +109,9 @@ class RunReportTest {
         assertThat(horizontalLimitLines(d)).isGreaterThanOrEqualTo(2);
 
         Document su04 = parseXml(plot("SU-04", ".svg"));
-        assertThat(texts(su04)).contains("min_speed_hz = 25 Hz", "SU-04.off passed", "SU-04.off deadline off_within_s = 120 s");
+        assertThat(texts(su04)).contains("min_speed_hz = 25 Hz", "SU-04.off passed");
+        // the deadline where the judge put it (its message's "within"), labelled with the plant time and the limit used
+        assertThat(texts(su04)).anySatisfy(t -> assertThat(t).startsWith("SU-04.off deadline ").contains("(off_within_s = 120 s)"));
         assertThat(horizontalLimitLines(su04)).isGreaterThanOrEqualTo(1);
         // the PDF uses PNG renderings of the same charts
         assertThat(plot("SU-04", ".png")).isNotEmptyFile();
