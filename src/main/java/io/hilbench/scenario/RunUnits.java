@@ -22,8 +22,8 @@ import java.util.Map;
  * same partition from the same features and tags without talking to the others.
  */
 public final class RunUnits {
-    /** The corner of a run without corners: the plant as its parameter files and overrides give it. */
-    public static final String NOMINAL = "nominal";
+    /** The corner of a run without corners: the plant as its parameter files and overrides give it (the rig's own name for it). */
+    public static final String NOMINAL = io.hilbench.rig.Corner.NOMINAL;
 
     /**
      * One unit: a scenario at a corner, with its index in the features' order.
