@@ -129,12 +129,14 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private boolean co2Flowing;
     /** The EEVs' feed was limited by an empty receiver in the last sub-step. */
     private boolean receiverDry;
+    /** 0 below liquid-full, 1 liquid-full and carrying liquid through HV-222, 2 also backing up into the gas cooler (P2a); events once per episode. */
+    private int receiverFull;
     /** High-side mass at the pressure of the last march (the pressure the last sub-step ended at), kg. */
     private double lastMarchMassKg;
     /** Scratch for the discharge line's state in the ledger's sums (never the step's {@link #look}). */
     private final Co2LookupResult lineLook = new Co2LookupResult();
     // last sub-step's flows, for outputs
-    private double mComp, mHpv, mBp, mRel, mDef, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
+    private double mComp, mHpv, mBp, mCarry, mRel, mDef, powerCompW, fanW, housingW, qAir, qWater, qDefrost, flash, evapK, weOutK;
     private final double[] sectionQ;
     private double[] outputs;
 
@@ -374,6 +376,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         lowSide.reset(co2.saturationAtPressure(pRoom), p.lowSide().liquidShareAtRest());
         ledger.reset();
         receiverDry = false;
+        receiverFull = 0;
         for (Compressor c : compressors) c.reset();
         hpValve.reset(0);
         bypassValve.reset(0);
@@ -395,7 +398,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         cachedEvapPa = Double.NaN;
         ventedKg = 0;
         co2Flowing = false;
-        mComp = mHpv = mBp = mRel = mDef = powerCompW = fanW = housingW = qAir = qWater = qDefrost = flash = 0;
+        mComp = mHpv = mBp = mCarry = mRel = mDef = powerCompW = fanW = housingW = qAir = qWater = qDefrost = flash = 0;
         evapK = co2.saturationTemperatureK(pRoom);
         weOutK = defaults[inTankBottomT];
         java.util.Arrays.fill(sectionQ, 0);
@@ -633,6 +636,36 @@ public final class Co2HeatPumpPlant implements PlantModel {
         mRel = lift > 0 ? p.safety().reliefFlowCoefficientM2() * lift * Math.sqrt(massNow / highSideVolumeM3() * Math.max(0, gasCoolerPa - 1e5)) : 0.0;
         ventedKg += mRel * h;
 
+        // (P2a) a liquid-full receiver (Receiver (6)): it holds at most V·ρ'(p_rec). What would fill it beyond that leaves
+        // as liquid through the flash-gas line, whose take-off at the top of the vessel is now under the liquid: HV-222
+        // passes liquid (its orifice law at ρ') to the suction accumulator. What HV-222 cannot pass (closed, or too
+        // small) HV-221 cannot deliver: the liquid backs up into the gas cooler, whose mass and pressure rise.
+        double fullKg = p.receiver().volumeM3() * rec.liquidDensityKgPerM3();
+        double overKg = receiver.massKg() + h * (mHpv + mDef - mEvap - mBp) - fullKg;
+        mCarry = 0;
+        boolean backedUp = false;
+        if (overKg > 0) {
+            double liquidThroughBypass = Math.max(0.0, bypassValve.massFlowKgPerS(rec.liquidDensityKgPerM3(), receiverPa, suctionPa) - mBp);
+            mCarry = Math.min(overKg / h, liquidThroughBypass);
+            double rest = overKg - h * mCarry;
+            if (rest > 1e-9) {
+                mHpv = Math.max(0.0, mHpv - rest / h);
+                backedUp = true;
+            }
+        }
+        // events once per episode: full (carrying over, or backing up) until the receiver is below 98 % of liquid-full
+        if (overKg > 0 && receiverFull == 0) {
+            receiverFull = backedUp ? 2 : 1;
+            events.add(backedUp ? "receiver liquid-full with HV-222 unable to pass the liquid: HV-221 backs it up into the gas cooler"
+                    : String.format(java.util.Locale.ROOT, "receiver liquid-full: HV-222 carries %.2f kg/s of liquid to the suction side", mCarry));
+        } else if (backedUp && receiverFull == 1) {
+            receiverFull = 2;
+            events.add("receiver liquid-full with HV-222 unable to pass the liquid: HV-221 backs it up into the gas cooler");
+        } else if (receiverFull != 0 && receiver.massKg() < 0.98 * fullKg) {
+            receiverFull = 0;
+            events.add("receiver below liquid-full again");
+        }
+
         // (P1) high side: its mass is the state; the pressure is the one at which the cells (marched at that pressure)
         // and the discharge line hold that mass, found by two secant steps from the present pressure
         highSideMassKg += h * (mComp - mHpv - mRel - mDef);
@@ -648,12 +681,12 @@ public final class Co2HeatPumpPlant implements PlantModel {
         // defrost condensate and the EEVs' feed are saturated liquid, HV-222 takes the bypass gas
         double hGcOut = mGc > 0 ? gasCooler.outletEnthalpyJPerKg() : hOutBefore;
         flash = Receiver.flashShare(rec, hGcOut);
-        receiver.step(h, mHpv + mDef - mEvap - mBp, mHpv * hGcOut + (mDef - mEvap) * rec.liquidEnthalpyJPerKg() - mBp * hBypass);
+        receiver.step(h, mHpv + mDef - mEvap - mBp - mCarry, mHpv * hGcOut + (mDef - mEvap - mCarry) * rec.liquidEnthalpyJPerKg() - mBp * hBypass);
         double newRec = receiver.solvePressure(co2, rec, hBypass, P_MIN_PA, P_SUBCRITICAL_MAX_PA);
         // (P3) suction side: mass and energy (LowSide (1), (2)); the compressors take their gas at h_suc, the mix of the
         // evaporators' and the bypass gas: what they draw beyond those flows leaves the low side's store, whose liquid
         // and metal cool to the lower saturation temperature and pay for it
-        double lsInJ = mEvap * rec.liquidEnthalpyJPerKg() + qAir + qWater + mBp * hBypass - mComp * hSuc;
+        double lsInJ = (mEvap + mCarry) * rec.liquidEnthalpyJPerKg() + qAir + qWater + mBp * hBypass - mComp * hSuc;
         double qAmb = 0;
         if (!running) {
             // (P4, LowSide (6)) standstill: heat with the coldest place the suction side reaches (the outdoor coils, or
@@ -661,7 +694,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
             double coldK = Math.min(airK, p.machineRoomTemperatureK());
             qAmb = p.lowSide().standstillConductanceWPerK() * (coldK - evapK);
         }
-        lowSide.step(h, mEvap + mBp - mComp, lsInJ + qAmb);
+        lowSide.step(h, mEvap + mBp + mCarry - mComp, lsInJ + qAmb);
         double newSuc = lowSide.solvePressure(co2, sucSat, pSucSat, hSuc, P_MIN_PA, P_SUBCRITICAL_MAX_PA);
         // (P4) standstill creep of the receiver toward p_sat of the coldest place it is open to: the outdoor coils'
         // through an open HV-222 (else its liquid sits at the room's temperature). The high side creeps no more: its
@@ -713,9 +746,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
         }
         ledger.add(Co2Ledger.Term.HS_NET_KG, hsNetKg);
         ledger.add(Co2Ledger.Term.HS_NET_J, hsNetJ);
-        ledger.add(Co2Ledger.Term.REC_NET_KG, h * (mHpv + mDef - mEvap - mBp));
-        ledger.add(Co2Ledger.Term.REC_NET_J, h * (mHpv * hGcOut + mDef * hRecLiquid - mEvap * hRecLiquid - mBp * hBypass + qRec));
-        ledger.add(Co2Ledger.Term.LS_NET_KG, h * (mEvap + mBp - mComp));
+        ledger.add(Co2Ledger.Term.REC_NET_KG, h * (mHpv + mDef - mEvap - mBp - mCarry));
+        ledger.add(Co2Ledger.Term.REC_NET_J, h * (mHpv * hGcOut + mDef * hRecLiquid - (mEvap + mCarry) * hRecLiquid - mBp * hBypass + qRec));
+        ledger.add(Co2Ledger.Term.LS_NET_KG, h * (mEvap + mBp + mCarry - mComp));
         ledger.add(Co2Ledger.Term.LS_NET_J, h * (lsInJ + qAmb));
 
         // (P5) the discharge gas, and TT-202 on its pipe: heated by the gas while it flows, cooling to the room after

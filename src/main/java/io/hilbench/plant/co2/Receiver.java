@@ -19,8 +19,13 @@ import io.hilbench.fluid.Co2Tables;
  * the liquid's displacement of the vapour (ρ''/ρ'·dM_l) and the vapour's own energy, so mass and energy drifted by tens
  * of kg and MJ over a start. Now mass and energy are the states and the flashing, the displacement and the heat of
  * compression all follow from the equilibrium. The liquid the EEVs feed comes from the inventory; an empty receiver
- * feeds only what arrives (5), so the evaporators starve and the suction falls. More liquid than the vessel holds
- * (level above 1) is reported, not prevented (the equilibrium then treats the vessel as all liquid).
+ * feeds only what arrives (5), so the evaporators starve and the suction falls.
+ * <pre>
+ *   M ≤ V·ρ'(p_rec)                                                                             (6) liquid-full
+ * </pre>
+ * The plant keeps (6) (Co2HeatPumpPlant P2a): what would overfill the vessel leaves as liquid through the flash-gas
+ * line, or HV-221 backs it up into the gas cooler. This class alone does not: stepped past (6) the equilibrium treats
+ * the vessel as all liquid and {@link #liquidLevelRatio} reports the level above 1.
  */
 public final class Receiver {
     private final ReceiverParameters p;
