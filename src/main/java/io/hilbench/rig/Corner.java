@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record Corner(String name, String description, String source, List<PlantOverride> overrides, int line) {
     /** The plant as the rig describes it, without a corner's overrides. */
-    public static final String NOMINAL = "nominal";
+    public static final String NOMINAL = io.hilbench.runtime.TraceNames.NOMINAL;
 
     public Corner {
         Objects.requireNonNull(name, "name");

@@ -27,7 +27,11 @@ public final class TraceNames {
         return slug.length() > STEM_MAX ? slug.substring(0, STEM_MAX) : slug;
     }
 
-    /** The corner a run unit runs at when none is named: the rig's plant as it is (rig.Corner.NOMINAL). */
+    /**
+     * The corner a run unit runs at when none is named: the rig's plant as it is. The one copy of the literal: the
+     * runtime may not see the rig (LayeringTest), so the rig's {@code Corner.NOMINAL} and the scenario layer's
+     * {@code RunUnits.NOMINAL} are this.
+     */
     public static final String NOMINAL = "nominal";
 
     /**

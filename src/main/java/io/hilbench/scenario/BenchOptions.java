@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *                    ({@code bench run --shard-port-stride}, issue #17 item 5); 0 for the rig as written
  * @param corner      the rig's parameter corner the plant runs at (rig.yaml {@code corners:}, issue #17 item 3;
  *                    system property {@code hilbench.corner}); {@code nominal} (the default): the rig as it is
+ *
+ * <p>Built with the seven-argument constructor (nominal corner, no plant parameters, ports as written) and the
+ * {@code with…} methods ({@link #withPlantParams}, {@link #withPortOffset}, {@link #withCorner}, …), or the canonical one.
  */
 public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
                            List<String> plantParams, int portOffset, String corner) {
@@ -46,24 +49,7 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
     private static final AtomicReference<BenchOptions> OVERRIDE = new AtomicReference<>();
 
     public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir) {
-        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, List.of());
-    }
-
-    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                        List<String> plantParams) {
-        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0, io.hilbench.rig.Corner.NOMINAL);
-    }
-
-    /** At the nominal corner, the rig's ports shifted by {@code portOffset}. */
-    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                        List<String> plantParams, int portOffset) {
-        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, portOffset, io.hilbench.rig.Corner.NOMINAL);
-    }
-
-    /** At a parameter corner, the rig's ports as written. */
-    public BenchOptions(Path rigDir, Path featuresDir, ControllerKind controller, String variant, Pacing pacing, Long seed, Path reportDir,
-                        List<String> plantParams, String corner) {
-        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, 0, corner);
+        this(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, List.of(), 0, io.hilbench.rig.Corner.NOMINAL);
     }
 
     public BenchOptions {
@@ -127,6 +113,12 @@ public record BenchOptions(Path rigDir, Path featuresDir, ControllerKind control
     public BenchOptions withVariant(String v) { return new BenchOptions(rigDir, featuresDir, controller, v, pacing, seed, reportDir, plantParams, portOffset, corner); }
 
     public BenchOptions withFeaturesDir(Path dir) { return new BenchOptions(rigDir, dir, controller, variant, pacing, seed, reportDir, plantParams, portOffset, corner); }
+
+    /** These options with the run's plant parameter overrides ({@code KEY=VALUE}, as {@code --plant-param} takes them). */
+    public BenchOptions withPlantParams(List<String> params) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, params, portOffset, corner); }
+
+    /** These options with every TCP port of the rig shifted by {@code offset} (0: the rig as written). */
+    public BenchOptions withPortOffset(int offset) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, offset, corner); }
 
     /** These options at another parameter corner of the rig (null or blank: nominal). */
     public BenchOptions withCorner(String c) { return new BenchOptions(rigDir, featuresDir, controller, variant, pacing, seed, reportDir, plantParams, portOffset, c); }
