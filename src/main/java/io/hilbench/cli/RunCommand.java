@@ -579,16 +579,29 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         UnitRuns.Outcome o;
+        // SIGINT/SIGTERM while the units run: the children (and through their own hooks their controllers) are stopped,
+        // the units that finished are joined, and the report folder is marked interrupted with their verdicts; no
+        // evidence bundle, exit 2, as for a run in this JVM (RunInterruption)
+        UnitRuns.Live live = new UnitRuns.Live();
+        RunInterruption interruption = RunInterruption.installForUnits(options.reportDir(), options.rigDir(), options.featuresDir(),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), (cutOff, neverRan) ->
+                        VerdictLedger.replaceAll(UnitRuns.stop(live, u.mine(), options.reportDir(), UNIT_STOP_WAIT_S, cutOff, neverRan), options.reportDir()));
         try {
-            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.parallel(), childArgs(options), options.reportDir(), out);
+            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.parallel(), childArgs(options), options.reportDir(), out, live, interruption::finishing);
+            if (o == null) RunInterruption.awaitHalt();   // the hook owns the folder now and ends the JVM
             VerdictLedger.replaceAll(o.records(), options.reportDir());
         } catch (IOException e) {
+            interruption.done(BenchCommand.USAGE);
             err.println("bench run: " + e.getMessage() + "; no report, no evidence bundle");
             return BenchCommand.USAGE;
         } catch (InterruptedException e) {
+            interruption.done(BenchCommand.USAGE);
             Thread.currentThread().interrupt();
             err.println("bench run: interrupted; no report, no evidence bundle");
             return BenchCommand.USAGE;
+        } catch (RuntimeException | Error e) {
+            interruption.done(BenchCommand.USAGE);
+            throw e;
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("parallel", u.parallel());
@@ -599,8 +612,13 @@ public final class RunCommand implements Callable<Integer> {
             facts.put("shardUnits", u.mine().stream().map(x -> x.folder() + " " + x.key()).toList());
             facts.put("selectedUnits", u.all().stream().map(x -> x.folder() + " " + x.key()).toList());
         }
-        return finish(options, loadedRig, o.result(options.reportDir()), operator, signer, facts, out, err);
+        int code = finish(options, loadedRig, o.result(options.reportDir()), operator, signer, facts, out, err);
+        interruption.done(code);
+        return code;
     }
+
+    /** How long a signalled parallel run waits for each unit's child to mark its folder and stop its controller, s. */
+    static final long UNIT_STOP_WAIT_S = 60;
 
     /** The tags the certification profile runs when none are given. */
     static final String CERTIFICATION_TAGS = "@certification and not @pending";
