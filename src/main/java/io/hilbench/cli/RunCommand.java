@@ -447,8 +447,9 @@ public final class RunCommand implements Callable<Integer> {
         run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
         run.put("plantOverrides", plantOverrides(r));
         run.putAll(extra);
-        // the parameter corners the units ran at, with their overrides and sources (issue #17 item 3)
-        run.put("corners", cornersRun(r, o, result));
+        // the parameter corners the units ran at, with their overrides and sources (issue #17 item 3); a parallel run or
+        // a shard gives those of its whole selection (extra), the same in every shard of one run
+        if (!run.containsKey("corners")) run.put("corners", cornersRun(r, o, result));
         Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();
         return new EvidenceBundle.Inputs(o.reportDir(), o.featuresDir(), rigDir, r.name(), r.plant().model(), r.plant().parameters(),
                 plantModelsDir(rigDir), run, operator, Path.of("").toAbsolutePath());
@@ -471,6 +472,11 @@ public final class RunCommand implements Callable<Integer> {
         java.util.Set<String> ran = new java.util.LinkedHashSet<>();
         for (VerdictLedger.ScenarioRecord rec : VerdictLedger.records()) ran.add(VerdictLedger.cornerOf(rec));
         if (ran.isEmpty()) ran.add(o.corner());
+        return describeCorners(r, ran);
+    }
+
+    /** {@code names} as the manifest's {@code run.corners} records them (each corner's description, source and overrides). */
+    static java.util.List<Map<String, Object>> describeCorners(io.hilbench.rig.Rig r, java.util.Collection<String> ran) {
         java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (String name : ran) {
             io.hilbench.rig.Corner c = r.corner(name).orElse(null);
@@ -605,6 +611,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("parallel", u.parallel());
+        // the corners of the whole selection, not only those this shard's units ran: one run's shards agree on them
+        facts.put("corners", describeCorners(loadedRig, new java.util.LinkedHashSet<>(u.all().stream().map(RunUnits.Unit::corner).toList())));
         if (portOffset != 0) facts.put("portOffset", portOffset);
         if (u.shard() != null) {
             if (shardPortStride != 0) facts.put("shardPortStride", shardPortStride);
