@@ -447,8 +447,9 @@ public final class RunCommand implements Callable<Integer> {
         run.put("latenessP99LimitMs", r.realtime().latenessP99LimitMs());
         run.put("plantOverrides", plantOverrides(r));
         run.putAll(extra);
-        // the parameter corners the units ran at, with their overrides and sources (issue #17 item 3)
-        run.put("corners", cornersRun(r, o, result));
+        // the parameter corners the units ran at, with their overrides and sources (issue #17 item 3); a parallel run or
+        // a shard gives those of its whole selection (extra), the same in every shard of one run
+        if (!run.containsKey("corners")) run.put("corners", cornersRun(r, o, result));
         Path rigDir = Files.isRegularFile(o.rigDir()) ? o.rigDir().toAbsolutePath().getParent() : o.rigDir().toAbsolutePath();
         return new EvidenceBundle.Inputs(o.reportDir(), o.featuresDir(), rigDir, r.name(), r.plant().model(), r.plant().parameters(),
                 plantModelsDir(rigDir), run, operator, Path.of("").toAbsolutePath());
@@ -471,6 +472,11 @@ public final class RunCommand implements Callable<Integer> {
         java.util.Set<String> ran = new java.util.LinkedHashSet<>();
         for (VerdictLedger.ScenarioRecord rec : VerdictLedger.records()) ran.add(VerdictLedger.cornerOf(rec));
         if (ran.isEmpty()) ran.add(o.corner());
+        return describeCorners(r, ran);
+    }
+
+    /** {@code names} as the manifest's {@code run.corners} records them (each corner's description, source and overrides). */
+    static java.util.List<Map<String, Object>> describeCorners(io.hilbench.rig.Rig r, java.util.Collection<String> ran) {
         java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (String name : ran) {
             io.hilbench.rig.Corner c = r.corner(name).orElse(null);
@@ -579,19 +585,34 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         UnitRuns.Outcome o;
+        // SIGINT/SIGTERM while the units run: the children (and through their own hooks their controllers) are stopped,
+        // the units that finished are joined, and the report folder is marked interrupted with their verdicts; no
+        // evidence bundle, exit 2, as for a run in this JVM (RunInterruption)
+        UnitRuns.Live live = new UnitRuns.Live();
+        RunInterruption interruption = RunInterruption.installForUnits(options.reportDir(), options.rigDir(), options.featuresDir(),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), (cutOff, neverRan) ->
+                        VerdictLedger.replaceAll(UnitRuns.stop(live, u.mine(), options.reportDir(), UNIT_STOP_WAIT_S, cutOff, neverRan), options.reportDir()));
         try {
-            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.parallel(), childArgs(options), options.reportDir(), out);
+            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.parallel(), childArgs(options), options.reportDir(), out, live, interruption::finishing);
+            if (o == null) RunInterruption.awaitHalt();   // the hook owns the folder now and ends the JVM
             VerdictLedger.replaceAll(o.records(), options.reportDir());
         } catch (IOException e) {
+            interruption.done(BenchCommand.USAGE);
             err.println("bench run: " + e.getMessage() + "; no report, no evidence bundle");
             return BenchCommand.USAGE;
         } catch (InterruptedException e) {
+            interruption.done(BenchCommand.USAGE);
             Thread.currentThread().interrupt();
             err.println("bench run: interrupted; no report, no evidence bundle");
             return BenchCommand.USAGE;
+        } catch (RuntimeException | Error e) {
+            interruption.done(BenchCommand.USAGE);
+            throw e;
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("parallel", u.parallel());
+        // the corners of the whole selection, not only those this shard's units ran: one run's shards agree on them
+        facts.put("corners", describeCorners(loadedRig, new java.util.LinkedHashSet<>(u.all().stream().map(RunUnits.Unit::corner).toList())));
         if (portOffset != 0) facts.put("portOffset", portOffset);
         if (u.shard() != null) {
             if (shardPortStride != 0) facts.put("shardPortStride", shardPortStride);
@@ -599,8 +620,13 @@ public final class RunCommand implements Callable<Integer> {
             facts.put("shardUnits", u.mine().stream().map(x -> x.folder() + " " + x.key()).toList());
             facts.put("selectedUnits", u.all().stream().map(x -> x.folder() + " " + x.key()).toList());
         }
-        return finish(options, loadedRig, o.result(options.reportDir()), operator, signer, facts, out, err);
+        int code = finish(options, loadedRig, o.result(options.reportDir()), operator, signer, facts, out, err);
+        interruption.done(code);
+        return code;
     }
+
+    /** How long a signalled parallel run waits for each unit's child to mark its folder and stop its controller, s. */
+    static final long UNIT_STOP_WAIT_S = 60;
 
     /** The tags the certification profile runs when none are given. */
     static final String CERTIFICATION_TAGS = "@certification and not @pending";

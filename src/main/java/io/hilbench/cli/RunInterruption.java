@@ -46,6 +46,17 @@ final class RunInterruption {
     private final PrintStream err;
     private final Thread hook;
     private volatile int exitCode = VerdictLedger.INTERRUPTED_EXIT;
+    /** A parallel or sharded run's children (null: the scenarios run in this JVM). */
+    private volatile UnitsStopper units;
+
+    /**
+     * How a parallel or sharded run stops its children on a signal: each unit's child is stopped (its own hook marks
+     * its unit folder and stops its controller), the finished units are joined, and the ledger holds their records;
+     * returns the units cut off (running) and never run, by name.
+     */
+    interface UnitsStopper {
+        void stop(List<String> cutOff, List<String> neverRan) throws IOException;
+    }
 
     private RunInterruption(Path reportDir, Path rigDir, Path featuresDir, PrintStream err) {
         this.reportDir = reportDir;
@@ -58,6 +69,17 @@ final class RunInterruption {
     /** Installs the hook for a run writing into {@code reportDir}. */
     static RunInterruption install(Path reportDir, Path rigDir, Path featuresDir, PrintStream err) {
         RunInterruption r = new RunInterruption(reportDir, rigDir, featuresDir, err);
+        Runtime.getRuntime().addShutdownHook(r.hook);
+        return r;
+    }
+
+    /**
+     * The same hook for a parallel or sharded run (issue #17): on a signal, {@code units} stops the children first and
+     * joins the units that finished; then the partial report as for a run in this JVM.
+     */
+    static RunInterruption installForUnits(Path reportDir, Path rigDir, Path featuresDir, PrintStream err, UnitsStopper units) {
+        RunInterruption r = new RunInterruption(reportDir, rigDir, featuresDir, err);
+        r.units = units;
         Runtime.getRuntime().addShutdownHook(r.hook);
         return r;
     }
@@ -119,6 +141,17 @@ final class RunInterruption {
     void writePartial(String reason) {
         ScenarioRunner.Unfinished u = ScenarioRunner.unfinished();
         List<String> neverRan = new ArrayList<>(u.notStarted());
+        if (units != null) {
+            // a parallel or sharded run: the children are stopped and the finished units joined first
+            List<String> cutOff = new ArrayList<>();
+            neverRan.clear();
+            try {
+                units.stop(cutOff, neverRan);
+            } catch (IOException | RuntimeException e) {
+                err.println("bench run: INTERRUPTED, and the finished units could not all be joined: " + e.getMessage());
+            }
+            u = new ScenarioRunner.Unfinished(String.join(", ", cutOff), List.of());
+        }
         if (u.running().isEmpty() && neverRan.isEmpty() && VerdictLedger.records().isEmpty()) {
             reason += ", before any scenario started (while the bench, the controller or the preflight started): no scenario ran";
         }

@@ -86,6 +86,99 @@ final class UnitRuns {
      */
     static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
                        PrintStream out) throws IOException, InterruptedException {
+        return run(units, resetAllowanceMin, parallel, commonArgs, reportDir, out, new Live(), () -> true);
+    }
+
+    /**
+     * The units' child processes while a run goes on, for the run's signal hook (issue #17: SIGINT/SIGTERM during a
+     * parallel run): which units started, which finished, and the live processes. Once {@link #stop()} is called no
+     * unit starts, and a unit whose child ends afterwards counts as cut off (its child was stopped, or ended with the
+     * signal), never as finished.
+     */
+    static final class Live {
+        private final List<Process> processes = new ArrayList<>();
+        private final java.util.Set<String> started = new java.util.HashSet<>();
+        private final java.util.Set<String> finished = new java.util.HashSet<>();
+        private final Map<String, Integer> codes = new java.util.HashMap<>();
+        private boolean stopping;
+
+        /** A unit's child is about to start; false when the run is stopping (it never starts). */
+        synchronized boolean begin(String folder) {
+            if (stopping) return false;
+            started.add(folder);
+            return true;
+        }
+
+        synchronized void add(Process p) {
+            if (stopping) p.destroy();   // started while the hook took the list: stopped with the others
+            processes.add(p);
+        }
+
+        /** The unit's child ended with {@code code}: finished unless the run is stopping. */
+        synchronized void ended(String folder, Process p, int code) {
+            processes.remove(p);
+            if (!stopping) {
+                finished.add(folder);
+                codes.put(folder, code);
+            }
+        }
+
+        synchronized boolean stopping() { return stopping; }
+
+        /** No unit starts from now; returns the children still running (the caller stops them). */
+        synchronized List<Process> stop() {
+            stopping = true;
+            return List.copyOf(processes);
+        }
+
+        synchronized boolean started(String folder) { return started.contains(folder); }
+
+        synchronized boolean finished(String folder) { return finished.contains(folder); }
+
+        synchronized Map<String, Integer> codes() { return Map.copyOf(codes); }
+    }
+
+    /**
+     * Stops a parallel run's children (the run was signalled): no unit starts any more, every running child gets
+     * SIGTERM (its own bench marks its unit folder interrupted and stops its controller, as a sequential run does) and
+     * is waited for, at most {@code waitS} seconds, then killed with its descendants. The finished units are joined
+     * into {@code reportDir} (their records returned in the features' order); {@code cutOff} and {@code neverRan} get
+     * the names of the units that were running and of those that never started.
+     */
+    static List<VerdictLedger.ScenarioRecord> stop(Live live, List<RunUnits.Unit> units, Path reportDir, long waitS,
+                                                   List<String> cutOff, List<String> neverRan) throws IOException {
+        List<Process> running = live.stop();
+        running.forEach(Process::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitS);
+        for (Process p : running) {
+            try {
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+        List<RunUnits.Unit> done = new ArrayList<>();
+        for (RunUnits.Unit u : units) {
+            String name = u.scenario().name() + (RunUnits.NOMINAL.equals(u.corner()) ? "" : " @" + u.corner());
+            if (live.finished(u.folder())) done.add(u);
+            else if (live.started(u.folder())) cutOff.add(name);
+            else neverRan.add(name);
+        }
+        return join(done, reportDir, live.codes());
+    }
+
+    /**
+     * As {@link #run(List, double, int, List, Path, PrintStream)}, the children tracked in {@code live} for the run's
+     * signal hook. {@code mayJoin} is asked once every unit ended, before the folders are joined: false (the hook owns
+     * the report folder: the run was signalled) returns null and joins nothing.
+     */
+    static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
+                       PrintStream out, Live tracked, java.util.function.BooleanSupplier mayJoin) throws IOException, InterruptedException {
         String javaBin = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Map<String, Integer> codes = new ConcurrentHashMap<>();
         List<Process> live = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -114,10 +207,14 @@ final class UnitRuns {
                     // a unit at a parameter corner (issue #17 item 3) runs its child at that corner; nominal adds nothing
                     if (!RunUnits.NOMINAL.equals(u.corner())) cmd.addAll(List.of("--corner", u.corner()));
                     long t0 = System.nanoTime();
+                    if (!tracked.begin(u.folder())) return null;   // the run is stopping: this unit never runs
                     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                     live.add(p);
+                    tracked.add(p);
                     int code = p.waitFor();
                     live.remove(p);
+                    tracked.ended(u.folder(), p, code);
+                    if (tracked.stopping()) return null;   // stopped by the run's signal hook, which joins what finished
                     codes.put(u.folder(), code);
                     if (Files.isDirectory(dir)) Files.move(log, dir.resolve(LOG), StandardCopyOption.REPLACE_EXISTING);
                     String outcome = describe(dir, code);
@@ -147,6 +244,7 @@ final class UnitRuns {
                 // the JVM is ending: the hook runs
             }
         }
+        if (tracked.stopping() || !mayJoin.getAsBoolean()) return null;
         return new Outcome(join(units, reportDir, codes), Map.copyOf(codes));
     }
 

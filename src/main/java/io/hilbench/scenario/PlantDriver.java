@@ -169,12 +169,21 @@ public final class PlantDriver implements StepGate {
         if (hasInput(DH_RETURN_IMPOSED)) input(DH_RETURN_IMPOSED, 0);
     }
 
-    /** The air temperature the plant applies now (the imposed one, or the series' when none is imposed), SI. */
+    /**
+     * The air temperature the scenario gives the plant now (the imposed one, or the series' when none is imposed), SI:
+     * before the site's air offset (a parameter corner), so that a change "by 3 K" imposed from it is offset once, by
+     * the plant, not twice.
+     */
     public double airTemperatureK() {
         double imposed = emulator.externalInput(AIR_TEMPERATURE);
         boolean released = hasInput(WEATHER_RELEASED) && emulator.externalInput(WEATHER_RELEASED) >= 0.5;
-        return Double.isFinite(imposed) && !released ? imposed : latest(AIR_TEMPERATURE);
+        if (Double.isFinite(imposed) && !released) return imposed;
+        double offsetK = emulator.catalogue().outputIndex(AIR_OFFSET) >= 0 ? latest(AIR_OFFSET) : 0.0;
+        return latest(AIR_TEMPERATURE) - (Double.isFinite(offsetK) ? offsetK : 0.0);
     }
+
+    /** The site's air offset the plant adds to the scenario's or the series' air (SolrodPlantParameters.airTemperatureOffsetK). */
+    private static final String AIR_OFFSET = "weather.airTemperatureOffsetK";
 
     private boolean hasInput(String name) { return emulator.catalogue().inputIndex(name) >= 0; }
 

@@ -16,6 +16,13 @@ final class BenchRunProcess {
         return start(builder(tmp, tags, report), started);
     }
 
+    /** As {@link #start(Path, String, Path, List)}, with further {@code bench run} arguments (e.g. --parallel 2). */
+    static Process start(Path tmp, String tags, Path report, List<ProcessHandle> started, String... extra) throws IOException {
+        ProcessBuilder b = builder(tmp, tags, report);
+        b.command().addAll(List.of(extra));
+        return start(b, started);
+    }
+
     /** As {@link #start(Path, String, Path, List)}, with stdout to {@code TMP/bench.out} too (what the terminal shows). */
     static Process startToFiles(Path tmp, String tags, Path report, List<ProcessHandle> started) throws IOException {
         ProcessBuilder b = builder(tmp, tags, report).redirectOutput(tmp.resolve("bench.out").toFile());

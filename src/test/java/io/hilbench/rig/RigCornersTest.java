@@ -52,6 +52,39 @@ class RigCornersTest {
         assertThat(rig.atCorner(Corner.NOMINAL)).isSameAs(rig);
     }
 
+    /**
+     * The air corners (issue #17: air temperature ±2 K) reach the plant: the site's air offset is added to a scenario's
+     * imposed air and to the weather series alike, the outdoor-air output (what TT-001 reads) and the heat pump's
+     * evaporator coils (standing still, they settle to the air they get) follow it.
+     */
+    @Test
+    void theAirCornersShiftTheAirThePlantAndItsHeatPumpLiveIn() throws Exception {
+        Rig rig = PlantOverridesTest.solrod();
+        assertThat(PlantModels.parameters(rig.atCorner("air-warm")).site().airTemperatureOffsetK()).isEqualTo(2.0);
+        double imposedK = 268.15;
+        double[] nominal = airAndCoil(rig, Double.NaN, 5), warm = airAndCoil(rig.atCorner("air-warm"), Double.NaN, 5);
+        double[] nominalImposed = airAndCoil(rig, imposedK, 1200), cold = airAndCoil(rig.atCorner("air-cold"), imposedK, 1200);
+        assertThat(warm[0] - nominal[0]).as("the series' air, +2 K").isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(nominalImposed[0]).isCloseTo(imposedK, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cold[0]).as("an imposed air, -2 K").isCloseTo(imposedK - 2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cold[2]).as("the offset published for the scenario layer").isEqualTo(-2.0);
+        // the coil settles slowly (its own mass and the refrigerant it holds): 1.55 K of the 2 K after 20 min when written
+        assertThat(nominalImposed[1] - cold[1]).as("coil 1 after 20 min standing: it follows the colder air").isBetween(1.0, 2.0);
+    }
+
+    /** Outdoor air, coil 1's temperature and the published offset after {@code seconds} with the heat pump off; imposed air NaN: the series. */
+    private static double[] airAndCoil(Rig rig, double imposedAirK, int seconds) {
+        io.hilbench.plant.PlantModel plant = PlantModels.create(rig);
+        plant.reset(1);
+        io.hilbench.plant.SignalCatalogue c = plant.catalogue();
+        double[] u = plant.defaultInputs().values();
+        u[c.inputIndex("weather.airTemperatureK")] = imposedAirK;
+        io.hilbench.plant.PlantSnapshot s = null;
+        for (int k = 0; k < seconds; k++) s = plant.step(1.0, new io.hilbench.plant.PlantInputs(u));
+        return new double[]{s.output(c.outputIndex("weather.airTemperatureK")), s.output(c.outputIndex("hp.airSection1.coilTemperatureK")),
+                s.output(c.outputIndex("weather.airTemperatureOffsetK"))};
+    }
+
     @Test
     void aRunsPlantParamWinsOverTheCornerWhichWinsOverTheRig() throws Exception {
         Rig rig = PlantOverridesTest.solrod().withRunOverrides(List.of()).atCorner("dh-pump-slow-run-down");

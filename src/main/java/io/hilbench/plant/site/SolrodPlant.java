@@ -95,7 +95,7 @@ public final class SolrodPlant implements PlantModel {
     private final int outNetServed, outNetUnserved, outNetDeficit, outNetLoss, outNetConsumers, outNetMass, outNetConsumerDemand;
     private final int outChpMass, outChpStarts;
     private final int outSupplyHeader, outReturnHeader, outHeaderEnergy;
-    private final int outGhi, outDhi, outElevation, outCosIncidence, outTimeOfYear, outSeries;
+    private final int outGhi, outDhi, outElevation, outCosIncidence, outTimeOfYear, outSeries, outAirOffset;
 
     private final double headerCapacityJPerK;
     private final double cp;
@@ -229,6 +229,7 @@ public final class SolrodPlant implements PlantModel {
         outCosIncidence = find(out, "weather.collectorCosIncidence");
         outTimeOfYear = find(out, "weather.timeOfYearS");
         outSeries = find(out, "weather.seriesIndex");
+        outAirOffset = find(out, "weather.airTemperatureOffsetK");
         computedByUs = new boolean[out.size()];
         for (int i = 0; i < out.size(); i++) {
             boolean hpName = i < hc.outputs().size();
@@ -355,7 +356,9 @@ public final class SolrodPlant implements PlantModel {
         double beam = p.plane().beamWPerM2(w.ghi, w.dhi, w.cosZenith, w.cosIncidence);
         double diffuse = p.plane().diffuseWPerM2(w.ghi, w.dhi, w.cosZenith);
         boolean overrides = !(u[inRelease] >= 0.5);
-        w.airK = overrides && Double.isFinite(u[inAir]) ? u[inAir] : cursor.airTemperatureK();
+        // the site's air offset (a parameter corner, issue #17) on the series and on an imposed air alike:
+        // T_air = T_series|imposed + ΔT_offset; the relative humidity is kept, so the moisture follows the air
+        w.airK = (overrides && Double.isFinite(u[inAir]) ? u[inAir] : cursor.airTemperatureK()) + p.airTemperatureOffsetK();
         w.rh = overrides && Double.isFinite(u[inRh]) ? u[inRh] : cursor.relativeHumidityRatio();
         if (overrides && Double.isFinite(u[inIrr])) {
             double g = Math.max(0.0, u[inIrr]);
@@ -595,6 +598,7 @@ public final class SolrodPlant implements PlantModel {
         y[outCosIncidence] = w.cosIncidence;
         y[outTimeOfYear] = w.timeOfYearS;
         y[outSeries] = seriesIndex;
+        y[outAirOffset] = p.airTemperatureOffsetK();
     }
 
     /** True for outputs this model computes (the rest of the plant and the additions), false for the heat pump's own. */

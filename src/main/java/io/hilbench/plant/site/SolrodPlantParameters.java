@@ -26,6 +26,10 @@ import io.hilbench.plant.weather.SunPosition;
  * @param tankInitialTopK            tank top at reset (70 °C [U], as the first plant held it)
  * @param tankInitialBottomK         tank bottom at reset (40 °C [U]); linear in between
  * @param weatherSeriesIndex         series at reset: 0 winter design day ({@link BuiltInWeather})
+ * @param airTemperatureOffsetK      added to the outdoor air the plant lives in, whether it comes from the weather series
+ *                                   or a scenario's imposed air: T_air = T_series|imposed + ΔT_offset, relative humidity
+ *                                   kept (0 K nominal; ±2 K is the air-temperature corner of issue #17: a site a little
+ *                                   warmer or colder than its weather file, or the coil's own micro-climate), within ±10 K
  */
 public record SolrodPlantParameters(
         StratifiedTankParameters tank,
@@ -40,7 +44,8 @@ public record SolrodPlantParameters(
         double waterSpecificHeatJPerKgK,
         double tankInitialTopK,
         double tankInitialBottomK,
-        int weatherSeriesIndex) {
+        int weatherSeriesIndex,
+        double airTemperatureOffsetK) {
 
     public SolrodPlantParameters {
         if (tank == null || solarLoop == null || network == null || chp == null || dispatcher == null || plane == null || sun == null) {
@@ -52,12 +57,13 @@ public record SolrodPlantParameters(
         Require.within("tankInitialTopK", tankInitialTopK, 273.15, 373.15);
         Require.within("tankInitialBottomK", tankInitialBottomK, 273.15, 373.15);
         Require.within("weatherSeriesIndex", weatherSeriesIndex, 0, BuiltInWeather.count() - 1);
+        Require.within("airTemperatureOffsetK", airTemperatureOffsetK, -10.0, 10.0);
     }
 
     public static SolrodPlantParameters solrodDefaults() {
         return new SolrodPlantParameters(StratifiedTankParameters.solrodDefaults(), SolarLoopParameters.solrodDefaults(),
                 DistrictHeatingNetworkParameters.solrodDefaults(), BiogasChpParameters.solrodDefaults(),
                 RestOfPlantDispatcherParameters.solrodDefaults(), CollectorPlane.solrodDefaults(), SunPosition.havdrup(),
-                5.0, 985.0, 4180.0, Units.degCToK(70), Units.degCToK(40), BuiltInWeather.WINTER_DESIGN);
+                5.0, 985.0, 4180.0, Units.degCToK(70), Units.degCToK(40), BuiltInWeather.WINTER_DESIGN, 0.0);
     }
 }

@@ -1,0 +1,95 @@
+package io.hilbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hilbench.report.evidence.EvidenceBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGTERM during a {@code bench run --parallel 2} (issue #17; InterruptedRunTest does the same for a run in one JVM):
+ * three 8-plant-minute units (SF-01's two example rows and SU-04), each a child bench run with its own reference
+ * controller, two at a time; the signal comes once the first unit is judged, while the second and third run. Then:
+ * exit 2, every child bench and every controller process gone, verdicts.json marked interrupted with the verdicts
+ * judged before the stop (each unit judged, cut off or never run, none lost and none twice), the judged units' traces
+ * joined, report.html INTERRUPTED, and no evidence bundle (a partial run is never signed).
+ */
+class ParallelInterruptedRunTest {
+    private final List<ProcessHandle> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        for (ProcessHandle h : started) h.destroyForcibly();
+    }
+
+    @Test
+    void aParallelRunStoppedBySigtermStopsEveryChildAndKeepsWhatWasJudged(@TempDir Path tmp) throws Exception {
+        Path report = tmp.resolve("report");
+        Process bench = BenchRunProcess.start(tmp, "@SU-04 or @SF-01", report, started, "--parallel", "2", "--no-ui");
+        BufferedReader out = new BufferedReader(new InputStreamReader(bench.getInputStream(), StandardCharsets.UTF_8));
+        String first = null;
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith("[1/3]")) {
+                first = line;
+                break;
+            }
+        }
+        assertThat(first).as("the first unit's result line (bench stderr: %s)", tmp.resolve("bench.err")).isNotNull();
+        // every process below the bench: the units' child benches and their reference controllers
+        List<ProcessHandle> below = bench.toHandle().descendants().toList();
+        assertThat(below).as("child benches and their controllers").hasSizeGreaterThanOrEqualTo(2);
+        started.addAll(below);
+
+        bench.destroy(); // SIGTERM while the other units run
+        new Thread(() -> {
+            try {
+                out.transferTo(java.io.Writer.nullWriter());
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        }).start();
+        assertThat(bench.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(tmp.resolve("bench.err"));
+        assertThat(bench.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).contains("bench run: INTERRUPTED").contains("no evidence bundle for an interrupted run; exit 2");
+        for (ProcessHandle h : below) {
+            assertThat(h.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("process " + h.pid() + " " + h.info().command().orElse("") + " left running").isFalse();
+        }
+
+        JsonNode verdicts = new ObjectMapper().readTree(report.resolve("verdicts.json").toFile());
+        assertThat(verdicts.path("interrupted").asBoolean()).isTrue();
+        assertThat(verdicts.path("totals").path("exitCode").asInt()).isEqualTo(2);
+        JsonNode judged = verdicts.path("scenarios");
+        assertThat(judged.size()).as("at least the unit whose result line came before the signal").isBetween(1, 2);
+        List<String> accounted = new ArrayList<>();
+        for (JsonNode s : judged) {
+            assertThat(s.path("outcome").asText()).isEqualTo("passed");
+            assertThat(s.path("verdicts")).isNotEmpty();
+            accounted.add(s.path("scenario").asText());
+        }
+        JsonNode interruption = verdicts.path("interruption");
+        String cutOff = interruption.path("cutOff").asText();
+        assertThat(cutOff).as("a unit was running at the signal").isNotEmpty();
+        int cutOffCount = cutOff.split(", ").length;
+        interruption.path("neverRan").forEach(n -> accounted.add(n.asText()));
+        assertThat(accounted.size() + cutOffCount).as("judged %s, cut off [%s], never ran: each of the three units once", accounted, cutOff).isEqualTo(3);
+        try (var traces = Files.list(report.resolve("traces"))) {
+            assertThat(traces.filter(p -> p.toString().endsWith(".csv")).count()).as("the judged units' traces, joined").isEqualTo(judged.size());
+        }
+        assertThat(Files.readString(report.resolve("report.html"))).contains("INTERRUPTED");
+        assertThat(report.resolve(EvidenceBundle.FILE)).doesNotExist();
+        assertThat(report.resolve(EvidenceBundle.FILE + ".tmp")).doesNotExist();
+    }
+}
