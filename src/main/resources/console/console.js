@@ -407,9 +407,16 @@
       li.className = "step-" + st.status + (i === run.currentStep && st.status === "running" ? " step-current" : "");
       ol.appendChild(li);
     });
+    // after its last step a scenario runs the plant on to the end of its assertion windows, then is judged: say so
+    const stepping = run.steps.some(function (st) { return st.status === "running" || st.status === "pending"; });
+    const lastEnd = run.assertions.reduce(function (m, a) { return Math.max(m, a.windowEndMs); }, 0);
+    setText(document.getElementById("run-phase"), run.current && !stepping && run.steps.length
+      ? "every step done: the plant runs on to the end of the last assertion window (plant time " + fmtTime(run.plantTimeMs)
+        + " of " + fmtTime(lastEnd) + "), then the assertions are judged" : "");
     // verdicts of the running scenario come when it is judged (at its end); a finished one's are in the plan below
-    const judged = {};
-    run.finished.forEach(function (f) { if (f.name === run.current) f.verdicts.forEach(function (v) { judged[v.split(":")[0]] = v; }); });
+    // (the steps and assertions shown stay those of the last scenario once it has finished: its verdicts then)
+    const judged = {}, shown = run.current || (run.finished.length ? run.finished[run.finished.length - 1].name : null);
+    run.finished.forEach(function (f) { if (f.name === shown) f.verdicts.forEach(function (v) { judged[v.split(":")[0]] = v; }); });
     const body = document.querySelector("#run-assertions tbody");
     body.innerHTML = "";
     run.assertions.forEach(function (a) {

@@ -200,12 +200,12 @@ public final class SimulateCommand implements Callable<Integer> {
     /** What the console shows of a study: its point table, plant time, pace, lateness and controller state; no wire. */
     static io.hilbench.console.LiveSource studySource(Rig r, Simulation sim, Simulation.Settings settings) {
         io.hilbench.points.PointTable table = sim.liveTable();
-        String none = "none (bench simulate: the controller is in-process)";
+        // the page's title names the endpoints: a study has none, the controller is in the same process
         return new io.hilbench.console.LiveSource() {
             @Override public String rigName() { return r.name(); }
             @Override public String site() { return r.site(); }
-            @Override public String modbusEndpoint() { return none; }
-            @Override public String opcuaEndpoint() { return none; }
+            @Override public String modbusEndpoint() { return "bench simulate, the controller in-process"; }
+            @Override public String opcuaEndpoint() { return "no Modbus or OPC UA served"; }
             @Override public long stepMs() { return settings.stepMs(); }
             @Override public io.hilbench.points.PointTable table() { return table; }
             @Override public long plantTimeMs() { return sim.livePlantTimeMs(); }
