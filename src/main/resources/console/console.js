@@ -35,33 +35,52 @@
   }
   window.addEventListener("hashchange", showPage);
 
+  // Drawing costs the browser more than anything the server sends, and two browsers share the bench's cores: every
+  // write below is skipped when it would not change what is shown (a text or attribute set to the same value still
+  // makes the browser recompute style and layout), and the nodes are looked up once.
+  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+  function setAttr(node, name, value) { if (node.getAttribute(name) !== value) node.setAttribute(name, value); }
+  let pidNodes = null;
+  function pidCache() {
+    if (pidNodes) return pidNodes;
+    const all = function (sel) { return Array.prototype.slice.call(document.querySelectorAll(sel)); };
+    pidNodes = {
+      tags: all("#pid-svg [data-tag]"),
+      runs: all("#pid-svg [data-run]"),
+      safety: all("#pid-svg [data-safety]").map(function (r) {
+        const text = document.querySelector('#pid-svg [data-safety-text="' + r.dataset.safety + '"]');
+        return { lamp: r, text: text, base: text ? text.textContent.replace(/: .*$/, "") : "" };
+      }),
+      temps: all("#pid-svg [data-temp]")
+    };
+    return pidNodes;
+  }
   function updatePid() {
-    document.querySelectorAll("#pid-svg [data-tag]").forEach(function (t) {
+    const n = pidCache();
+    n.tags.forEach(function (t) {
       const tag = t.dataset.tag, i = index[tag];
-      if (i === undefined) { t.textContent = t.dataset.prefix + "(not in rig)"; return; }
+      if (i === undefined) { setText(t, t.dataset.prefix + "(not in rig)"); return; }
       const q = last.q[i];
-      t.textContent = t.dataset.prefix + fmtValue(points[i], last.v[i]) + (q === "G" ? "" : " [" + qualityName(q) + "]");
-      t.setAttribute("class", qualityClass(q));
+      setText(t, t.dataset.prefix + fmtValue(points[i], last.v[i]) + (q === "G" ? "" : " [" + qualityName(q) + "]"));
+      setAttr(t, "class", qualityClass(q));
     });
-    document.querySelectorAll("#pid-svg [data-run]").forEach(function (r) {
+    n.runs.forEach(function (r) {
       const on = value(r.dataset.run) === 1, fault = r.dataset.fault && value(r.dataset.fault) === 1;
-      r.setAttribute("class", "box " + (fault ? "faulted" : on ? (r.dataset.runClass || "running") : "stopped"));
+      setAttr(r, "class", "box " + (fault ? "faulted" : on ? (r.dataset.runClass || "running") : "stopped"));
     });
-    document.querySelectorAll("#pid-svg [data-safety]").forEach(function (r) {
-      const tripped = value(r.dataset.safety) === 1, latched = r.dataset.latch && value(r.dataset.latch) === 1;
-      r.setAttribute("class", tripped || latched ? "tripped" : "armed");
-      const text = document.querySelector('#pid-svg [data-safety-text="' + r.dataset.safety + '"]');
-      if (text) {
-        const base = text.textContent.replace(/: .*$/, "");
-        text.textContent = base + ": " + (latched ? "LATCHED" : tripped ? "TRIPPED" : "armed");
-        text.setAttribute("class", tripped || latched ? "tripped" : "");
+    n.safety.forEach(function (s) {
+      const r = s.lamp, tripped = value(r.dataset.safety) === 1, latched = r.dataset.latch && value(r.dataset.latch) === 1;
+      setAttr(r, "class", tripped || latched ? "tripped" : "armed");
+      if (s.text) {
+        setText(s.text, s.base + ": " + (latched ? "LATCHED" : tripped ? "TRIPPED" : "armed"));
+        setAttr(s.text, "class", tripped || latched ? "tripped" : "");
       }
     });
-    document.querySelectorAll("#pid-svg [data-temp]").forEach(function (r) {
+    n.temps.forEach(function (r) {
       const v = value(r.dataset.temp);
       if (typeof v !== "number") return;
       const f = Math.max(0, Math.min(1, (v - 10) / 80));   // 10..90 degC blue to red
-      r.setAttribute("fill", "rgb(" + Math.round(40 + 200 * f) + ",60," + Math.round(230 - 200 * f) + ")");
+      setAttr(r, "fill", "rgb(" + Math.round(40 + 200 * f) + ",60," + Math.round(230 - 200 * f) + ")");
     });
   }
 
@@ -80,9 +99,9 @@
     }
     for (let i = 0; i < points.length; i++) {
       const row = body.rows[i];
-      row.cells[1].textContent = fmtValue({ unit: "", kind: points[i].kind, tag: points[i].tag, binding: points[i].binding }, last.v[i]);
-      row.cells[3].textContent = qualityName(last.q[i]);
-      row.cells[3].className = qualityClass(last.q[i]);
+      setText(row.cells[1], fmtValue({ unit: "", kind: points[i].kind, tag: points[i].tag, binding: points[i].binding }, last.v[i]));
+      setText(row.cells[3], qualityName(last.q[i]));
+      if (row.cells[3].className !== qualityClass(last.q[i])) row.cells[3].className = qualityClass(last.q[i]);
     }
   }
 
@@ -105,14 +124,14 @@
   }
   function updateController(m) {
     const el = document.getElementById("controller-state");
-    if (!m.controllerState && Object.keys(m.controller || {}).length === 0) { el.textContent = "not read in this mode"; return; }
+    if (!m.controllerState && Object.keys(m.controller || {}).length === 0) { setText(el, "not read in this mode"); return; }
     const alarms = m.alarms || [];
-    el.textContent = (m.controllerState || "state not read") + (alarms.length ? " · alarms " + alarms.join(", ") : " · no alarm");
-    el.className = alarms.length ? "alarm-active" : "";
+    setText(el, (m.controllerState || "state not read") + (alarms.length ? " · alarms " + alarms.join(", ") : " · no alarm"));
+    if (el.className !== (alarms.length ? "alarm-active" : "")) el.className = alarms.length ? "alarm-active" : "";
     const box = document.getElementById("controller-columns");
-    box.textContent = "Controller (as last read over its supervisory link): state " + (m.controllerState || "not read")
-      + "; active alarms: " + (alarms.length ? alarms.join(", ") : "none");
-    box.className = alarms.length ? "alarm-active" : "";
+    setText(box, "Controller (as last read over its supervisory link): state " + (m.controllerState || "not read")
+      + "; active alarms: " + (alarms.length ? alarms.join(", ") : "none"));
+    if (box.className !== (alarms.length ? "alarm-active" : "")) box.className = alarms.length ? "alarm-active" : "";
   }
 
   // ---------------------------------------------------------------- trends
@@ -139,15 +158,22 @@
       const h = history[tag], v = m.v[index[tag]];
       if (h.length > 0 && t < h[h.length - 1][0]) h.length = 0;   // a new run: plant time went back to 0
       h.push([t, typeof v === "number" ? v : NaN]);
-      while (h.length > 0 && h[0][0] < t - MAX_WINDOW_S) h.shift();
+      // drop what fell out of the longest window in one splice now and then, not one shift (a copy) per message
+      if (h.length > 64 && h[63][0] < t - MAX_WINDOW_S) {
+        let k = 64;
+        while (k < h.length && h[k][0] < t - MAX_WINDOW_S) k++;
+        h.splice(0, k);
+      }
     });
   }
   function windowS() { return Number(document.getElementById("trend-window").value); }
+  // The supply point the requirements' bands are about (the report's plots draw them on it too: JudgedSignals).
+  const SUPPLY_TAG = "TT-272";
+  let legendKey = "";
   function drawTrends() {
     const c = document.getElementById("trend-canvas"), g = c.getContext("2d");
     g.clearRect(0, 0, c.width, c.height);
-    const legend = document.getElementById("trend-legend");
-    legend.innerHTML = "";
+    const legendItems = [];
     if (!last) return;
     const t1 = last.t / 1000, t0 = t1 - windowS();
     let lo = Infinity, hi = -Infinity;
@@ -158,58 +184,120 @@
     g.strokeStyle = "#999"; g.strokeRect(L, T, R - L, B - T);
     g.fillStyle = "#333"; g.font = "11px sans-serif";
     g.fillText("plant time " + fmtTime(t0 * 1000 > 0 ? t0 * 1000 : 0) + " … " + fmtTime(t1 * 1000), L, c.height - 8);
-    if (!isFinite(lo)) return;
+    if (!isFinite(lo)) { setLegend(legendItems); return; }
     // the running scenario's limits, drawn as the report's plots draw them: a *_bar limit on the points in bar, a *_hz
-    // limit on the points in Hz (JudgedSignals); the value axis widened so each is in view
+    // limit on the points in Hz, and on the supply (TT-272) the set-point with each *_band_k band around it and a
+    // supply_below_setpoint_max_k floor under it (JudgedSignals); the value axis widened so each is in view
     const units = new Set(Array.from(trended).map(function (tag) { return points[index[tag]].unit; }));
     const lines = scenarioLimits.filter(function (l) { return units.has(l.unit); });
     lines.forEach(function (l) { lo = Math.min(lo, l.value); hi = Math.max(hi, l.value); });
+    // set-point segments in the window: [from s, to s, degC]
+    const supply = trended.has(SUPPLY_TAG), segments = [];
+    if (supply) {
+      scenarioSetpoints.forEach(function (sp, i) {
+        const from = Math.max(t0, sp.t / 1000), to = i + 1 < scenarioSetpoints.length ? Math.min(t1, scenarioSetpoints[i + 1].t / 1000) : t1;
+        if (to > from && sp.t / 1000 <= t1) segments.push([from, to, sp.degC]);
+      });
+      segments.forEach(function (sg) {
+        supplyBands.forEach(function (b) {
+          lo = Math.min(lo, sg[2] - b.k); hi = Math.max(hi, b.floor ? sg[2] : sg[2] + b.k);
+        });
+        lo = Math.min(lo, sg[2]); hi = Math.max(hi, sg[2]);
+      });
+    }
     if (hi === lo) { hi += 1; lo -= 1; }
+    const X = function (t) { return L + (t - t0) / (t1 - t0) * (R - L); }, Y = function (v) { return B - (v - lo) / (hi - lo) * (B - T); };
     g.fillText(hi.toPrecision(4), 4, T + 10);
     g.fillText(lo.toPrecision(4), 4, B);
+    if (segments.length) {
+      // bands first, under the curves: widest first so the narrow ones show darker inside
+      supplyBands.filter(function (b) { return !b.floor; }).sort(function (a, b) { return b.k - a.k; }).forEach(function (b) {
+        g.fillStyle = "rgba(46,125,50,0.12)";
+        segments.forEach(function (sg) { g.fillRect(X(sg[0]), Y(sg[2] + b.k), X(sg[1]) - X(sg[0]), Y(sg[2] - b.k) - Y(sg[2] + b.k)); });
+      });
+      g.setLineDash([2, 3]); g.strokeStyle = "#2e7d32"; g.beginPath();
+      segments.forEach(function (sg) { g.moveTo(X(sg[0]), Y(sg[2])); g.lineTo(X(sg[1]), Y(sg[2])); });
+      g.stroke();
+      g.setLineDash([6, 4]); g.strokeStyle = "#c62828"; g.beginPath();
+      supplyBands.filter(function (b) { return b.floor; }).forEach(function (b) {
+        segments.forEach(function (sg) { g.moveTo(X(sg[0]), Y(sg[2] - b.k)); g.lineTo(X(sg[1]), Y(sg[2] - b.k)); });
+      });
+      g.stroke(); g.setLineDash([]);
+      const sp = segments[segments.length - 1][2];
+      g.fillStyle = "#2e7d32"; g.fillText("setpoint " + sp + " °C", L + 4, Y(sp) - 3);
+    }
     let k = 0;
     trended.forEach(function (tag) {
       const col = colours[k++ % colours.length];
       g.strokeStyle = col; g.beginPath();
-      let started = false;
-      history[tag].forEach(function (s) {
-        if (s[0] < t0 || !isFinite(s[1])) { started = false; return; }
-        const x = L + (s[0] - t0) / (t1 - t0) * (R - L), y = B - (s[1] - lo) / (hi - lo) * (B - T);
-        if (started) g.lineTo(x, y); else g.moveTo(x, y);
+      // at most one vertical segment per pixel column (its min and max), joined to the next: the eye sees the same
+      // envelope as every sample drawn, and an hour at 10 messages a second is 900 columns instead of 36,000 segments
+      let started = false, col0 = -1, yMin = 0, yMax = 0, yLast = 0;
+      function flush() {
+        if (col0 < 0) return;
+        if (started) g.lineTo(col0, yMin); else g.moveTo(col0, yMin);
+        if (yMax !== yMin) g.lineTo(col0, yMax);
+        if (yLast !== yMax) g.lineTo(col0, yLast);
         started = true;
+      }
+      history[tag].forEach(function (s) {
+        if (s[0] < t0 || !isFinite(s[1])) { flush(); col0 = -1; started = false; return; }
+        const x = Math.round(X(s[0])), y = Y(s[1]);
+        if (x !== col0) { flush(); col0 = x; yMin = yMax = yLast = y; return; }
+        if (y < yMin) yMin = y;
+        if (y > yMax) yMax = y;
+        yLast = y;
       });
+      flush();
       g.stroke();
-      const span = document.createElement("span");
-      span.style.color = col;
-      span.textContent = tag + (points[index[tag]].unit ? " [" + points[index[tag]].unit + "]" : "");
-      legend.appendChild(span);
+      legendItems.push({ colour: col, text: tag + (points[index[tag]].unit ? " [" + points[index[tag]].unit + "]" : "") });
     });
     g.setLineDash([6, 4]);
     lines.forEach(function (l) {
-      const y = B - (l.value - lo) / (hi - lo) * (B - T);
+      const y = Y(l.value);
       g.strokeStyle = "#c62828"; g.beginPath(); g.moveTo(L, y); g.lineTo(R, y); g.stroke();
       g.fillStyle = "#c62828"; g.fillText(l.label, L + 4, y - 3);
     });
     g.setLineDash([]);
-    const lim = document.createElement("span");
-    lim.className = "trend-limits";
-    lim.textContent = lines.length ? "limits of the running scenario: " + lines.map(function (l) { return l.label; }).join("; ")
-      : scenarioLimits.length ? "" : "";
-    legend.appendChild(lim);
+    const labels = lines.map(function (l) { return l.label; });
+    if (segments.length) supplyBands.forEach(function (b) { labels.push(b.label); });
+    if (labels.length) legendItems.push({ className: "trend-limits", text: "limits of the running scenario: " + labels.join("; ") });
+    if (!supply && supplyBands.length) legendItems.push({ className: "trend-limits", text: "the scenario judges the supply against a band: trend " + SUPPLY_TAG + " to see it" });
+    setLegend(legendItems);
   }
-  // the running scenario's limits (bench run): [{value, unit, label}], refreshed every 2 s while the trends page shows
-  let scenarioLimits = [];
+  // the legend is rebuilt only when what it says changes (not on every redraw)
+  function setLegend(items) {
+    const key = JSON.stringify(items);
+    if (key === legendKey) return;
+    legendKey = key;
+    const legend = document.getElementById("trend-legend");
+    legend.innerHTML = "";
+    items.forEach(function (it) {
+      const span = document.createElement("span");
+      if (it.colour) span.style.color = it.colour;
+      if (it.className) span.className = it.className;
+      span.textContent = it.text;
+      legend.appendChild(span);
+    });
+  }
+  // the running scenario's limits (bench run): lines [{value, unit, label}], supply bands [{k, floor, label}] and the
+  // set-points [{t, degC}] they are drawn around, refreshed every 2 s while the trends page shows
+  let scenarioLimits = [], supplyBands = [], scenarioSetpoints = [];
   function refreshLimits() {
     if ((location.hash || "#pid") !== "#trends") return;
     fetch("/api/run").then(function (r) { return r.json(); }).then(function (run) {
-      const out = [];
+      const out = [], bands = [];
       (run.assertions || []).forEach(function (a) {
         Object.keys(a.limits).forEach(function (k) {
           const unit = /_bar$/.test(k) ? "bar" : /_hz$/.test(k) ? "Hz" : null;
           if (unit) out.push({ value: a.limits[k], unit: unit, label: a.id + " " + k + " = " + a.limits[k] + " " + unit });
+          if (/_band_k$/.test(k)) bands.push({ k: a.limits[k], floor: false, label: a.id + " " + k + " = ±" + a.limits[k] + " K" });
+          if (k === "supply_below_setpoint_max_k") bands.push({ k: a.limits[k], floor: true, label: a.id + " " + k + " = setpoint − " + a.limits[k] + " K" });
         });
       });
       scenarioLimits = out;
+      supplyBands = bands;
+      scenarioSetpoints = run.setpoints || [];
     });
   }
   setInterval(refreshLimits, 2000);
@@ -319,9 +407,16 @@
       li.className = "step-" + st.status + (i === run.currentStep && st.status === "running" ? " step-current" : "");
       ol.appendChild(li);
     });
+    // after its last step a scenario runs the plant on to the end of its assertion windows, then is judged: say so
+    const stepping = run.steps.some(function (st) { return st.status === "running" || st.status === "pending"; });
+    const lastEnd = run.assertions.reduce(function (m, a) { return Math.max(m, a.windowEndMs); }, 0);
+    setText(document.getElementById("run-phase"), run.current && !stepping && run.steps.length
+      ? "every step done: the plant runs on to the end of the last assertion window (plant time " + fmtTime(run.plantTimeMs)
+        + " of " + fmtTime(lastEnd) + "), then the assertions are judged" : "");
     // verdicts of the running scenario come when it is judged (at its end); a finished one's are in the plan below
-    const judged = {};
-    run.finished.forEach(function (f) { if (f.name === run.current) f.verdicts.forEach(function (v) { judged[v.split(":")[0]] = v; }); });
+    // (the steps and assertions shown stay those of the last scenario once it has finished: its verdicts then)
+    const judged = {}, shown = run.current || (run.finished.length ? run.finished[run.finished.length - 1].name : null);
+    run.finished.forEach(function (f) { if (f.name === shown) f.verdicts.forEach(function (v) { judged[v.split(":")[0]] = v; }); });
     const body = document.querySelector("#run-assertions tbody");
     body.innerHTML = "";
     run.assertions.forEach(function (a) {
@@ -352,24 +447,45 @@
   window.addEventListener("hashchange", refreshRun);
 
   // ---------------------------------------------------------------- the stream
+  // A message carries every value ("v", "q") when this page needs them all (its first, or after it missed one), else
+  // only those that changed ("d": index -> value; "q" when a quality changed). Messages update the model at once;
+  // the page is drawn at most once per animation frame (none while the tab is hidden), and the trends at most
+  // every TREND_MS of wall time: a 1 to 60 min window moves less than a pixel between messages.
+  const TREND_MS = 500;
+  let frameAsked = false, lastTrendDraw = 0, lastPage = "";
+  function merge(m) {
+    if (m.v) return m;
+    const v = last ? last.v.slice() : [];
+    for (const k in m.d) v[k] = m.d[k];
+    m.v = v;
+    if (m.q === undefined) m.q = last ? last.q : "";
+    return m;
+  }
   function onMessage(e) {
-    const m = JSON.parse(e.data);
+    const m = merge(JSON.parse(e.data));
     if (last && m.t < last.t) { document.querySelector("#events tbody").innerHTML = ""; }   // a new run
     last = m;
-    document.getElementById("plant-time").textContent = fmtTime(m.t);
-    document.getElementById("step").textContent = m.step;
-    document.getElementById("status").textContent = m.status.toLowerCase();
-    document.getElementById("pace").textContent = m.pace;
-    document.getElementById("lateness").textContent = m.latenessP99Ms === null ? ""
-      : "· lateness p99 " + m.latenessP99Ms.toFixed(3) + " ms, max " + m.latenessMaxMs.toFixed(3) + " ms (last 1000 steps)";
-    document.getElementById("watchdog").classList.toggle("hidden", !m.watchdog);
-    updateController(m);
-    addEvents(m.events, true);
+    if (m.events.length) addEvents(m.events, true);
     recordTrends(m);
+    if (!frameAsked) { frameAsked = true; requestAnimationFrame(draw); }
+  }
+  function draw(now) {
+    frameAsked = false;
+    const m = last;
+    setText(document.getElementById("plant-time"), fmtTime(m.t));
+    setText(document.getElementById("step"), String(m.step));
+    setText(document.getElementById("status"), m.status.toLowerCase());
+    setText(document.getElementById("pace"), m.pace);
+    setText(document.getElementById("lateness"), m.latenessP99Ms === null ? ""
+      : "· lateness p99 " + m.latenessP99Ms.toFixed(3) + " ms, max " + m.latenessMaxMs.toFixed(3) + " ms (last 1000 steps)");
+    const wd = document.getElementById("watchdog");
+    if (wd.classList.contains("hidden") === m.watchdog) wd.classList.toggle("hidden", !m.watchdog);
+    updateController(m);
     const page = (location.hash || "#pid").substring(1);
     if (page === "pid") updatePid();
     else if (page === "points") updateAllPoints();
-    else if (page === "trends") drawTrends();
+    else if (page === "trends" && (page !== lastPage || now - lastTrendDraw >= TREND_MS)) { lastTrendDraw = now; drawTrends(); }
+    lastPage = page;
   }
 
   function start() {

@@ -6,7 +6,7 @@ import io.hilbench.rig.Rig;
 import picocli.CommandLine.Option;
 
 /**
- * The live console's options, shared by {@code bench serve} and {@code bench run}: the port comes from the rig's
+ * The live console's options, shared by {@code bench serve}, {@code bench run} and {@code bench simulate --pace}: the port comes from the rig's
  * {@code console} section unless {@code --ui-port} says otherwise; {@code --no-ui} serves no console at all.
  */
 public final class ConsoleOptions {
@@ -31,14 +31,28 @@ public final class ConsoleOptions {
      */
     ConsoleServer start(BenchAssembly bench, String faultsToken, java.io.PrintWriter err, boolean freePortIfTaken) throws java.io.IOException {
         if (noUi) return null;
-        Rig.Console rigConsole = bench.rig().console();
+        return start(bench.rig(), settings -> new ConsoleServer(bench, settings), faultsToken, err, freePortIfTaken);
+    }
+
+    /**
+     * Starts the console over a paced study ({@code bench simulate --pace}), or returns null with {@code --no-ui}. The
+     * rig's port taken: a free one instead, said on {@code err} (an explicit {@code --ui-port} is kept to the letter).
+     */
+    ConsoleServer start(Rig rig, io.hilbench.console.LiveSource study, java.io.PrintWriter err) throws java.io.IOException {
+        if (noUi) return null;
+        return start(rig, settings -> new ConsoleServer(study, settings), null, err, true);
+    }
+
+    private ConsoleServer start(Rig rig, java.util.function.Function<ConsoleServer.Settings, ConsoleServer> make, String faultsToken,
+                                java.io.PrintWriter err, boolean freePortIfTaken) throws java.io.IOException {
+        Rig.Console rigConsole = rig.console();
         Rig.Console c = uiBind == null ? rigConsole : new Rig.Console(uiBind, rigConsole.port());
         if (!java.net.InetAddress.getByName(c.bindAddress()).isLoopbackAddress()) {
             err.println("bench: the console listens on " + c.bindAddress() + ", beyond loopback: anyone who can reach it sees the plant");
         }
         int port = uiPort != null ? uiPort : c.port();
-        String source = uiPort != null ? "--ui-port" : "rig " + bench.rig().name() + " key console.port";
-        ConsoleServer console = new ConsoleServer(bench, new ConsoleServer.Settings(c.bindAddress(), port, faultsToken, source));
+        String source = uiPort != null ? "--ui-port" : "rig " + rig.name() + " key console.port";
+        ConsoleServer console = make.apply(new ConsoleServer.Settings(c.bindAddress(), port, faultsToken, source));
         try {
             console.start();
         } catch (java.io.IOException e) {
@@ -47,7 +61,7 @@ public final class ConsoleOptions {
             if (!freePortIfTaken || uiPort != null || port == 0) throw e;
             err.println("bench: " + e.getMessage() + "; the console takes a free port instead");
             err.flush();
-            console = new ConsoleServer(bench, new ConsoleServer.Settings(c.bindAddress(), 0, faultsToken, source));
+            console = make.apply(new ConsoleServer.Settings(c.bindAddress(), 0, faultsToken, source));
             console.start();
         }
         return console;

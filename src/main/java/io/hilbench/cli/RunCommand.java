@@ -285,11 +285,13 @@ public final class RunCommand implements Callable<Integer> {
             return BenchCommand.USAGE;
         }
         ScenarioRunner.Result result;
+        boolean ran = false;
         try {
             result = unit != null ? ScenarioRunner.runOne(options, unitFeature(), unitLine(), tags, out)
                     : plan != null ? ScenarioRunner.runPlan(options, plan, tags, out)
                     : corners.size() > 1 || !corners.get(0).equals(io.hilbench.rig.Corner.NOMINAL) ? ScenarioRunner.runCorners(options, corners, tags, out)
                     : ScenarioRunner.run(options, tags, out);
+            ran = true;
         } catch (IOException e) {
             err.println("bench run: " + e.getMessage());
             interruption.done(BenchCommand.USAGE);
@@ -299,11 +301,18 @@ public final class RunCommand implements Callable<Integer> {
             throw e;
         } finally {
             BenchSession.liveProgress(null);
-            if (console != null) console.stop();
+            if (console != null && !ran) console.stop();
             BenchSession.closeCurrent();
         }
         if (!interruption.finishing()) RunInterruption.awaitHalt();
-        int code = finish(options, loadedRig, result, operator, signer, out, err);
+        int code;
+        try {
+            code = finish(options, loadedRig, result, operator, signer, out, err);
+        } finally {
+            // the console serves on while the report and the evidence are written, so the run view shows the last
+            // scenario's verdicts (the bench behind it has stopped: its page says so)
+            if (console != null) console.stop();
+        }
         interruption.done(code);
         return code;
     }

@@ -90,6 +90,20 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
     boolean progress;
 
+    @Option(names = "--pace", paramLabel = "realtime|accelerated:K",
+            description = "Pace the study against the wall clock (K plant seconds per wall second) and serve the live console on it "
+                    + "(P&ID, trends, controller state; --ui-port, --no-ui). Default: unpaced, as fast as the machine computes, no console.")
+    String pace;
+
+    @picocli.CommandLine.Mixin
+    ConsoleOptions consoleOptions = new ConsoleOptions();
+
+    /** Test seam: told the study once it is set up, before its first step (a test may stop it). */
+    java.util.function.Consumer<Simulation> onStart = s -> { };
+
+    /** Test seam: the console served, or null (read after the run). */
+    io.hilbench.console.ConsoleServer console;
+
     /** Test seam: the plant for the rig (the rig's model by default). */
     Function<Rig, PlantModel> plantFactory = PlantModels::create;
 
@@ -103,7 +117,14 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulation.Settings settings;
         Rig r;
         PlantModel plant;
+        io.hilbench.runtime.Pacing pacing = null;
         try {
+            if (pace != null) {
+                pacing = io.hilbench.runtime.Pacing.parse(pace);
+                if (pacing.kind() == io.hilbench.runtime.Pacing.Kind.LOCKSTEP) {
+                    throw new IllegalArgumentException("--pace lockstep: a study has no controller on a wire to wait for; use realtime or accelerated:K");
+                }
+            }
             int index = weatherIndex(weather);
             double startS = start == null ? 0 : startSeconds(start);
             double step = OptionValues.finite("--step-s", stepS);
@@ -134,6 +155,19 @@ public final class SimulateCommand implements Callable<Integer> {
         Kpis kpis;
         TankChargingConfig charging = noTankCharging ? TankChargingConfig.defaults() : TankChargingConfig.defaults().on();
         Simulation sim = new Simulation(r, plant, ControllerConfig.defaults(), PlantLoopsConfig.defaults().withTankCharging(charging));
+        if (pacing != null) {
+            sim.pace(pacing);
+            // the live console over the study (issue #16 item 1): its URL before the first step, beside the pace
+            try {
+                console = consoleOptions.start(r, studySource(r, sim, settings), err);
+            } catch (IOException e) {
+                err.println("bench simulate: " + e.getMessage());
+                return BenchCommand.USAGE;
+            }
+            stdout.println("bench simulate: paced " + pacing + (console == null ? " (no console: --no-ui)" : ", console " + console.url()));
+            stdout.flush();
+        }
+        onStart.accept(sim);
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -150,6 +184,8 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("bench simulate: cannot write " + e.getMessage());
             return BenchCommand.USAGE;
+        } finally {
+            if (console != null) console.stop();
         }
         stdout.printf(Locale.ROOT, "bench simulate: rig %s, weather %s, %s h at %s s steps%s%s, CSV every %d s -> %s%n", r.name(),
                 BuiltInWeather.FILES.get(settings.weatherIndex()).replace(".csv", ""), hours, stepS,
@@ -159,6 +195,30 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.print(kpis.table());
         stdout.flush();
         return BenchCommand.OK;
+    }
+
+    /** What the console shows of a study: its point table, plant time, pace, lateness and controller state; no wire. */
+    static io.hilbench.console.LiveSource studySource(Rig r, Simulation sim, Simulation.Settings settings) {
+        io.hilbench.points.PointTable table = sim.liveTable();
+        // the page's title names the endpoints: a study has none, the controller is in the same process
+        return new io.hilbench.console.LiveSource() {
+            @Override public String rigName() { return r.name(); }
+            @Override public String site() { return r.site(); }
+            @Override public String modbusEndpoint() { return "bench simulate, the controller in-process"; }
+            @Override public String opcuaEndpoint() { return "no Modbus or OPC UA served"; }
+            @Override public long stepMs() { return settings.stepMs(); }
+            @Override public io.hilbench.points.PointTable table() { return table; }
+            @Override public long plantTimeMs() { return sim.livePlantTimeMs(); }
+            @Override public long step() { return sim.liveStep(); }
+            @Override public String status() { return sim.running() ? "RUNNING" : "STOPPED"; }
+            @Override public String pace() { return sim.pacing().toString(); }
+            @Override public boolean watchdogTripped() { return false; }
+            @Override public io.hilbench.runtime.TimingLog timingLog() { return sim.timingLog(); }
+            @Override public java.util.Set<String> faultedOutputs(long plantTimeMs) { return java.util.Set.of(); }
+            @Override public io.hilbench.runtime.Recorder recorder() { return null; }
+            @Override public Object runIdentity() { return sim; }
+            @Override public String controllerStateLabel() { return sim.liveControllerState(); }
+        };
     }
 
     /** A weather name: a file stem of plant-models/weather/ (with or without .csv), or "year" for the synthetic year. */

@@ -59,12 +59,14 @@ public final class ConsoleServer implements Lifecycle {
      */
     public record Settings(String bindAddress, int port, String faultsToken, String portSource) {}
 
+    /** The served bench, or null when the console follows a study ({@code bench simulate --pace}): no faults, no trace. */
     private final BenchAssembly bench;
+    private final LiveSource source;
     private final Settings settings;
     private final LiveMessages messages;
     private final FaultsPanel faults;
     private final Object tick = new Object();
-    private volatile String latest;
+    private volatile LiveMessages.Tick latest;
     private volatile long latestSeq;
     private volatile boolean running;
     /** Open {@code /api/stream} connections; the ticker builds messages only while there is one. */
@@ -75,9 +77,23 @@ public final class ConsoleServer implements Lifecycle {
 
     public ConsoleServer(BenchAssembly bench, Settings settings) {
         this.bench = bench;
+        this.source = LiveSource.of(bench);
         this.settings = settings;
-        this.messages = new LiveMessages(bench);
+        this.messages = new LiveMessages(source);
         this.faults = settings.faultsToken() == null ? null : new FaultsPanel(bench, settings.faultsToken());
+    }
+
+    /**
+     * A console over a loop that is not a served bench ({@code bench simulate --pace}): P&amp;ID, trends, events and
+     * {@code /metrics} of its plant and point table; no faults panel, no trace export (the study writes its CSV).
+     */
+    public ConsoleServer(LiveSource source, Settings settings) {
+        if (settings.faultsToken() != null) throw new IllegalArgumentException("a faults panel needs a served bench");
+        this.bench = null;
+        this.source = source;
+        this.settings = settings;
+        this.messages = new LiveMessages(source);
+        this.faults = null;
     }
 
     /** A fresh random token for the faults panel. */
@@ -108,9 +124,10 @@ public final class ConsoleServer implements Lifecycle {
         http.createContext("/api/info", x -> send(x, 200, "application/json", infoJson()));
         http.createContext("/api/faults", this::faults);
         http.createContext("/api/run", x -> send(x, 200, "application/json", runJson()));
-        http.createContext("/metrics", x -> send(x, 200, "text/plain; version=0.0.4; charset=utf-8", Metrics.render(bench)));
+        http.createContext("/metrics", x -> send(x, 200, "text/plain; version=0.0.4; charset=utf-8",
+                bench != null ? Metrics.render(bench) : Metrics.render(source)));
         running = true;
-        latest = messages.next();
+        latest = messages.nextTick();
         latestSeq = 1;
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hilbench-console-ticker");
@@ -148,14 +165,13 @@ public final class ConsoleServer implements Lifecycle {
         // no stream client: nothing to build (a bench run in CI has none; a client gets a fresh message on connect)
         if (streamClients.get() == 0) return;
         try {
-            String m;
-            synchronized (messages) {   // the ticker and a connecting client may both build one
-                m = messages.next();
-            }
-            synchronized (tick) {
-                latest = m;
-                latestSeq++;
-                tick.notifyAll();
+            synchronized (messages) {   // the ticker and a connecting client may both build one; published in the order built
+                LiveMessages.Tick m = messages.nextTick();
+                synchronized (tick) {
+                    latest = m;
+                    latestSeq++;
+                    tick.notifyAll();
+                }
             }
         } catch (RuntimeException e) {
             log.warn("console message failed", e);   // the next tick tries again; the scheduler must not stop
@@ -167,14 +183,16 @@ public final class ConsoleServer implements Lifecycle {
     private void stream(HttpExchange x) throws IOException {
         x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         x.getResponseHeaders().set("Cache-Control", "no-cache");
+        // no Content-Encoding: the JDK's server compresses nothing, and an event stream must not be buffered by one
         x.sendResponseHeaders(200, 0);
         long seen = 0;
+        long lastTickSeq = -1;
         streamClients.incrementAndGet();
         tick();   // a fresh message now: the ticker builds none while no client listens
         try (OutputStream out = x.getResponseBody()) {
             out.write(("retry: 1000\n\n").getBytes(StandardCharsets.UTF_8));
             while (running) {
-                String m;
+                LiveMessages.Tick m;
                 long seq;
                 synchronized (tick) {
                     while (running && latestSeq == seen) tick.wait(1000);
@@ -182,8 +200,12 @@ public final class ConsoleServer implements Lifecycle {
                     seq = latestSeq;
                 }
                 if (!running) break;
+                // the values that changed since the message this client has, or all of them when it has not the one
+                // before (its first message, or it fell behind)
+                String data = seen != 0 && m.seq == lastTickSeq + 1 ? m.delta() : m.full();
+                lastTickSeq = m.seq;
                 seen = seq;
-                out.write(("id: " + seq + "\ndata: " + m + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("id: " + seq + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (IOException e) {
@@ -237,6 +259,10 @@ public final class ConsoleServer implements Lifecycle {
     }
 
     private void traceCsv(HttpExchange x) throws IOException {
+        if (source.recorder() == null) {
+            send(x, 404, "text/plain; charset=utf-8", "no trace here: a study (bench simulate) writes its decimated CSV to --out");
+            return;
+        }
         x.getResponseHeaders().set("Content-Type", "text/csv; charset=utf-8");
         x.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"trace.csv\"");
         x.sendResponseHeaders(200, 0);
@@ -253,7 +279,7 @@ public final class ConsoleServer implements Lifecycle {
             }
         }
         try (Writer w = new OutputStreamWriter(x.getResponseBody(), StandardCharsets.UTF_8)) {
-            bench.emulator().recorder().writeCsv(w, everyMs);
+            source.recorder().writeCsv(w, everyMs);
         }
     }
 
@@ -279,7 +305,10 @@ public final class ConsoleServer implements Lifecycle {
         }
     }
 
-    private String eventsJson() { return LiveMessages.allEventsJson(bench.emulator().recorder()); }
+    private String eventsJson() {
+        io.hilbench.runtime.Recorder r = source.recorder();
+        return r == null ? messages.studyEventsJson() : LiveMessages.allEventsJson(r);
+    }
 
     /** The run view: the scenario plan, the one running, the finished ones with their verdicts (bench run only). */
     private String runJson() {
@@ -296,9 +325,9 @@ public final class ConsoleServer implements Lifecycle {
         else Json.string(sb, v.current());
         sb.append(',');
         Json.key(sb, "currentWallS").append(v.current() == null ? 0 : (System.currentTimeMillis() - v.currentWallStartMs()) / 1000.0).append(',');
-        Json.key(sb, "plantTimeMs").append(bench.emulator().plantTimeMs()).append(',');
+        Json.key(sb, "plantTimeMs").append(source.plantTimeMs()).append(',');
         Json.key(sb, "pace");
-        Json.string(sb, bench.emulator().config().pacing().toString()).append(',');
+        Json.string(sb, source.pace()).append(',');
         Json.key(sb, "feature");
         Json.string(sb, v.feature()).append(',');
         Json.key(sb, "currentStep").append(v.currentStep()).append(',');
@@ -335,6 +364,17 @@ public final class ConsoleServer implements Lifecycle {
             sb.append("}}");
         }
         sb.append("],");
+        // the supply set-points given so far (°C): the trends draw the requirement's bands around them
+        Json.key(sb, "setpoints").append('[');
+        for (int i = 0; i < v.setpoints().size(); i++) {
+            var sp = v.setpoints().get(i);
+            if (i > 0) sb.append(',');
+            sb.append('{');
+            Json.key(sb, "t").append(sp.plantTimeMs()).append(',');
+            Json.key(sb, "degC");
+            Json.number(sb, io.hilbench.Units.kToDegC(sp.kelvin())).append('}');
+        }
+        sb.append("],");
         latenessHistogram(sb);
         Json.key(sb, "finished").append('[');
         for (int i = 0; i < v.finished().size(); i++) {
@@ -369,22 +409,16 @@ public final class ConsoleServer implements Lifecycle {
      * running emulator's timing log (paced modes; empty counts in lockstep, where no step has a deadline).
      */
     private void latenessHistogram(StringBuilder sb) {
-        io.hilbench.runtime.TimingLog t = bench.emulator().timingLog();
+        io.hilbench.runtime.TimingLog t = source.timingLog();
         long[] counts = new long[LATENESS_BINS_MS.length + 1];
         int n = 0;
-        try {
-            int size = t.size();
-            for (int i = Math.max(0, size - HISTOGRAM_STEPS); i < size; i++) {
-                long l = t.latenessNs(i);
-                if (l == io.hilbench.runtime.TimingLog.NONE) continue;
-                double ms = l / 1e6;
-                int b = 0;
-                while (b < LATENESS_BINS_MS.length && ms > LATENESS_BINS_MS[b]) b++;
-                counts[b]++;
-                n++;
-            }
-        } catch (IndexOutOfBoundsException newRun) {
-            // the log was cleared while read (a new scenario): the next request reads the new one
+        for (long l : t.latenessLatest(HISTOGRAM_STEPS)) {   // one copy under the lock, not one lock per row
+            if (l == io.hilbench.runtime.TimingLog.NONE) continue;
+            double ms = l / 1e6;
+            int b = 0;
+            while (b < LATENESS_BINS_MS.length && ms > LATENESS_BINS_MS[b]) b++;
+            counts[b]++;
+            n++;
         }
         Json.key(sb, "lateness").append("{");
         Json.key(sb, "binsMs").append('[');
@@ -405,14 +439,14 @@ public final class ConsoleServer implements Lifecycle {
     private String infoJson() {
         StringBuilder sb = new StringBuilder("{");
         Json.key(sb, "rig");
-        Json.string(sb, bench.rig().name()).append(',');
+        Json.string(sb, source.rigName()).append(',');
         Json.key(sb, "site");
-        Json.string(sb, bench.rig().site()).append(',');
+        Json.string(sb, source.site()).append(',');
         Json.key(sb, "modbus");
-        Json.string(sb, bench.modbusEndpoint()).append(',');
+        Json.string(sb, source.modbusEndpoint()).append(',');
         Json.key(sb, "opcua");
-        Json.string(sb, bench.opcuaEndpoint()).append(',');
-        Json.key(sb, "stepMs").append(bench.emulator().config().stepMs()).append(',');
+        Json.string(sb, source.opcuaEndpoint()).append(',');
+        Json.key(sb, "stepMs").append(source.stepMs()).append(',');
         Json.key(sb, "faultsPanel").append(faults != null).append(',');
         Json.key(sb, "tickMs").append(TICK_MS);
         return sb.append('}').toString();

@@ -4,18 +4,14 @@ import io.hilbench.points.Binding;
 import io.hilbench.points.PointDefinition;
 import io.hilbench.points.PointTable;
 import io.hilbench.points.TableState;
-import io.hilbench.rig.BenchAssembly;
-import io.hilbench.runtime.Emulator;
 import io.hilbench.runtime.Quality;
 import io.hilbench.runtime.Recorder;
 import io.hilbench.runtime.TraceEvent;
 import io.hilbench.runtime.TraceRow;
-import io.hilbench.runtime.faults.SensorFault;
 
 import io.hilbench.rig.AlarmMeaning;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,27 +24,32 @@ import java.util.Set;
  * <p>Quality letters: {@code G} good, {@code U} uncertain, {@code B} bad, {@code F} a sensor fault is active on the
  * point's plant output (the value is what the fault makes of it, whatever its quality).
  *
+ * <p>Size: a message carries every value only when a browser needs them all ({@link Tick#full()}: its first message,
+ * or after it missed one); otherwise only the values that changed since the previous message ({@code "d"}: index to
+ * value) and the qualities only when one changed, so two browsers following a plant whose setpoints and states stand
+ * still parse a fraction of the points ten times a second.
+ *
  * <p>Threads: {@link #next()} is called by the console's one ticker thread only; it reads the emulator through its
  * thread-safe accessors and never takes the step lock, so the step loop is not held by a browser.
  */
 final class LiveMessages {
-    private final BenchAssembly bench;
+    private final LiveSource source;
     private final PointTable table;
     private final List<PointDefinition> points;
     /** Plant output name of each point bound to {@code plant.*}, else null. */
     private final String[] plantOutput;
     private final String pointsJson;
 
-    private Emulator lastEmulator;
+    private Object lastRun;
     private int eventsSent;
     private final java.util.Map<String, Double> lastController = new java.util.LinkedHashMap<>();
     private long seq;
     /** The trace column of the controller's state (scenario.ControllerDriver.STATE_COLUMN), a ControllerState ordinal. */
     static final String STATE_COLUMN = "controller.state";
 
-    LiveMessages(BenchAssembly bench) {
-        this.bench = bench;
-        this.table = bench.table();
+    LiveMessages(LiveSource source) {
+        this.source = source;
+        this.table = source.table();
         this.points = table.points();
         this.plantOutput = new String[points.size()];
         StringBuilder sb = new StringBuilder("[");
@@ -83,32 +84,85 @@ final class LiveMessages {
     /** The points in message order (the order of {@code v} and {@code q} in every live message). */
     List<PointDefinition> points() { return points; }
 
+    /**
+     * One tick's message: the delta form every caught-up client gets, and the full form (every value and quality)
+     * built only when a client needs it, from the values this tick read.
+     */
+    static final class Tick {
+        final long seq;
+        private final String head;
+        private final String tail;
+        private final String delta;
+        private final Object[] values;
+        private final String qualities;
+        private String full;
+
+        private Tick(long seq, String head, String tail, String delta, Object[] values, String qualities) {
+            this.seq = seq;
+            this.head = head;
+            this.tail = tail;
+            this.delta = delta;
+            this.values = values;
+            this.qualities = qualities;
+        }
+
+        /** Only what changed since the previous tick (for a client that has that one). */
+        String delta() { return delta; }
+
+        /** Every value and quality (a client's first message, or after it missed a tick). */
+        synchronized String full() {
+            if (full == null) {
+                StringBuilder sb = new StringBuilder(head.length() + tail.length() + 16 * values.length);
+                sb.append(head);
+                Json.key(sb, "v").append('[');
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) sb.append(',');
+                    if (values[i] instanceof String t) Json.string(sb, t);
+                    else Json.number(sb, (Double) values[i]);
+                }
+                sb.append("],");
+                Json.key(sb, "q");
+                Json.string(sb, qualities).append(',');
+                full = sb.append(tail).toString();
+            }
+            return full;
+        }
+    }
+
+    /** Values and qualities of the previous tick, to send only what changed. */
+    private Object[] previousValues;
+    private String previousQualities;
+
     /** One live message (JSON object), stamped with the plant time of the step published last. */
-    String next() {
-        Emulator e = bench.emulator();
-        if (e != lastEmulator) {   // a new run (a new scenario): its recorder starts empty
-            lastEmulator = e;
+    String next() { return nextTick().full(); }
+
+    /** One tick: the message in its delta and full forms. */
+    Tick nextTick() {
+        Object run = source.runIdentity();
+        if (run != lastRun) {   // a new run (a new scenario): its recorder starts empty
+            lastRun = run;
             eventsSent = 0;
             lastController.clear();
             resetControllerScan();
+            studyState = null;
+            studyEvents.clear();
         }
         TableState s = table.liveState();
-        long plantTimeMs = e.plantTimeMs();
-        Set<String> faulted = new HashSet<>();
-        for (SensorFault f : e.sensorFaults()) if (f.activeAt(plantTimeMs)) faulted.add(f.output());
-        StringBuilder sb = new StringBuilder(32 * points.size());
+        long plantTimeMs = source.plantTimeMs();
+        Set<String> faulted = source.faultedOutputs(plantTimeMs);
+        StringBuilder sb = new StringBuilder(256);
         sb.append('{');
         Json.key(sb, "seq").append(++seq).append(',');
         Json.key(sb, "t").append(plantTimeMs).append(',');
-        Json.key(sb, "step").append(e.step()).append(',');
+        Json.key(sb, "step").append(source.step()).append(',');
         Json.key(sb, "status");
-        Json.string(sb, e.status().state().name()).append(',');
+        Json.string(sb, source.status()).append(',');
         Json.key(sb, "pace");
-        Json.string(sb, e.config().pacing().toString()).append(',');
-        Json.key(sb, "watchdog").append(e.watchdogTripped()).append(',');
+        Json.string(sb, source.pace()).append(',');
+        Json.key(sb, "watchdog").append(source.watchdogTripped()).append(',');
         if (seq % 10 == 1) {   // once a second: the figures change slowly
             try {
-                recentLateness(e.timingLog());
+                recentLateness(source.timingLog());
             } catch (IndexOutOfBoundsException newRun) {
                 // the log was cleared between size() and a read: the next second's figures will do
             }
@@ -117,22 +171,88 @@ final class LiveMessages {
         Json.number(sb, latenessP99Ms).append(',');
         Json.key(sb, "latenessMaxMs");
         Json.number(sb, latenessMaxMs).append(',');
-        Json.key(sb, "v").append('[');
+        String head = sb.toString();
+
+        Object[] values = new Object[points.size()];
         StringBuilder q = new StringBuilder(points.size());
+        StringBuilder d = new StringBuilder(head.length() + 256).append(head);
+        Json.key(d, "d").append('{');
+        boolean firstChange = true;
         for (int i = 0; i < points.size(); i++) {
-            if (i > 0) sb.append(',');
             PointDefinition p = points.get(i);
-            if (p.isString()) Json.string(sb, s.text(i));
-            else Json.number(sb, s.value(i));
+            Object v = p.isString() ? s.text(i) : (Object) s.value(i);
+            values[i] = v;
             q.append(plantOutput[i] != null && faulted.contains(plantOutput[i]) ? 'F' : letter(s.quality(i)));
+            if (previousValues == null || !java.util.Objects.equals(previousValues[i], v)) {   // Double.equals: NaN equals NaN
+                if (!firstChange) d.append(',');
+                firstChange = false;
+                d.append('"').append(i).append("\":");
+                if (v instanceof String t) Json.string(d, t);
+                else Json.number(d, (Double) v);
+            }
         }
-        sb.append("],");
-        Json.key(sb, "q");
-        Json.string(sb, q.toString()).append(',');
-        List<Event> fresh = controllerEvents(e.recorder());
-        controllerColumns(e.recorder(), sb);
-        events(e.recorder(), fresh, sb);
-        return sb.append('}').toString();
+        d.append("},");
+        String qualities = q.toString();
+        if (!qualities.equals(previousQualities)) {
+            Json.key(d, "q");
+            Json.string(d, qualities).append(',');
+        }
+        previousValues = values;
+        previousQualities = qualities;
+
+        StringBuilder tail = new StringBuilder(128);
+        Recorder r = source.recorder();
+        if (r != null) {
+            List<Event> fresh = controllerEvents(r);
+            controllerColumns(r, tail);
+            events(r, fresh, tail);
+        } else {
+            studyController(plantTimeMs, source.step(), tail);
+        }
+        String t = tail.append('}').toString();
+        return new Tick(seq, head, t, d.append(t).toString(), values, qualities);
+    }
+
+    // ------------------------------------------------------------------ a loop without a recorder (bench simulate --pace)
+
+    /** The controller state seen last (a study: from the loop itself), and its changes as the run's events. */
+    private String studyState;
+    /** A study's events so far (its controller's state changes), the newest {@link #STUDY_EVENTS} kept. */
+    private final java.util.ArrayDeque<Event> studyEvents = new java.util.ArrayDeque<>();
+    static final int STUDY_EVENTS = 1000;
+
+    private void studyController(long plantTimeMs, long step, StringBuilder sb) {
+        String label = source.controllerStateLabel();
+        List<Event> fresh = new ArrayList<>();
+        if (label != null && !label.equals(studyState)) {
+            studyState = label;
+            Event ev = new Event(plantTimeMs, step, "controller", "controller state " + label);
+            fresh.add(ev);
+            synchronized (studyEvents) {
+                studyEvents.addLast(ev);
+                if (studyEvents.size() > STUDY_EVENTS) studyEvents.removeFirst();
+            }
+        }
+        Json.key(sb, "controllerState");
+        if (studyState == null) sb.append("null");
+        else Json.string(sb, studyState);
+        sb.append(',');
+        Json.key(sb, "alarms").append("[],");
+        Json.key(sb, "controller").append("{},");
+        Json.key(sb, "events").append('[');
+        appendEvents(fresh, sb);
+        sb.append(']');
+    }
+
+    /** A study's event list for {@code /api/events}. */
+    String studyEventsJson() {
+        List<Event> list;
+        synchronized (studyEvents) {
+            list = new ArrayList<>(studyEvents);
+        }
+        StringBuilder sb = new StringBuilder("[");
+        appendEvents(list, sb);
+        return sb.append(']').toString();
     }
 
     /** One line of the console's event list: plant events and the controller's own, merged in plant-time order. */
@@ -264,11 +384,10 @@ final class LiveMessages {
      * at {@code bench serve} sees it while it happens rather than when the bench stops (issue #16 item 10).
      */
     private void recentLateness(io.hilbench.runtime.TimingLog t) {
-        int size = t.size();
-        long[] late = new long[Math.min(size, LATENESS_WINDOW)];
+        long[] latest = t.latenessLatest(LATENESS_WINDOW);   // one short hold of the lock the step loop appends under
+        long[] late = new long[latest.length];
         int n = 0;
-        for (int i = size - late.length; i < size; i++) {
-            long l = t.latenessNs(i);
+        for (long l : latest) {
             if (l != io.hilbench.runtime.TimingLog.NONE) late[n++] = l;
         }
         if (n == 0) {

@@ -6,7 +6,6 @@ import io.hilbench.points.PointKind;
 import io.hilbench.points.PointTable;
 import io.hilbench.points.TableState;
 import io.hilbench.rig.BenchAssembly;
-import io.hilbench.runtime.Emulator;
 import io.hilbench.runtime.TimingLog;
 import io.hilbench.runtime.link.FaultProxy;
 import io.hilbench.runtime.link.LinkProtocol;
@@ -30,19 +29,31 @@ import java.util.Locale;
 final class Metrics {
     private Metrics() {}
 
+    /** A loop without protocol servers (bench simulate --pace): the plant, its points and the step lateness. */
+    static String render(LiveSource source) {
+        StringBuilder sb = new StringBuilder(16_384);
+        plant(sb, source, "RUNNING".equals(source.status()));
+        return sb.toString();
+    }
+
     static String render(BenchAssembly bench) {
         StringBuilder sb = new StringBuilder(16_384);
-        Emulator e = bench.emulator();
+        plant(sb, LiveSource.of(bench), bench.emulator().status().running());
+        protocols(sb, bench);
+        return sb.toString();
+    }
+
+    private static void plant(StringBuilder sb, LiveSource e, boolean running) {
         family(sb, "hilbench_plant_time_seconds", "gauge", "Plant time of the step published last, s since the run began.");
         sample(sb, "hilbench_plant_time_seconds", null, e.plantTimeMs() / 1000.0);
         family(sb, "hilbench_step", "gauge", "Plant step published last (BENCH.Step).");
         sample(sb, "hilbench_step", null, e.step());
         family(sb, "hilbench_run_running", "gauge", "1 while the step loop runs.");
-        sample(sb, "hilbench_run_running", null, e.status().running() ? 1 : 0);
+        sample(sb, "hilbench_run_running", null, running ? 1 : 0);
         family(sb, "hilbench_watchdog_tripped", "gauge", "1 while the I/O watchdog holds the actuators at their failsafe values.");
         sample(sb, "hilbench_watchdog_tripped", null, e.watchdogTripped() ? 1 : 0);
 
-        PointTable table = bench.table();
+        PointTable table = e.table();
         TableState s = table.liveState();
         List<PointDefinition> points = table.points();
         family(sb, "hilbench_point_value", "gauge", "Point value as the controller reads it, in the point's engineering unit (label unit).");
@@ -68,7 +79,9 @@ final class Metrics {
         }
         sample(sb, "hilbench_step_lateness_seconds_sum", null, late.meanNs() * late.count() / 1e9);
         sample(sb, "hilbench_step_lateness_seconds_count", null, late.count());
+    }
 
+    private static void protocols(StringBuilder sb, BenchAssembly bench) {
         ModbusTcpServer modbus = bench.modbusServer();
         family(sb, "hilbench_modbus_requests_total", "counter", "Modbus TCP requests answered (exception responses included).");
         sample(sb, "hilbench_modbus_requests_total", null, modbus == null ? 0 : modbus.requestCount());
@@ -133,7 +146,6 @@ final class Metrics {
         sb.append(bytesIn);
         family(sb, "hilbench_link_bytes_to_client_total", "counter", "Bytes forwarded from the protocol server to clients.");
         sb.append(bytesOut);
-        return sb.toString();
     }
 
     /** The function's name in the Modbus application protocol V1.1b3 §6. */

@@ -63,6 +63,14 @@ public final class TimingLog {
     }
 
     /**
+     * A row of a loop other than the emulator's (a paced {@code bench simulate}): step N to N+1 resumed at
+     * {@code wallNs} since the run began, {@code latenessNs} after its absolute deadline; no Ack round trip.
+     */
+    public void appendPaced(long step, long wallNs, long latenessNs, long computeNs) {
+        append(step, wallNs, latenessNs, NONE, computeNs);
+    }
+
+    /**
      * Bounds memory for long sessions ({@code bench serve}, {@code bench soak}): keeps at least the latest {@code rows}
      * rows and at most twice that; older rows are dropped and counted, and {@link #lateness()} then covers the rows
      * kept. 0 keeps every row, the default: a scenario's verdict covers its whole run (DESIGN §4).
@@ -104,13 +112,28 @@ public final class TimingLog {
         return i;
     }
 
-    public synchronized Stats lateness() { return stats(latenessNs); }
+    // The figures are computed on a copy taken under the lock and sorted outside it: the step loop appends under the
+    // same lock, and a /metrics scrape or a report must not hold it for a sort of 10^5 rows (milliseconds of step
+    // lateness at 10 ms steps, ConsoleLatencyCost's "2 SSE + /metrics" phase).
+    public Stats lateness() { return stats(column(0)); }
 
-    public synchronized Stats ackRoundTrip() { return stats(ackRoundTripNs); }
+    public Stats ackRoundTrip() { return stats(column(1)); }
 
-    public synchronized Stats compute() { return stats(computeNs); }
+    public Stats compute() { return stats(column(2)); }
 
-    private Stats stats(long[] column) {
+    private synchronized long[] column(int which) {
+        long[] c = which == 0 ? latenessNs : which == 1 ? ackRoundTripNs : computeNs;
+        return Arrays.copyOf(c, size);
+    }
+
+    /** The lateness of the newest {@code n} rows at most (oldest first; {@link #NONE} where it does not apply), one copy under the lock. */
+    public synchronized long[] latenessLatest(int n) {
+        int k = Math.max(0, Math.min(n, size));
+        return Arrays.copyOfRange(latenessNs, size - k, size);
+    }
+
+    private static Stats stats(long[] column) {
+        int size = column.length;
         long[] v = new long[size];
         int n = 0;
         double sum = 0;

@@ -27,15 +27,30 @@ public final class RunBoard {
         }
     }
 
+    /** A supply set-point the running scenario gave the controller, from its plant time on (K). */
+    public record Setpoint(long plantTimeMs, double kelvin) {}
+
     /** One consistent view. */
     public record View(List<String> planned, String current, long currentWallStartMs, List<Finished> finished,
-                       String feature, List<StepLine> steps, int currentStep, List<Registered> assertions) {
+                       String feature, List<StepLine> steps, int currentStep, List<Registered> assertions,
+                       List<Setpoint> setpoints) {
         public View {
             planned = List.copyOf(planned);
             finished = List.copyOf(finished);
             steps = List.copyOf(steps);
             assertions = List.copyOf(assertions);
+            setpoints = List.copyOf(setpoints);
         }
+    }
+
+    private static final List<Setpoint> SETPOINTS = new ArrayList<>();
+
+    /**
+     * The running scenario gave the controller a supply set-point: the console draws the requirement's supply bands
+     * around it (as the report's plots do around the set-point the verdict names).
+     */
+    static synchronized void setpoint(long plantTimeMs, double kelvin) {
+        SETPOINTS.add(new Setpoint(plantTimeMs, kelvin));
     }
 
     private static final List<StepLine> STEPS = new ArrayList<>();
@@ -49,6 +64,7 @@ public final class RunBoard {
         STEPS.clear();
         STEPS.addAll(steps);
         ASSERTIONS.clear();
+        SETPOINTS.clear();
         currentStep = -1;
     }
 
@@ -86,6 +102,7 @@ public final class RunBoard {
         FINISHED.clear();
         STEPS.clear();
         ASSERTIONS.clear();
+        SETPOINTS.clear();
         feature = "";
         currentStep = -1;
         current = null;
@@ -116,6 +133,6 @@ public final class RunBoard {
     }
 
     public static synchronized View view() {
-        return new View(PLANNED, current, currentWallStartMs, FINISHED, feature, STEPS, currentStep, ASSERTIONS);
+        return new View(PLANNED, current, currentWallStartMs, FINISHED, feature, STEPS, currentStep, ASSERTIONS, SETPOINTS);
     }
 }

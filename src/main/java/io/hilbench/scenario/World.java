@@ -95,6 +95,7 @@ public final class World implements Disposable {
         controller().setSupplySetpoint(temperature);
         supplySetpoint = temperature;
         timeline.add(Timeline.Kind.SETPOINT, plant().plantTimeMs(), "supply set-point " + temperature, temperature.toSi());
+        RunBoard.setpoint(plant().plantTimeMs(), temperature.toSi());   // the console's supply band
     }
 
     /** Start command; its plant time is the stimulus the requirement windows count from. */

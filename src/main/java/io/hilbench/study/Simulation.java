@@ -145,6 +145,17 @@ public final class Simulation {
     private final double plantDefaultSubstepS;
     private double lastSubstepS = Double.NaN;
 
+    // ------------------------------------------------------------------ paced, followed by the live console
+    private Pacing pacing = Pacing.unpaced();
+    private final io.hilbench.runtime.TimingLog timing = new io.hilbench.runtime.TimingLog();
+    /** The table the next run closes the loop through (made early so a console can list its points), then the run's. */
+    private PointTable table;
+    private volatile long livePlantTimeMs;
+    private volatile long liveStep;
+    private volatile String liveState;
+    private volatile boolean liveRunning;
+    private volatile boolean stopRequested;
+
     /** A study with the reference controller's tank-charging strategy on ({@link TankChargingConfig}). */
     public Simulation(Rig rig, PlantModel plant, ControllerConfig controllerConfig) {
         this(rig, plant, controllerConfig, PlantLoopsConfig.defaults().withTankCharging(TankChargingConfig.defaults().on()));
@@ -161,6 +172,42 @@ public final class Simulation {
         this.loops = loops;
         this.plantDefaultSubstepS = plant.maxSubstepS();
     }
+
+    /**
+     * Paces the next runs (issue #16 item 1, {@code bench simulate --pace}): plant step N+1 is not begun before
+     * {@code start + (N+1)·step/factor} of wall time (absolute deadlines, so no drift, as the emulator paces), and
+     * each step's lateness against its deadline is kept in {@link #timingLog()}. {@link Pacing#unpaced()} (the default)
+     * runs flat out; lockstep has no meaning without a controller on a wire and is refused.
+     */
+    public Simulation pace(Pacing p) {
+        if (p.kind() == Pacing.Kind.LOCKSTEP) throw new IllegalArgumentException("--pace lockstep: a study has no controller on a wire to wait for; use realtime or accelerated:K");
+        this.pacing = p;
+        return this;
+    }
+
+    public Pacing pacing() { return pacing; }
+
+    /** Lateness per step of a paced run (bounded: the newest 100,000 steps at least). */
+    public io.hilbench.runtime.TimingLog timingLog() { return timing; }
+
+    /** The point table the loop is closed through: the next run's until it starts, then the running (or last) run's. */
+    public synchronized PointTable liveTable() {
+        if (table == null) table = new PointTable(rig.points(), plant.catalogue());
+        return table;
+    }
+
+    /** Plant time of the step the loop reached last. */
+    public long livePlantTimeMs() { return livePlantTimeMs; }
+
+    public long liveStep() { return liveStep; }
+
+    /** The reference controller's state by name as of its last scan, or null before the first. */
+    public String liveControllerState() { return liveState; }
+
+    public boolean running() { return liveRunning; }
+
+    /** Ends the running study after the step under way (its KPIs and CSV cover the steps run). */
+    public void requestStop() { stopRequested = true; }
 
     /** Wall seconds the last {@link #run} spent inside {@code plant.step} (the rest is the controller, the table, CSV and KPIs). */
     public double lastPlantSeconds() { return plantSeconds; }
@@ -196,8 +243,12 @@ public final class Simulation {
         }
 
         public ControllerPath(Rig rig, SignalCatalogue cat, ControllerConfig config, PlantLoopsConfig loops) {
+            this(rig, new PointTable(rig.points(), cat), cat, config, loops);
+        }
+
+        /** Through a given table (one a console follows). */
+        public ControllerPath(Rig rig, PointTable table, SignalCatalogue cat, ControllerConfig config, PlantLoopsConfig loops) {
             this.config = config;
-            PointTable table = new PointTable(rig.points(), cat);
             this.plantIo = new TablePlantIo(table, cat);
             this.io = new InProcessControllerIo(table);
             io.open();
@@ -243,7 +294,11 @@ public final class Simulation {
      */
     public Kpis run(Settings settings, Writer csvOut, Progress progress) throws IOException {
         SignalCatalogue cat = plant.catalogue();
-        ControllerPath path = new ControllerPath(rig, cat, controllerConfig, loops);
+        PointTable runTable;
+        synchronized (this) {
+            runTable = liveTable();   // this run's; the next run makes a fresh one (a table keeps its actuators' last values)
+        }
+        ControllerPath path = new ControllerPath(rig, runTable, cat, controllerConfig, loops);
         ReferenceController controller = path.controller();
 
         lastSubstepS = settings.plantSubstepFor(plantDefaultSubstepS, plant.largestValidatedSubstepS());
@@ -285,6 +340,12 @@ public final class Simulation {
 
         long t0 = System.nanoTime();
         long plantNanos = 0;
+        boolean paced = pacing.paced();
+        double stepNsPaced = paced ? stepMs * 1e6 / pacing.factor() : 0;
+        timing.clear();
+        timing.retainLatest(100_000);
+        stopRequested = false;
+        liveRunning = true;
         try (DecimatedCsv csv = new DecimatedCsv(csvOut, headers, "controllerState", settings.csvEveryMs())) {
             PlantSnapshot s = plant.snapshot();
             for (long n = 0; ; n++) {
@@ -294,9 +355,14 @@ public final class Simulation {
                     csv.offer(s.plantTimeMs(), row, controller.state().label());
                 }
                 if (progress != null && (n % reportEvery == 0 || n == total)) progress.update(n, total, s.plantTimeMs());
-                if (n == total) break;
+                livePlantTimeMs = s.plantTimeMs();
+                liveStep = n;
+                if (n == total || stopRequested) break;
 
-                if (n % stepsPerScan == 0) path.scan(n, s);
+                if (n % stepsPerScan == 0) {
+                    path.scan(n, s);
+                    liveState = controller.state().label();
+                }
                 if (cursor != null) {
                     cursor.at(settings.startS() + s.plantTimeMs() / 1000.0);
                     if (inAir >= 0) external[inAir] = cursor.airTemperatureK();
@@ -306,10 +372,25 @@ public final class Simulation {
                 double[] inputsSi = path.sample(external);
                 long p0 = System.nanoTime();
                 s = plant.step(dtS, new PlantInputs(inputsSi));
-                plantNanos += System.nanoTime() - p0;
+                long p1 = System.nanoTime();
+                plantNanos += p1 - p0;
+                if (paced) {
+                    // step N+1 is begun at its absolute deadline at the earliest; late when the machine could not keep up
+                    long deadline = t0 + Math.round((n + 1) * stepNsPaced);
+                    long now = p1;
+                    while (now < deadline && !stopRequested) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(deadline - now, 50_000_000L));
+                        now = System.nanoTime();
+                    }
+                    timing.appendPaced(n, now - t0, now - deadline, p1 - p0);
+                }
             }
         } finally {
             path.close();
+            liveRunning = false;
+            synchronized (this) {
+                table = null;
+            }
         }
         double wallS = (System.nanoTime() - t0) / 1e9;
         plantSeconds = plantNanos / 1e9;

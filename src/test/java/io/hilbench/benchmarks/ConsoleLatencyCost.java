@@ -37,7 +37,12 @@ import java.util.List;
  *       {@code /metrics} scrape a second: the server's side of the cost without a browser's CPU.</li>
  * </ul>
  * Each phase's lateness figures are computed from the timing log's steps published within it (clients connected
- * before the phase starts, closed after it ends).
+ * before the phase starts, closed after it ends). The browsers' start is warm-up, outside the phase: a phase begins
+ * only once both pages have drawn live values (and the trends page its four curves) and a settling pause has passed.
+ * Each phase also reports the CPU seconds its browsers spent (every process under this JVM: chromedriver and its
+ * Chromium processes, {@link ProcessHandle.Info#totalCpuDuration()}) and the JVM's own (the step loop, the console,
+ * the clients of the SSE phase): unlike lateness, CPU seconds per phase mean something on a loaded machine.
+ * More, shorter cycles ({@code "20 5"}) average the machine's drift over the conditions better than two long ones.
  *
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.hilbench.benchmarks.ConsoleLatencyCost -Dexec.args="45 2"} (seconds per phase, cycles).
@@ -66,9 +71,11 @@ public final class ConsoleLatencyCost {
                     case "2 SSE + /metrics" -> sseClients(console.url());
                     default -> () -> { };
                 };
+                long browserCpu0 = childCpuNs(), jvmCpu0 = jvmCpuNs();
                 int from = log.size();
                 Thread.sleep(phaseS * 1000L);
                 int to = log.size();
+                long browserCpu = childCpuNs() - browserCpu0, jvmCpu = jvmCpuNs() - jvmCpu0;
                 clients.close();
                 long[] late = new long[to - from];
                 int n = 0;
@@ -80,7 +87,8 @@ public final class ConsoleLatencyCost {
                 Arrays.sort(late);
                 names.add(condition);
                 lateness.add(late);
-                System.out.printf("cycle %d %-18s %s  load %s%n", c + 1, condition, stats(late), Files.readString(Path.of("/proc/loadavg")).trim());
+                System.out.printf("cycle %d %-18s %s  cpu browsers %.2f s, jvm %.2f s  load %s%n", c + 1, condition, stats(late),
+                        browserCpu / 1e9, jvmCpu / 1e9, Files.readString(Path.of("/proc/loadavg")).trim());
                 Thread.sleep(2_000);   // clients gone before the next phase
             }
         }
@@ -110,6 +118,30 @@ public final class ConsoleLatencyCost {
 
     static long q(long[] sorted, double p) { return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)]; }
 
+    /** CPU time of every live process under this JVM (chromedriver and the Chromium processes it started), ns. */
+    static long childCpuNs() {
+        return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /** CPU time of this JVM (step loop, console, the SSE clients), ns. */
+    static long jvmCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Waits (at most 2 min) until the page shows what is awaited: warm-up stays outside the phase. */
+    static void until(ChromeDriver d, java.util.function.Predicate<ChromeDriver> shown) throws InterruptedException {
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < end) {
+            try {
+                if (shown.test(d)) return;
+            } catch (RuntimeException notYet) {
+                // the page is still loading
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the console page did not come up in 2 min");
+    }
+
     static AutoCloseable browsers(String url) throws Exception {
         List<ChromeDriver> list = new ArrayList<>();
         for (String page : List.of("pid", "trends")) {
@@ -120,17 +152,22 @@ public final class ConsoleLatencyCost {
                     "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("console-cost"));
             ChromeDriver d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
             d.get(url + "#" + page);
+            // the page is up when its stream has drawn live values (the P&ID's PT-202, the header's plant time)
+            until(d, x -> !x.findElement(By.id("plant-time")).getText().equals("–"));
+            if (page.equals("pid")) until(d, x -> x.findElement(By.cssSelector("#pid-svg [data-tag='PT-202']")).getText().matches("PT-202 [0-9.]+ bar"));
             if (page.equals("trends")) {
-                // four points trended: the canvas is redrawn on every message
-                Thread.sleep(2000);
-                for (String tag : List.of("PT-202", "TT-272", "TT-301", "C-211.Speed")) {
+                // four points trended: the canvas is redrawn as the console redraws trends
+                List<String> tags = List.of("PT-202", "TT-272", "TT-301", "C-211.Speed");
+                until(d, x -> x.findElements(By.cssSelector("#trend-points label")).size() > 4);
+                for (String tag : tags) {
                     d.findElements(By.cssSelector("#trend-points label")).stream().filter(l -> l.getText().startsWith(tag + " "))
                             .findFirst().ifPresent(l -> l.findElement(By.tagName("input")).click());
                 }
+                until(d, x -> tags.stream().allMatch(t -> x.findElement(By.id("trend-legend")).getText().contains(t)));
             }
             list.add(d);
         }
-        Thread.sleep(3000);   // both connected and drawing
+        Thread.sleep(5000);   // both drawing; what their start left (compilation, caches) settled before the phase
         return () -> list.forEach(ChromeDriver::quit);
     }
 

@@ -143,14 +143,37 @@ class ConsoleTest {
                 long seqBefore = first.get("seq").asLong();
                 while (last < t0 + 2000) {
                     JsonNode m = JSON.readTree(it.next());
+                    apply(first, m);
                     assertThat(m.get("t").asLong()).as("plant time never goes back within a run").isGreaterThanOrEqualTo(last);
                     assertThat(m.get("seq").asLong()).isGreaterThan(seqBefore);
                     seqBefore = m.get("seq").asLong();
                     last = m.get("t").asLong();
                 }
                 assertThat(last).isEqualTo(t0 + 2000);
+                // after its first message a client gets only what changed ("d": index -> value); applied to the first
+                // message's values they are what a new client's first (full) message holds at the same plant time
+                assertThat(deltaApplied).as("messages after the first carry changes only").isNotNull();
+                HttpResponse<Stream<String>> again = http.send(HttpRequest.newBuilder(base.resolve("/api/stream")).build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                try (Stream<String> lines2 = again.body()) {
+                    JsonNode fresh = JSON.readTree(lines2.filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6));
+                    assertThat(fresh.get("t").asLong()).as("the plant is held: same plant time").isEqualTo(last);
+                    assertThat(fresh.get("v")).as("full values = first values + every delta").isEqualTo(deltaApplied);
+                }
             });
         }
+    }
+
+    /** The first message's values with every later message's changes applied (null until a delta was seen). */
+    private static com.fasterxml.jackson.databind.node.ArrayNode deltaApplied;
+
+    private static void apply(JsonNode first, JsonNode m) {
+        if (m.has("v")) {
+            deltaApplied = (com.fasterxml.jackson.databind.node.ArrayNode) m.get("v").deepCopy();
+            return;
+        }
+        if (deltaApplied == null) deltaApplied = (com.fasterxml.jackson.databind.node.ArrayNode) first.get("v").deepCopy();
+        m.get("d").fields().forEachRemaining(e -> deltaApplied.set(Integer.parseInt(e.getKey()), e.getValue()));
     }
 
     // Prometheus text exposition format 0.0.4: metric and label names, escaped label values, Go float values

@@ -61,9 +61,9 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * {@code chromium} and {@code chromium-driver} packages; {@code .ci/run} installs both, so CI runs this test).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+public class ConsoleBrowserTest {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final Path SHOTS = Path.of("target", "console-screenshots");
 
@@ -90,7 +90,7 @@ class ConsoleBrowserTest {
     }
 
     /** Debian's Chromium through Debian's chromedriver; no download, no browser profile of the user's. */
-    static ChromeDriver chromium(Path profile) {
+    public static ChromeDriver chromium(Path profile) {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
