@@ -144,6 +144,58 @@ final class RunInterruption {
         err.println("bench run: no evidence bundle for an interrupted run; exit " + VerdictLedger.INTERRUPTED_EXIT);
     }
 
+    /**
+     * The report folder could not be written during the run (disk full, the folder unwritable or gone; issue #18 item
+     * 3): the run's evidence is incomplete, so it ends as an interrupted run does, with this as the reason. verdicts.json
+     * is marked interrupted and the partial report rendered from it, if the folder takes them now; if it does not,
+     * verdicts.json and Cucumber's JUnit XML and JSON are removed instead (a stale verdicts.json read as a complete
+     * run of fewer scenarios, Cucumber's files as a green one). No evidence bundle in either case, and a half-written
+     * one is removed. Never throws; says on stderr what was kept. The caller exits {@value VerdictLedger#INTERRUPTED_EXIT}.
+     */
+    static void reportFolderUnwritable(Path reportDir, Path rigDir, Path featuresDir, String failure, PrintStream err) {
+        String reason = "the report folder could not be written during the run (" + failure + ")";
+        boolean marked;
+        try {
+            VerdictLedger.interrupt(new VerdictLedger.Interruption(reason, "", List.of()), reportDir);
+            marked = true;
+        } catch (IOException | RuntimeException e) {
+            marked = false;
+        }
+        for (String name : List.of(EvidenceBundle.FILE + ".tmp", EvidenceBundle.FILE)) {
+            try {
+                Files.deleteIfExists(reportDir.resolve(name));
+            } catch (IOException | RuntimeException e) {
+                // gone with its folder, or a path under a file: there is no bundle to remove
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        if (marked) {
+            javax.imageio.ImageIO.setUseCache(false);
+            try {
+                RunReport.write(reportDir, rigDir, featuresDir);
+            } catch (IOException | RuntimeException e) {
+                err.println("bench run: the partial report pages were not written either: " + e.getMessage());
+            }
+        } else {
+            for (String name : List.of(VerdictLedger.FILE, io.hilbench.report.JunitSummary.FILE, io.hilbench.report.CucumberJson.FILE)) {
+                try {
+                    if (Files.deleteIfExists(reportDir.resolve(name))) removed.add(name);
+                } catch (IOException | RuntimeException e) {
+                    // nothing there to mislead
+                }
+            }
+        }
+        int judged = VerdictLedger.records().size();
+        err.println("bench run: REPORT FOLDER UNWRITABLE: " + reason + ".");
+        err.println(marked
+                ? "bench run: kept in " + reportDir + ": " + VerdictLedger.FILE + " marked \"interrupted\" with the " + judged
+                        + " scenario(s) recorded; the partial report pages from it"
+                : "bench run: nothing kept in " + reportDir + ": " + VerdictLedger.FILE + " could not be marked \"interrupted\""
+                        + (removed.isEmpty() ? "" : "; removed so that nothing there reads as a complete run: " + String.join(", ", removed)));
+        err.println("bench run: no evidence bundle for a run whose report folder could not be written; exit " + VerdictLedger.INTERRUPTED_EXIT);
+        err.flush();
+    }
+
     /** A half-written bundle (its temporary file) is removed; a complete one cannot exist before the run finished. */
     private void removeEvidence() {
         try {
