@@ -176,8 +176,9 @@ final class RunInterruption {
             } catch (IOException | RuntimeException e) {
                 err.println("bench run: the partial report pages were not all written: " + e.getMessage());
             }
-        } else if (deleteQuietly(reportDir.resolve(VerdictLedger.FILE))) {
-            removed.add(VerdictLedger.FILE);
+        } else {
+            if (deleteQuietly(reportDir.resolve(VerdictLedger.FILE))) removed.add(VerdictLedger.FILE);
+            deleteQuietly(reportDir.resolve(VerdictLedger.FILE + ".tmp")); // the failed mark's own half-written file
         }
         int judged = VerdictLedger.records().size();
         err.println("bench run: REPORT FOLDER UNWRITABLE: " + reason + ".");
