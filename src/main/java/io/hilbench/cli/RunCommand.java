@@ -328,11 +328,13 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
                 result.errors());
         if (VerdictLedger.writeFailure().isPresent()) {
-            // disk full or the folder unwritable mid-run: verdicts.json is not the run's truth, so nothing is claimed (issue #18 item 3)
+            // disk full or the folder unwritable mid-run: the evidence is incomplete, so the run ends as an interrupted
+            // one (verdicts.json marked if the folder takes it now, else removed), no evidence bundle, exit 2 (issue #18 item 3)
             out.flush();
-            err.println("bench run: the report folder could not be written during the run (" + VerdictLedger.writeFailure().get() + "): "
-                    + VerdictLedger.FILE + " does not hold the run's verdicts; no report pages, no evidence bundle; exit 2");
-            return BenchCommand.USAGE;
+            err.flush();
+            RunInterruption.reportFolderUnwritable(result.reportDir(), options.rigDir(), options.featuresDir(), VerdictLedger.writeFailure().get(),
+                    new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
+            return VerdictLedger.INTERRUPTED_EXIT;
         }
         if (unit != null) {
             // a unit of a parallel or sharded run: its parent joins the units and writes the report and the evidence

@@ -177,6 +177,64 @@ final class RunInterruption {
         err.println("bench run: no evidence bundle for an interrupted run; exit " + VerdictLedger.INTERRUPTED_EXIT);
     }
 
+    /**
+     * The report folder could not be written during the run (disk full, the folder unwritable or gone; issue #18 item
+     * 3): the run's evidence is incomplete, so it ends as an interrupted run does, with this as the reason. First
+     * Cucumber's own files go (its JUnit XML, JSON, HTML and message stream describe the run as it saw it, not as
+     * interrupted; an interrupted run's are written from the verdicts) with a half-written verdicts.json and evidence
+     * bundle: on a full disk that frees the room the rest needs. Then verdicts.json is marked interrupted and the
+     * partial report drawn from it, if the folder takes them; if it does not, verdicts.json is removed too (a stale one
+     * reads as a complete run of fewer scenarios). Never an evidence bundle. Never throws; says on stderr what was
+     * kept. The caller exits {@value VerdictLedger#INTERRUPTED_EXIT}.
+     */
+    static void reportFolderUnwritable(Path reportDir, Path rigDir, Path featuresDir, String failure, PrintStream err) {
+        String reason = "the report folder could not be written during the run (" + failure + ")";
+        List<String> removed = new ArrayList<>();
+        for (String name : List.of(EvidenceBundle.FILE + ".tmp", EvidenceBundle.FILE, VerdictLedger.FILE + ".tmp",
+                io.hilbench.report.JunitSummary.FILE, io.hilbench.report.CucumberJson.FILE, CucumberHtmlWithPlots.HTML, io.hilbench.scenario.ScenarioRunner.MESSAGES)) {
+            if (deleteQuietly(reportDir.resolve(name))) removed.add(name);
+        }
+        boolean marked;
+        try {
+            VerdictLedger.interrupt(new VerdictLedger.Interruption(reason, "", List.of()), reportDir);
+            marked = true;
+        } catch (IOException | RuntimeException e) {
+            marked = false;
+        }
+        if (marked) {
+            javax.imageio.ImageIO.setUseCache(false);
+            try {
+                RunReport.write(reportDir, rigDir, featuresDir);
+                Files.writeString(reportDir.resolve(CucumberHtmlWithPlots.HTML), interruptedCucumberPage(), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                err.println("bench run: the partial report pages were not all written: " + e.getMessage());
+            }
+        } else {
+            if (deleteQuietly(reportDir.resolve(VerdictLedger.FILE))) removed.add(VerdictLedger.FILE);
+            deleteQuietly(reportDir.resolve(VerdictLedger.FILE + ".tmp")); // the failed mark's own half-written file
+        }
+        int judged = VerdictLedger.records().size();
+        err.println("bench run: REPORT FOLDER UNWRITABLE: " + reason + ".");
+        err.println(marked
+                ? "bench run: kept in " + reportDir + ": " + VerdictLedger.FILE + " marked \"interrupted\" with the " + judged
+                        + " scenario record(s) of the run; the partial report pages from it"
+                : "bench run: " + VerdictLedger.FILE + " could not be marked \"interrupted\" in " + reportDir + ": no verdicts kept");
+        if (!removed.isEmpty()) {
+            err.println("bench run: removed, so that nothing there reads as a complete run: " + String.join(", ", removed)
+                    + "; traces/ may hold a truncated trace");
+        }
+        err.println("bench run: no evidence bundle for a run whose report folder could not be written; exit " + VerdictLedger.INTERRUPTED_EXIT);
+        err.flush();
+    }
+
+    private static boolean deleteQuietly(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            return false; // gone with its folder, or a path under a file: nothing there to mislead
+        }
+    }
+
     /** A half-written bundle (its temporary file) is removed; a complete one cannot exist before the run finished. */
     private void removeEvidence() {
         try {

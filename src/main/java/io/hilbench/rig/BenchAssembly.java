@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,7 +206,10 @@ public final class BenchAssembly implements Lifecycle {
             modbus = new ModbusTcpServer(table, new ModbusServerConfig(m.bindAddress(), 0, m.maxConnections(), Duration.ZERO));
             modbus.start();
             started.add(modbus);
-            FaultProxy proxy = new FaultProxy("modbus", m.bindAddress(), port, m.bindAddress(), modbus.port());
+            // the proxy serves its clients from the server in this JVM (no loopback hop: issue #18 item 5); the
+            // server's own port stays open on loopback for diagnostics
+            FaultProxy proxy = new FaultProxy("modbus", new InetSocketAddress(m.bindAddress(), port),
+                    new InetSocketAddress(m.bindAddress(), modbus.port()), modbus.inProcess());
             proxy.start();
             started.add(proxy);
             proxies.put(LinkProtocol.MODBUS, proxy);

@@ -176,6 +176,15 @@ public final class VerdictLedger {
      */
     public static synchronized java.util.Optional<String> writeFailure() { return java.util.Optional.ofNullable(writeFailure); }
 
+    /**
+     * Records that another file of the run could not be written into the report folder (a scenario's trace, its judged
+     * trace or replay recipe): the run's evidence is then incomplete, and {@code bench run} ends as for a failed write
+     * of {@value #FILE} (issue #18 item 3: disk full or the folder unwritable). The first failure is kept.
+     */
+    public static synchronized void reportWriteFailed(Path file, Exception e) {
+        if (writeFailure == null) writeFailure = file + ": " + e;
+    }
+
     static synchronized void write(Path reportDir) throws IOException {
         try {
             writeFile(reportDir);

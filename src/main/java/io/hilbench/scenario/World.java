@@ -63,6 +63,12 @@ public final class World implements Disposable {
             RunBoard.registered(a.id(), a.limits(), a.windowEndMs());   // the console's run view
         });
         try {
+            // the report folder could not be written earlier in this run (disk full, folder unwritable or gone): the
+            // evidence of this scenario could not be kept either, so it is not run (issue #18 item 3)
+            java.util.Optional<String> unwritable = VerdictLedger.writeFailure();
+            if (unwritable.isPresent()) {
+                throw new Inconclusive("not run: the report folder could not be written earlier in this run (" + unwritable.get() + ")");
+            }
             session = BenchSession.obtain(BenchOptions.current());
             plant = session.beginScenario();
         } catch (Inconclusive e) {
@@ -526,7 +532,9 @@ public final class World implements Disposable {
             Replay.write(judged.resolve(slug + Replay.SUFFIX), new Replay.Recipe(scenario.getName(), scenario.getUri() + ":" + scenario.getLine(), requirement,
                     judgedOnTrace, slug + Replay.TRACE_SUFFIX, timeline.entries(), registrations, corner, cornerOverrides(corner)));
         } catch (IOException e) {
+            // disk full or the folder unwritable: the run's evidence is incomplete, so the run claims nothing (exit 2)
             log.warn("trace not written: {}", e.toString());
+            VerdictLedger.reportWriteFailed(session.options().reportDir(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.hilbench.adapters.modbus;
 
 import io.hilbench.points.PointTable;
 import io.hilbench.runtime.Lifecycle;
+import io.hilbench.runtime.link.InProcessServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Modbus TCP server over the {@link PointTable} (DESIGN §6): every unit id of the table's Modbus layout, function
@@ -94,6 +97,8 @@ public final class ModbusTcpServer implements Lifecycle {
     private final RequestHandler handler;
     private final Semaphore slots;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** Sessions open through {@link #inProcess()}; their sockets are the proxy's, which closes them. */
+    private final AtomicInteger inProcessSessions = new AtomicInteger();
     /** Caps INFO lines about malformed frames and refused connections, which clients cause (see {@link LogLimiter}). */
     private final LogLimiter connectionLog = new LogLimiter();
 
@@ -177,9 +182,9 @@ public final class ModbusTcpServer implements Lifecycle {
     /** Requests with this function code answered with an exception response since construction. */
     public long exceptionCount(int functionCode) { return handler.exceptionsByFc[functionCode & 0xFF].sum(); }
 
-    /** Connections open now (for diagnostics and tests). */
+    /** Connections open now, on this server's port and through {@link #inProcess()} (for diagnostics and tests). */
     public int connectionCount() {
-        return connections.size();
+        return connections.size() + inProcessSessions.get();
     }
 
     private void acceptLoop() {
@@ -253,60 +258,139 @@ public final class ModbusTcpServer implements Lifecycle {
         }
 
         private void serve(InputStream in, OutputStream out) throws IOException {
-            // Room for a partial frame plus many pipelined ones; after compaction less than one ADU is left over,
-            // so there is always space to read into.
-            byte[] buf = new byte[4096];
-            byte[] resp = new byte[8192];
-            int filled = 0;
+            Framer framer = new Framer(peer);
             while (true) {
-                int n = in.read(buf, filled, buf.length - filled);
+                // read straight into the framer's buffer: no copy on the direct path
+                int n = in.read(framer.buf, framer.filled, framer.buf.length - framer.filled);
                 if (n < 0) {
-                    if (filled > 0) log.debug("Modbus TCP connection from {} closed mid-frame ({} bytes pending)", peer, filled);
-                    else log.debug("Modbus TCP connection from {} closed", peer);
+                    framer.closedByClient();
                     return;
                 }
-                filled += n;
-                int pos = 0;
-                int respLen = 0;
-                while (filled - pos >= 6) {
-                    int protocolId = u16(buf, pos + 2);
-                    int length = u16(buf, pos + 4);
-                    if (protocolId != 0 || length < MIN_LENGTH || length > MAX_LENGTH) {
-                        if (respLen > 0) out.write(resp, 0, respLen); // answers to the good frames before it
-                        long suppressed = connectionLog.admit(); // capped: a hostile client must not flood the log
-                        if (suppressed >= 0) {
-                            log.info("closed Modbus TCP connection from {}: malformed MBAP header (protocol id {}, length {}; "
-                                    + "expected protocol id 0 and length {}..{}){}", peer, protocolId, length, MIN_LENGTH, MAX_LENGTH,
-                                    LogLimiter.note(suppressed));
-                        }
-                        return;
-                    }
-                    int frame = 6 + length;
-                    if (filled - pos < frame) break; // wait for the rest of this frame
-                    if (respLen + MBAP_HEADER + RequestHandler.MAX_RESPONSE_PDU > resp.length) {
-                        out.write(resp, 0, respLen);
-                        respLen = 0;
-                    }
-                    int unit = buf[pos + 6] & 0xFF;
-                    int pduLen = handler.handle(unit, buf, pos + MBAP_HEADER, length - 1, resp, respLen + MBAP_HEADER, peer);
-                    resp[respLen] = buf[pos];         // transaction id echoed
-                    resp[respLen + 1] = buf[pos + 1];
-                    resp[respLen + 2] = 0;            // protocol id
-                    resp[respLen + 3] = 0;
-                    resp[respLen + 4] = (byte) ((pduLen + 1) >> 8);
-                    resp[respLen + 5] = (byte) (pduLen + 1);
-                    resp[respLen + 6] = (byte) unit;  // unit id echoed
-                    respLen += MBAP_HEADER + pduLen;
-                    pos += frame;
-                }
-                if (respLen > 0) out.write(resp, 0, respLen);
-                if (pos > 0) {
-                    System.arraycopy(buf, pos, buf, 0, filled - pos);
-                    filled -= pos;
-                }
-                assert filled < MAX_ADU;
+                framer.filled += n;
+                if (!framer.answerComplete(out::write)) return;
             }
         }
+    }
+
+    /**
+     * The MBAP front end of one connection, shared by the server's own connections and the in-process sessions a
+     * link-fault proxy opens ({@link #inProcess()}): a buffer holding at most one partial frame after each call,
+     * and the answers to the complete frames before it.
+     */
+    private final class Framer {
+        // Room for a partial frame plus many pipelined ones; after compaction less than one ADU is left over,
+        // so there is always space to read into.
+        final byte[] buf = new byte[4096];
+        private final byte[] resp = new byte[8192];
+        private final String peer;
+        int filled;
+
+        Framer(String peer) {
+            this.peer = peer;
+        }
+
+        void closedByClient() {
+            if (filled > 0) log.debug("Modbus TCP connection from {} closed mid-frame ({} bytes pending)", peer, filled);
+            else log.debug("Modbus TCP connection from {} closed", peer);
+        }
+
+        /**
+         * Answers every complete frame in {@code buf[0, filled)}, in order, then keeps only the partial frame after
+         * them.
+         *
+         * @return false when a malformed header ended the connection (the answers before it have been written)
+         */
+        boolean answerComplete(InProcessServer.Answers out) throws IOException {
+            int pos = 0;
+            int respLen = 0;
+            while (filled - pos >= 6) {
+                int protocolId = u16(buf, pos + 2);
+                int length = u16(buf, pos + 4);
+                if (protocolId != 0 || length < MIN_LENGTH || length > MAX_LENGTH) {
+                    if (respLen > 0) out.write(resp, 0, respLen); // answers to the good frames before it
+                    long suppressed = connectionLog.admit(); // capped: a hostile client must not flood the log
+                    if (suppressed >= 0) {
+                        log.info("closed Modbus TCP connection from {}: malformed MBAP header (protocol id {}, length {}; "
+                                + "expected protocol id 0 and length {}..{}){}", peer, protocolId, length, MIN_LENGTH, MAX_LENGTH,
+                                LogLimiter.note(suppressed));
+                    }
+                    return false;
+                }
+                int frame = 6 + length;
+                if (filled - pos < frame) break; // wait for the rest of this frame
+                if (respLen + MBAP_HEADER + RequestHandler.MAX_RESPONSE_PDU > resp.length) {
+                    out.write(resp, 0, respLen);
+                    respLen = 0;
+                }
+                int unit = buf[pos + 6] & 0xFF;
+                int pduLen = handler.handle(unit, buf, pos + MBAP_HEADER, length - 1, resp, respLen + MBAP_HEADER, peer);
+                resp[respLen] = buf[pos];         // transaction id echoed
+                resp[respLen + 1] = buf[pos + 1];
+                resp[respLen + 2] = 0;            // protocol id
+                resp[respLen + 3] = 0;
+                resp[respLen + 4] = (byte) ((pduLen + 1) >> 8);
+                resp[respLen + 5] = (byte) (pduLen + 1);
+                resp[respLen + 6] = (byte) unit;  // unit id echoed
+                respLen += MBAP_HEADER + pduLen;
+                pos += frame;
+            }
+            if (respLen > 0) out.write(resp, 0, respLen);
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, filled - pos);
+                filled -= pos;
+            }
+            assert filled < MAX_ADU;
+            return true;
+        }
+    }
+
+    /**
+     * This server as an {@link InProcessServer}: a link-fault proxy in the same JVM hands it its clients' bytes and
+     * passes the answers back, with no loopback connection to this server's port in between (issue #18 item 5).
+     * Each session takes one of the {@code maxConnections} slots while open, as a connection of its own would; a
+     * session beyond the cap is refused (logged at INFO like a refused connection). Framing, answers, exception
+     * codes, logs and counters are exactly those of a direct connection: both run the same {@code Framer}.
+     */
+    public InProcessServer inProcess() {
+        return peer -> {
+            if (!running) return null;
+            if (!slots.tryAcquire()) {
+                long suppressed = connectionLog.admit();
+                if (suppressed >= 0) {
+                    log.info("refused Modbus TCP connection from {} (through the link proxy): already {} connections open "
+                            + "(max_connections){}", peer, config.maxConnections(), LogLimiter.note(suppressed));
+                }
+                return null;
+            }
+            log.debug("Modbus TCP connection from {} opened (through the link proxy)", peer);
+            Framer framer = new Framer(peer);
+            AtomicBoolean open = new AtomicBoolean(true);
+            inProcessSessions.incrementAndGet();
+            return new InProcessServer.Session() {
+                @Override
+                public boolean accept(byte[] bytes, int offset, int length, InProcessServer.Answers answers) throws IOException {
+                    while (length > 0) {
+                        // after answerComplete less than one ADU is left, so at least 4096 - 259 bytes are free
+                        int n = Math.min(length, framer.buf.length - framer.filled);
+                        System.arraycopy(bytes, offset, framer.buf, framer.filled, n);
+                        framer.filled += n;
+                        offset += n;
+                        length -= n;
+                        if (!framer.answerComplete(answers)) return false;
+                    }
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                    if (open.compareAndSet(true, false)) {
+                        framer.closedByClient();
+                        inProcessSessions.decrementAndGet();
+                        slots.release();
+                    }
+                }
+            };
+        };
     }
 
     private static void pauseAfterAcceptFailure() {

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  * server listens on a private loopback address or port (for OPC UA, Milo binds e.g. 127.0.0.2 on the same port
  * and advertises the proxy's hostname). Traffic is forwarded byte for byte; the proxy knows no protocol.
  *
+ * <p><b>In-process server</b> (the Modbus link since issue #18 item 5): given an {@link InProcessServer}, the proxy
+ * hands the client's bytes to the server's session in its own thread and writes the answers back, instead of
+ * relaying them over a second TCP connection to the server's port; every fault below acts on the same two byte
+ * streams at the same points (a chunk read from the client is held, delayed or delivered to the server; an answer
+ * is held, delayed or delivered to the client), so a client cannot tell the two apart except by speed.
+ *
  * <p><b>Fault semantics</b> (one fault at a time; {@link #apply} replaces the current one, {@link #clear} ends it;
  * the proxy has no timer, since fault durations count plant time and the fault schedule calls these at plant-time
  * boundaries):
@@ -53,8 +59,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p><b>Threads</b>: one accept thread, and two daemon pump threads per connection (blocking sockets, TCP_NODELAY
- * on both sides, 16 KiB buffer per direction); a delay adds one writer thread per direction of a connection,
- * started the first time that direction carries a delayed chunk. Threads are named
+ * on both sides, 16 KiB buffer per direction), one with an in-process server; a delay adds one writer thread per
+ * direction of a connection, started the first time that direction carries a delayed chunk. Threads are named
  * {@code link-proxy-<name>-…}. {@link #stop()} closes the listener and every connection and joins every thread.
  * A proxy starts once.
  */
@@ -74,6 +80,8 @@ public final class FaultProxy implements Lifecycle {
     private final String name;
     private final InetSocketAddress listenAddress;
     private final InetSocketAddress target;
+    /** Serves the clients in this JVM when not null; {@link #target} is then only named in logs. */
+    private final InProcessServer inProcess;
 
     /** Guards the phase, the listener, fault transitions and the admission of connections. */
     private final Object lock = new Object();
@@ -102,6 +110,16 @@ public final class FaultProxy implements Lifecycle {
      * @param target        where the protocol server really listens
      */
     public FaultProxy(String name, InetSocketAddress listenAddress, InetSocketAddress target) {
+        this(name, listenAddress, target, null);
+    }
+
+    /**
+     * A proxy serving its clients from a server in this JVM (see the class comment).
+     *
+     * @param target   where that server also listens on its own (named in logs; the proxy never connects to it)
+     * @param inProcess the server the clients' bytes are handed to; null to relay to {@code target} over TCP
+     */
+    public FaultProxy(String name, InetSocketAddress listenAddress, InetSocketAddress target, InProcessServer inProcess) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(listenAddress, "listenAddress");
         Objects.requireNonNull(target, "target");
@@ -123,6 +141,7 @@ public final class FaultProxy implements Lifecycle {
         this.name = name;
         this.listenAddress = listenAddress;
         this.target = target;
+        this.inProcess = inProcess;
     }
 
     /** Convenience: {@code new FaultProxy("modbus", "127.0.0.1", 502, "127.0.0.2", 502)}. */
@@ -265,6 +284,11 @@ public final class FaultProxy implements Lifecycle {
 
     public InetSocketAddress target() {
         return target;
+    }
+
+    /** The server this proxy serves its clients from in this JVM, or null when it relays to {@link #target()}. */
+    InProcessServer inProcessServer() {
+        return inProcess;
     }
 
     public ProxyCounters counters() {
@@ -457,6 +481,7 @@ public final class FaultProxy implements Lifecycle {
 
     @Override
     public String toString() {
-        return "FaultProxy[" + name + " " + listenAddress() + " -> " + target + ", " + describe(fault) + "]";
+        return "FaultProxy[" + name + " " + listenAddress() + " -> " + target + (inProcess == null ? "" : " (in process)")
+                + ", " + describe(fault) + "]";
     }
 }
