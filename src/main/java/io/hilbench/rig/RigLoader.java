@@ -442,8 +442,10 @@ public final class RigLoader {
 
         /** {@code opcua.replicas} and {@code opcua.replica_folders}: extra read-only copies of points for load tests. */
         private io.hilbench.adapters.opcua.OpcUaReplicas opcuaReplicas(Section s) {
+            int errorsBefore = errors.size();
             int count = (int) s.integer("replicas", false, 0, 0, io.hilbench.adapters.opcua.OpcUaReplicas.MAX_COUNT,
                     "extra read-only copies of each selected point");
+            boolean countRefused = errors.size() > errorsBefore;
             List<String> folders = new ArrayList<>();
             List<YamlNode> list = s.list("replica_folders", false, "OPC UA folders whose points are copied");
             if (list != null) {
@@ -451,7 +453,7 @@ public final class RigLoader {
                     if (n instanceof YamlNode.Scalar sc && !sc.text().isBlank()) folders.add(sc.text().trim());
                     else errors.add(new RigError(rigName, n.line(), s.key("replica_folders"), "a folder path is expected, e.g. Tank/Nodes"));
                 }
-                if (count == 0) s.error("replica_folders", "replica_folders is set but replicas is 0 (nothing would be copied)");
+                if (count == 0 && !countRefused) s.error("replica_folders", "replica_folders is set but replicas is 0 (nothing would be copied)");
             }
             return new io.hilbench.adapters.opcua.OpcUaReplicas(count, folders);
         }

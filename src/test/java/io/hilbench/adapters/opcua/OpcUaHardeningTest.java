@@ -221,8 +221,9 @@ class OpcUaHardeningTest {
                 s.getOutputStream().write(hello(65535, 65535, 0, 0, url));
                 s.getOutputStream().write(chunkHeader("OPNF", Integer.MAX_VALUE));
                 s.getOutputStream().write(new byte[1024]);
-                byte[] got = untilClosed(s);
-                assertThat(new String(got, StandardCharsets.US_ASCII)).as("no OPN answer to an oversized chunk").doesNotContain("OPNF");
+                String got = new String(untilClosed(s), StandardCharsets.US_ASCII);
+                // Milo 1.1.2 answers ERR Bad_TcpMessageTooLarge, then closes
+                assertThat(got).as("an ERR, no OPN answer, for an oversized chunk").contains("ERRF").doesNotContain("OPNF");
             }
             assertServes(steady);
             // 2. a chunk over the negotiated 65,535-byte buffer, after a Hello claiming unlimited sizes: closed
@@ -230,7 +231,7 @@ class OpcUaHardeningTest {
                 s.getOutputStream().write(hello(-1, -1, -1, -1, url));
                 s.getOutputStream().write(chunkHeader("MSGF", 64 * 1024 + 1));
                 s.getOutputStream().write(new byte[4096]);
-                untilClosed(s);
+                assertThat(new String(untilClosed(s), StandardCharsets.US_ASCII)).as("ERR Bad_TcpMessageTooLarge").contains("ERRF");
             }
             assertServes(steady);
             // 3. garbage after the Hello: a message type that is no OPC UA at all, then text: closed
@@ -238,8 +239,8 @@ class OpcUaHardeningTest {
                 s.getOutputStream().write(hello(65535, 65535, 0, 0, url));
                 s.getOutputStream().write(chunkHeader("XYZF", 64));
                 s.getOutputStream().write("this is not OPC UA at all, this is not OPC UA at all, 1234567".getBytes(StandardCharsets.US_ASCII));
-                byte[] got = untilClosed(s);
-                assertThat(new String(got, StandardCharsets.US_ASCII)).as("the Hello was acknowledged").startsWith("ACKF");
+                // both arrive in one read: Milo 1.1.2 answers ERR Bad_TcpMessageTypeInvalid (no ACK first), then closes
+                assertThat(new String(untilClosed(s), StandardCharsets.US_ASCII)).as("ERR for an unknown message type").contains("ERRF");
             }
             assertServes(steady);
             // 4. garbage instead of a Hello (an HTTP request): closed
