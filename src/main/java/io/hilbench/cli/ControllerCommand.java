@@ -327,7 +327,7 @@ public final class ControllerCommand implements Callable<Integer> {
         Path pki = plant.pkiDirectory().resolveSibling(plant.pkiDirectory().getFileName() + "-controller");
         return new OpcUaServerSettings(host, port, host, path, "urn:hilbench:" + r.name() + ":controller", NAME + " (" + r.name() + ")",
                 "urn:hilbench:" + r.name() + ":reference-controller", security, plant.allowNone(), plant.trustAllClients(), pki,
-                true, Map.of(), "Controller", null);
+                true, Map.of(), "Controller", null, null);
     }
 
     /** A wildcard bind address is no address to connect to: use loopback. */

@@ -168,11 +168,14 @@ public final class PointTable {
      * @param benchValues further bench variables to set (mode, watchdogTripped), or an empty map
      */
     public TableState publish(SignalFrame frame, Map<BenchVariable, Double> benchValues) {
+        TableState next;
         synchronized (lock) {
             double[] v = publishedValues(frame);
             benchValues.forEach((k, val) -> setBench(v, k, val));
-            return publish(frame, v);
+            next = publish(frame, v);
         }
+        firePublished(next);
+        return next;
     }
 
     /**
@@ -180,12 +183,20 @@ public final class PointTable {
      * {@code BENCH.WatchdogTripped}), without a map per step.
      */
     public TableState publish(SignalFrame frame, int modeCode, boolean watchdogTripped) {
+        TableState next;
         synchronized (lock) {
             double[] v = publishedValues(frame);
             setBench(v, BenchVariable.MODE, modeCode);
             setBench(v, BenchVariable.WATCHDOG_TRIPPED, watchdogTripped ? 1.0 : 0.0);
-            return publish(frame, v);
+            next = publish(frame, v);
         }
+        firePublished(next);
+        return next;
+    }
+
+    /** Tells the listeners of a published step (outside the lock; the list is empty on most tables). */
+    private void firePublished(TableState next) {
+        for (PointTableListener l : listeners) l.published(next);
     }
 
     /** The live values with the frame's plant outputs (and step, time) in; caller holds the lock. */

@@ -239,7 +239,9 @@ public final class BenchAssembly implements Lifecycle {
                 .withSecurity(security, o.allowNone())
                 .withTrustAllClients(o.trustAllClients())
                 .withIdentity(o.anonymous(), OpcUaUsers.load(o.users()))
-                .withApplicationName("HIL bench plant emulator (" + rig.name() + ")");
+                .withApplicationName("HIL bench plant emulator (" + rig.name() + ")")
+                .withLimits(o.limits())
+                .withReplicas(o.replicas());
         opcua = new OpcUaPlantServer(table, settings);
         opcua.start();
         started.add(opcua);

@@ -214,9 +214,19 @@ public record Rig(
      */
     public record OpcUaServer(String bindAddress, int port, String path, String namespaceUri,
                               List<SecurityPolicy> securityPolicies, boolean allowNone, boolean trustAllClients,
-                              Path pkiDirectory, boolean anonymous, UsersSource users) {
+                              Path pkiDirectory, boolean anonymous, UsersSource users,
+                              io.hilbench.adapters.opcua.OpcUaLimits limits, io.hilbench.adapters.opcua.OpcUaReplicas replicas) {
         public OpcUaServer {
             securityPolicies = List.copyOf(securityPolicies);
+            limits = limits == null ? io.hilbench.adapters.opcua.OpcUaLimits.DEFAULTS : limits;
+            replicas = replicas == null ? io.hilbench.adapters.opcua.OpcUaReplicas.NONE : replicas;
+        }
+
+        /** The default limits ({@code OpcUaLimits.DEFAULTS}) and no replicas. */
+        public OpcUaServer(String bindAddress, int port, String path, String namespaceUri,
+                           List<SecurityPolicy> securityPolicies, boolean allowNone, boolean trustAllClients,
+                           Path pkiDirectory, boolean anonymous, UsersSource users) {
+            this(bindAddress, port, path, namespaceUri, securityPolicies, allowNone, trustAllClients, pkiDirectory, anonymous, users, null, null);
         }
 
         /** {@code opc.tcp://bind:port/path}. */

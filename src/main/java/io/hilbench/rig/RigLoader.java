@@ -52,6 +52,12 @@ public final class RigLoader {
     /** The file a rig folder holds its settings in. */
     public static final String RIG_FILE = "rig.yaml";
 
+    /**
+     * Floor of {@code opcua.limits.max_message_bytes}: Milo 1.1.2 decodes its own standard nodeset under the server's
+     * encoding limits, and a 64 KiB limit stopped the server at startup (OpcUaHardeningTest); 1 MiB is what is
+     * tested to start (RigOpcUaLimitsTest).
+     */
+    static final int MIN_OPCUA_MESSAGE_BYTES = 1 << 20;
     private static final Pattern ENV_VAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BIT_REF = Pattern.compile("(.+)\\.bit(\\d+)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
@@ -146,7 +152,8 @@ public final class RigLoader {
 
             Rig.ModbusServer modbus = modbus(top.section("modbus", true, keys("bind", "port", "max_connections")));
             Rig.OpcUaServer opcua = opcua(top.section("opcua", true, keys("bind", "port", "path", "namespace_uri",
-                    "security_policies", "allow_none", "trust_all_clients", "pki_dir", "anonymous", "users_file")), name);
+                    "security_policies", "allow_none", "trust_all_clients", "pki_dir", "anonymous", "users_file", "limits", "replicas",
+                    "replica_folders")), name);
 
             Section wd = top.section("watchdog", false, keys("enabled", "timeout_s"));
             Rig.Watchdog watchdog = new Rig.Watchdog(wd == null || wd.bool("enabled", true),
@@ -389,7 +396,66 @@ public final class RigLoader {
             if (!anonymous && users == null) {
                 s.error("anonymous", "anonymous login is off and no users_file is given: nobody could log in");
             }
-            return new Rig.OpcUaServer(bind, port, path, ns, policies, allowNone, trustAll, pki, anonymous, users);
+            return new Rig.OpcUaServer(bind, port, path, ns, policies, allowNone, trustAll, pki, anonymous, users,
+                    opcuaLimits(s), opcuaReplicas(s));
+        }
+
+        /**
+         * {@code opcua.limits}: the server's own resource limits, each key optional with {@link OpcUaLimits#DEFAULTS}'s
+         * value; a value out of its range, or a message size the chunks cannot carry, is a file:line:field error.
+         */
+        private io.hilbench.adapters.opcua.OpcUaLimits opcuaLimits(Section opcuaSection) {
+            var d = io.hilbench.adapters.opcua.OpcUaLimits.DEFAULTS;
+            Section l = opcuaSection.section("limits", false, keys("max_sessions", "max_subscriptions_per_session",
+                    "max_subscriptions", "max_monitored_items_per_session", "max_monitored_items", "max_message_bytes", "max_chunk_count"));
+            if (l == null) return d;
+            int errorsBefore = errors.size();
+            int sessions = (int) l.integer("max_sessions", false, d.maxSessions(), 1, 10_000, "sessions at once");
+            int subsPerSession = (int) l.integer("max_subscriptions_per_session", false, d.maxSubscriptionsPerSession(), 1, 10_000,
+                    "subscriptions one session may hold");
+            int subs = (int) l.integer("max_subscriptions", false, d.maxSubscriptions(), 1, 100_000, "subscriptions at once, all sessions");
+            int itemsPerSession = (int) l.integer("max_monitored_items_per_session", false, d.maxMonitoredItemsPerSession(), 1, 10_000_000,
+                    "monitored items one session may hold");
+            int items = (int) l.integer("max_monitored_items", false, d.maxMonitoredItems(), 1, 10_000_000, "monitored items at once, all sessions");
+            // Milo decodes its own standard nodeset under the server's encoding limits: below 1 MiB it did not start
+            int bytes = (int) l.integer("max_message_bytes", false, d.maxMessageBytes(), MIN_OPCUA_MESSAGE_BYTES, Integer.MAX_VALUE,
+                    "largest message in bytes, all chunks together");
+            int chunks = (int) l.integer("max_chunk_count", false, d.maxChunkCount(), 1, 100_000, "most chunks in one message");
+            if (errors.size() > errorsBefore) return d; // a value was refused: checks across keys would only repeat it
+            if (subs < subsPerSession) {
+                l.error("max_subscriptions", "max_subscriptions " + subs + " is below max_subscriptions_per_session " + subsPerSession);
+                return d;
+            }
+            if (items < itemsPerSession) {
+                l.error("max_monitored_items", "max_monitored_items " + items + " is below max_monitored_items_per_session " + itemsPerSession);
+                return d;
+            }
+            if ((long) chunks * io.hilbench.adapters.opcua.OpcUaLimits.MAX_CHUNK_BYTES < bytes) {
+                l.error(l.has("max_chunk_count") ? "max_chunk_count" : "max_message_bytes", "max_chunk_count " + chunks + " chunks of "
+                        + io.hilbench.adapters.opcua.OpcUaLimits.MAX_CHUNK_BYTES + " bytes cannot carry max_message_bytes " + bytes
+                        + " (need at least " + ((bytes + io.hilbench.adapters.opcua.OpcUaLimits.MAX_CHUNK_BYTES - 1)
+                        / io.hilbench.adapters.opcua.OpcUaLimits.MAX_CHUNK_BYTES) + " chunks)");
+                return d;
+            }
+            return new io.hilbench.adapters.opcua.OpcUaLimits(sessions, subsPerSession, subs, itemsPerSession, items, bytes, chunks);
+        }
+
+        /** {@code opcua.replicas} and {@code opcua.replica_folders}: extra read-only copies of points for load tests. */
+        private io.hilbench.adapters.opcua.OpcUaReplicas opcuaReplicas(Section s) {
+            int errorsBefore = errors.size();
+            int count = (int) s.integer("replicas", false, 0, 0, io.hilbench.adapters.opcua.OpcUaReplicas.MAX_COUNT,
+                    "extra read-only copies of each selected point");
+            boolean countRefused = errors.size() > errorsBefore;
+            List<String> folders = new ArrayList<>();
+            List<YamlNode> list = s.list("replica_folders", false, "OPC UA folders whose points are copied");
+            if (list != null) {
+                for (YamlNode n : list) {
+                    if (n instanceof YamlNode.Scalar sc && !sc.text().isBlank()) folders.add(sc.text().trim());
+                    else errors.add(new RigError(rigName, n.line(), s.key("replica_folders"), "a folder path is expected, e.g. Tank/Nodes"));
+                }
+                if (count == 0 && !countRefused) s.error("replica_folders", "replica_folders is set but replicas is 0 (nothing would be copied)");
+            }
+            return new io.hilbench.adapters.opcua.OpcUaReplicas(count, folders);
         }
 
         private Path defaultPki(String name) {

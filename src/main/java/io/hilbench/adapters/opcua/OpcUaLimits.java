@@ -4,7 +4,7 @@ package io.hilbench.adapters.opcua;
  * The bench's own resource limits for its OPC UA server, set explicitly rather than trusting Milo 1.1.2's defaults
  * (which lack the 1.1.3–1.1.6 fixes): a client over a limit gets the OPC UA status for it (Bad_TooManySessions,
  * Bad_TooManySubscriptions, Bad_TooManyMonitoredItems, Bad_RequestTooLarge / Bad_TcpMessageTooLarge) and everyone
- * else keeps being served. Set in code ({@link #DEFAULTS}); no rig keys yet.
+ * else keeps being served. Defaults {@link #DEFAULTS}; a rig sets them under {@code opcua.limits} (rigs/README.md).
  *
  * @param maxSessions                 sessions at once, all clients together
  * @param maxSubscriptionsPerSession  subscriptions one session may hold

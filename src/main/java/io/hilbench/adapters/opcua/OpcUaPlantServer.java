@@ -218,7 +218,10 @@ public final class OpcUaPlantServer implements Lifecycle {
                             EncodingLimits.DEFAULT_MAX_RECURSION_DEPTH))
                     .build();
             OpcUaServer s = new OpcUaServer(config, profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-            PlantNamespace ns = new PlantNamespace(s, settings.namespaceUri(), settings.rootFolderName(), table);
+            // publishing at half the asked interval, so a sample never waits a whole interval (SubdividedPublishing)
+            s.addServiceSet(settings.path(), new SubdividedPublishing(
+                    new org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultSubscriptionServiceSet(s)));
+            PlantNamespace ns = new PlantNamespace(s, settings.namespaceUri(), settings.rootFolderName(), table, settings.replicas());
             ns.startup();
             try {
                 s.startup().get(30, TimeUnit.SECONDS);
@@ -238,7 +241,8 @@ public final class OpcUaPlantServer implements Lifecycle {
             namespace = ns;
             trustList = trust;
             endpointUrls = endpoints.stream().map(e -> e.getEndpointUrl() + " [" + e.getSecurityPolicy().name() + "/" + e.getSecurityMode() + "]").toList();
-            LOG.info("OPC UA server {} serving {} points: {}", endpointUrl(), ns.pointCount(), endpointUrls);
+            LOG.info("OPC UA server {} serving {} points{}: {}", endpointUrl(), ns.pointCount(),
+                    ns.replicaCount() > 0 ? " and " + ns.replicaCount() + " replicas" : "", endpointUrls);
         } catch (Exception | Error e) {
             if (server == null) trust.close();
             throw e;

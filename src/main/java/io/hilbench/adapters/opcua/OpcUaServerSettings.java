@@ -38,6 +38,7 @@ import java.util.Set;
  *                         is refused
  * @param rootFolderName   the folder under Objects that holds the plant tree
  * @param limits           sessions, subscriptions, monitored items and message size ({@link OpcUaLimits})
+ * @param replicas         extra read-only copies of points for load tests ({@link OpcUaReplicas}); null = none
  */
 public record OpcUaServerSettings(
         String bindAddress,
@@ -54,7 +55,8 @@ public record OpcUaServerSettings(
         boolean allowAnonymous,
         Map<String, String> users,
         String rootFolderName,
-        OpcUaLimits limits) {
+        OpcUaLimits limits,
+        OpcUaReplicas replicas) {
 
     /** Endpoint security offered. */
     public enum Security {
@@ -80,6 +82,7 @@ public record OpcUaServerSettings(
         users = users == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(users));
         rootFolderName = rootFolderName == null || rootFolderName.isBlank() ? "Plant" : rootFolderName;
         limits = limits == null ? OpcUaLimits.DEFAULTS : limits;
+        replicas = replicas == null ? OpcUaReplicas.NONE : replicas;
         if (namespaceUri.isBlank()) throw new IllegalArgumentException("namespaceUri must not be empty");
         if (applicationUri.isBlank()) throw new IllegalArgumentException("applicationUri must not be empty");
         for (var e : users.entrySet()) {
@@ -98,37 +101,42 @@ public record OpcUaServerSettings(
      */
     public static OpcUaServerSettings loopback(int port, String path, String namespaceUri, String applicationUri, Path pkiDir) {
         return new OpcUaServerSettings("127.0.0.1", port, "127.0.0.1", path, namespaceUri, null, applicationUri,
-                EnumSet.allOf(Security.class), false, false, pkiDir, true, Map.of(), "Plant", OpcUaLimits.DEFAULTS);
+                EnumSet.allOf(Security.class), false, false, pkiDir, true, Map.of(), "Plant", OpcUaLimits.DEFAULTS, OpcUaReplicas.NONE);
     }
 
     public OpcUaServerSettings withBind(String address, int port, String hostname) {
         return new OpcUaServerSettings(address, port, hostname, path, namespaceUri, applicationName, applicationUri,
-                security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits);
+                security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits, replicas);
     }
 
     public OpcUaServerSettings withSecurity(Set<Security> s, boolean allowNoneBeyondLoopback) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, s, allowNoneBeyondLoopback, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits);
+                applicationUri, s, allowNoneBeyondLoopback, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits, replicas);
     }
 
     public OpcUaServerSettings withTrustAllClients(boolean trustAll) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, security, allowNone, trustAll, pkiDir, allowAnonymous, users, rootFolderName, limits);
+                applicationUri, security, allowNone, trustAll, pkiDir, allowAnonymous, users, rootFolderName, limits, replicas);
     }
 
     public OpcUaServerSettings withIdentity(boolean anonymous, Map<String, String> userPasswords) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, security, allowNone, trustAllClients, pkiDir, anonymous, userPasswords, rootFolderName, limits);
+                applicationUri, security, allowNone, trustAllClients, pkiDir, anonymous, userPasswords, rootFolderName, limits, replicas);
     }
 
     public OpcUaServerSettings withLimits(OpcUaLimits l) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
-                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, l);
+                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, l, replicas);
+    }
+
+    public OpcUaServerSettings withReplicas(OpcUaReplicas r) {
+        return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, applicationName,
+                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits, r);
     }
 
     public OpcUaServerSettings withApplicationName(String name) {
         return new OpcUaServerSettings(bindAddress, bindPort, endpointHostname, path, namespaceUri, name,
-                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits);
+                applicationUri, security, allowNone, trustAllClients, pkiDir, allowAnonymous, users, rootFolderName, limits, replicas);
     }
 
     /** True when the bind address is a loopback address (127.0.0.0/8, ::1, localhost). */
@@ -146,6 +154,6 @@ public record OpcUaServerSettings(
         return "OpcUaServerSettings[bind=" + bindAddress + ":" + bindPort + ", hostname=" + endpointHostname + ", path=" + path
                 + ", namespaceUri=" + namespaceUri + ", applicationUri=" + applicationUri + ", security=" + security
                 + ", allowNone=" + allowNone + ", trustAllClients=" + trustAllClients + ", pkiDir=" + pkiDir
-                + ", allowAnonymous=" + allowAnonymous + ", users=" + users.keySet() + ", root=" + rootFolderName + ", limits=" + limits + "]";
+                + ", allowAnonymous=" + allowAnonymous + ", users=" + users.keySet() + ", root=" + rootFolderName + ", limits=" + limits + ", replicas=" + replicas + "]";
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.factories.NodeFactory;
 import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilter;
 import org.eclipse.milo.opcua.sdk.server.nodes.filters.AttributeFilterContext;
-import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
+import org.eclipse.milo.opcua.sdk.server.AddressSpace;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -52,11 +52,11 @@ import java.util.Map;
  *
  * <p><b>One snapshot per service call (DESIGN §3).</b> Milo answers a Read by calling {@link #read} once with all the
  * items of the call that live in this namespace, synchronously on one thread (ManagedAddressSpace.read loops over
- * AttributeReader.readAttribute, which runs each node's filter chain). The subscription model samples through the
- * same {@link #read}, once per sampling interval and session. So {@link #read} pins {@code table.state()} once in
- * a thread-local, and every point's value filter answers from the pinned state: all values of one call, or of one
- * sampling pass, come from one published state. Outside {@link #read} (Milo-internal reads) a filter reads the
- * current state.
+ * AttributeReader.readAttribute, which runs each node's filter chain). Monitored items are sampled by
+ * {@link PointSampler} when the table changes (at most once per sampling interval), through the same reader with the
+ * state of that change. So {@link #read} pins {@code table.state()} once in a thread-local, and every point's value
+ * filter answers from the pinned state: all values of one call, or of one sampling pass, come from one published
+ * state. Outside these (Milo-internal reads) a filter reads the current state.
  *
  * <p><b>Writes.</b> Milo first checks each item's UserAccessLevel in its access controller: a read-only point
  * answers <b>Bad_UserAccessDenied</b> there (this server's one code for read-only points; the check below repeats it
@@ -78,18 +78,36 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
 
     private final PointTable table;
     private final String rootFolderName;
-    private final SubscriptionModel subscriptions;
+    private final OpcUaReplicas replicas;
+    private final PointSampler sampler;
     private final Map<NodeId, Integer> pointByNode = new HashMap<>();
+    private int replicaCount;
     private final OpcUaServiceCounters counters = new OpcUaServiceCounters();
 
     PlantNamespace(OpcUaServer server, String namespaceUri, String rootFolderName, PointTable table) {
+        this(server, namespaceUri, rootFolderName, table, OpcUaReplicas.NONE);
+    }
+
+    PlantNamespace(OpcUaServer server, String namespaceUri, String rootFolderName, PointTable table, OpcUaReplicas replicas) {
         super(server, namespaceUri);
         this.table = table;
         this.rootFolderName = rootFolderName;
-        this.subscriptions = new SubscriptionModel(server, this);
-        getLifecycleManager().addLifecycle(subscriptions);
+        this.replicas = replicas == null ? OpcUaReplicas.NONE : replicas;
+        // monitored items are sampled when the table changes (PointSampler explains why not on Milo's timer)
+        this.sampler = new PointSampler(this::sampleRead, table::state, System::nanoTime, null);
         getLifecycleManager().addStartupTask(this::addNodes);
+        getLifecycleManager().addStartupTask(() -> table.addListener(sampler));
+        getLifecycleManager().addShutdownTask(() -> {
+            table.removeListener(sampler);
+            sampler.shutdown();
+        });
     }
+
+    /** Sampling passes run so far. */
+    long samplingPasses() { return sampler.passes(); }
+
+    /** Replica variables served besides the points ({@link OpcUaReplicas}). */
+    int replicaCount() { return replicaCount; }
 
     /** Requests and errors per service (the console's {@code /metrics}). */
     OpcUaServiceCounters counters() { return counters; }
@@ -109,9 +127,20 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
             PointDefinition p = points.get(i);
             if (p.opcuaPath() == null) continue;
             UaFolderNode folder = folder(folders, normalise(p.opcuaPath()));
-            UaVariableNode node = createVariable(p, i);
+            UaVariableNode node = createVariable(p, i, newNodeId(p.tag()), p.tag(), p.clientWritable());
             folder.addOrganizes(node);
             pointByNode.put(node.getNodeId(), i);
+        }
+        // replicas last, so a point's NodeId never collides with a replica folder (tags are checked against folders)
+        for (int k = 1; k <= replicas.count(); k++) {
+            for (int i = 0; i < points.size(); i++) {
+                PointDefinition p = points.get(i);
+                if (p.opcuaPath() == null || !replicas.selects(normalise(p.opcuaPath()))) continue;
+                String path = "Replicas/R" + k + "/" + normalise(p.opcuaPath());
+                UaVariableNode node = createVariable(p, i, newNodeId(p.tag() + "@R" + k), p.tag(), false);
+                folder(folders, path).addOrganizes(node);
+                replicaCount++;
+            }
         }
         LOG.debug("OPC UA namespace {}: {} points in {} folders", getNamespaceUri(), pointByNode.size(), folders.size());
     }
@@ -140,15 +169,14 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         return f;
     }
 
-    private UaVariableNode createVariable(PointDefinition p, int index) {
-        NodeId id = newNodeId(p.tag());
+    private UaVariableNode createVariable(PointDefinition p, int index, NodeId id, String name, boolean writable) {
         if (getNodeManager().containsNode(id)) {
-            throw new IllegalArgumentException(p.where() + ": tag " + p.tag() + " collides with an OPC UA folder or point NodeId");
+            throw new IllegalArgumentException(p.where() + ": tag " + id.getIdentifier() + " collides with an OPC UA folder or point NodeId");
         }
         OpcUaType t = p.opcuaType();
-        var access = p.clientWritable() ? AccessLevel.READ_WRITE : AccessLevel.READ_ONLY;
-        QualifiedName browseName = newQualifiedName(p.tag());
-        LocalizedText displayName = LocalizedText.english(p.tag());
+        var access = writable ? AccessLevel.READ_WRITE : AccessLevel.READ_ONLY;
+        QualifiedName browseName = newQualifiedName(name);
+        LocalizedText displayName = LocalizedText.english(name);
         LocalizedText description = LocalizedText.english(p.description());
         UaVariableNode node;
         if (PointValues.isNumeric(t) && !PointValues.isEnum(p)) {
@@ -239,6 +267,18 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     }
 
     // --- reads: one pinned state per call -------------------------------------------------------------------
+
+    /** The sampler's read: every item of one session from the one state {@code s}; not counted as a client Read. */
+    private List<DataValue> sampleRead(Session session, List<ReadValueId> ids, TableState s) {
+        Pinned outer = PINNED.get();
+        PINNED.set(new Pinned(s, DateTime.now()));
+        try {
+            return super.read(new AddressSpace.ReadContext(getServer(), session), 0.0, TimestampsToReturn.Both, ids);
+        } finally {
+            if (outer == null) PINNED.remove();
+            else PINNED.set(outer);
+        }
+    }
 
     @Override
     public List<DataValue> read(ReadContext context, Double maxAge, TimestampsToReturn timestamps, List<ReadValueId> readValueIds) {
@@ -396,23 +436,27 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         return "opcua " + session.getClientAddress() + " session " + session.getSessionName() + " (" + user + ")";
     }
 
-    // --- subscriptions: sampled through read() ---------------------------------------------------------------
+    // --- subscriptions: sampled when the table changes (PointSampler) ----------------------------------------
 
     @Override
     public void onDataItemsCreated(List<DataItem> items) {
         counters.count(OpcUaServiceCounters.Service.CREATE_MONITORED_ITEMS, items.size(), 0);
-        subscriptions.onDataItemsCreated(items);
+        sampler.created(items);
     }
 
     @Override
-    public void onDataItemsModified(List<DataItem> items) { subscriptions.onDataItemsModified(items); }
+    public void onDataItemsModified(List<DataItem> items) { sampler.modified(items); }
 
     @Override
     public void onDataItemsDeleted(List<DataItem> items) {
         counters.count(OpcUaServiceCounters.Service.DELETE_MONITORED_ITEMS, items.size(), 0);
-        subscriptions.onDataItemsDeleted(items);
+        sampler.deleted(items);
     }
 
     @Override
-    public void onMonitoringModeChanged(List<MonitoredItem> items) { subscriptions.onMonitoringModeChanged(items); }
+    public void onMonitoringModeChanged(List<MonitoredItem> items) {
+        List<DataItem> data = new ArrayList<>();
+        for (MonitoredItem i : items) if (i instanceof DataItem d) data.add(d);
+        sampler.modeChanged(data);
+    }
 }

@@ -176,6 +176,179 @@ class OpcUaHardeningTest {
         return s;
     }
 
+    /** A server of its own for a limit test, so sessions other tests leave behind (refused logins) cannot count. */
+    static OpcUaPlantServer limitedServer(String path, OpcUaLimits limits) throws Exception {
+        OpcUaServerSettings s = OpcUaServerSettings.loopback(TestPlant.freePort(), path, TestPlant.NS, TestPlant.APP_URI, tmp.resolve("pki"))
+                .withTrustAllClients(true).withLimits(limits);
+        OpcUaPlantServer srv = new OpcUaPlantServer(TestPlant.table(), s);
+        srv.start();
+        return srv;
+    }
+
+    static OpcUaClient anonymous(OpcUaPlantServer srv) throws Exception {
+        OpcUaClient c = OpcUaClient.create(srv.endpointUrl(),
+                eps -> eps.stream().filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri())).findFirst(),
+                t -> {},
+                cfg -> cfg.setApplicationName(LocalizedText.english("hil-bench limits client")).setApplicationUri(TestPlant.CLIENT_URI)
+                        .setIdentityProvider(new AnonymousProvider()).setRequestTimeout(uint(HANG_GUARD_MS)));
+        try {
+            c.connect();
+        } catch (Exception e) {
+            c.disconnect();
+            throw e;
+        }
+        return c;
+    }
+
+    static void assertServes(OpcUaClient c) throws Exception {
+        DataValue v = c.readValue(0.0, TimestampsToReturn.Neither, node(c, "PT-202"));
+        assertThat(v.statusCode().isGood()).as("a well-behaved client is served").isTrue();
+    }
+
+    static MonitoredItemCreateRequest item(OpcUaClient c, String tag, int handle) {
+        return new MonitoredItemCreateRequest(new ReadValueId(node(c, tag), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE),
+                MonitoringMode.Reporting, new MonitoringParameters(uint(handle), 100.0, null, uint(1), true));
+    }
+
+    @Test
+    void malformedOversizedAndTruncatedRawTrafficIsClosedWhileAWellBehavedClientIsServed() throws Exception {
+        String url = server.endpointUrl();
+        OpcUaClient steady = wellBehaved(); // connected before the abuse, read after each one
+        try {
+            // 1. after a proper Hello, a chunk header claiming 2 GiB: Milo 1.1.2 closes the connection (an ERR first
+            //    is allowed, not required); nothing of the claimed size is buffered
+            try (Socket s = raw()) {
+                s.getOutputStream().write(hello(65535, 65535, 0, 0, url));
+                s.getOutputStream().write(chunkHeader("OPNF", Integer.MAX_VALUE));
+                s.getOutputStream().write(new byte[1024]);
+                String got = new String(untilClosed(s), StandardCharsets.US_ASCII);
+                // Milo 1.1.2 answers ERR Bad_TcpMessageTooLarge, then closes
+                assertThat(got).as("an ERR, no OPN answer, for an oversized chunk").contains("ERRF").doesNotContain("OPNF");
+            }
+            assertServes(steady);
+            // 2. a chunk over the negotiated 65,535-byte buffer, after a Hello claiming unlimited sizes: closed
+            try (Socket s = raw()) {
+                s.getOutputStream().write(hello(-1, -1, -1, -1, url));
+                s.getOutputStream().write(chunkHeader("MSGF", 64 * 1024 + 1));
+                s.getOutputStream().write(new byte[4096]);
+                assertThat(new String(untilClosed(s), StandardCharsets.US_ASCII)).as("ERR Bad_TcpMessageTooLarge").contains("ERRF");
+            }
+            assertServes(steady);
+            // 3. garbage after the Hello: a message type that is no OPC UA at all, then text: closed
+            try (Socket s = raw()) {
+                s.getOutputStream().write(hello(65535, 65535, 0, 0, url));
+                s.getOutputStream().write(chunkHeader("XYZF", 64));
+                s.getOutputStream().write("this is not OPC UA at all, this is not OPC UA at all, 1234567".getBytes(StandardCharsets.US_ASCII));
+                // both arrive in one read: Milo 1.1.2 answers ERR Bad_TcpMessageTypeInvalid (no ACK first), then closes
+                assertThat(new String(untilClosed(s), StandardCharsets.US_ASCII)).as("ERR for an unknown message type").contains("ERRF");
+            }
+            assertServes(steady);
+            // 4. garbage instead of a Hello (an HTTP request): closed
+            try (Socket s = raw()) {
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                untilClosed(s);
+            }
+            assertServes(steady);
+            // 5. truncated: a chunk promising 1000 bytes of which 12 arrive, a Hello cut after 20 bytes; the clients vanish
+            try (Socket s = raw()) {
+                s.getOutputStream().write(hello(65535, 65535, 0, 0, url));
+                s.getOutputStream().write(chunkHeader("OPNF", 1000));
+                s.getOutputStream().write(new byte[12]);
+            }
+            try (Socket s = raw()) {
+                s.getOutputStream().write(java.util.Arrays.copyOf(hello(65535, 65535, 0, 0, url), 20));
+            }
+            assertServes(steady);
+        } finally {
+            steady.disconnect();
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void sessionsOverTheLimitAreRefusedWithBadTooManySessionsAndTheSlotsComeBack() throws Exception {
+        OpcUaPlantServer srv = limitedServer("/sessions", OpcUaLimits.DEFAULTS.withSessions(MAX_SESSIONS));
+        try {
+            List<OpcUaClient> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < MAX_SESSIONS; i++) held.add(anonymous(srv));
+                assertThatThrownBy(() -> anonymous(srv).disconnect()).as("session %d of a limit of %d", MAX_SESSIONS + 1, MAX_SESSIONS)
+                        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(StatusCodes.Bad_TooManySessions));
+                for (OpcUaClient c : held) assertServes(c); // the sessions held are served meanwhile
+            } finally {
+                for (OpcUaClient c : held) c.disconnect();
+            }
+            OpcUaClient again = anonymous(srv); // closed sessions free their slots
+            try {
+                assertServes(again);
+            } finally {
+                again.disconnect();
+            }
+        } finally {
+            srv.stop();
+        }
+    }
+
+    @Test
+    void monitoredItemsAndSubscriptionsOverTheirLimitsAreRefusedAndReleasedWithTheSession() throws Exception {
+        OpcUaLimits limits = new OpcUaLimits(MAX_SESSIONS, 2, 3, MAX_ITEMS_PER_SESSION, 30, OpcUaLimits.DEFAULTS.maxMessageBytes(),
+                OpcUaLimits.DEFAULTS.maxChunkCount());
+        OpcUaPlantServer srv = limitedServer("/items", limits);
+        try {
+            OpcUaClient greedy = anonymous(srv);
+            OpcUaClient other = anonymous(srv);
+            try {
+                // items per session: 20 granted, the rest Bad_TooManyMonitoredItems
+                var sub = greedy.createSubscription(100.0, uint(600), uint(20), uint(0), true, ubyte(0));
+                List<MonitoredItemCreateRequest> reqs = new ArrayList<>();
+                for (int i = 0; i < MAX_ITEMS_PER_SESSION + 10; i++) reqs.add(item(greedy, "PT-202", i + 1));
+                long good = 0, tooMany = 0;
+                try {
+                    var res = greedy.createMonitoredItems(sub.getSubscriptionId(), TimestampsToReturn.Neither, reqs);
+                    for (MonitoredItemCreateResult r : res.getResults()) {
+                        if (r.getStatusCode().isGood()) good++;
+                        if (r.getStatusCode().value() == StatusCodes.Bad_TooManyMonitoredItems) tooMany++;
+                    }
+                } catch (UaException e) {
+                    assertThat(e.getStatusCode().value()).isEqualTo(StatusCodes.Bad_TooManyMonitoredItems);
+                    tooMany = reqs.size();
+                }
+                assertThat(good).as("items granted").isLessThanOrEqualTo(MAX_ITEMS_PER_SESSION);
+                assertThat(good + tooMany).as("every item granted or refused with Bad_TooManyMonitoredItems").isEqualTo(reqs.size());
+                assertThat(tooMany).as("items refused").isPositive();
+                // subscriptions per session: 2, the third refused
+                greedy.createSubscription(100.0, uint(600), uint(20), uint(0), true, ubyte(0));
+                assertThatThrownBy(() -> greedy.createSubscription(100.0, uint(600), uint(20), uint(0), true, ubyte(0)))
+                        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(StatusCodes.Bad_TooManySubscriptions));
+                // total subscriptions: 3 across sessions, so the other session gets one and no more
+                other.createSubscription(100.0, uint(600), uint(20), uint(0), true, ubyte(0));
+                assertThatThrownBy(() -> other.createSubscription(100.0, uint(600), uint(20), uint(0), true, ubyte(0)))
+                        .satisfies(e -> assertThat(statusOf(e)).isEqualTo(StatusCodes.Bad_TooManySubscriptions));
+                assertServes(other);
+            } finally {
+                greedy.disconnect();
+                other.disconnect();
+            }
+            // the quotas went with the sessions: a new client gets a subscription and its items
+            OpcUaClient c = anonymous(srv);
+            try {
+                var sub = c.createSubscription(100.0, uint(600), uint(20), uint(0), true, ubyte(0));
+                List<MonitoredItemCreateRequest> reqs = new ArrayList<>();
+                for (int i = 0; i < 5; i++) reqs.add(item(c, "TT-101", i + 1));
+                var res = c.createMonitoredItems(sub.getSubscriptionId(), TimestampsToReturn.Neither, reqs);
+                assertThat(res.getResults()).allSatisfy(r -> assertThat(r.getStatusCode().isGood()).isTrue());
+                // the server publishes at half the asked interval, keep-alive and lifetime doubled (SubdividedPublishing)
+                assertThat(sub.getRevisedPublishingInterval()).isEqualTo(50.0);
+                assertThat(sub.getRevisedMaxKeepAliveCount()).isEqualTo(uint(40));
+                assertThat(sub.getRevisedLifetimeCount()).isEqualTo(uint(1200));
+            } finally {
+                c.disconnect();
+            }
+        } finally {
+            srv.stop();
+        }
+    }
+
     @Test
     void endpointsAdvertiseAnonymousOnlyOnNoneAndUsernameOnlyOnSignAndEncrypt() throws Exception {
         var eps = org.eclipse.milo.opcua.sdk.client.DiscoveryClient.getEndpoints(server.endpointUrl()).get();
