@@ -14,6 +14,12 @@ import java.util.Objects;
  * below the soft limit ({@link PressureConfig#hpAimBar()}, 120 bar) and floored above the critical pressure; a PI opens
  * HV-221 when PT-202 is above it. The opening it gives is the base the controller's HV-221 limiter adds to, so the
  * protection stays on top. Any of the three sensors unreadable: the opening is held.
+ *
+ * <p>On the water evaporator alone ({@link #update(Inputs, double, boolean)}) the set-point is the aim itself. Liao
+ * poses the optimum at a fixed gas-cooler outlet; with the supply temperature imposed the cycle's optimum is far above
+ * it there (co2-heat-pump README, 'Liao's correlation': at a 35 °C tank bottom, 40 → 75 °C, the optimum is at or above
+ * 136 bar while Liao gives ~119 bar at the resulting t_gc 47–49 °C and t_e 10 °C), so Liao would hold the tank source
+ * below the aim for nothing: bench rating there (5 °C air, 40 Hz): COP 2.718 at 119 bar, 2.762 at 120 bar.
  */
 public final class HighPressureLoop {
     /** CO2 saturation (Span–Wagner via CoolProp, domain notes §8 table): T °C, p bar. */
@@ -78,8 +84,18 @@ public final class HighPressureLoop {
      * @return the HV-221 opening, %
      */
     public double update(Inputs in, double dtS) {
+        return update(in, dtS, false);
+    }
+
+    /**
+     * One cycle while the compressors run in control.
+     *
+     * @param atAim the set-point is the aim, not Liao's (the water evaporator alone: see the class comment)
+     * @return the HV-221 opening, %
+     */
+    public double update(Inputs in, double dtS, boolean atAim) {
         if (!pt202.isGood(in) || !pt201.isGood(in) || !tt203.isGood(in)) return openingPct;
-        double target = setPointBar(tt203.value(in), pt201.value(in));
+        double target = atAim ? config.hpAimBar() : setPointBar(tt203.value(in), pt201.value(in));
         if (Double.isNaN(setBar) || !active) {
             // start from the pressure we have, so the first step is no jump
             setBar = Math.max(config.hpSetMinBar(), Math.min(config.hpAimBar(), pt202.value(in)));

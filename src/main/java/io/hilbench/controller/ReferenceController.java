@@ -114,8 +114,8 @@ import static io.hilbench.controller.PlantTags.TT272;
  *
  * <h2>Protection (issue 7 item 5; domain notes §5)</h2>
  * <ul>
- *   <li><b>Soft high pressure</b>, before the hardwired HP switch: the HV-221 limiter above (115 bar), then a speed cap
- *       on every released compressor that falls while PT-202 is above hpUnloadSetBar (120 bar, the aim) and recovers
+ *   <li><b>Soft high pressure</b>, before the hardwired HP switch: the HV-221 limiter above (122 bar), then a speed cap
+ *       on every released compressor that falls while PT-202 is above hpUnloadSetBar (123 bar) and recovers
  *       slowly below it (no staging up while it holds; at minimum speed a compressor is shed), then the Pc max
  *       cut-out at hpCutOutBar (127 bar): every compressor off, HP_TRIP latched (Danfoss AK-PC 772A 'Pc max').</li>
  *   <li><b>Discharge temperature</b>: the same cap falls while TT-202 is above dischargeUnloadSetDegC (135 °C; Bitzer
@@ -204,6 +204,12 @@ public final class ReferenceController {
     private boolean sensorFaultLatched;
     /** The speed cap of the soft high-pressure and discharge-temperature unloading, Hz per compressor. */
     private double speedCapHz;
+    /**
+     * The heat source's speed ceiling, Hz per compressor: the maximum the capacity loop, staging and the P-271 trim
+     * work to (the tank source's lower one, {@link SourceConfig#tankSourceMaxHz()}), rate-limited toward
+     * {@link SourceSelector#ceilingTargetHz}.
+     */
+    private double sourceCeilingHz;
     /** PT-202 anticipated hpLimitLeadS ahead (filtered rate), bar; NaN when unreadable or no compressor on. */
     private double hpAnticipatedBar = Double.NaN;
     /** The plant link was lost (told by the runner, or BENCH.WatchdogTripped read) and no cycle has run since. */
@@ -383,6 +389,9 @@ public final class ReferenceController {
     /** The speed cap of the soft high-pressure / discharge-temperature unloading, Hz (the VFD maximum when not unloading). */
     public double speedCapHz() { return speedCapHz; }
 
+    /** The heat source's speed ceiling, Hz per compressor (the VFD maximum except on the tank source alone). */
+    public double sourceCeilingHz() { return sourceCeilingHz; }
+
     /** The watched sensors faulted now, with the reason (empty when all are plausible). */
     public List<String> sensorFaults() { return monitor.describeFaults(); }
 
@@ -418,6 +427,7 @@ public final class ReferenceController {
         sinceStartS = 0;
         flowSeenMaxM3h = 0;
         speedCapHz = config.compressorMaxHz();
+        sourceCeilingHz = config.compressorMaxHz();
         hpAnticipatedBar = Double.NaN;
         lastTimeMs = -1;
         clockS = 0;
@@ -486,6 +496,7 @@ public final class ReferenceController {
         }
         monitorSensors(in, dtS);
         checkTrips(in, dtS);
+        sourceCeiling(dtS);
         advance(in, dtS, setpointFor(cmd.supplyTemperatureSetDegC()));
         anticipatePressure(in, dtS);
         unload(in, dtS);
@@ -738,13 +749,13 @@ public final class ReferenceController {
 
         // capacity PI, clamped to what the running compressors can do (anti-windup on the integral and the output)
         double minHz = holdHz + released * config.compressorMinHz();
-        double maxHz = holdHz + released * Math.min(config.compressorMaxHz(), speedCapHz);
+        double maxHz = holdHz + released * Math.min(ceilingHz(), speedCapHz);
         double kp = config.supplyKpHzPerK();
         integralHz = clamp(integralHz + kp * errorK * dtS / config.supplyTiS(), minHz, maxHz);
         demandHz = clamp(kp * errorK + integralHz, minHz, maxHz);
         if (tankCharged) integralHz = demandHz = minHz;   // nothing to charge: unload to minimum, then stage down
         double eachHz = (demandHz - holdHz) / released;
-        boolean atMax = eachHz >= config.compressorMaxHz() - config.stageMarginHz() - 1e-9;
+        boolean atMax = eachHz >= ceilingHz() - config.stageMarginHz() - 1e-9;
         boolean atMin = eachHz <= config.compressorMinHz() + config.stageMarginHz() + 1e-9;
 
         // P-271 trim: the velocity-form PI owns the temperature only while capacity is exhausted: the released
@@ -819,8 +830,8 @@ public final class ReferenceController {
             else if (c.mode == Compressor.Mode.RELEASED) released++;
         }
         if (released == 0) return;
-        double each = clamp((demandHz - holdHz) / released, config.compressorMinHz(), Math.min(config.compressorMaxHz(), speedCapHz));
-        if (variant.orElse(null) == Variant.NO_MODULATION) each = Math.min(config.compressorMaxHz(), speedCapHz); // the known-bad variant: on/off only
+        double each = clamp((demandHz - holdHz) / released, config.compressorMinHz(), Math.min(ceilingHz(), speedCapHz));
+        if (variant.orElse(null) == Variant.NO_MODULATION) each = Math.min(ceilingHz(), speedCapHz); // the known-bad variant: on/off only
         for (Compressor c : compressors) if (c.mode == Compressor.Mode.RELEASED) c.speedSetHz = each;
     }
 
@@ -941,6 +952,22 @@ public final class ReferenceController {
         }
     }
 
+    /**
+     * The heat source's speed ceiling toward {@link SourceSelector#ceilingTargetHz} at
+     * {@link SourceSelector#CEILING_RATE_HZ_PER_S} (the source chosen last cycle); never below compressorMinHz. On
+     * the tank source alone it keeps the CO2 flow at the gas cooler's nominal one ({@link SourceConfig#tankSourceMaxHz()}).
+     */
+    private void sourceCeiling(double dtS) {
+        double target = Math.max(config.compressorMinHz(), sources.ceilingTargetHz(config.compressorMaxHz()));
+        double step = SourceSelector.CEILING_RATE_HZ_PER_S * dtS;
+        sourceCeilingHz = clamp(target, sourceCeilingHz - step, sourceCeilingHz + step);
+    }
+
+    /** The most a released compressor may run at for capacity: the VFD maximum or the source's lower ceiling, Hz. */
+    private double ceilingHz() {
+        return Math.min(config.compressorMaxHz(), sourceCeilingHz);
+    }
+
     /** Reset of the discharge-temperature unloading: the cap recovers only this far below its set-point, K (Bitzer: trip 150, reset 135). */
     private static final double DISCHARGE_HYSTERESIS_K = 5.0;
 
@@ -959,7 +986,7 @@ public final class ReferenceController {
     private void pressureLoops(Inputs in, double dtS) {
         boolean control = state == ControllerState.RUNNING && phase == Phase.CONTROL && anyCompressorOn();
         if (control && loops.pressure().optimalPressureEnabled() && hpUnloading()) {
-            hpBasePct = hpLoop.update(in, dtS);
+            hpBasePct = hpLoop.update(in, dtS, sources.waterEvaporatorOnly());
         } else {
             hpBasePct = config.hpValveOpeningPct();
             hpLoop.reset(config.hpValveOpeningPct());

@@ -27,20 +27,35 @@ package io.hilbench.controller;
  *                               exchanger). Default 30 s
  * @param tankPumpProofS         P-261 must report running this long before XV-261 opens (no refrigerant into an
  *                               exchanger without water: freezing). Default 5 s
+ * @param tankSourceMaxHz        speed ceiling of every compressor while the water evaporator is the only source, Hz.
+ *                               The compressors' CO2 flow is ṁ = ρ_suction·V_swept·f·η_vol: on the tank source the
+ *                               suction (~45 bar at a 35 °C tank bottom) is ~1.5× as dense as at the air design point
+ *                               (29 bar), so full speed pumps 10.9 kg/s through a gas cooler sized for 5.6 kg/s
+ *                               (plant parameters gasCooler.co2MassFlowNominalKgPerS): its cold-end approach grows to
+ *                               ~10 K and the COP falls to within 14 % of the air source's. Default 40 Hz: near the
+ *                               gas cooler's nominal CO2 flow at a 35 °C tank bottom (bench rating, 5 °C air, 40 →
+ *                               75 °C, 120 bar: 6.2 kg/s, 918 kW, COP 2.76 against 2.35 on the air at the same
+ *                               speed; full speed 10.9 kg/s, COP 2.66 against 2.33), and enough heat to hold a 75 °C
+ *                               supply at P-271's minimum flow (60 %: 6 kg/s, ~880 kW; 36 Hz, the nominal flow itself,
+ *                               gave 840 kW and a 73.4 °C supply in SO-01). The capacity loop, staging and the P-271
+ *                               trim take this ceiling for the maximum; it moves at
+ *                               {@value SourceSelector#CEILING_RATE_HZ_PER_S} Hz/s when the source changes (bumpless)
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
-                           double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS) {
+                           double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
+                           double tankSourceMaxHz) {
     public SourceConfig {
         if (tankBottomTag == null || tankBottomTag.isBlank()) throw new IllegalArgumentException("tankBottomTag must be named");
         if (!(tankEnterDegC >= tankMinDegC)) throw new IllegalArgumentException("tankEnterDegC " + tankEnterDegC + " must be >= tankMinDegC " + tankMinDegC);
         if (!(tankPumpSpeedPct > 0 && tankPumpSpeedPct <= 100)) throw new IllegalArgumentException("tankPumpSpeedPct must be in (0, 100], was " + tankPumpSpeedPct);
         if (!(tankPumpMinPct > 0 && tankPumpMinPct <= tankPumpSpeedPct)) throw new IllegalArgumentException("tankPumpMinPct must be in (0, tankPumpSpeedPct], was " + tankPumpMinPct);
+        if (!(tankSourceMaxHz > 0) || Double.isInfinite(tankSourceMaxHz)) throw new IllegalArgumentException("tankSourceMaxHz must be > 0 and finite, was " + tankSourceMaxHz);
         for (double v : new double[] {tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpOverrunS, tankPumpProofS}) {
             if (!(v >= 0)) throw new IllegalArgumentException("source settings must be >= 0, was " + v);
         }
     }
 
     public static SourceConfig defaults() {
-        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5);
+        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40);
     }
 }

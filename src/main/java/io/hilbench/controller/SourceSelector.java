@@ -29,6 +29,8 @@ public final class SourceSelector {
 
     private static final double ADVANTAGE_HYSTERESIS_K = 1.0;
     private static final double SOLAR_HYSTERESIS_W_PER_M2 = 100.0;
+    /** The compressors' speed ceiling moves at most this fast when the source changes, Hz/s (70 → 36 Hz in 340 s). */
+    public static final double CEILING_RATE_HZ_PER_S = 0.1;
 
     private final SourceConfig config;
     private final Optional<Variant> variant;
@@ -155,6 +157,19 @@ public final class SourceSelector {
 
     private boolean tankWanted() {
         return usesTank(source) || (switchingTo != null && usesTank(switchingTo));
+    }
+
+    /** The water evaporator is the only source in service (no switch under way): its speed ceiling applies. */
+    public boolean waterEvaporatorOnly() {
+        return source == Source.TANK && switchingTo == null;
+    }
+
+    /**
+     * The compressors' speed ceiling the source allows now, Hz: {@link SourceConfig#tankSourceMaxHz()} while the water
+     * evaporator is the only source, else {@code compressorMaxHz} (see {@link SourceConfig#tankSourceMaxHz()}).
+     */
+    public double ceilingTargetHz(double compressorMaxHz) {
+        return waterEvaporatorOnly() ? Math.min(compressorMaxHz, config.tankSourceMaxHz()) : compressorMaxHz;
     }
 
     /** P-261 run command. */

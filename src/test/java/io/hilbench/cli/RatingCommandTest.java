@@ -62,7 +62,12 @@ class RatingCommandTest {
         }
         assertThat(field(json, "heat_kw")).isBetween(1140.0, 1260.0);
         assertThat(field(json, "cop")).isCloseTo(field(json, "heat_kw") / field(json, "power_kw"), org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(field(json, "gas_cooler_bar")).isLessThanOrEqualTo(120.0);
+        // issue #15 item 1 (done when): the gas cooler calibrated to a 2.3 K cold-end approach at the design point
+        // (parameters.yaml; within the stated 2–5 K), its COP optimum (128.4 bar) above the 120 bar aim, below the HP switch
+        assertThat(field(json, "approach_k")).isBetween(2.0, 2.6);
+        assertThat(field(json, "gas_cooler_bar")).isBetween(120.0, 130.0);
+        assertThat(raw(json, "above_hp_switch")).isEqualTo("false");
+        assertThat(field(json, "heat_kw_at_or_below_aim")).isBetween(1140.0, 1260.0);
     }
 
     @Test
@@ -96,7 +101,8 @@ class RatingCommandTest {
     /**
      * {@code --plant-param} reaches the rating (issue #15 item 7): a quarter of the nominal CO2-side gas-cooler UA at a
      * fixed 100 bar leaves the CO2 warmer at the gas-cooler outlet and gives less heat and a lower COP. Measured:
-     * 958 kW, COP 1.99, outlet 45.7 °C with the file's 600 kW/K; 845 kW, COP 1.74, outlet 48.3 °C with 150 kW/K.
+     * 823 kW, COP 1.69, outlet 48.8 °C with the file's 250 kW/K; 611 kW, COP 1.24, outlet 54.9 °C with 62.5 kW/K
+     * (before issue #15 item 1's calibration: 958 / 845 kW with 600 / 150 kW/K).
      */
     @Test
     void aSmallerGasCoolerUaGivesAHigherApproachAndLessHeat() {
@@ -104,15 +110,15 @@ class RatingCommandTest {
         Result file = run(base);
         String[] fouled = java.util.Arrays.copyOf(base, base.length + 2);
         fouled[base.length] = "--plant-param";
-        fouled[base.length + 1] = "gasCooler.co2SideUaNominalWPerK=150000";
+        fouled[base.length + 1] = "gasCooler.co2SideUaNominalWPerK=62500";
         Result small = run(fouled);
         assertThat(file.exitCode()).as(file.err()).isZero();
         assertThat(small.exitCode()).as(small.err()).isZero();
         double outletFile = field(file.out(), "gas_cooler_outlet_degc");
         double outletSmall = field(small.out(), "gas_cooler_outlet_degc");
-        assertThat(outletSmall - outletFile).as("outlet warmer by").isBetween(1.5, 4.0);
-        assertThat(field(small.out(), "heat_kw") / field(file.out(), "heat_kw")).as("heat ratio").isBetween(0.83, 0.93);
-        assertThat(field(small.out(), "cop")).isLessThan(field(file.out(), "cop") - 0.1);
+        assertThat(outletSmall - outletFile).as("outlet warmer by").isBetween(4.0, 8.0);
+        assertThat(field(small.out(), "heat_kw") / field(file.out(), "heat_kw")).as("heat ratio").isBetween(0.68, 0.80);
+        assertThat(field(small.out(), "cop")).isLessThan(field(file.out(), "cop") - 0.3);
     }
 
     /** A bad override is a usage error naming the option and the field; nothing is rated. */

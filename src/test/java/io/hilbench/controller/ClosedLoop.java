@@ -105,9 +105,22 @@ final class ClosedLoop {
     /** @param ioFactory the controller's plant I/O over the loop's point table (in-process, or a protocol server over it) */
     ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC,
                java.util.function.Function<PointTable, ControllerIo> ioFactory) {
-        this(new FirstHeatPumpPlant(), new FirstHeatPumpPlant().parameters().dhMassFlowNominalKgPerS(), config, variant, ioFactory,
+        this(new FirstHeatPumpPlant(), new FirstHeatPumpPlant().parameters().dhMassFlowNominalKgPerS(), config, firstPlantLoops(config.compressorMaxHz()), variant, ioFactory,
                 Map.of("weather.airTemperatureK", Units.degCToK(airDegC), "weather.relativeHumidityRatio", 0.9,
                         "network.returnTemperatureK", Units.degCToK(returnDegC)));
+    }
+
+    /**
+     * The first plant does not model the water evaporator (it evaporates on the air whatever the source valves say,
+     * with a 35 °C tank the controller takes for a source): the tank source's speed ceiling, sized for the CO2 plant's
+     * gas cooler on the tank's denser suction ({@link SourceConfig#tankSourceMaxHz()}), would cap an air-source plant.
+     * The loop runs it at the VFD maximum, as before the ceiling; everything else is the defaults.
+     */
+    private static PlantLoopsConfig firstPlantLoops(double compressorMaxHz) {
+        PlantLoopsConfig d = PlantLoopsConfig.defaults();
+        SourceConfig s = d.source();
+        return d.withSource(new SourceConfig(s.tankBottomTag(), s.tankMinDegC(), s.tankEnterDegC(), s.tankAdvantageK(), s.solarNeedWPerM2(), s.overlapS(),
+                s.minDwellS(), s.tankPumpSpeedPct(), s.tankPumpMinPct(), s.tankPumpOverrunS(), s.tankPumpProofS(), compressorMaxHz));
     }
 
     /**

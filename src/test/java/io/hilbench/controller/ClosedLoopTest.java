@@ -127,7 +127,8 @@ class ClosedLoopTest {
         ClosedLoop loop = coldStart(0, 55, 25 * 60);
         double maxBar = maxGasCoolerBar(loop);
         assertThat(maxBar).as("max PT-202, bar").isLessThanOrEqualTo(GAS_COOLER_MAX_BAR);
-        assertThat(maxBar).as("the controller's own aim (DESIGN §5)").isLessThan(120.0);
+        // the HV-221 limiter (122 bar, above the 120 bar aim since the 2.3 K gas cooler) holds it before the unloading
+        assertThat(maxBar).as("under the unloading set-point: the valve held it").isLessThan(ControllerConfig.defaults().hpUnloadSetBar());
         assertNoTrip(loop);
         assertThat(loop.trace).as("HV-221 opened beyond its fixed opening").anyMatch(r -> r.hpValveSetPct() > 90);
         Settling s = settling(loop);

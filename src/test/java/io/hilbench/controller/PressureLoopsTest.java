@@ -64,6 +64,42 @@ class PressureLoopsTest {
     }
 
     @Test
+    void onTheWaterEvaporatorAloneTheSetPointIsTheAimNotLiao() {
+        // SO-01 on the 2.3 K gas cooler: t_gc 47.4 °C, suction 44.6 bar (t_e 10 °C): Liao 118.8 bar, while the cycle's
+        // optimum with the 75 °C supply imposed is >= 136 bar; on the tank source alone the loop holds the 120 bar aim
+        double liao = HighPressureLoop.liaoOptimalBar(47.4, HighPressureLoop.saturationTemperatureDegC(44.6));
+        assertThat(liao).isCloseTo(118.8, within(0.2));
+        HighPressureLoop loop = new HighPressureLoop(PressureConfig.defaults());
+        HighPressureLoop liaoLoop = new HighPressureLoop(PressureConfig.defaults());
+        loop.reset(50);
+        liaoLoop.reset(50);
+        double atAim = 50, onLiao = 50;
+        for (int i = 0; i < 600; i++) {
+            // PT-202 at 119.5 bar: above Liao (open), below the aim (close)
+            Inputs in = Inputs.builder(i, i * 1000L).set(PlantTags.PT202, 119.5).set(PlantTags.PT201, 44.6).set(PlantTags.TT203, 47.4).build();
+            atAim = loop.update(in, 1.0, true);
+            onLiao = liaoLoop.update(in, 1.0, false);
+        }
+        assertThat(loop.setBar()).isCloseTo(PressureConfig.defaults().hpAimBar(), within(0.01));
+        assertThat(liaoLoop.setBar()).isCloseTo(liao, within(0.2));
+        assertThat(atAim).as("below the aim: HV-221 closes").isLessThan(50);
+        assertThat(onLiao).as("above Liao: HV-221 opens").isGreaterThan(50);
+    }
+
+    @Test
+    void theHighPressureLimitsAreOrderedAimLimiterUnloadingSoftLimitCutOut() {
+        // control below protection (issue #15 item 1): the aim 120 < the HV-221 limiter < the unloading < the 125 bar
+        // soft limit (DESIGN §5) < the Pc max cut-out < the 130 bar HP switch (Solrød rig)
+        ControllerConfig c = ControllerConfig.defaults();
+        double aim = PressureConfig.defaults().hpAimBar();
+        assertThat(aim).isEqualTo(120.0);
+        assertThat(c.hpLimitSetBar()).isGreaterThan(aim);
+        assertThat(c.hpUnloadSetBar()).isGreaterThan(c.hpLimitSetBar());
+        assertThat(c.hpUnloadSetBar()).isLessThan(125.0);
+        assertThat(c.hpCutOutBar()).isGreaterThan(125.0).isLessThan(130.0);
+    }
+
+    @Test
     void theReceiverSetPointIsMax35BarOrSuctionPlus5CappedAt65() {
         // DESIGN §5: receiver set-point floating above suction: max(35 bar, suction + 5 bar) ≤ 65 bar
         ReceiverPressureLoop loop = new ReceiverPressureLoop(PressureConfig.defaults());

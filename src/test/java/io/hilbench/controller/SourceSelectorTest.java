@@ -64,6 +64,23 @@ class SourceSelectorTest {
     }
 
     @Test
+    void theSpeedCeilingIsTheTankSourcesOnlyOnTheWaterEvaporatorAlone() {
+        // the gas cooler's nominal CO2 flow on the tank source's denser suction (SourceConfig#tankSourceMaxHz)
+        SourceSelector sel = new SourceSelector(cfg, Optional.empty());
+        assertThat(sel.ceilingTargetHz(70)).as("air").isEqualTo(70.0);
+        sel.update(inputs(), 1.0, true);
+        assertThat(sel.switchingTo()).contains(TANK);
+        assertThat(sel.ceilingTargetHz(70)).as("air still in during the switch").isEqualTo(70.0);
+        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
+        assertThat(sel.source()).isEqualTo(TANK);
+        assertThat(sel.waterEvaporatorOnly()).isTrue();
+        assertThat(sel.ceilingTargetHz(70)).isEqualTo(cfg.tankSourceMaxHz()).isLessThan(70.0);
+        tankBottomDegC = cfg.tankMinDegC() - 0.1;
+        run(sel, 1);
+        assertThat(sel.ceilingTargetHz(70)).as("the air coming back in lifts it").isEqualTo(70.0);
+    }
+
+    @Test
     void aTankBottomBelowTheMinimumForcesTheReturnToAirAtOnceAndItTakesTheEnterTemperatureToComeBack() {
         // SO-02: the tank bottom falls below the tank-source minimum → back to air (no dwell), bumpless; hysteresis
         SourceSelector sel = new SourceSelector(cfg, Optional.empty());

@@ -70,15 +70,15 @@ class PlantOverridesTest {
 
     @Test
     void rigOverridesApplyAndARunsWinOverThem(@TempDir Path tmp) throws Exception {
-        Path dir = rigWith(tmp, "\n  overrides:\n    gasCooler.co2SideUaNominalWPerK: 250000\n    tank:\n      volumeM3: 1100\n");
+        Path dir = rigWith(tmp, "\n  overrides:\n    gasCooler.co2SideUaNominalWPerK: 200000\n    tank:\n      volumeM3: 1100\n");
         Rig rig = RigLoader.loadDefault(dir);
         assertThat(rig.plant().overrides()).extracting(PlantOverride::key).containsExactly("gasCooler.co2SideUaNominalWPerK", "tank.volumeM3");
         PlantModels.Parameters fromRig = PlantModels.parameters(rig);
-        assertThat(fromRig.heatPump().gasCooler().co2SideUaNominalWPerK()).isEqualTo(250_000.0);
+        assertThat(fromRig.heatPump().gasCooler().co2SideUaNominalWPerK()).isEqualTo(200_000.0);
         assertThat(fromRig.site().tank().volumeM3()).isEqualTo(1100.0);
         // and the plant a bench run builds has it
         io.hilbench.plant.site.SolrodPlant plant = (io.hilbench.plant.site.SolrodPlant) PlantModels.create(rig);
-        assertThat(((io.hilbench.plant.co2.Co2HeatPumpPlant) plant.heatPump()).parameters().gasCooler().co2SideUaNominalWPerK()).isEqualTo(250_000.0);
+        assertThat(((io.hilbench.plant.co2.Co2HeatPumpPlant) plant.heatPump()).parameters().gasCooler().co2SideUaNominalWPerK()).isEqualTo(200_000.0);
 
         Rig run = rig.withRunOverrides(cli("heatPump.gasCooler.co2SideUaNominalWPerK=300000"));
         assertThat(PlantModels.parameters(run).heatPump().gasCooler().co2SideUaNominalWPerK()).isEqualTo(300_000.0);
@@ -86,13 +86,13 @@ class PlantOverridesTest {
 
         // what the manifest records: the values in force, their sources, the rig value the run replaced
         List<Map<String, Object>> described = PlantModels.describe(PlantModels.resolve(run.plant().model(), run.plant().overrides()));
-        int uaLine = lineOf(dir.resolve("rig.yaml"), "gasCooler.co2SideUaNominalWPerK: 250000");
+        int uaLine = lineOf(dir.resolve("rig.yaml"), "gasCooler.co2SideUaNominalWPerK: 200000");
         assertThat(described).hasSize(2);
         assertThat(described.get(0)).containsEntry("key", "site.tank.volumeM3").containsEntry("value", "1100")
                 .containsEntry("source", dir.resolve("rig.yaml") + ":" + lineOf(dir.resolve("rig.yaml"), "volumeM3: 1100"));
         assertThat(described.get(1)).containsEntry("key", "heatPump.gasCooler.co2SideUaNominalWPerK").containsEntry("value", "300000")
                 .containsEntry("source", "--plant-param heatPump.gasCooler.co2SideUaNominalWPerK")
-                .containsEntry("replaced", List.of("250000 (" + dir.resolve("rig.yaml") + ":" + uaLine + ")"));
+                .containsEntry("replaced", List.of("200000 (" + dir.resolve("rig.yaml") + ":" + uaLine + ")"));
     }
 
     @Test

