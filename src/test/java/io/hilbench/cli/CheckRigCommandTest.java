@@ -74,7 +74,7 @@ class CheckRigCommandTest {
                 rig.resolve("points.csv") + ":2: field binding: the plant has no output 'hp.nothing'",
                 rig.resolve("rig.yaml") + ":4: field modbus.port: 99999 is out of range 0..65535 (TCP port, 0 = any free port)",
                 rig.resolve("rig.yaml") + ":5: field opcua.colour: unknown key (expected one of: bind, port, path, namespace_uri,"
-                        + " security_policies, allow_none, trust_all_clients, pki_dir, anonymous, users_file)",
+                        + " security_policies, allow_none, trust_all_clients, pki_dir, anonymous, users_file, limits, replicas, replica_folders)",
                 "3 errors in rig " + rig);
     }
 
