@@ -150,7 +150,7 @@ class ConsoleLiveBrowserTest {
     void theRunViewFollowsARealBenchRunStepByStepToItsVerdict() throws Exception {
         Path report = tmp.resolve("report");
         ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), BenchCommand.class.getName(), "run", "--tags", "@SU-04", "--report", report.toString(),
+                System.getProperty("java.class.path"), BenchCommand.class.getName(), "run", "--tags", "@SU-04", "--pace", "accelerated:10", "--report", report.toString(),
                 "--key-store", tmp.resolve("keys").toString(), "--ui-port", "0")
                 .redirectOutput(tmp.resolve("run.out").toFile()).redirectError(tmp.resolve("run.err").toFile());
         Process run = b.start();
@@ -160,6 +160,8 @@ class ConsoleLiveBrowserTest {
             Matcher m = console.matcher(Files.readString(tmp.resolve("run.out")));
             return m.find() ? m.group(1) : null;
         }, u -> u != null);
+        // paced at 10x real time (never faster, whatever the load): the full-load step lasts >= 20 s of wall time, so the
+        // browser sees it running; in lockstep it could be over before the page first loads
         browser.get(url + "#run");
         // each poll keeps the step highlighted and the classes of two steps: the long one (the plant driven to full load)
         // and the operator's stop after it; the page refreshes its run view every second
