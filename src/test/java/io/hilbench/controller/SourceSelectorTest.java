@@ -103,9 +103,8 @@ class SourceSelectorTest {
         tankBottomDegC = 60;
         run(sel, 1);
         assertThat(sel.ceilingTargetHz(70)).as("a warm bottom: full speed").isEqualTo(70.0);
-        tankQuality = Quality.BAD;
-        run(sel, 1);
-        assertThat(sel.ceilingTargetHz(70)).as("bottom unreadable: the plain ceiling").isEqualTo(58.0);
+        // an unreadable bottom takes the selector back to air (70 Hz); the schedule itself gives the plain ceiling
+        assertThat(cfg.tankCeilingHz(Double.NaN, 70)).as("bottom unknown: the plain ceiling").isEqualTo(58.0);
     }
 
     @Test
