@@ -1,4 +1,4 @@
-// The live console: one EventSource on /api/stream (a message every 100 ms of wall time, plant time on each),
+// The live console: one EventSource on /api/stream (a message every 200 ms of wall time, plant time on each),
 // and the pages fed from it. Plain JavaScript bundled in the jar; nothing is fetched from the internet.
 "use strict";
 (function () {
@@ -231,7 +231,7 @@
       const col = colours[k++ % colours.length];
       g.strokeStyle = col; g.beginPath();
       // at most one vertical segment per pixel column (its min and max), joined to the next: the eye sees the same
-      // envelope as every sample drawn, and an hour at 10 messages a second is 900 columns instead of 36,000 segments
+      // envelope as every sample drawn, and an hour at 5 messages a second is 900 columns instead of 18,000 segments
       let started = false, col0 = -1, yMin = 0, yMax = 0, yLast = 0;
       function flush() {
         if (col0 < 0) return;

@@ -13,6 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,34 +25,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 /**
  * The live console's cost to the real-time step loop (issue #16 "done when": less than 0.1 ms of p99 lateness at
  * 10 ms steps with two browsers open), measured in ONE run of the bench: the Solrød rig served in real time at 10 ms
- * steps with the console on, and the run cut into phases that alternate (so a change of the machine's load during the
- * run falls on every condition alike):
+ * steps with the console on, the run cut into many short phases of three conditions, interleaved (the order rotated
+ * every cycle), so the machine's drift falls on every condition alike:
  * <ul>
- *   <li>{@code none}: no client of the console (the ticker builds no message);</li>
- *   <li>{@code 2 browsers}: two headless Chromium (Debian's, through chromedriver), one on the P&amp;ID and one on the
- *       trends page with four points trended, each with its own event stream;</li>
+ *   <li>{@code none}: no client of the console (the ticker builds no message); the two Chromium of the browser phases
+ *       stay started but on {@code about:blank} (no console page, no stream: their idle CPU is printed);</li>
+ *   <li>{@code 2 browsers}: the two Chromium (Debian's, through chromedriver) on the console, one on the P&amp;ID and
+ *       one on the trends page with four points trended, each with its own event stream;</li>
  *   <li>{@code 2 SSE}: two plain event-stream clients (the JDK's HttpClient reading {@code /api/stream}) and one
  *       {@code /metrics} scrape a second: the server's side of the cost without a browser's CPU.</li>
  * </ul>
- * Each phase's lateness figures are computed from the timing log's steps published within it (clients connected
- * before the phase starts, closed after it ends). The browsers' start is warm-up, outside the phase: a phase begins
- * only once both pages have drawn live values (and the trends page its four curves) and a settling pause has passed.
- * Each phase also reports the CPU seconds its browsers spent (every process under this JVM: chromedriver and its
- * Chromium processes, {@link ProcessHandle.Info#totalCpuDuration()}) and the JVM's own (the step loop, the console,
- * the clients of the SSE phase): unlike lateness, CPU seconds per phase mean something on a loaded machine.
- * More, shorter cycles ({@code "20 5"}) average the machine's drift over the conditions better than two long ones.
+ * A phase's figures are the timing log's steps published within it; clients connect (and pages draw live values) plus
+ * a settling pause before it starts, and leave after it ends. Starting the browsers once and only navigating them keeps
+ * a phase switch to about 2 s, so many short phases fit in a few minutes.
  *
- * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.hilbench.benchmarks.ConsoleLatencyCost -Dexec.args="45 2"} (seconds per phase, cycles).
+ * <p>What is printed: per phase, lateness p50/p99/max, the plant step's compute p99, GC collections and their pause
+ * sum (the JVM's collector beans), bytes the step-loop thread allocated per step, CPU seconds of the browsers and of
+ * this JVM; per condition, the same pooled; and the <b>difference of pooled p99</b> of each condition against
+ * {@code none} with a 95 % bootstrap confidence interval. The bootstrap resamples whole cycles (each cycle's phases of
+ * every condition together, 2000 times, fixed seed): a step's lateness is correlated with its neighbours' and with the
+ * machine's load at the time, so steps are not independent draws but cycles nearly are. The criterion is met when the
+ * interval's upper end for {@code 2 browsers − none} is below 0.1 ms.
+ *
+ * <p>Run (after {@code mvn -o -q test-compile}): {@code mvn -o -q -B -ntp exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.hilbench.benchmarks.ConsoleLatencyCost -Dexec.args="6 15"} (seconds per phase, cycles):
+ * about 8 min. Lateness is meaningful only on a quiet machine; CPU seconds, GC counts and bytes per step are not
+ * bound to the load.
  */
 public final class ConsoleLatencyCost {
+    static final String NONE = "none", BROWSERS = "2 browsers", SSE = "2 SSE + /metrics";
+    static final String[] CONDITIONS = {NONE, BROWSERS, SSE};
+
+    /** One phase's measurements. */
+    record Phase(int cycle, String condition, long[] lateSorted, long[] computeSorted, long gcCount, long gcMs,
+                 double bytesPerStep, double browserCpuS, double jvmCpuS) {}
+
     public static void main(String[] args) throws Exception {
-        int phaseS = args.length > 0 ? Integer.parseInt(args[0]) : 45;
-        int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int phaseS = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Rig r = RigLoader.loadDefault(Path.of("rigs/solrod"));
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
                 BenchAssembly.Options.defaults().withPacing(Pacing.realtime()).withPorts(0, 0).withStepMs(10L));
@@ -58,65 +76,145 @@ public final class ConsoleLatencyCost {
         bench.emulator().recorder().retainLatest(100_000);
         ConsoleServer console = new ConsoleServer(bench, new ConsoleServer.Settings("127.0.0.1", 0, null, "benchmark"));
         console.start();
-        System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
-        Thread.sleep(5_000);   // warm-up: JIT, first steps
+        System.out.println("load average at start: " + loadavg());
+        Browsers browsers = new Browsers(console.url());
+        Thread.sleep(10_000);   // warm-up: JIT, first steps, the browsers' start
+        long loopThread = stepLoopThreadId();
         TimingLog log = bench.emulator().timingLog();
-        List<String> names = new ArrayList<>();
-        List<long[]> lateness = new ArrayList<>();
-        String[] conditions = {"none", "2 browsers", "2 SSE + /metrics"};
+        List<Phase> phases = new ArrayList<>();
         for (int c = 0; c < cycles; c++) {
-            for (String condition : conditions) {
+            for (int k = 0; k < CONDITIONS.length; k++) {
+                String condition = CONDITIONS[(k + c) % CONDITIONS.length];   // rotated: each condition in each slot
                 AutoCloseable clients = switch (condition) {
-                    case "2 browsers" -> browsers(console.url());
-                    case "2 SSE + /metrics" -> sseClients(console.url());
+                    case BROWSERS -> browsers.open();
+                    case SSE -> sseClients(console.url());
                     default -> () -> { };
                 };
-                long browserCpu0 = childCpuNs(), jvmCpu0 = jvmCpuNs();
+                long browserCpu0 = childCpuNs(), jvmCpu0 = jvmCpuNs(), gc0 = gcCount(), gcMs0 = gcMs();
+                long alloc0 = threadAllocatedBytes(loopThread);
                 int from = log.size();
                 Thread.sleep(phaseS * 1000L);
                 int to = log.size();
-                long browserCpu = childCpuNs() - browserCpu0, jvmCpu = jvmCpuNs() - jvmCpu0;
+                long alloc = threadAllocatedBytes(loopThread) - alloc0;
+                long gc = gcCount() - gc0, gcPauseMs = gcMs() - gcMs0;
+                double browserCpu = (childCpuNs() - browserCpu0) / 1e9, jvmCpu = (jvmCpuNs() - jvmCpu0) / 1e9;
                 clients.close();
-                long[] late = new long[to - from];
+                long[] late = new long[to - from], comp = new long[to - from];
                 int n = 0;
                 for (int i = from; i < to; i++) {
                     long l = log.latenessNs(i);
-                    if (l != TimingLog.NONE) late[n++] = l;
+                    if (l == TimingLog.NONE) continue;
+                    late[n] = l;
+                    comp[n++] = log.computeNs(i);
                 }
                 late = Arrays.copyOf(late, n);
+                comp = Arrays.copyOf(comp, n);
                 Arrays.sort(late);
-                names.add(condition);
-                lateness.add(late);
-                System.out.printf("cycle %d %-18s %s  cpu browsers %.2f s, jvm %.2f s  load %s%n", c + 1, condition, stats(late),
-                        browserCpu / 1e9, jvmCpu / 1e9, Files.readString(Path.of("/proc/loadavg")).trim());
-                Thread.sleep(2_000);   // clients gone before the next phase
+                Arrays.sort(comp);
+                Phase p = new Phase(c + 1, condition, late, comp, gc, gcPauseMs, n == 0 ? 0 : (double) alloc / n, browserCpu, jvmCpu);
+                phases.add(p);
+                System.out.printf(Locale.ROOT, "cycle %2d %-16s %s  compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.2f s, jvm %.2f s  load %s%n",
+                        p.cycle(), condition, stats(late), q(comp, 0.99) / 1e6, gc, gcPauseMs, p.bytesPerStep(), browserCpu, jvmCpu, loadavg());
+                Thread.sleep(1_000);   // clients gone before the next phase
             }
         }
+        browsers.close();
         System.out.println("pooled per condition:");
-        for (String condition : conditions) {
-            long[] all = new long[0];
-            for (int i = 0; i < names.size(); i++) {
-                if (!names.get(i).equals(condition)) continue;
-                long[] a = lateness.get(i);
-                long[] m = Arrays.copyOf(all, all.length + a.length);
-                System.arraycopy(a, 0, m, all.length, a.length);
-                all = m;
-            }
-            Arrays.sort(all);
-            System.out.printf("  %-18s %s%n", condition, stats(all));
+        for (String condition : CONDITIONS) {
+            List<Phase> of = phases.stream().filter(p -> p.condition().equals(condition)).toList();
+            long[] all = pool(of);
+            long[] comp = concat(of.stream().map(Phase::computeSorted).toList());
+            Arrays.sort(comp);
+            System.out.printf(Locale.ROOT, "  %-16s %s  compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.1f s, jvm %.1f s%n", condition, stats(all),
+                    q(comp, 0.99) / 1e6, of.stream().mapToLong(Phase::gcCount).sum(), of.stream().mapToLong(Phase::gcMs).sum(),
+                    of.stream().mapToDouble(Phase::bytesPerStep).average().orElse(0),
+                    of.stream().mapToDouble(Phase::browserCpuS).sum(), of.stream().mapToDouble(Phase::jvmCpuS).sum());
+        }
+        System.out.println("pooled p99 difference against none, 95 % bootstrap interval over cycles (2000 resamples):");
+        for (String condition : new String[] {BROWSERS, SSE}) {
+            double[] d = bootstrapP99Difference(phases, condition, NONE, cycles, 2000, new Random(16));
+            System.out.printf(Locale.ROOT, "  %-16s - none: %+.3f ms  [%+.3f, %+.3f] ms%s%n", condition, d[0] / 1e6, d[1] / 1e6, d[2] / 1e6,
+                    condition.equals(BROWSERS) ? (d[2] < 100_000 ? "  criterion (< 0.1 ms) MET" : "  criterion (< 0.1 ms) not shown") : "");
         }
         console.stop();
         bench.stop();
         System.exit(0);
     }
 
+    /**
+     * Pooled p99 of {@code a} minus pooled p99 of {@code b}: {estimate, 2.5 %, 97.5 %} in ns, the interval from
+     * resampling cycles with replacement (a cycle's phases of both conditions drawn together).
+     */
+    static double[] bootstrapP99Difference(List<Phase> phases, String a, String b, int cycles, int resamples, Random rnd) {
+        List<List<long[]>> byCycleA = new ArrayList<>(), byCycleB = new ArrayList<>();
+        for (int c = 1; c <= cycles; c++) {
+            final int cc = c;
+            byCycleA.add(phases.stream().filter(p -> p.cycle() == cc && p.condition().equals(a)).map(Phase::lateSorted).toList());
+            byCycleB.add(phases.stream().filter(p -> p.cycle() == cc && p.condition().equals(b)).map(Phase::lateSorted).toList());
+        }
+        double estimate = p99Of(byCycleA) - p99Of(byCycleB);
+        double[] diffs = new double[resamples];
+        for (int i = 0; i < resamples; i++) {
+            List<List<long[]>> ra = new ArrayList<>(), rb = new ArrayList<>();
+            for (int c = 0; c < cycles; c++) {
+                int pick = rnd.nextInt(cycles);
+                ra.add(byCycleA.get(pick));
+                rb.add(byCycleB.get(pick));
+            }
+            diffs[i] = p99Of(ra) - p99Of(rb);
+        }
+        Arrays.sort(diffs);
+        return new double[] {estimate, diffs[(int) (0.025 * resamples)], diffs[(int) Math.ceil(0.975 * resamples) - 1]};
+    }
+
+    static long p99Of(List<List<long[]>> cyclePhases) {
+        List<long[]> flat = new ArrayList<>();
+        cyclePhases.forEach(flat::addAll);
+        long[] all = concat(flat);
+        Arrays.sort(all);
+        return all.length == 0 ? 0 : q(all, 0.99);
+    }
+
+    static long[] pool(List<Phase> of) {
+        long[] all = concat(of.stream().map(Phase::lateSorted).toList());
+        Arrays.sort(all);
+        return all;
+    }
+
+    static long[] concat(List<long[]> parts) {
+        long[] all = new long[parts.stream().mapToInt(x -> x.length).sum()];
+        int at = 0;
+        for (long[] x : parts) {
+            System.arraycopy(x, 0, all, at, x.length);
+            at += x.length;
+        }
+        return all;
+    }
+
     static String stats(long[] sorted) {
         if (sorted.length == 0) return "no steps";
-        return String.format("steps %6d  p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms", sorted.length,
+        return String.format(Locale.ROOT, "steps %6d  p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms", sorted.length,
                 q(sorted, 0.50) / 1e6, q(sorted, 0.99) / 1e6, q(sorted, 0.999) / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
-    static long q(long[] sorted, double p) { return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)]; }
+    static long q(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p * sorted.length) - 1))];
+    }
+
+    static String loadavg() throws java.io.IOException { return Files.readString(Path.of("/proc/loadavg")).trim(); }
+
+    static long gcCount() { return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum(); }
+
+    static long gcMs() { return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum(); }
+
+    static long stepLoopThreadId() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("hilbench-step-loop")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no step-loop thread")).getId();
+    }
+
+    static long threadAllocatedBytes(long threadId) {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(threadId);
+    }
 
     /** CPU time of every live process under this JVM (chromedriver and the Chromium processes it started), ns. */
     static long childCpuNs() {
@@ -125,7 +223,7 @@ public final class ConsoleLatencyCost {
 
     /** CPU time of this JVM (step loop, console, the SSE clients), ns. */
     static long jvmCpuNs() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Waits (at most 2 min) until the page shows what is awaited: warm-up stays outside the phase. */
@@ -137,38 +235,56 @@ public final class ConsoleLatencyCost {
             } catch (RuntimeException notYet) {
                 // the page is still loading
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("the console page did not come up in 2 min");
     }
 
-    static AutoCloseable browsers(String url) throws Exception {
-        List<ChromeDriver> list = new ArrayList<>();
-        for (String page : List.of("pid", "trends")) {
-            ChromeOptions o = new ChromeOptions();
-            o.setBinary("/usr/bin/chromium");
-            o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("console-cost"));
-            ChromeDriver d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
-            d.get(url + "#" + page);
-            // the page is up when its stream has drawn live values (the P&ID's PT-202, the header's plant time)
-            until(d, x -> !x.findElement(By.id("plant-time")).getText().equals("–"));
-            if (page.equals("pid")) until(d, x -> x.findElement(By.cssSelector("#pid-svg [data-tag='PT-202']")).getText().matches("PT-202 [0-9.]+ bar"));
-            if (page.equals("trends")) {
-                // four points trended: the canvas is redrawn as the console redraws trends
-                List<String> tags = List.of("PT-202", "TT-272", "TT-301", "C-211.Speed");
-                until(d, x -> x.findElements(By.cssSelector("#trend-points label")).size() > 4);
-                for (String tag : tags) {
-                    d.findElements(By.cssSelector("#trend-points label")).stream().filter(l -> l.getText().startsWith(tag + " "))
-                            .findFirst().ifPresent(l -> l.findElement(By.tagName("input")).click());
-                }
-                until(d, x -> tags.stream().allMatch(t -> x.findElement(By.id("trend-legend")).getText().contains(t)));
+    /** Two headless Chromium started once; {@link #open()} puts them on the console, closing its handle on about:blank. */
+    static final class Browsers implements AutoCloseable {
+        private final String url;
+        private final List<ChromeDriver> drivers = new ArrayList<>();
+
+        Browsers(String url) throws Exception {
+            this.url = url;
+            for (int i = 0; i < 2; i++) {
+                ChromeOptions o = new ChromeOptions();
+                o.setBinary("/usr/bin/chromium");
+                o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                        "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("console-cost"));
+                ChromeDriver d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+                d.get("about:blank");
+                drivers.add(d);
             }
-            list.add(d);
         }
-        Thread.sleep(5000);   // both drawing; what their start left (compilation, caches) settled before the phase
-        return () -> list.forEach(ChromeDriver::quit);
+
+        AutoCloseable open() throws Exception {
+            List<String> pages = List.of("pid", "trends");
+            for (int i = 0; i < 2; i++) {
+                ChromeDriver d = drivers.get(i);
+                String page = pages.get(i);
+                d.get(url + "#" + page);
+                // the page is up when its stream has drawn live values (the P&ID's PT-202, the header's plant time)
+                until(d, x -> !x.findElement(By.id("plant-time")).getText().equals("–"));
+                if (page.equals("pid")) until(d, x -> x.findElement(By.cssSelector("#pid-svg [data-tag='PT-202']")).getText().matches("PT-202 [0-9.]+ bar"));
+                if (page.equals("trends")) {
+                    // four points trended: the canvas is redrawn as the console redraws trends
+                    List<String> tags = List.of("PT-202", "TT-272", "TT-301", "C-211.Speed");
+                    until(d, x -> x.findElements(By.cssSelector("#trend-points label")).size() > 4);
+                    for (String tag : tags) {
+                        d.findElements(By.cssSelector("#trend-points label")).stream().filter(l -> l.getText().startsWith(tag + " "))
+                                .findFirst().ifPresent(l -> l.findElement(By.tagName("input")).click());
+                    }
+                    until(d, x -> tags.stream().allMatch(t -> x.findElement(By.id("trend-legend")).getText().contains(t)));
+                }
+            }
+            Thread.sleep(2000);   // both drawing; the page loads' own work settled before the phase
+            return () -> { for (ChromeDriver d : drivers) d.get("about:blank"); };
+        }
+
+        @Override
+        public void close() { drivers.forEach(ChromeDriver::quit); }
     }
 
     static AutoCloseable sseClients(String url) throws Exception {
@@ -177,7 +293,6 @@ public final class ConsoleLatencyCost {
         for (int i = 0; i < 2; i++) {
             streams.add(http.send(HttpRequest.newBuilder(URI.create(url + "api/stream")).build(), HttpResponse.BodyHandlers.ofInputStream()).body());
         }
-        List<Thread> readers = new ArrayList<>();
         for (InputStream in : streams) {
             Thread t = new Thread(() -> {
                 byte[] buf = new byte[65536];
@@ -187,7 +302,6 @@ public final class ConsoleLatencyCost {
             });
             t.setDaemon(true);
             t.start();
-            readers.add(t);
         }
         Thread scraper = new Thread(() -> {
             try {

@@ -61,6 +61,8 @@ final class PointSampler implements PointTableListener {
     /** Sampling interval in whole ms (Milo rounds up likewise) to its group; touched on {@link #thread} only. */
     private final Map<Long, Group> groups = new HashMap<>();
     private volatile boolean closed;
+    /** {@code groups.size()}, written on {@link #thread}, read by {@link #changed()} on any thread. */
+    private volatile int groupCount;
 
     private final class Group {
         final long intervalNs;
@@ -106,7 +108,9 @@ final class PointSampler implements PointTableListener {
     public void written(TableState after, List<PointWrite> writes, String origin) { changed(); }
 
     private void changed() {
-        if (closed) return;
+        // no monitored item: nothing to sample, and no hand-over (a wake-up of the sampler thread, a task object) on the
+        // step loop's thread at every published step, right where the step's lateness is measured
+        if (closed || groupCount == 0) return;
         run(this::onTableChanged);
     }
 
@@ -186,6 +190,7 @@ final class PointSampler implements PointTableListener {
                 }
             }, half, half, TimeUnit.NANOSECONDS);
             groups.put(ms, created);
+            groupCount = groups.size();
             g = created;
         }
         return g;
@@ -198,6 +203,7 @@ final class PointSampler implements PointTableListener {
             if (g.items.isEmpty()) {
                 g.tick.cancel(false);
                 it.remove();
+                groupCount = groups.size();
             }
         }
     }

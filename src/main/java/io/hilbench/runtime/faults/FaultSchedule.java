@@ -98,6 +98,9 @@ public final class FaultSchedule {
      *
      * @return true when any fault changed a value or a quality
      */
+    /** True when no fault is scheduled, active or waiting to end: {@link #apply} would change nothing. */
+    public synchronized boolean isEmpty() { return entries.isEmpty(); }
+
     public synchronized boolean apply(long plantTimeMs, double[] trueValues, double[] published, Quality[] qualities, List<String> events) {
         boolean any = false;
         for (var it = entries.iterator(); it.hasNext(); ) {

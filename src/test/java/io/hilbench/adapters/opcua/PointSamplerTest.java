@@ -99,6 +99,26 @@ class PointSamplerTest {
         onSampler(() -> {});
     }
 
+    /**
+     * The table tells the sampler of every published step on the step loop's thread (at 10 ms steps, 100 times a
+     * second). With no monitored item there is nothing to sample: no task may be handed to the sampler thread (a
+     * wake-up and a task object per step in the real-time loop's lateness window, BENCHMARKS "console4"). With one,
+     * each step is handed over as before.
+     */
+    @Test
+    void aPublishedStepWakesTheSamplerOnlyWhenAnItemIsMonitored() throws Exception {
+        onSampler(() -> {});
+        long before = thread.getTaskCount();
+        for (int k = 0; k < 5; k++) sampler.published(table.state());
+        assertThat(thread.getTaskCount()).as("tasks handed to the sampler thread with no item").isEqualTo(before);
+
+        create(100, 1_000);
+        long withItem = thread.getTaskCount();
+        sampler.published(table.state());
+        onSampler(() -> {});
+        assertThat(thread.getTaskCount()).as("the published step and the test's own wait").isEqualTo(withItem + 2);
+    }
+
     @Test
     void aPlantSteppingAtTheIntervalIsSampledAtEveryStepWhateverItsPhaseAndJitter() throws Exception {
         create(100, 1_000);
