@@ -1,6 +1,6 @@
 package io.hilbench.benchmarks;
 
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.runtime.Emulator;
 import io.hilbench.runtime.EmulatorConfig;
 import io.hilbench.runtime.LinkFaultState;
@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 public final class LoopRate {
     public static void main(String[] args) throws Exception {
-        FirstHeatPumpPlant plant = new FirstHeatPumpPlant();
+        FixtureHeatPump plant = new FixtureHeatPump();
         PlantIo io = new PlantIo() {
             public void publish(SignalFrame frame, BenchStatus status) { }
             public Sample sample(double[] ext, boolean failsafe) { return new Sample(Double.NaN, Double.NaN, ext.clone()); }

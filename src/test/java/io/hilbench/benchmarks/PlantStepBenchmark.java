@@ -1,6 +1,6 @@
 package io.hilbench.benchmarks;
 
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
 import io.hilbench.plant.SignalCatalogue;
@@ -31,12 +31,12 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PlantStepBenchmark {
-    private FirstHeatPumpPlant plant;
+    private FixtureHeatPump plant;
     private double[] inputs;
 
     @Setup
     public void setUp() {
-        plant = new FirstHeatPumpPlant();
+        plant = new FixtureHeatPump();
         SignalCatalogue c = plant.catalogue();
         inputs = plant.defaultInputs().values();
         inputs[c.inputIndex("hp.dhPump.enable")] = 1;

@@ -2,7 +2,7 @@ package io.hilbench.benchmarks;
 
 import io.hilbench.plant.weather.BuiltInWeather;
 import io.hilbench.plant.co2.Co2HeatPumpPlant;
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
 import io.hilbench.plant.SignalCatalogue;
@@ -48,7 +48,7 @@ public class SolrodPlantBenchmark {
 
     @Setup
     public void setUp() {
-        plant = new SolrodPlant("co2".equals(heatPump) ? new Co2HeatPumpPlant() : new FirstHeatPumpPlant());
+        plant = new SolrodPlant("co2".equals(heatPump) ? new Co2HeatPumpPlant() : new FixtureHeatPump());
         SignalCatalogue c = plant.catalogue();
         inputs = plant.defaultInputs().values();
         inputs[c.inputIndex("weather.seriesIndex")] = BuiltInWeather.SUNNY_SPRING;

@@ -1,7 +1,7 @@
 package io.hilbench.controller;
 
 import io.hilbench.Units;
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.PlantSnapshot;
@@ -105,7 +105,7 @@ final class ClosedLoop {
     /** @param ioFactory the controller's plant I/O over the loop's point table (in-process, or a protocol server over it) */
     ClosedLoop(ControllerConfig config, Optional<Variant> variant, double airDegC, double returnDegC,
                java.util.function.Function<PointTable, ControllerIo> ioFactory) {
-        this(new FirstHeatPumpPlant(), new FirstHeatPumpPlant().parameters().dhMassFlowNominalKgPerS(), config, firstPlantLoops(config.compressorMaxHz()), variant, ioFactory,
+        this(new FixtureHeatPump(), FixtureHeatPump.DH_NOMINAL_KG_PER_S, config, firstPlantLoops(config.compressorMaxHz()), variant, ioFactory,
                 Map.of("weather.airTemperatureK", Units.degCToK(airDegC), "weather.relativeHumidityRatio", 0.9,
                         "network.returnTemperatureK", Units.degCToK(returnDegC)));
     }

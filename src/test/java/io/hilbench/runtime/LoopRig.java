@@ -1,6 +1,6 @@
 package io.hilbench.runtime;
 
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.points.Binding;
 import io.hilbench.points.Codec;
 import io.hilbench.points.EngineeringUnit;
@@ -23,7 +23,7 @@ import java.util.List;
  * actuators (with the failsafe rules the watchdog test checks), and the {@link TablePlantIo} over it.
  */
 final class LoopRig {
-    final FirstHeatPumpPlant plant = new FirstHeatPumpPlant();
+    final FixtureHeatPump plant = new FixtureHeatPump();
     final PointTable table;
     final TablePlantIo io;
     final LinkFaultState links = new LinkFaultState();

@@ -93,7 +93,8 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private final int inAirT, inRh, inIrradiance, inReturnT, inSupplySetT, inDhPumpFailed, inFlowAvailable, inHpValveStuck,
             inHpValveStuckOpening, inTankBottomT;
 
-    // outputs (first the FirstHeatPumpPlant names, then this model's)
+    // outputs (first the names the Solrød map was first written against, in that order: the test fixture
+    // FixtureHeatPump serves this leading part of the catalogue; then this model's)
     private final int outAirT, outRh, outIrradiance, outSuctionP, outSuctionT, outGasCoolerP, outDischargeT, outGasCoolerOutT,
             outReceiverP, outPower, outHeat, outHpTripped, outLpTripped, outDischargeTripped, outReliefOpen, outDischargeGasT,
             outReceiverLiquidKg, outReceiverLevel;

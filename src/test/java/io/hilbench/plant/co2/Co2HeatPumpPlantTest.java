@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.hilbench.Units;
 import io.hilbench.fluid.Co2TableParameters;
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.plant.PlantInputs;
 import io.hilbench.plant.PlantSnapshot;
 import io.hilbench.plant.SignalCatalogue;
@@ -39,12 +39,15 @@ class Co2HeatPumpPlantTest {
     }
 
     @Test
-    void catalogueOffersEveryNameOfTheFirstPlant() {
-        // the Solrød point map was written against FirstHeatPumpPlant: it must bind unchanged (names may be added)
-        SignalCatalogue first = new FirstHeatPumpPlant().catalogue();
+    void catalogueOffersTheSession1NamesFirstThenThisModelsAdditions() {
+        // the Solrød point map was first written against 91 plant and input names; they lead the catalogue (the test
+        // fixture FixtureHeatPump serves exactly that leading part), this model's additions follow
         SignalCatalogue co2hp = new Co2HeatPumpPlant(Co2HeatPumpParameters.solrodDefaults(), co2).catalogue();
-        assertThat(co2hp.outputs()).containsAll(first.outputs());
-        assertThat(co2hp.inputs()).containsAll(first.inputs());
+        SignalCatalogue lead = new FixtureHeatPump().catalogue();
+        assertThat(co2hp.outputs().subList(0, lead.outputs().size())).isEqualTo(lead.outputs());
+        assertThat(co2hp.inputs().subList(0, lead.inputs().size())).isEqualTo(lead.inputs());
+        assertThat(lead.outputs()).endsWith("hp.safety.flowSwitchTripped").contains("hp.gasCoolerPressurePa", "tank.sensor6TemperatureK");
+        assertThat(lead.inputs()).endsWith("fault.compressor4.vfdFault").contains("hp.hpValve.openingSetRatio", "network.returnTemperatureK");
         assertThat(co2hp.outputs()).contains("hp.safety.tripReason", "hp.airSection1.frostMassKg", "hp.airSection4.capacityRatio");
         assertThat(co2hp.inputs()).contains("tank.bottomTemperatureK", "fault.compressor1.failsToStart", "fault.airSection2.fanFailed",
                 "fault.airSection3.defrostValveStuck");

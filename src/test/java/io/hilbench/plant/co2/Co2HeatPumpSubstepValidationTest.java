@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hilbench.fluid.Co2TableParameters;
 import io.hilbench.fluid.Co2Tables;
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.plant.site.SolrodPlant;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,7 +182,7 @@ class Co2HeatPumpSubstepValidationTest {
         assertThat(plant.maxSubstepS()).isEqualTo(Co2HeatPumpPlant.MAX_SUBSTEP_S);
         assertThatThrownBy(() -> plant.setMaxSubstepS(2.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1.0]");
         assertThatThrownBy(() -> plant.setMaxSubstepS(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FirstHeatPumpPlant().setMaxSubstepS(1.0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new FixtureHeatPump().setMaxSubstepS(1.0)).isInstanceOf(UnsupportedOperationException.class);
         SolrodPlant solrod = new SolrodPlant(plant);
         solrod.setMaxSubstepS(0.5);
         assertThat(plant.maxSubstepS()).isEqualTo(0.5);

@@ -1,9 +1,8 @@
 package io.hilbench.plant.site;
 
 import io.hilbench.Units;
-import io.hilbench.plant.FirstHeatPumpPlant;
+import io.hilbench.plant.FixtureHeatPump;
 import io.hilbench.plant.PlantInputs;
-import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.PlantSnapshot;
 import io.hilbench.plant.SignalCatalogue;
 import io.hilbench.plant.co2.Co2HeatPumpPlant;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.within;
  * balance, the network served, scenario inputs, the seed's solar claim at plant level, robustness and determinism.
  */
 class SolrodPlantTest {
-    final FirstHeatPumpPlant firstHeatPump = new FirstHeatPumpPlant();
+    final FixtureHeatPump firstHeatPump = new FixtureHeatPump();
     final SolrodPlant plant = new SolrodPlant(firstHeatPump);
     final SignalCatalogue cat = plant.catalogue();
     final double[] u = plant.defaultInputs().values();
@@ -144,7 +143,7 @@ class SolrodPlantTest {
     @Test
     void theNetworkIsServedOnEveryDesignDay() {
         for (int series = 0; series < 4; series++) {
-            SolrodPlant p = new SolrodPlant(new FirstHeatPumpPlant());
+            SolrodPlant p = new SolrodPlant(new FixtureHeatPump());
             double[] v = p.defaultInputs().values();
             v[p.catalogue().inputIndex("weather.seriesIndex")] = series;
             PlantInputs in = new PlantInputs(v);
@@ -236,7 +235,7 @@ class SolrodPlantTest {
     }
 
     static double springYieldJ(double bottomDegC) {
-        SolrodPlant p = new SolrodPlant(new FirstHeatPumpPlant());
+        SolrodPlant p = new SolrodPlant(new FixtureHeatPump());
         SignalCatalogue c = p.catalogue();
         double[] v = p.defaultInputs().values();
         v[c.inputIndex("weather.seriesIndex")] = BuiltInWeather.SUNNY_SPRING;
@@ -268,7 +267,7 @@ class SolrodPlantTest {
         for (int node = 0; node < 25; node++) assertThat(Units.kToDegC(out(s, "tank.node" + node + "TemperatureK"))).isBetween(-25.0, 100.0);
         assertThat(Units.kToDegC(out(s, "solar.collectorMeanTemperatureK"))).isBetween(-25.0, 250.0);
         // a hot summer day at 30 °C with 1,000 W/m² and nobody drawing: the tank fills, the field stagnates
-        SolrodPlant p = new SolrodPlant(new FirstHeatPumpPlant());
+        SolrodPlant p = new SolrodPlant(new FixtureHeatPump());
         double[] v = p.defaultInputs().values();
         SignalCatalogue c = p.catalogue();
         v[c.inputIndex("weather.airTemperatureK")] = Units.degCToK(30);
@@ -315,7 +314,7 @@ class SolrodPlantTest {
         heatPumpOn(3);
         set("weather.seriesIndex", BuiltInWeather.SYNTHETIC_YEAR);
         set("weather.seriesStartS", 100 * 86400);
-        SolrodPlant other = new SolrodPlant(new FirstHeatPumpPlant());
+        SolrodPlant other = new SolrodPlant(new FixtureHeatPump());
         PlantInputs in = new PlantInputs(u);
         PlantSnapshot a = null, b = null;
         for (int step = 0; step < 20_000; step++) {
@@ -323,7 +322,7 @@ class SolrodPlantTest {
             b = other.step(0.1, in);
         }
         assertThat(a).isEqualTo(b);
-        PlantSnapshot initial = new SolrodPlant(new FirstHeatPumpPlant()).snapshot();
+        PlantSnapshot initial = new SolrodPlant(new FixtureHeatPump()).snapshot();
         plant.reset(7);
         assertThat(plant.snapshot()).isEqualTo(initial);
     }
@@ -335,7 +334,8 @@ class SolrodPlantTest {
      */
     @Test
     void aTankSourceHeatPumpCoolsTheTankBottom() {
-        TankSourceFake fake = new TankSourceFake();
+        // a minimal heat pump: DH side off, a water evaporator drawing 10 kg/s from its inlet and returning it 5 K colder
+        WaterFakeHeatPump fake = new WaterFakeHeatPump(0, Double.NaN, 10, 10 * WaterFakeHeatPump.CP_J_PER_KG_K * 5, 0);
         SolrodPlant p = new SolrodPlant(fake);
         SignalCatalogue c = p.catalogue();
         assertThat(c.inputIndex("hp.waterEvaporator.waterInletTemperatureK")).as("driven by the plant").isNegative();
@@ -353,26 +353,5 @@ class SolrodPlantTest {
         assertThat(s.output(c.outputIndex("tank.sourceLoopHeatFlowW"))).isCloseTo(-10 * 4180 * 5, within(1.0));
         double change = s.output(c.outputIndex("tank.storedEnergyJ")) + s.output(c.outputIndex("headers.storedEnergyJ")) - e0;
         assertThat(Math.abs(change - sum)).isLessThan(1e-3 * Math.abs(sum));
-    }
-
-    /** A minimal heat pump: DH pump off, a water evaporator drawing 10 kg/s from its inlet and returning it 5 K colder. */
-    static final class TankSourceFake implements PlantModel {
-        final SignalCatalogue catalogue = new SignalCatalogue(
-                List.of("hp.dhWater.outletTemperatureK", "hp.dhWater.massFlowKgPerS", "hp.heatFlowW",
-                        "hp.waterEvaporator.waterFlowM3PerS", "hp.waterEvaporator.waterOutletTemperatureK", "hp.waterEvaporator.waterInletTemperatureK"),
-                List.of("weather.airTemperatureK", "network.returnTemperatureK", "hp.waterEvaporator.waterInletTemperatureK", "hp.enable"));
-        double lastInletK;
-        long timeMs;
-
-        @Override public SignalCatalogue catalogue() { return catalogue; }
-        @Override public PlantInputs defaultInputs() { return PlantInputs.of(273.15, 313.15, 313.15, 0); }
-        @Override public void reset(long seed) { timeMs = 0; }
-        @Override public PlantSnapshot snapshot() { return new PlantSnapshot(timeMs, new double[]{313.15, 0, 0, 0, 313.15, 313.15}, List.of()); }
-        @Override public List<String> resetLatchedTrips() { return List.of(); }
-        @Override public PlantSnapshot step(double dtS, PlantInputs inputs) {
-            lastInletK = inputs.value(2);
-            timeMs += Math.round(dtS * 1000);
-            return new PlantSnapshot(timeMs, new double[]{inputs.value(1), 0, 0, 10 / 985.0, lastInletK - 5, lastInletK}, List.of());
-        }
     }
 }

@@ -2,12 +2,10 @@ package io.hilbench.plant.site;
 
 import io.hilbench.Units;
 import io.hilbench.plant.PlantInputs;
-import io.hilbench.plant.PlantModel;
 import io.hilbench.plant.PlantSnapshot;
 import io.hilbench.plant.SignalCatalogue;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +36,8 @@ class SolrodTankSourceTest {
     record Hour(double inletRefK, double inletMinK, double fiveKelvinColderAtS, boolean chpRan, double maxTopPortKgPerS, double bottomEndK) {}
 
     static Hour hour(double tankTopDegC) {
-        TankSourceHeatPump hp = new TankSourceHeatPump();
+        // SO-01's measured heat pump: tank-source water evaporator 20 kg/s, 0.99 MW; DH side 10 kg/s to 75 °C
+        WaterFakeHeatPump hp = new WaterFakeHeatPump(10, Units.degCToK(75), EVAPORATOR_FLOW_KG_PER_S, EVAPORATOR_HEAT_W, 1);
         SolrodPlant p = new SolrodPlant(hp);
         SignalCatalogue c = p.catalogue();
         double[] v = p.defaultInputs().values();
@@ -92,29 +91,5 @@ class SolrodTankSourceTest {
         assertThat(discharged.fiveKelvinColderAtS()).as("TT-401 lowest %.2f °C from %.2f °C", Units.kToDegC(discharged.inletMinK()),
                 Units.kToDegC(discharged.inletRefK())).isNaN();
         assertThat(Units.kToDegC(discharged.bottomEndK())).as("tank bottom after the hour").isGreaterThan(31);
-    }
-
-    /** SO-01's measured heat pump: tank-source water evaporator 20 kg/s, 0.99 MW; DH side 10 kg/s to 75 °C. */
-    static final class TankSourceHeatPump implements PlantModel {
-        final SignalCatalogue catalogue = new SignalCatalogue(
-                List.of("hp.dhWater.outletTemperatureK", "hp.dhWater.massFlowKgPerS", "hp.heatFlowW",
-                        "hp.waterEvaporator.waterFlowM3PerS", "hp.waterEvaporator.waterOutletTemperatureK", "hp.waterEvaporator.waterInletTemperatureK"),
-                List.of("weather.airTemperatureK", "network.returnTemperatureK", "hp.waterEvaporator.waterInletTemperatureK", "hp.enable"));
-        double lastInletK;
-        long timeMs;
-
-        @Override public SignalCatalogue catalogue() { return catalogue; }
-        @Override public PlantInputs defaultInputs() { return PlantInputs.of(273.15, 313.15, 313.15, 1); }
-        @Override public void reset(long seed) { timeMs = 0; }
-        @Override public PlantSnapshot snapshot() { return new PlantSnapshot(timeMs, new double[]{313.15, 0, 0, 0, 313.15, 313.15}, List.of()); }
-        @Override public List<String> resetLatchedTrips() { return List.of(); }
-        @Override public PlantSnapshot step(double dtS, PlantInputs inputs) {
-            double returnK = inputs.value(1);
-            lastInletK = inputs.value(2);
-            timeMs += Math.round(dtS * 1000);
-            double dhHeatW = 10 * 4180 * (Units.degCToK(75) - returnK);
-            double outletK = lastInletK - EVAPORATOR_HEAT_W / (EVAPORATOR_FLOW_KG_PER_S * 4180);
-            return new PlantSnapshot(timeMs, new double[]{Units.degCToK(75), 10, dhHeatW, EVAPORATOR_FLOW_KG_PER_S / 985.0, outletK, lastInletK}, List.of());
-        }
     }
 }

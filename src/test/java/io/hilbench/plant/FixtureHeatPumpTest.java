@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.within;
  * The first plant's property, analytical and robustness tests (CONVENTIONS: every model has a validation):
  * energy balance, COP falling with the supply temperature, the HP switch and the flow switch of DESIGN §5.
  */
-class FirstHeatPumpPlantTest {
+class FixtureHeatPumpTest {
     static final double DT_S = 0.1;
 
-    final FirstHeatPumpPlant plant = new FirstHeatPumpPlant();
+    final FixtureHeatPump plant = new FixtureHeatPump();
     final SignalCatalogue cat = plant.catalogue();
     double[] u = plant.defaultInputs().values();
 
@@ -74,8 +74,7 @@ class FirstHeatPumpPlantTest {
         // cycle energy balance: heat out = electric in + heat from the air
         assertThat(heat).isCloseTo(power + evap, within(1e-6));
         // water-side balance at steady state: ṁ·cp·(T_out − T_in) carries the heat away (within 0.1 %)
-        var p = plant.parameters();
-        double waterSide = out(s, "hp.dhWater.massFlowKgPerS") * p.waterSpecificHeatJPerKgK()
+        double waterSide = out(s, "hp.dhWater.massFlowKgPerS") * FixtureHeatPump.CP
                 * (out(s, "hp.dhWater.outletTemperatureK") - out(s, "hp.dhWater.inletTemperatureK"));
         assertThat(waterSide).isCloseTo(heat, within(heat * 1e-3));
         // plausible operating point (domain notes §2.2: COP ≈ 2.4–2.5, p_gc ≈ 105–118 bar)
@@ -91,7 +90,7 @@ class FirstHeatPumpPlantTest {
         double tEvap = Units.degCToK(-8);
         double previous = Double.MAX_VALUE;
         for (double supplyDegC = 50; supplyDegC <= 95; supplyDegC += 5) {
-            double cop = FirstHeatPumpPlant.copHeating(0.5, tIn, Units.degCToK(supplyDegC), tEvap);
+            double cop = FixtureHeatPump.copHeating(0.5, tIn, Units.degCToK(supplyDegC), tEvap);
             assertThat(cop).as("COP at %s °C supply", supplyDegC).isLessThan(previous);
             previous = cop;
         }
@@ -109,11 +108,11 @@ class FirstHeatPumpPlantTest {
         // 40 → 75 °C water, −8 °C evaporation: T_H = 35 K / ln(348.15/313.15) = 330.31 K, COP = 0.5 · 330.31 / 65.16
         double tH = 35.0 / Math.log(348.15 / 313.15);
         double expected = 0.5 * tH / (tH - 265.15);
-        assertThat(FirstHeatPumpPlant.copHeating(0.5, 313.15, 348.15, 265.15)).isCloseTo(expected, within(1e-12));
+        assertThat(FixtureHeatPump.copHeating(0.5, 313.15, 348.15, 265.15)).isCloseTo(expected, within(1e-12));
         assertThat(expected).isCloseTo(2.534, within(0.001));
         // CO2 saturation fit and Liao correlation at points of the domain notes (§2.1, §2.2)
-        assertThat(Units.paToBar(FirstHeatPumpPlant.saturationPressurePa(Units.degCToK(-5)))).isCloseTo(30.46, within(0.1));
-        assertThat(Units.paToBar(FirstHeatPumpPlant.liaoOptimumPressurePa(Units.degCToK(40), Units.degCToK(0)))).isCloseTo(101.8, within(0.05));
+        assertThat(Units.paToBar(FixtureHeatPump.saturationPressurePa(Units.degCToK(-5)))).isCloseTo(30.46, within(0.1));
+        assertThat(Units.paToBar(FixtureHeatPump.liaoOptimumPressurePa(Units.degCToK(40), Units.degCToK(0)))).isCloseTo(101.8, within(0.05));
     }
 
     @Test
@@ -226,18 +225,7 @@ class FirstHeatPumpPlantTest {
     }
 
     @Test
-    void parametersAreCheckedWhenBuilt() {
-        var d = FirstHeatPumpParameters.solrodDefaults();
-        assertThatThrownBy(() -> new FirstHeatPumpParameters(d.compressorCount(), -1, d.airTemperatureRatedK(), d.capacitySlopePerK(),
-                d.compressorSpeedMinHz(), d.compressorSpeedMaxHz(), d.compressorRampHzPerS(), d.carnotEfficiency(), d.evaporatorApproachK(),
-                d.suctionSuperheatK(), d.dhMassFlowNominalKgPerS(), d.waterDensityKgPerM3(), d.waterSpecificHeatJPerKgK(), d.dhPumpTimeConstantS(),
-                d.gasCoolerHeatCapacityJPerK(), d.gasCoolerApproachK(), d.gasCoolerFlowKneeRatio(), d.hpValveOpeningNominalRatio(),
-                d.hpValveExponent(), d.hpValveTimeConstantS(), d.gasCoolerPressureTimeConstantS(), d.suctionPressureTimeConstantS(),
-                d.standstillTemperatureK(), d.standstillTimeConstantS(), d.dischargeExponent(), d.dischargeTimeConstantS(), d.hpSwitchTripPa(),
-                d.hpSwitchResetBelowPa(), d.reliefSetPa(), d.flowSwitchThresholdRatio(), d.flowSwitchDelayS(), d.receiverPressureMinPa(),
-                d.receiverAboveSuctionPa(), d.receiverPressureMaxPa(), d.tankTopTemperatureK(), d.tankBottomTemperatureK(),
-                d.tankSourceFlowNominalM3PerS(), d.coilAirPressureDropNominalPa(), d.networkHeatDemandW()))
-                .hasMessage("heatFlowNominalW must be > 0, was -1.0");
+    void stepArgumentsAreChecked() {
         assertThatThrownBy(() -> plant.step(0, plant.defaultInputs())).hasMessageContaining("dtS must be > 0");
         assertThatThrownBy(() -> plant.step(0.1, PlantInputs.of(1, 2))).hasMessageContaining("inputs have 2 values");
     }
