@@ -293,6 +293,17 @@ public final class RunCommand implements Callable<Integer> {
                     : ScenarioRunner.run(options, tags, out);
             ran = true;
         } catch (IOException e) {
+            if (VerdictLedger.writeFailure().isPresent()) {
+                // the report folder was lost between its claim and the first scenario (removed, replaced, disk full):
+                // the same end as a write failing later in the run, never a bare I/O message (issue #18 item 3)
+                out.println("bench run: no scenario ran: REPORT FOLDER UNWRITABLE (exit " + VerdictLedger.INTERRUPTED_EXIT + ")");
+                out.flush();
+                err.flush();
+                RunInterruption.reportFolderUnwritable(options.reportDir(), options.rigDir(), options.featuresDir(), VerdictLedger.writeFailure().get(),
+                        new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
+                interruption.done(VerdictLedger.INTERRUPTED_EXIT);
+                return VerdictLedger.INTERRUPTED_EXIT;
+            }
             err.println("bench run: " + e.getMessage());
             interruption.done(BenchCommand.USAGE);
             return BenchCommand.USAGE;
@@ -325,17 +336,21 @@ public final class RunCommand implements Callable<Integer> {
 
     private int finish(BenchOptions options, io.hilbench.rig.Rig loadedRig, ScenarioRunner.Result result, Map<String, String> operator,
                        EvidenceKeys.Signer signer, Map<String, Object> extraRunFacts, PrintStream out, PrintWriter err) {
-        out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
-                result.errors());
         if (VerdictLedger.writeFailure().isPresent()) {
             // disk full or the folder unwritable mid-run: the evidence is incomplete, so the run ends as an interrupted
-            // one (verdicts.json marked if the folder takes it now, else removed), no evidence bundle, exit 2 (issue #18 item 3)
+            // one (verdicts.json marked if the folder takes it now, else removed), no evidence bundle, exit 2 (issue #18 item 3).
+            // The summary says so, not "N passed, M failed": the run claims no result (on a full disk it read "2
+            // scenario(s): 1 passed, 1 failed", Cucumber's failed report files counted as a second, failed scenario)
+            out.printf("%d scenario(s) ran: REPORT FOLDER UNWRITABLE, no result claimed (exit %d)%n", VerdictLedger.records().size(),
+                    VerdictLedger.INTERRUPTED_EXIT);
             out.flush();
             err.flush();
             RunInterruption.reportFolderUnwritable(result.reportDir(), options.rigDir(), options.featuresDir(), VerdictLedger.writeFailure().get(),
                     new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
             return VerdictLedger.INTERRUPTED_EXIT;
         }
+        out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
+                result.errors());
         if (unit != null) {
             // a unit of a parallel or sharded run: its parent joins the units and writes the report and the evidence
             out.flush();

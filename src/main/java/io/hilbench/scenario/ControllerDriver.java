@@ -140,11 +140,21 @@ public final class ControllerDriver {
         emulator.addExtensionColumn(ALARMS_COLUMN, () -> lastAlarms, everySteps);
     }
 
+    /**
+     * How many times a status read that timed out is sent (the first and the retries). A read of the trace's state and
+     * alarm columns that failed left NaN and an event in the trace: under heavy load a controller JVM starved for more
+     * than the 10 s request timeout (session 10: a supervisory read answered after more than 10 s in an undisturbed
+     * DF-02 run at load ~30, the namespace read 11.4 s late in the frozen one) would make the trace depend on the load.
+     * A read changes nothing in the controller, so sending it again is safe; a link that fails otherwise (the controller
+     * gone: connection closed or refused) fails at once, as before.
+     */
+    static final int STATUS_READ_ATTEMPTS = 3;
+
     /** One read of state and alarm points; the alarm mask is kept for the column read right after. */
-    private double sampleStatus() {
+    double sampleStatus() {
         double[] v;
         try {
-            v = link.read(statusTags);
+            v = readStatus();
         } catch (IOException e) {
             lastAlarms = Double.NaN;
             throw new IllegalStateException(e.getMessage(), e);
@@ -155,6 +165,27 @@ public final class ControllerDriver {
         double code = v[0];
         if (Double.isNaN(code)) return Double.NaN;
         return section.state().stateOf((int) Math.round(code)).map(s -> (double) s.ordinal()).orElse(Double.NaN);
+    }
+
+    private double[] readStatus() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return link.read(statusTags);
+            } catch (IOException e) {
+                if (attempt >= STATUS_READ_ATTEMPTS || !timedOut(e)) throw e;
+                log.warn("status read of the controller timed out (attempt {} of {}), sent again: {}", attempt, STATUS_READ_ATTEMPTS, e.getMessage());
+            }
+        }
+    }
+
+    /** Whether a failed request timed out (the controller late, not gone): Milo's Bad_Timeout, a socket or future timeout. */
+    static boolean timedOut(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof java.net.SocketTimeoutException || x instanceof java.util.concurrent.TimeoutException) return true;
+            if (x instanceof org.eclipse.milo.opcua.stack.core.UaException u
+                    && u.getStatusCode().value() == org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_Timeout) return true;
+        }
+        return false;
     }
 
     /** Decodes an alarm-mask cell of the trace. */

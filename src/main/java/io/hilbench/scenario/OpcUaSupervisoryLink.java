@@ -60,7 +60,7 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         try {
             c.connect();
             String probe = section.simulationActive();
-            int size = c.getNamespaceTable().toArray().length;
+            int size = namespaceTable(c, url).toArray().length;
             for (int ns = 1; ns < size; ns++) {
                 DataValue v = c.readValues(0.0, TimestampsToReturn.Neither, List.of(new NodeId(ns, probe))).get(0);
                 if (v.getStatusCode() == null || v.getStatusCode().isGood()) return new OpcUaSupervisoryLink(url, c, ns, section.points());
@@ -80,7 +80,7 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         OpcUaClient c = client(url);
         try {
             c.connect();
-            org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort ns = c.getNamespaceTable().getIndex(namespaceUri);
+            org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort ns = namespaceTable(c, url).getIndex(namespaceUri);
             if (ns == null) throw new IOException("the server at " + url + " has no namespace " + namespaceUri);
             return new OpcUaSupervisoryLink(url, c, ns.intValue(), map);
         } catch (Exception e) {
@@ -88,6 +88,37 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
             throw e instanceof IOException io ? io : new IOException("cannot connect to " + url + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The server's namespace table, read by this link itself (up to {@value #NAMESPACE_ATTEMPTS} times). Milo reads it
+     * once as the session starts and, when that read times out, only logs a warning ("SessionInitializer:
+     * NamespaceTable") and leaves the client's table holding namespace 0 alone: the controller's namespace was then not
+     * found and the run ended INCONCLUSIVE ("no namespace of … holds the controller map's point …") although the
+     * controller was up. Seen in the lockstep-determinism run of session 10 (DF-02, the bench and the controller frozen
+     * at random beside a CPU hog, load ~30): the controller JVM, starting, answered the read 11.4 s after it was sent,
+     * past the 10 s request timeout. The table is only read before anything of a scenario runs, so a retry changes no
+     * verdict; a server that never answers still ends the connect with the last error.
+     */
+    static org.eclipse.milo.opcua.stack.core.NamespaceTable namespaceTable(OpcUaClient c, String url) throws IOException {
+        return namespaceTable(c::readNamespaceTable, url);
+    }
+
+    /** As {@link #namespaceTable(OpcUaClient, String)}, with the read given (one request per call). */
+    static org.eclipse.milo.opcua.stack.core.NamespaceTable namespaceTable(java.util.concurrent.Callable<org.eclipse.milo.opcua.stack.core.NamespaceTable> read,
+                                                                          String url) throws IOException {
+        Exception last = null;
+        for (int attempt = 1; attempt <= NAMESPACE_ATTEMPTS; attempt++) {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        throw new IOException("the namespace table of " + url + " could not be read (" + NAMESPACE_ATTEMPTS + " attempts of "
+                + REQUEST_TIMEOUT.toSeconds() + " s): " + last.getMessage(), last);
+    }
+
+    static final int NAMESPACE_ATTEMPTS = 3;
 
     private static void disconnect(OpcUaClient c) {
         try {

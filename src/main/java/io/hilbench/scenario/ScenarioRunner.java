@@ -114,8 +114,8 @@ public final class ScenarioRunner {
     }
 
     private static Result run(BenchOptions options, org.junit.platform.engine.DiscoverySelector selector, String tags, PrintStream progress) throws IOException {
-        Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
+        reportFolder(options.reportDir());
         planned(Map.of());
         RunBoard.clear();
         BenchOptions.use(options);
@@ -142,8 +142,8 @@ public final class ScenarioRunner {
      * result. {@code tags} is the expression the plan was made with (it filters again, so the plan and the run agree).
      */
     public static Result runPlan(BenchOptions options, CertificationPlan plan, String tags, PrintStream progress) throws IOException {
-        Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
+        reportFolder(options.reportDir());
         RunBoard.clear();
         BenchOptions.use(options);
         try {
@@ -185,8 +185,8 @@ public final class ScenarioRunner {
      * the corner's overrides, a fresh controller).
      */
     public static Result runCorners(BenchOptions options, List<String> corners, String tags, PrintStream progress) throws IOException {
-        Files.createDirectories(options.reportDir());
         VerdictLedger.clear();
+        reportFolder(options.reportDir());
         planned(Map.of());
         RunBoard.clear();
         try {
@@ -198,7 +198,7 @@ public final class ScenarioRunner {
                 BenchOptions.use(options.withCorner(corner));
                 if (progress != null) progress.println("corner " + corner);
                 Path cucumberDir = corner.equals(io.hilbench.runtime.TraceNames.NOMINAL) ? report : report.resolve("corners").resolve(corner);
-                Files.createDirectories(cucumberDir);
+                reportFolder(cucumberDir);
                 LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                         .selectors(DiscoverySelectors.selectDirectory(options.featuresDir().toFile()))
                         .filters(includeEngines("cucumber"))
@@ -247,6 +247,34 @@ public final class ScenarioRunner {
             }
         }
         return out;
+    }
+
+    /**
+     * The run's report folder (or a folder in it), made if it is missing. It was claimed writable before the bench
+     * started, so a failure here means it was lost since (removed or replaced, the disk full): that is recorded as the
+     * run's report-folder write failure before the exception goes on, so {@code bench run} ends "REPORT FOLDER
+     * UNWRITABLE" (exit 2) as for any later write, not with a bare I/O message (issue #18 item 3; what the removed
+     * UnwritableReportFolderTest met under load when its folder vanished right after the preflight).
+     */
+    static void reportFolder(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            VerdictLedger.reportWriteFailed(dir, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The I/O failure in {@code t}'s causes (an {@link IOException}, or the one inside an
+     * {@link java.io.UncheckedIOException}), or null. Cucumber's report plugins (HTML, JSON, JUnit XML, messages) open
+     * their files when the run starts and write most of them when it ends; their failure fails the engine itself.
+     */
+    static IOException ioCause(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof IOException io) return io;
+        }
+        return null;
     }
 
     /** Cucumber's configuration for a run writing into {@code report}: glue, plugins, one scenario at a time. */
@@ -380,8 +408,17 @@ public final class ScenarioRunner {
         public void executionFinished(TestIdentifier id, TestExecutionResult r) {
             if (!id.isTest()) {
                 if (r.getStatus() == TestExecutionResult.Status.FAILED && id.getParentId().isEmpty()) {
-                    // the engine itself failed (e.g. a feature that does not parse): count it as a failure
                     String msg = r.getThrowable().map(Throwable::toString).orElse("engine failed");
+                    IOException io = r.getThrowable().map(ScenarioRunner::ioCause).orElse(null);
+                    if (reportDir != null && (io != null || VerdictLedger.writeFailure().isPresent())) {
+                        // Cucumber could not write its report files (disk full, the folder gone): not a scenario that
+                        // failed but the run's report folder lost; bench run ends REPORT FOLDER UNWRITABLE (issue #18
+                        // item 3; counted as a failed scenario before, the full disk's run read "1 passed, 1 failed")
+                        VerdictLedger.reportWriteFailed(reportDir, io != null ? io : new IOException(msg));
+                        if (out != null) out.println("error: Cucumber's report files could not be written: " + msg);
+                        return;
+                    }
+                    // the engine itself failed (e.g. a feature that does not parse): count it as a failure
                     results.add(new ScenarioResult(id.getDisplayName(), VerdictLedger.ScenarioOutcome.FAILED, msg));
                     addRecord(id.getDisplayName(), VerdictLedger.ScenarioOutcome.FAILED, "the Cucumber engine failed: " + msg);
                     if (out != null) out.println("error: " + msg);

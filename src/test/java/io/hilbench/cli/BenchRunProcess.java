@@ -1,8 +1,13 @@
 package io.hilbench.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real {@code bench run} in its own JVM, for the tests that signal or kill it (issue #18 item 3). */
 final class BenchRunProcess {
@@ -43,5 +48,31 @@ final class BenchRunProcess {
         Process bench = b.start();
         started.add(bench.toHandle());
         return bench;
+    }
+
+    /**
+     * Sends SIGTERM to a running {@code bench run}, drains the rest of its stdout (so a full pipe cannot hold it) and
+     * waits for it: exit 2, stderr {@code bench run: INTERRUPTED} and no evidence bundle, and every process in
+     * {@code watched} (its controller, its units' child benches) gone. Returns its stderr ({@code TMP/bench.err}).
+     */
+    static String awaitInterrupted(Process bench, BufferedReader out, Path tmp, List<ProcessHandle> watched) throws Exception {
+        bench.destroy(); // SIGTERM
+        Thread drain = new Thread(() -> {
+            try {
+                out.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        assertThat(bench.waitFor(300, TimeUnit.SECONDS)).as("bench run ends after SIGTERM").isTrue();
+        String err = Files.readString(tmp.resolve("bench.err"));
+        assertThat(bench.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).contains("bench run: INTERRUPTED").contains("no evidence bundle for an interrupted run; exit 2");
+        for (ProcessHandle h : watched) {
+            assertThat(h.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("process " + h.pid() + " " + h.info().command().orElse("") + " left running").isFalse();
+        }
+        return err;
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,21 +56,8 @@ class InterruptedRunTest {
         assertThat(children).as("the bench's controller child").isNotEmpty();
         started.addAll(children);
 
-        bench.destroy(); // SIGTERM mid-run: SU-02's first scenario is running
-        new Thread(() -> {
-            try {
-                out.transferTo(java.io.Writer.nullWriter());
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        }).start();
-        assertThat(bench.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("bench.err"));
-        assertThat(bench.exitValue()).as(err).isEqualTo(2);
-        assertThat(err).contains("bench run: INTERRUPTED").contains("no evidence bundle for an interrupted run; exit 2");
-        for (ProcessHandle child : children) {
-            assertThat(child.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("child " + child.pid() + " left running").isFalse();
-        }
+        // SIGTERM mid-run: SU-02's first scenario is running
+        BenchRunProcess.awaitInterrupted(bench, out, tmp, children);
 
         ObjectMapper json = new ObjectMapper();
         JsonNode verdicts = json.readTree(report.resolve("verdicts.json").toFile());

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,21 +51,8 @@ class ParallelInterruptedRunTest {
         assertThat(below).as("child benches and their controllers").hasSizeGreaterThanOrEqualTo(2);
         started.addAll(below);
 
-        bench.destroy(); // SIGTERM while the other units run
-        new Thread(() -> {
-            try {
-                out.transferTo(java.io.Writer.nullWriter());
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        }).start();
-        assertThat(bench.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(tmp.resolve("bench.err"));
-        assertThat(bench.exitValue()).as(err).isEqualTo(2);
-        assertThat(err).contains("bench run: INTERRUPTED").contains("no evidence bundle for an interrupted run; exit 2");
-        for (ProcessHandle h : below) {
-            assertThat(h.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("process " + h.pid() + " " + h.info().command().orElse("") + " left running").isFalse();
-        }
+        // SIGTERM while the other units run
+        BenchRunProcess.awaitInterrupted(bench, out, tmp, below);
 
         JsonNode verdicts = new ObjectMapper().readTree(report.resolve("verdicts.json").toFile());
         assertThat(verdicts.path("interrupted").asBoolean()).isTrue();

@@ -82,4 +82,40 @@ class ControllerDriverInterlockTest {
         assertThat(driver.alarms()).containsExactlyInAnyOrder(AlarmMeaning.HP_TRIP, AlarmMeaning.FLOW_TRIP, AlarmMeaning.COMM_LOSS);
         assertThat(driver.identity()).isEqualTo("HILbench RefCtl 0.1.0");
     }
+
+    /**
+     * A status read for the trace that timed out (the controller starved by load, not gone) is sent again, so the
+     * state and alarm columns do not depend on the machine's load; a read that fails otherwise still fails at once.
+     */
+    @Test
+    void aStatusReadThatTimedOutIsSentAgainAndOtherFailuresAreNot() throws Exception {
+        table.set("CTL.State", 90, "test");        // vendor "Trip"
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<java.io.IOException> failFirst = new java.util.concurrent.atomic.AtomicReference<>(
+                new java.io.IOException("OPC UA read failed", new org.eclipse.milo.opcua.stack.core.UaException(
+                        org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_Timeout, "requestId=107 timed out after 10000ms")));
+        SupervisoryLink real = driver.link();
+        SupervisoryLink late = new SupervisoryLink() {
+            @Override public double[] read(List<String> tags) throws java.io.IOException {
+                reads.incrementAndGet();
+                java.io.IOException e = failFirst.getAndSet(null);
+                if (e != null) throw e;
+                return real.read(tags);
+            }
+            @Override public String readText(String tag) throws java.io.IOException { return real.readText(tag); }
+            @Override public void write(String tag, double value) throws java.io.IOException { real.write(tag, value); }
+            @Override public java.util.Optional<Probe> probe(String tag) { return real.probe(tag); }
+            @Override public String protocol() { return real.protocol(); }
+            @Override public String describe() { return real.describe(); }
+            @Override public void close() {}
+        };
+        ControllerDriver d = new ControllerDriver(section, late);
+        assertThat(d.sampleStatus()).isEqualTo(ControllerState.TRIPPED.ordinal());
+        assertThat(reads).as("the timed-out read and its retry").hasValue(2);
+
+        failFirst.set(new java.io.IOException("connection closed"));
+        reads.set(0);
+        assertThatThrownBy(d::sampleStatus).isInstanceOf(IllegalStateException.class).hasMessageContaining("connection closed");
+        assertThat(reads).as("not a timeout: not sent again").hasValue(1);
+    }
 }

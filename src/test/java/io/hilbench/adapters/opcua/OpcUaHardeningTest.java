@@ -97,21 +97,13 @@ class OpcUaHardeningTest {
 
     /** A Milo client on the None or the Basic256Sha256 endpoint; {@code tamper} may change the endpoint it uses. */
     static OpcUaClient connect(boolean secure, IdentityProvider identity, UnaryOperator<EndpointDescription> tamper) throws Exception {
-        OpcUaClient c = OpcUaClient.create(server.endpointUrl(),
+        return TestPlant.connect(server.endpointUrl(),
                 eps -> eps.stream().filter(e -> secure
                         ? SecurityPolicy.Basic256Sha256.getUri().equals(e.getSecurityPolicyUri())
                         : SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri())).findFirst().map(tamper),
-                t -> {},
                 cfg -> cfg.setApplicationName(LocalizedText.english("hil-bench hardening client")).setApplicationUri(TestPlant.CLIENT_URI)
                         .setKeyPair(keys).setCertificate(cert).setCertificateChain(new X509Certificate[] {cert})
                         .setIdentityProvider(identity).setRequestTimeout(uint(HANG_GUARD_MS)));
-        try {
-            c.connect();
-        } catch (Exception e) {
-            c.disconnect();
-            throw e;
-        }
-        return c;
     }
 
     static OpcUaClient wellBehaved() throws Exception {
@@ -186,18 +178,10 @@ class OpcUaHardeningTest {
     }
 
     static OpcUaClient anonymous(OpcUaPlantServer srv) throws Exception {
-        OpcUaClient c = OpcUaClient.create(srv.endpointUrl(),
+        return TestPlant.connect(srv.endpointUrl(),
                 eps -> eps.stream().filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri())).findFirst(),
-                t -> {},
                 cfg -> cfg.setApplicationName(LocalizedText.english("hil-bench limits client")).setApplicationUri(TestPlant.CLIENT_URI)
                         .setIdentityProvider(new AnonymousProvider()).setRequestTimeout(uint(HANG_GUARD_MS)));
-        try {
-            c.connect();
-        } catch (Exception e) {
-            c.disconnect();
-            throw e;
-        }
-        return c;
     }
 
     static void assertServes(OpcUaClient c) throws Exception {

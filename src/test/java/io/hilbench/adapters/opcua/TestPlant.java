@@ -13,10 +13,12 @@ import io.hilbench.points.PointTable;
 import io.hilbench.runtime.Quality;
 import io.hilbench.runtime.SignalFrame;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -122,17 +124,34 @@ final class TestPlant {
         }
     }
 
+    /**
+     * A test client's request timeout: generous for a loaded CI machine (load ~50 on 2 cores: a Sign&Encrypt connect
+     * once took more than 5 s), still short of the surefire fork's own limits, so a server that never answers fails
+     * the test instead of hanging it. A refused connect or request is answered at once and does not wait for it.
+     */
+    static final int CLIENT_TIMEOUT_MS = 30_000;
+
     /** Anonymous client on the None endpoint. */
     static OpcUaClient connectNone(String url) throws Exception {
-        OpcUaClient c = OpcUaClient.create(url,
-                eps -> eps.stream().filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri())).findFirst(),
-                t -> {},
+        return connect(url, eps -> eps.stream().filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri())).findFirst(),
                 cfg -> cfg.setApplicationName(LocalizedText.english("hil-bench test client"))
                         .setApplicationUri(CLIENT_URI)
                         .setIdentityProvider(new AnonymousProvider())
-                        .setRequestTimeout(uint(5000)));
+                        .setRequestTimeout(uint(CLIENT_TIMEOUT_MS)));
+    }
+
+    /**
+     * A connected Milo client at {@code url} on the endpoint {@code select} picks, configured by {@code config}; a failed
+     * connect is disconnected (library notes pitfall 6) and rethrown. The namespace table is read once connected: Milo's
+     * own read at the session's start only logs a warning when it times out and leaves namespace 0 alone, so
+     * {@link #node} would find no plant namespace on a loaded machine.
+     */
+    static OpcUaClient connect(String url, java.util.function.Function<List<EndpointDescription>, java.util.Optional<EndpointDescription>> select,
+                               java.util.function.Consumer<OpcUaClientConfigBuilder> config) throws Exception {
+        OpcUaClient c = OpcUaClient.create(url, select, t -> {}, config);
         try {
             c.connect();
+            c.readNamespaceTable();
         } catch (Exception e) {
             c.disconnect();
             throw e;
