@@ -520,6 +520,15 @@ public final class RunCommand implements Callable<Integer> {
                     ov.add(e);
                 }
                 m.put("overrides", ov);
+                if (c.sensors() != null) {
+                    // a sensor corner (issue #17 item 3): the readings' offset and noise in multiples of each accuracy
+                    // class; the noise is seeded from the run's seed (run.seed)
+                    java.util.Map<String, Object> se = new java.util.LinkedHashMap<>();
+                    se.put("offset", c.sensors().offset());
+                    se.put("noise", c.sensors().noise());
+                    se.put("tags", c.sensors().tagOffsets());
+                    m.put("sensors", se);
+                }
             }
             out.add(m);
         }

@@ -107,6 +107,19 @@ public final class BenchAssembly implements Lifecycle {
 
     public Rig rig() { return rig; }
 
+    /** A parameter corner's sensor errors (issue #17 item 3), scheduled on every run's emulator before it starts. */
+    private List<io.hilbench.runtime.faults.SensorFault> standingSensorFaults = List.of();
+
+    /**
+     * Sensor errors every run of this bench starts with and keeps (a corner's sensors within their accuracy class,
+     * {@link SensorCorners}): scheduled on the current emulator now (call before {@link #start()}) and on each fresh
+     * one of {@link #newRun} before anything else, so they take the first fault ids (seeded noise, same every run).
+     */
+    public synchronized void standingSensorFaults(List<io.hilbench.runtime.faults.SensorFault> faults) {
+        standingSensorFaults = List.copyOf(faults);
+        for (var f : standingSensorFaults) emulator.addSensorFault(f);
+    }
+
     /** The plant of the current run (a fresh one after each {@link #newRun}). */
     public synchronized PlantModel plant() { return currentPlant; }
 
@@ -135,6 +148,7 @@ public final class BenchAssembly implements Lifecycle {
         old.stop();
         PlantModel fresh = PlantModels.create(rig);
         Emulator next = new Emulator(fresh, plantIo, config.withSeed(seed), linkState);
+        for (var f : standingSensorFaults) next.addSensorFault(f);
         if (prepare != null) prepare.accept(next);
         next.start();
         currentPlant = fresh;

@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param source      why these values: the datasheet, standard or note the bounds come from
  * @param overrides   the parameter values, checked exactly as {@code plant.overrides} ({@link PlantModels#parameters})
  * @param line        the line of the corner's name in rig.yaml (0 for nominal)
+ * @param sensors     the corner's sensor errors within their accuracy classes, or null for none ({@link SensorCorner})
  */
-public record Corner(String name, String description, String source, List<PlantOverride> overrides, int line) {
+public record Corner(String name, String description, String source, List<PlantOverride> overrides, int line, SensorCorner sensors) {
     /** The plant as the rig describes it, without a corner's overrides. */
     public static final String NOMINAL = io.hilbench.runtime.TraceNames.NOMINAL;
 
@@ -25,6 +26,21 @@ public record Corner(String name, String description, String source, List<PlantO
         description = description == null ? "" : description;
         source = source == null ? "" : source;
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    /** A corner of plant parameters only. */
+    public Corner(String name, String description, String source, List<PlantOverride> overrides, int line) {
+        this(name, description, source, overrides, line, null);
+    }
+
+    /**
+     * What the run records of this corner and the re-judge compares with the bundle's rig.yaml: each override as
+     * KEY=VALUE, then the sensor errors ({@link SensorCorner#recorded()}).
+     */
+    public List<String> recorded() {
+        List<String> out = new java.util.ArrayList<>(overrides.stream().map(o -> o.key() + "=" + o.value()).toList());
+        if (sensors != null) out.addAll(sensors.recorded());
+        return out;
     }
 
     /** The nominal corner: no overrides. */

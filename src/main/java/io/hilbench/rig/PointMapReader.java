@@ -44,7 +44,22 @@ public final class PointMapReader {
             "opcua", "opcua_type", "min", "max", "initial", "on_out_of_range", "failsafe", "bad_value", "binding");
 
     private static final int TAG = 0, DESCRIPTION = 1, KIND = 2, UNIT = 3, MODBUS = 4, SCALE = 5, OFFSET = 6, OPCUA = 7,
-            OPCUA_TYPE = 8, MIN = 9, MAX = 10, INITIAL = 11, ON_OUT_OF_RANGE = 12, FAILSAFE = 13, BAD_VALUE = 14, BINDING = 15;
+            OPCUA_TYPE = 8, MIN = 9, MAX = 10, INITIAL = 11, ON_OUT_OF_RANGE = 12, FAILSAFE = 13, BAD_VALUE = 14, BINDING = 15,
+            ACCURACY = 16;
+
+    /**
+     * The optional last column (issue #17 item 3): a sensor's accuracy class ({@link io.hilbench.points.SensorAccuracy});
+     * a map has it in its header or not at all; empty for an ideal sensor and for every point that is not a sensor.
+     */
+    public static final String ACCURACY_COLUMN = "accuracy";
+
+    private static final List<String> WITH_ACCURACY;
+
+    static {
+        List<String> c = new ArrayList<>(COLUMNS);
+        c.add(ACCURACY_COLUMN);
+        WITH_ACCURACY = List.copyOf(c);
+    }
 
     private static final Pattern TAG_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
     private static final Pattern BIT_SUFFIX = Pattern.compile(".*\\.bit\\d+");
@@ -71,11 +86,18 @@ public final class PointMapReader {
      *                   look for a point use them not to repeat a row's error as "missing point"
      * @param complete   false when the file could not be read at all, so no point is known
      */
-    public record Result(List<PointDefinition> points, List<RigError> errors, Set<String> incomplete, boolean complete) {
+    public record Result(List<PointDefinition> points, List<RigError> errors, Set<String> incomplete, boolean complete,
+                         java.util.Map<String, io.hilbench.points.SensorAccuracy> accuracy) {
         public Result {
             points = List.copyOf(points);
             errors = List.copyOf(errors);
             incomplete = Set.copyOf(incomplete);
+            accuracy = accuracy == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accuracy));
+        }
+
+        /** A result without accuracy classes (a map without the {@code accuracy} column). */
+        public Result(List<PointDefinition> points, List<RigError> errors, Set<String> incomplete, boolean complete) {
+            this(points, errors, incomplete, complete, java.util.Map.of());
         }
 
         static Result unreadable(RigError error) {
@@ -119,25 +141,31 @@ public final class PointMapReader {
         List<RigError> errors = new ArrayList<>();
         List<PointDefinition> points = new ArrayList<>();
         Set<String> incomplete = new java.util.HashSet<>();
+        java.util.Map<String, io.hilbench.points.SensorAccuracy> accuracy = new java.util.LinkedHashMap<>();
         List<CsvRecord> records = CsvRecord.parse(text, fileName, errors);
         boolean header = true;
+        int columns = COLUMNS.size();
         for (CsvRecord r : records) {
             if (header) {
                 header = false;
-                if (!isHeader(r)) {
+                if (isHeader(r, WITH_ACCURACY)) {
+                    columns = WITH_ACCURACY.size();
+                } else if (!isHeader(r, COLUMNS)) {
                     errors.add(new RigError(fileName, r.line(), "header", "the first row must be the header "
-                            + String.join(",", COLUMNS) + "; found " + String.join(",", r.fields())));
+                            + String.join(",", COLUMNS) + " (optionally followed by ," + ACCURACY_COLUMN + "); found " + String.join(",", r.fields())));
                     return new Result(points, errors, incomplete, false);
                 }
                 continue;
             }
-            if (r.fields().size() != COLUMNS.size()) {
+            if (r.fields().size() != columns) {
                 errors.add(new RigError(fileName, r.line(), "columns", "row has " + r.fields().size() + " values, expected "
-                        + COLUMNS.size() + " (quote a value that contains commas, e.g. \"enum(0=Off,1=On)\")"));
+                        + columns + " (quote a value that contains commas, e.g. \"enum(0=Off,1=On)\")"));
                 markIncomplete(r.fields(), incomplete);
                 continue;
             }
-            PointDefinition p = new Row(fileName, r.line(), r.fields().toArray(String[]::new), errors).parse();
+            Row row = new Row(fileName, r.line(), r.fields().toArray(String[]::new), errors);
+            PointDefinition p = row.parse();
+            if (p != null && columns > ACCURACY) p = row.accuracy(p, accuracy);
             if (p != null) points.add(p);
             else markIncomplete(r.fields(), incomplete);
         }
@@ -146,13 +174,13 @@ public final class PointMapReader {
             errors.add(new RigError(fileName, 1, "header", "the point map has no header row"));
             complete = false;
         }
-        return new Result(points, errors, incomplete, complete);
+        return new Result(points, errors, incomplete, complete, accuracy);
     }
 
-    private static boolean isHeader(CsvRecord r) {
-        if (r.fields().size() != COLUMNS.size()) return false;
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (!r.fields().get(i).trim().equalsIgnoreCase(COLUMNS.get(i))) return false;
+    private static boolean isHeader(CsvRecord r, List<String> columns) {
+        if (r.fields().size() != columns.size()) return false;
+        for (int i = 0; i < columns.size(); i++) {
+            if (!r.fields().get(i).trim().equalsIgnoreCase(columns.get(i))) return false;
         }
         return true;
     }
@@ -173,7 +201,7 @@ public final class PointMapReader {
         }
 
         private void error(int column, String message) {
-            errors.add(new RigError(file, line, COLUMNS.get(column), message));
+            errors.add(new RigError(file, line, WITH_ACCURACY.get(column), message));
             failed = true;
         }
 
@@ -313,6 +341,30 @@ public final class PointMapReader {
                         min, max, initial, initialText, policy, failsafe, badRaw, binding, file, line);
             } catch (IllegalArgumentException e) {
                 errors.add(new RigError(file, line, "row", e.getMessage()));
+                return null;
+            }
+        }
+
+        /**
+         * The row's accuracy class (column {@code accuracy}) into {@code out} by tag: only a sensor has one; an error
+         * names the file, line and field like every other column's, and the row then yields no point.
+         */
+        PointDefinition accuracy(PointDefinition p, java.util.Map<String, io.hilbench.points.SensorAccuracy> out) {
+            String text = get(ACCURACY);
+            if (text.isEmpty()) return p;
+            if (p.kind() != PointKind.SENSOR) {
+                error(ACCURACY, "only a sensor has an accuracy class (this is a " + lower(p.kind()) + " point)");
+                return null;
+            }
+            if (p.isBoolean() || p.isString()) {
+                error(ACCURACY, "a " + (p.isString() ? "string" : "boolean") + " point has no accuracy class");
+                return null;
+            }
+            try {
+                out.put(p.tag(), io.hilbench.points.SensorAccuracy.parse(text, p.unit(), p.min(), p.max()));
+                return p;
+            } catch (IllegalArgumentException e) {
+                error(ACCURACY, e.getMessage());
                 return null;
             }
         }

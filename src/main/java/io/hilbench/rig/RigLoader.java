@@ -171,6 +171,7 @@ public final class RigLoader {
             // plant point maps
             List<Path> mapFiles = new ArrayList<>();
             List<PointDefinition> points = new ArrayList<>();
+            java.util.Map<String, io.hilbench.points.SensorAccuracy> accuracy = new java.util.LinkedHashMap<>();
             Set<String> incomplete = new java.util.HashSet<>();
             boolean allMapsRead = true;
             List<YamlNode> maps = top.list("point_maps", true, "the plant point-map CSV files");
@@ -187,11 +188,13 @@ public final class RigLoader {
                     PointMapReader.Result result = reader.read(file, file.toString());
                     errors.addAll(result.errors());
                     points.addAll(result.points());
+                    accuracy.putAll(result.accuracy());
                     incomplete.addAll(result.incomplete());
                     allMapsRead &= result.complete();
                 }
             }
             checkPlantPoints(points, top, lockstep, watchdog, maps != null && allMapsRead, incomplete);
+            if (maps != null && allMapsRead) checkSensorTags(points, accuracy);
 
             Optional<ControllerSection> controller = Optional.ofNullable(controller(top, points));
 
@@ -287,23 +290,64 @@ public final class RigLoader {
                     errors.add(new RigError(rigName, e.keyLine(), field, "must be a mapping of description, source, overrides, was " + e.value().describe()));
                     continue;
                 }
-                Section c = new Section(rigName, field, e.keyLine(), m, errors, keys("description", "source", "overrides"));
+                Section c = new Section(rigName, field, e.keyLine(), m, errors, keys("description", "source", "overrides", "sensors"));
                 String description = c.text("description", false, "", "what the corner stands for");
                 String source = c.text("source", true, "", "where its bounds come from: a datasheet, a standard, a note");
+                SensorCorner sensors = sensors(c);
                 List<PlantOverride> overrides = new ArrayList<>();
-                YamlNode.Mapping o = c.table("overrides", true, "parameter keys (e.g. gasCooler.co2SideUaNominalWPerK) and their values");
+                YamlNode.Mapping o = c.table("overrides", sensors == null, "parameter keys (e.g. gasCooler.co2SideUaNominalWPerK) and their values");
                 if (o != null) {
                     int before = errors.size();
                     overridesOf(o, "", rigName, overrides, field + ".overrides");
                     if (overrides.isEmpty() && errors.size() == before) c.error("overrides", "a corner sets at least one parameter");
                     if (!overrides.isEmpty() && plant.parameters() == null) c.error("overrides", "corner overrides apply to the parameter files: give plant.parameters too");
                 }
-                out.add(new Corner(name, description, source, overrides, e.keyLine()));
+                out.add(new Corner(name, description, source, overrides, e.keyLine(), sensors));
             }
             return out;
         }
 
         /** The overrides of a {@code plant.overrides} mapping: dotted keys, or nested mappings read as dotted keys. */
+        /** Per-tag sensor offsets of the corners, checked against the point maps once they are read: tag, line, field. */
+        private final List<String[]> sensorTags = new ArrayList<>();
+
+        /**
+         * A corner's {@code sensors:} (issue #17 item 3): {@code offset} and {@code noise} in multiples of each sensor's
+         * accuracy class, {@code tags:} per-tag offsets; within the class, so offsets −1…+1 and noise 0…1.
+         */
+        private SensorCorner sensors(Section c) {
+            Section s = c.section("sensors", false, keys("offset", "noise", "tags"));
+            if (s == null) return null;
+            String within = "multiples of each sensor's accuracy class, -1..+1: within the class";
+            double offset = s.number("offset", 0.0, -1.0, 1.0, within);
+            double noise = s.number("noise", 0.0, 0.0, 1.0, "noise standard deviation in multiples of each sensor's accuracy class, 0..1");
+            java.util.Map<String, Double> tags = new java.util.LinkedHashMap<>();
+            YamlNode.Mapping t = s.table("tags", false, "tags of sensor points and their offsets in multiples of the accuracy class");
+            if (t != null) {
+                Section ts = new Section(s.file, s.key("tags"), s.line("tags"), t, errors, t.entries().keySet());
+                for (String tag : t.entries().keySet()) {
+                    int before = errors.size();
+                    double v = ts.number(tag, Double.NaN, -1.0, 1.0, within);
+                    if (errors.size() == before && !Double.isNaN(v)) {
+                        tags.put(tag, v);
+                        sensorTags.add(new String[] {tag, Integer.toString(ts.line(tag)), ts.key(tag)});
+                    }
+                }
+            }
+            if (!s.has("offset") && !s.has("noise") && tags.isEmpty()) s.error("offset", "a sensors corner gives an offset, a noise or tags");
+            return new SensorCorner(offset, noise, tags);
+        }
+
+        /** Each per-tag sensor offset of a corner names a sensor point with an accuracy class. */
+        private void checkSensorTags(List<PointDefinition> points, java.util.Map<String, io.hilbench.points.SensorAccuracy> accuracy) {
+            java.util.Set<String> tags = new java.util.HashSet<>();
+            points.forEach(p -> tags.add(p.tag()));
+            for (String[] t : sensorTags) {
+                if (!tags.contains(t[0])) errors.add(new RigError(rigName, Integer.parseInt(t[1]), t[2], "no point '" + t[0] + "' in the point maps"));
+                else if (!accuracy.containsKey(t[0])) errors.add(new RigError(rigName, Integer.parseInt(t[1]), t[2], "point '" + t[0] + "' has no accuracy class in its point map (column accuracy)"));
+            }
+        }
+
         private void overridesOf(YamlNode.Mapping m, String prefix, String file, List<PlantOverride> out, String field) {
             for (YamlNode.Entry e : m.entries().values()) {
                 String key = prefix + e.key();

@@ -123,6 +123,22 @@ final class Section {
         return fallback;
     }
 
+    /** A number in [min, max] (a whole number is accepted too). */
+    double number(String k, double fallback, double min, double max, String what) {
+        if (!has(k)) return fallback;
+        if (node(k) instanceof YamlNode.Scalar s
+                && (s.token() == JsonToken.VALUE_NUMBER_INT || s.token() == JsonToken.VALUE_NUMBER_FLOAT)) {
+            double v = Double.parseDouble(s.text());
+            if (!Double.isFinite(v) || v < min || v > max) {
+                errors.add(new RigError(file, s.line(), key(k), s.text() + " is out of range " + min + ".." + max + " (" + what + ")"));
+                return fallback;
+            }
+            return v;
+        }
+        wrongType(k, "a number (" + what + ")");
+        return fallback;
+    }
+
     boolean bool(String k, boolean fallback) {
         if (!has(k)) return fallback;
         if (node(k) instanceof YamlNode.Scalar s) {

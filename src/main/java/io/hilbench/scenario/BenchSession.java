@@ -66,6 +66,8 @@ public final class BenchSession implements AutoCloseable {
         // the reference controller is started by us and told the plant's address: free ports; an external one dials the rig's
         if (reference) o = o.withPorts(0, 0);
         this.assembly = new BenchAssembly(rig, PlantModels.create(rig), o);
+        // a corner's sensor errors within their accuracy classes: what the controller reads moves, the truth does not
+        assembly.standingSensorFaults(io.hilbench.rig.SensorCorners.faults(rig, options.corner()));
         this.signals = new PlantSignals(rig, assembly.plant().catalogue());
         // the plant starts first (the controller needs its address); the Ack timeout starts when the controller is ready
         assembly.emulator().holdAckTimer();

@@ -172,7 +172,7 @@ public final class Replay {
         if (io.hilbench.runtime.TraceNames.NOMINAL.equals(r.corner())) return null;
         java.util.Optional<io.hilbench.rig.Corner> c = rig.corner(r.corner());
         if (c.isEmpty()) return "corner '" + r.corner() + "' is not defined in the bundle's rig.yaml";
-        List<String> defined = c.get().overrides().stream().map(o -> o.key() + "=" + o.value()).toList();
+        List<String> defined = c.get().recorded();
         if (!defined.equals(r.cornerOverrides())) {
             return "corner '" + r.corner() + "' ran with " + r.cornerOverrides() + " but the bundle's rig.yaml defines " + defined;
         }

@@ -540,7 +540,7 @@ public final class World implements Disposable {
 
     /** The corner's overrides as KEY=VALUE, as rig.yaml defines them (the replay recipe records them; the re-judge compares). */
     private java.util.List<String> cornerOverrides(String corner) {
-        return session.rig().corner(corner).map(c -> c.overrides().stream().map(o -> o.key() + "=" + o.value()).toList()).orElse(java.util.List.of());
+        return session.rig().corner(corner).map(io.hilbench.rig.Corner::recorded).orElse(java.util.List.of());
     }
 
     @Override

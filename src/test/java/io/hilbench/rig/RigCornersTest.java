@@ -40,7 +40,9 @@ class RigCornersTest {
         assertThat(rig.plant().corners()).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(c -> {
                     assertThat(c.source()).as(c.name()).isNotBlank();
-                    assertThat(c.overrides()).as(c.name()).isNotEmpty();
+                    // a plant-parameter corner overrides parameters; a sensor corner moves readings instead (SensorCornerTest)
+                    if (c.sensors() == null) assertThat(c.overrides()).as(c.name()).isNotEmpty();
+                    else assertThat(c.sensors().recorded()).as(c.name()).isNotEmpty();
                 });
         PlantModels.checkCorners(rig, null);
 
@@ -138,7 +140,7 @@ class RigCornersTest {
                             yaml + ":" + PlantOverridesTest.lineOf(yaml, "  nominal:") + ": field corners.nominal: 'nominal' is the rig without a corner's overrides; a rig may not define it",
                             yaml + ":" + PlantOverridesTest.lineOf(yaml, "  bad name!:") + ": field corners.bad name!: 'bad name!' is not a corner name (letters, digits, '-', '_': it names trace files)",
                             yaml + ":" + PlantOverridesTest.lineOf(yaml, "  no-source:") + ": field corners.no-source.source: missing key (where its bounds come from: a datasheet, a standard, a note)",
-                            yaml + ":" + PlantOverridesTest.lineOf(yaml, "    colour: red") + ": field corners.extra-key.colour: unknown key (expected one of: description, source, overrides)",
+                            yaml + ":" + PlantOverridesTest.lineOf(yaml, "    colour: red") + ": field corners.extra-key.colour: unknown key (expected one of: description, source, overrides, sensors)",
                             yaml + ":" + PlantOverridesTest.lineOf(yaml, "overrides: {}") + ": field corners.empty.overrides: a corner sets at least one parameter");
                     assertThat(errors).anySatisfy(s -> assertThat(s).startsWith(yaml + ":" + PlantOverridesTest.lineOf(yaml, "tank.volumeM3: [1, 2]")
                             + ": field corners.a-list.overrides.tank.volumeM3: expected one value"));

@@ -68,6 +68,34 @@ public sealed interface SensorFaultKind {
         }
     }
 
+    /**
+     * A sensor within its accuracy class (a parameter corner's sensor errors, issue #17 item 3): reads
+     * truth + offset·band + noise·band·g, band the class's half-width at the reading ({@code bandSi}, in SI units of
+     * the output), g a standard normal draw from the fault's seeded generator (none drawn when {@code noise} is 0).
+     *
+     * @param label  for events: the tag and its class, e.g. "PT-202 0.5%span"
+     * @param bandSi the band in SI at a true SI value
+     */
+    record WithinAccuracy(String label, java.util.function.DoubleUnaryOperator bandSi, double offset, double noise) implements SensorFaultKind {
+        public WithinAccuracy {
+            if (!Double.isFinite(offset) || !(noise >= 0) || Double.isInfinite(noise)) {
+                throw new IllegalArgumentException("offset and noise must be finite, noise >= 0, were " + offset + ", " + noise);
+            }
+        }
+
+        public double apply(double trueValue, double startValue, double elapsedS, SplittableRandom random) {
+            double band = bandSi.applyAsDouble(trueValue);
+            double out = trueValue + offset * band;
+            if (noise > 0) out += noise * band * random.nextGaussian();
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "within accuracy " + label + ": offset " + offset + ", noise " + noise + " x class";
+        }
+    }
+
     /** Transmits a fixed value beyond the sensor's span (the scenario layer picks it from the point's range). */
     record OutOfRange(double value) implements SensorFaultKind {
         public OutOfRange {
