@@ -84,6 +84,19 @@ final class UnitRuns {
      * @param commonArgs the child's arguments after {@code run} other than --unit and --report (rig, features, controller …)
      * @param out        one line per finished unit
      */
+    /**
+     * A unit child JVM's own options (issue #17 item 1, branch perf): {@link #DEFAULT_UNIT_JVM_OPTIONS}, or the
+     * environment variable {@value #UNIT_JVM_OPTIONS_ENV} when set (blank: none), for measuring alternatives.
+     */
+    static final String UNIT_JVM_OPTIONS_ENV = "BENCH_UNIT_JVM_OPTIONS";
+    /** See BENCHMARKS.md, "Parallel runs: the lockstep poll and the JVMs (perf)". */
+    static final String DEFAULT_UNIT_JVM_OPTIONS = "";
+
+    static List<String> unitJvmOptions(Map<String, String> env) {
+        String v = env.getOrDefault(UNIT_JVM_OPTIONS_ENV, DEFAULT_UNIT_JVM_OPTIONS).trim();
+        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+    }
+
     static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
                        PrintStream out) throws IOException, InterruptedException {
         return run(units, resetAllowanceMin, parallel, commonArgs, reportDir, out, new Live(), () -> true);
@@ -201,7 +214,9 @@ final class UnitRuns {
                 futures.add(pool.submit(() -> {
                     Path dir = reportDir.resolve(u.folder());
                     Path log = reportDir.resolve(u.folder() + ".log");
-                    List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run",
+                    List<String> cmd = new ArrayList<>(List.of(javaBin));
+                    cmd.addAll(unitJvmOptions(System.getenv()));
+                    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run",
                             "--unit", u.selector(), "--report", dir.toString()));
                     cmd.addAll(commonArgs);
                     // a unit at a parameter corner (issue #17 item 3) runs its child at that corner; nominal adds nothing

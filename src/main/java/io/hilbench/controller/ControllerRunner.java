@@ -18,6 +18,16 @@ import java.util.concurrent.locks.LockSupport;
  * the last cycle. Between polls the loop parks {@link #POLL_LOCKSTEP_NS} (lockstep) or {@link #POLL_PACED_NS}: the
  * handshake costs about one poll interval plus the requests per step.
  *
+ * <p><b>Backing off in lockstep.</b> Each poll is a Modbus request through the bench's link proxy: two proxy pump
+ * threads and the server's connection thread wake for it, mostly system time. A step normally follows its Ack within a
+ * few hundred µs, so the loop polls every {@link #POLL_LOCKSTEP_NS} for the first {@link #POLL_SPIN_NS} after a cycle;
+ * a plant that has not moved by then is held (a scenario action, the bench between scenarios, a real-time-paced link
+ * fault) or starved of CPU, and the pause grows with the wait ({@link #lockstepPauseNs}: a quarter of the time waited,
+ * at most {@link #POLL_LOCKSTEP_MAX_NS}). So a step that comes within the first millisecond is seen as soon as before,
+ * a later one at most a quarter of its wait (and {@link #POLL_LOCKSTEP_MAX_NS}) later, and a plant held for a second
+ * costs about 140 polls (and 50 Ack read-backs) instead of 5,000 polls. Plant time is untouched: in lockstep the bench waits for the Ack, so no trace
+ * value depends on when the poll sees the step.
+ *
  * <p><b>A plant that reset its Ack.</b> At the start of a run the bench sets {@code BENCH.Ack} to a no-Ack value, and a
  * new run may publish the very step number the controller last acknowledged. So when the step has not moved for
  * {@link #STALE_CHECK_NS}, the loop reads the Ack back and, if it is not the current step, runs the cycle again.
@@ -46,6 +56,10 @@ public final class ControllerRunner implements Lifecycle {
 
     /** Poll interval in lockstep: short, so a step costs little more than its requests. */
     static final long POLL_LOCKSTEP_NS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** Lockstep: poll every {@link #POLL_LOCKSTEP_NS} this long after a cycle, then back off (class comment). */
+    static final long POLL_SPIN_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Lockstep: the longest pause between polls while the plant is held. */
+    static final long POLL_LOCKSTEP_MAX_NS = TimeUnit.MILLISECONDS.toNanos(8);
     /** Poll interval in real-time and accelerated pacing. */
     static final long POLL_PACED_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** No new step for this long: read the Ack back (see the class comment). */
@@ -73,6 +87,9 @@ public final class ControllerRunner implements Lifecycle {
     private long lastStep = -1;
     private long lastCycleTimeMs = -1;
     private long lastNewStepNs;
+    /** When the loop began waiting for a new step (the end of the last cycle, or a connect), for the backoff. */
+    private long waitingSinceNs;
+    private volatile long polls;
     /** The pacing the request timeout was last set for; null before the first poll. */
     private Boolean timeoutForLockstep;
 
@@ -100,6 +117,9 @@ public final class ControllerRunner implements Lifecycle {
         if (t != null) {
             LockSupport.unpark(t);
             t.join(STOP_JOIN_MS);
+            long c = cycles, p = polls;
+            log.info("controller loop stopped: {} cycles, {} clock polls ({} per cycle)", c, p,
+                    c == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", (double) p / c));
         }
         io.close();
     }
@@ -109,6 +129,9 @@ public final class ControllerRunner implements Lifecycle {
 
     /** The last step acknowledged, or -1. */
     public long lastAck() { return lastAck; }
+
+    /** Clock polls so far (diagnostics: how many requests the handshake spends on waiting). */
+    public long polls() { return polls; }
 
     /** Mean wall time of a cycle's read, compute and commit, ns (diagnostics; the poll wait is not included). */
     public double meanCycleNanos() {
@@ -127,6 +150,7 @@ public final class ControllerRunner implements Lifecycle {
                     backoffMs = BACKOFF_MIN_MS;
                     warnedDown = false;
                     lastNewStepNs = System.nanoTime();
+                    waitingSinceNs = lastNewStepNs;
                 } catch (ControllerIoException e) {
                     if (!warnedDown) log.warn("{}; retrying with backoff up to {} ms", e.getMessage(), BACKOFF_MAX_MS);
                     if (cycles > 0) linkLost(e); // never connected yet: no link to lose
@@ -138,6 +162,7 @@ public final class ControllerRunner implements Lifecycle {
             }
             try {
                 ControllerIo.BenchClock clock = io.poll();
+                polls++;
                 linkSilenceFor(clock.lockstep());
                 if (due(clock)) {
                     runCycle();
@@ -148,7 +173,7 @@ public final class ControllerRunner implements Lifecycle {
                         runCycle();
                     }
                 } else {
-                    pause(clock.lockstep() ? POLL_LOCKSTEP_NS : POLL_PACED_NS);
+                    pause(clock.lockstep() ? lockstepPauseNs(System.nanoTime() - waitingSinceNs) : POLL_PACED_NS);
                 }
             } catch (ControllerIoException e) {
                 if (e.linkLost()) {
@@ -166,6 +191,16 @@ public final class ControllerRunner implements Lifecycle {
                 backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs * 2);
             }
         }
+    }
+
+    /**
+     * The pause before the next lockstep poll when the step has not moved for {@code waitedNs} since the last cycle:
+     * {@link #POLL_LOCKSTEP_NS} for the first {@link #POLL_SPIN_NS}, then a quarter of the wait (each pause 1.25 times
+     * the last: the step is seen at most 25 % of its wait late), at most {@link #POLL_LOCKSTEP_MAX_NS}.
+     */
+    static long lockstepPauseNs(long waitedNs) {
+        if (waitedNs < POLL_SPIN_NS) return POLL_LOCKSTEP_NS;
+        return Math.min(POLL_LOCKSTEP_MAX_NS, Math.max(POLL_LOCKSTEP_NS, waitedNs / 4));
     }
 
     /** Sets the plant link's request timeout for the pacing the plant announces (see the class comment). */
@@ -200,6 +235,7 @@ public final class ControllerRunner implements Lifecycle {
         lastCycleTimeMs = in.plantTimeMs();
         lastAck = in.step();
         lastNewStepNs = t1;
+        waitingSinceNs = t1;
         cycleNanosTotal += t1 - t0;
         cycles++;
     }

@@ -49,11 +49,27 @@ public final class ControllerProcess implements AutoCloseable {
         this.modbusEndpoint = modbusEndpoint;
     }
 
+    /**
+     * The controller JVM's own options (issue #17 item 1, branch perf): {@link #DEFAULT_JVM_OPTIONS}, or the environment
+     * variable {@value #JVM_OPTIONS_ENV} when set (blank: none), for measuring alternatives without a rebuild.
+     */
+    static final String JVM_OPTIONS_ENV = "BENCH_CONTROLLER_JVM_OPTIONS";
+    /** The controller child's JVM options; see BENCHMARKS.md, "Parallel runs: the lockstep poll and the JVMs (perf)". */
+    static final String DEFAULT_JVM_OPTIONS = "";
+
+    /** The controller child's JVM options: {@value #JVM_OPTIONS_ENV} when set, else {@link #DEFAULT_JVM_OPTIONS}. */
+    static List<String> jvmOptions(java.util.Map<String, String> env) {
+        String v = env.getOrDefault(JVM_OPTIONS_ENV, DEFAULT_JVM_OPTIONS).trim();
+        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+    }
+
     /** The command line that starts {@code bench controller} in a new JVM like this one. */
     static List<String> command(Path rigDir, String plantModbus, String variant) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), MAIN_CLASS, "controller",
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions(System.getenv()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "controller",
                 "--rig", rigDir.toString(), "--plant-modbus", plantModbus,
                 "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0", EXIT_WITH_PARENT));
         if (variant != null) cmd.addAll(List.of("--variant", variant));

@@ -165,6 +165,32 @@ class RunReportTest {
     }
 
     @Test
+    void thePlotsDrawnSideBySideMakeTheSamePagesAsDrawnOneByOne(@TempDir Path other) throws Exception {
+        // the suite's report (written in @BeforeAll) drew its two plots on up to one thread a core; this one on one thread
+        copyFixture(other);
+        RunReport.Written one = RunReport.write(other, RIG, FEATURES, step -> {}, 1);
+        assertThat(one.plots()).hasSameSizeAs(written.plots()).hasSize(4);
+        for (int i = 0; i < one.plots().size(); i++) {
+            assertThat(one.plots().get(i).getFileName()).isEqualTo(written.plots().get(i).getFileName());
+            if (one.plots().get(i).toString().endsWith(".png")) {
+                assertThat(Files.readAllBytes(one.plots().get(i))).as(one.plots().get(i).getFileName().toString())
+                        .isEqualTo(Files.readAllBytes(written.plots().get(i)));
+            }
+        }
+        // the pages: equal but for the folder's name, the time they were written and jfreesvg's per-document id prefix
+        java.util.function.Function<Path, String> page = f -> {
+            try {
+                return Files.readString(f).replace(f.getParent().toString(), "DIR").replace(f.getParent().getFileName().toString(), "DIR").replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "TIME")
+                        .replaceAll("_\\d{6,}", "_ID");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(page.apply(one.index())).isEqualTo(page.apply(written.index()));
+        assertThat(page.apply(one.handoverHtml())).isEqualTo(page.apply(written.handoverHtml()));
+    }
+
+    @Test
     void aJunitXmlThatDisagreesWithTheVerdictsIsReported(@TempDir Path other) throws Exception {
         copyFixture(other);
         Path junit = other.resolve("cucumber-junit.xml");

@@ -17,6 +17,17 @@ class ControllerProcessReadyTest {
     private static final Duration LONG = Duration.ofMinutes(10);
 
     @Test
+    void theControllerJvmTakesItsOptionsFromTheEnvironmentWhenSetAndTheDefaultOtherwise() {
+        assertThat(ControllerProcess.jvmOptions(java.util.Map.of(ControllerProcess.JVM_OPTIONS_ENV, " -XX:TieredStopAtLevel=1   -Xmx64m ")))
+                .containsExactly("-XX:TieredStopAtLevel=1", "-Xmx64m");
+        assertThat(ControllerProcess.jvmOptions(java.util.Map.of(ControllerProcess.JVM_OPTIONS_ENV, " "))).as("blank: none").isEmpty();
+        String d = ControllerProcess.DEFAULT_JVM_OPTIONS.trim();
+        assertThat(ControllerProcess.jvmOptions(java.util.Map.of())).isEqualTo(d.isEmpty() ? java.util.List.of() : java.util.List.of(d.split("\\s+")));
+        java.util.List<String> cmd = ControllerProcess.command(java.nio.file.Path.of("rigs/solrod"), "127.0.0.1:1502", null);
+        assertThat(cmd.indexOf("-cp")).as("JVM options before the class path").isEqualTo(1 + ControllerProcess.jvmOptions(System.getenv()).size());
+    }
+
+    @Test
     void aChildThatKeepsProgressingIsWaitedForHoweverLongItTakes() {
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
         AtomicInteger looks = new AtomicInteger();
