@@ -240,8 +240,18 @@ class FixtureHeatPumpTest {
         SignalCatalogue served = new SolrodPlant(new Co2HeatPumpPlant()).catalogue();
         List<String> missing = new ArrayList<>();
         int boundHere = 0;
+        int bindingFromEnd = -1; // counted from the end: descriptions may hold quoted commas, the last columns never do
         for (String line : Files.readAllLines(map)) {
-            String binding = line.substring(line.lastIndexOf(',') + 1).trim();
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] cells = line.split(",", -1);
+            if (bindingFromEnd < 0) { // the header: the binding column by name (an optional accuracy column follows it)
+                int at = List.of(cells).indexOf("binding");
+                assertThat(at).as("the map's header names a binding column").isGreaterThanOrEqualTo(0);
+                bindingFromEnd = cells.length - 1 - at;
+                continue;
+            }
+            if (cells.length <= bindingFromEnd) continue;
+            String binding = cells[cells.length - 1 - bindingFromEnd].trim();
             boolean plant = binding.startsWith("plant."), input = binding.startsWith("input.");
             if (!plant && !input) continue;
             String name = binding.substring(6);
