@@ -15,8 +15,7 @@ import java.util.Objects;
  * HV-221 when PT-202 is above it. The opening it gives is the base the controller's HV-221 limiter adds to, so the
  * protection stays on top. Any of the three sensors unreadable: the opening is held.
  *
- * <p>On the water evaporator alone ({@link #update(Inputs, double, double)}) the set-point is the source's aim itself
- * ({@link SourceConfig#tankSourceAimBar()}, 121 bar). Liao
+ * <p>On the water evaporator alone ({@link #update(Inputs, double, boolean)}) the set-point is the aim itself. Liao
  * poses the optimum at a fixed gas-cooler outlet; with the supply temperature imposed the cycle's optimum is far above
  * it there (co2-heat-pump README, 'Liao's correlation': at a 35 °C tank bottom, 40 → 75 °C, the optimum is at or above
  * 136 bar while Liao gives ~119 bar at the resulting t_gc 47–49 °C and t_e 10 °C), so Liao would hold the tank source
@@ -95,23 +94,11 @@ public final class HighPressureLoop {
      * @return the HV-221 opening, %
      */
     public double update(Inputs in, double dtS, boolean atAim) {
-        return update(in, dtS, atAim ? config.hpAimBar() : Double.NaN);
-    }
-
-    /**
-     * One cycle while the compressors run in control.
-     *
-     * @param aimBar the set-point itself, bar (the water evaporator alone: the source's own aim, see the class
-     *               comment and {@link SourceConfig#tankSourceAimBar()}); NaN: Liao's, capped at the loop's aim
-     * @return the HV-221 opening, %
-     */
-    public double update(Inputs in, double dtS, double aimBar) {
         if (!pt202.isGood(in) || !pt201.isGood(in) || !tt203.isGood(in)) return openingPct;
-        boolean atAim = !Double.isNaN(aimBar);
-        double target = atAim ? aimBar : setPointBar(tt203.value(in), pt201.value(in));
+        double target = atAim ? config.hpAimBar() : setPointBar(tt203.value(in), pt201.value(in));
         if (Double.isNaN(setBar) || !active) {
             // start from the pressure we have, so the first step is no jump
-            setBar = Math.max(config.hpSetMinBar(), Math.min(atAim ? Math.max(aimBar, config.hpAimBar()) : config.hpAimBar(), pt202.value(in)));
+            setBar = Math.max(config.hpSetMinBar(), Math.min(config.hpAimBar(), pt202.value(in)));
             active = true;
         }
         setBar += (target - setBar) * (1.0 - Math.exp(-dtS / config.hpSetFilterS()));

@@ -986,7 +986,7 @@ public final class ReferenceController {
     private void pressureLoops(Inputs in, double dtS) {
         boolean control = state == ControllerState.RUNNING && phase == Phase.CONTROL && anyCompressorOn();
         if (control && loops.pressure().optimalPressureEnabled() && hpUnloading()) {
-            hpBasePct = hpLoop.update(in, dtS, sources.pressureAimBar());
+            hpBasePct = hpLoop.update(in, dtS, sources.waterEvaporatorOnly());
         } else {
             hpBasePct = config.hpValveOpeningPct();
             hpLoop.reset(config.hpValveOpeningPct());

@@ -39,73 +39,23 @@ package io.hilbench.controller;
  *                               supply at P-271's minimum flow (60 %: 6 kg/s, ~880 kW; 36 Hz, the nominal flow itself,
  *                               gave 840 kW and a 73.4 °C supply in SO-01). The capacity loop, staging and the P-271
  *                               trim take this ceiling for the maximum; it moves at
- *                               {@value SourceSelector#CEILING_RATE_HZ_PER_S} Hz/s when the source changes (bumpless).
- *                               Default 58 Hz, with {@code tankSourceAimBar} (was 40 Hz at 120 bar, SO-01's colder
- *                               inlet not met: TT-401 3.4 K colder in 60 min of the 5 K). The trade-off it sets, bench
- *                               rating at SO-01's conditions (5 °C air, 70 %, 40 → 75 °C, tank bottom 35 °C, COP
- *                               ratio against the air source at the same speed and 120 bar): 40 Hz / 120 bar 595 kW
- *                               from the tank, ratio 1.177; 55 Hz / 120 bar 791 kW, 1.151; 58 Hz / 121 bar ≈ 856 kW,
- *                               ≈ 1.165; 60 Hz / 121 bar 882 kW, 1.162; 70 Hz / 120 bar 979 kW, 1.131
- * @param tankSourceAimBar       gas-cooler pressure aim while the water evaporator is the only source, bar (the
- *                               optimal-pressure loop's set-point there, {@link HighPressureLoop}). On the tank source
- *                               the suction sits at the 45 bar regulator cap and the cycle's COP-optimal pressure is
- *                               far above any aim (bench rating, 40 Hz, 35 °C bottom: 137.6 bar, above the 130 bar
- *                               HP switch), so every bar up to the protection counts: +1.3 % COP and +2.6 % heat from
- *                               the tank per bar at 120–123 bar (55 Hz: COP 2.702 / 2.744 / 2.783 and 791 / 816 / 839
- *                               kW at 120 / 121 / 122 bar). Default 121 bar: under the 125 bar soft limit (DESIGN §5:
- *                               "controllers aim lower, default 120 bar"), 1 bar under the HV-221 limiter's 122 bar
- *                               ({@link ControllerConfig#hpLimitSetBar()}) and 2 under the unloading's 123 bar. The
- *                               air source keeps {@link PressureConfig#hpAimBar()} (120 bar: its frost, defrost and fan
- *                               transients need the margin; the water evaporator's suction is held by its regulator)
- * @param tankWarmFromDegC       a tank bottom warmer than this raises the tank-source ceiling linearly from
- *                               {@code tankSourceMaxHz} to the VFD maximum at {@code tankWarmFullDegC}: a warm bottom
- *                               is a warm collector inlet, and the collectors' loss grows faster than linearly with it
- *                               (second-order loss coefficient, solar-field README), while the heat pump's COP on the
- *                               tank does not depend on the bottom as long as the suction is at its 45 bar cap.
- *                               Default 45 °C (above SO-01's 35 °C, so the scenarios' tank source keeps its ceiling)
- * @param tankWarmFullDegC       the tank bottom at which the ceiling is the VFD maximum. Default 55 °C
+ *                               {@value SourceSelector#CEILING_RATE_HZ_PER_S} Hz/s when the source changes (bumpless)
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                            double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
-                           double tankSourceMaxHz, double tankSourceAimBar, double tankWarmFromDegC, double tankWarmFullDegC) {
+                           double tankSourceMaxHz) {
     public SourceConfig {
         if (tankBottomTag == null || tankBottomTag.isBlank()) throw new IllegalArgumentException("tankBottomTag must be named");
         if (!(tankEnterDegC >= tankMinDegC)) throw new IllegalArgumentException("tankEnterDegC " + tankEnterDegC + " must be >= tankMinDegC " + tankMinDegC);
         if (!(tankPumpSpeedPct > 0 && tankPumpSpeedPct <= 100)) throw new IllegalArgumentException("tankPumpSpeedPct must be in (0, 100], was " + tankPumpSpeedPct);
         if (!(tankPumpMinPct > 0 && tankPumpMinPct <= tankPumpSpeedPct)) throw new IllegalArgumentException("tankPumpMinPct must be in (0, tankPumpSpeedPct], was " + tankPumpMinPct);
         if (!(tankSourceMaxHz > 0) || Double.isInfinite(tankSourceMaxHz)) throw new IllegalArgumentException("tankSourceMaxHz must be > 0 and finite, was " + tankSourceMaxHz);
-        if (!(tankSourceAimBar > 80 && tankSourceAimBar < 125)) throw new IllegalArgumentException("tankSourceAimBar must be in (80, 125) bar (under the soft limit), was " + tankSourceAimBar);
-        if (!(tankWarmFullDegC > tankWarmFromDegC) || Double.isInfinite(tankWarmFullDegC)) {
-            throw new IllegalArgumentException("tankWarmFullDegC (" + tankWarmFullDegC + ") must be > tankWarmFromDegC (" + tankWarmFromDegC + ") and finite");
-        }
         for (double v : new double[] {tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpOverrunS, tankPumpProofS}) {
             if (!(v >= 0)) throw new IllegalArgumentException("source settings must be >= 0, was " + v);
         }
     }
 
-    /** With the defaults' tank-source aim and warm-bottom schedule (tests that set only the ceiling). */
-    public SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
-                        double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
-                        double tankSourceMaxHz) {
-        this(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct, tankPumpMinPct,
-                tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, DEFAULT_TANK_AIM_BAR, DEFAULT_WARM_FROM_DEGC, DEFAULT_WARM_FULL_DEGC);
-    }
-
-    static final double DEFAULT_TANK_AIM_BAR = 121, DEFAULT_WARM_FROM_DEGC = 45, DEFAULT_WARM_FULL_DEGC = 55;
-
     public static SourceConfig defaults() {
-        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 58);
-    }
-
-    /**
-     * The tank-source speed ceiling at a tank-bottom temperature, Hz: {@code tankSourceMaxHz} up to tankWarmFromDegC,
-     * rising linearly to {@code compressorMaxHz} at tankWarmFullDegC; never above compressorMaxHz. NaN bottom: the
-     * plain ceiling.
-     */
-    public double tankCeilingHz(double tankBottomDegC, double compressorMaxHz) {
-        double base = Math.min(compressorMaxHz, tankSourceMaxHz);
-        if (!(tankBottomDegC > tankWarmFromDegC)) return base;
-        double x = Math.min(1.0, (tankBottomDegC - tankWarmFromDegC) / (tankWarmFullDegC - tankWarmFromDegC));
-        return base + (Math.max(base, compressorMaxHz) - base) * x;
+        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40);
     }
 }

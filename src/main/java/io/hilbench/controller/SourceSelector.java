@@ -100,7 +100,6 @@ public final class SourceSelector {
      */
     public void update(Inputs in, double dtS, boolean running) {
         dwellS += dtS;
-        lastTankBottomDegC = tankBottom.isGood(in) ? tankBottom.value(in) : Double.NaN;
         pumpOverrunLeftS = Math.max(0, pumpOverrunLeftS - dtS);
         boolean pumpRunning = !p261Running.has(in) || p261Running.isTrue(in);
         pumpProvenS = tankPumpOn() && pumpRunning ? pumpProvenS + dtS : 0;
@@ -166,23 +165,11 @@ public final class SourceSelector {
     }
 
     /**
-     * The compressors' speed ceiling the source allows now, Hz: {@link SourceConfig#tankCeilingHz} at the last tank-bottom
-     * reading while the water evaporator is the only source, else {@code compressorMaxHz} (see
-     * {@link SourceConfig#tankSourceMaxHz()}).
+     * The compressors' speed ceiling the source allows now, Hz: {@link SourceConfig#tankSourceMaxHz()} while the water
+     * evaporator is the only source, else {@code compressorMaxHz} (see {@link SourceConfig#tankSourceMaxHz()}).
      */
     public double ceilingTargetHz(double compressorMaxHz) {
-        return waterEvaporatorOnly() ? config.tankCeilingHz(lastTankBottomDegC, compressorMaxHz) : compressorMaxHz;
-    }
-
-    /** The tank bottom read at the last update, °C (NaN when unreadable). */
-    private double lastTankBottomDegC = Double.NaN;
-
-    /**
-     * The gas-cooler pressure aim the source wants now, bar: {@link SourceConfig#tankSourceAimBar()} while the water
-     * evaporator is the only source, else NaN (the pressure loop's own aim).
-     */
-    public double pressureAimBar() {
-        return waterEvaporatorOnly() ? config.tankSourceAimBar() : Double.NaN;
+        return waterEvaporatorOnly() ? Math.min(compressorMaxHz, config.tankSourceMaxHz()) : compressorMaxHz;
     }
 
     /** P-261 run command. */

@@ -87,26 +87,6 @@ class PressureLoopsTest {
     }
 
     @Test
-    void onTheWaterEvaporatorAloneTheLoopHoldsTheTankSourcesOwnAim() {
-        // SourceConfig#tankSourceAimBar: 121 bar on the tank source (its optimum is ~137 bar); PT-202 at 120.5 bar is
-        // below it there (HV-221 closes), above the air's 120 bar aim (it opens)
-        HighPressureLoop tank = new HighPressureLoop(PressureConfig.defaults());
-        HighPressureLoop air = new HighPressureLoop(PressureConfig.defaults());
-        tank.reset(50);
-        air.reset(50);
-        double onTank = 50, onAir = 50;
-        for (int i = 0; i < 600; i++) {
-            Inputs in = Inputs.builder(i, i * 1000L).set(PlantTags.PT202, 120.5).set(PlantTags.PT201, 44.6).set(PlantTags.TT203, 47.4).build();
-            onTank = tank.update(in, 1.0, SourceConfig.defaults().tankSourceAimBar());
-            onAir = air.update(in, 1.0, true);
-        }
-        assertThat(tank.setBar()).isCloseTo(121.0, within(0.01));
-        assertThat(air.setBar()).isCloseTo(120.0, within(0.01));
-        assertThat(onTank).as("below the tank aim: HV-221 closes").isLessThan(50);
-        assertThat(onAir).as("above the air aim: HV-221 opens").isGreaterThan(50);
-    }
-
-    @Test
     void theHighPressureLimitsAreOrderedAimLimiterUnloadingSoftLimitCutOut() {
         // control below protection (issue #15 item 1): the aim 120 < the HV-221 limiter < the unloading < the 125 bar
         // soft limit (DESIGN §5) < the Pc max cut-out < the 130 bar HP switch (Solrød rig)

@@ -80,33 +80,6 @@ class SourceSelectorTest {
         assertThat(sel.ceilingTargetHz(70)).as("the air coming back in lifts it").isEqualTo(70.0);
     }
 
-    /**
-     * SO-01's tank-source strategy (SourceConfig#tankSourceMaxHz, #tankSourceAimBar): 58 Hz and 121 bar on the water
-     * evaporator alone. At 40 Hz / 120 bar TT-401 fell 3.4 K of the 5 K in SO-01's hour; at 55 Hz / 120 bar the COP ratio
-     * reached its 1.15 limit (features/solar/tank_source.feature). A ceiling back at 40 Hz, or the aim back at 120 bar,
-     * fails here.
-     */
-    @Test
-    void theTankSourceRunsAt58HzAnd121BarAndFasterOnAWarmBottom() {
-        assertThat(cfg.tankSourceMaxHz()).isEqualTo(58.0);
-        assertThat(cfg.tankSourceAimBar()).as("above the air's 120 bar aim, under the 122 bar HV-221 limiter")
-                .isEqualTo(121.0).isGreaterThan(PressureConfig.defaults().hpAimBar()).isLessThan(ControllerConfig.defaults().hpLimitSetBar());
-        SourceSelector sel = new SourceSelector(cfg, Optional.empty());
-        assertThat(sel.pressureAimBar()).as("air: the loop's own aim").isNaN();
-        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
-        assertThat(sel.waterEvaporatorOnly()).isTrue();
-        assertThat(sel.pressureAimBar()).isEqualTo(121.0);
-        assertThat(sel.ceilingTargetHz(70)).as("35 °C bottom (SO-01)").isEqualTo(58.0);
-        tankBottomDegC = 50;
-        run(sel, 1);
-        assertThat(sel.ceilingTargetHz(70)).as("50 °C bottom: half-way from 45 to 55 °C").isCloseTo(64.0, org.assertj.core.api.Assertions.within(1e-9));
-        tankBottomDegC = 60;
-        run(sel, 1);
-        assertThat(sel.ceilingTargetHz(70)).as("a warm bottom: full speed").isEqualTo(70.0);
-        // an unreadable bottom takes the selector back to air (70 Hz); the schedule itself gives the plain ceiling
-        assertThat(cfg.tankCeilingHz(Double.NaN, 70)).as("bottom unknown: the plain ceiling").isEqualTo(58.0);
-    }
-
     @Test
     void aTankBottomBelowTheMinimumForcesTheReturnToAirAtOnceAndItTakesTheEnterTemperatureToComeBack() {
         // SO-02: the tank bottom falls below the tank-source minimum → back to air (no dwell), bumpless; hysteresis
