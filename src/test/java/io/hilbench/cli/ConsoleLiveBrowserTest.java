@@ -169,10 +169,16 @@ class ConsoleLiveBrowserTest {
         List<String> progress = new ArrayList<>();
         String fullLoad = "And the heat pump is running at full load", stop = "When the operator stops the heat pump";
         await("the scenario's verdict appears in the run view").atMost(WAIT).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            for (WebElement li : browser.findElements(By.cssSelector("#run-steps li.step-current"))) currentSteps.add(li.getText());
+            // one script reads every step's text and class at once: the page re-renders the run view every second, and
+            // element by element a poll could read the highlight from one rendering and the classes from the next (or
+            // hit a stale element and lose the poll)
+            @SuppressWarnings("unchecked")
+            List<List<String>> steps = (List<List<String>>) browser.executeScript(
+                    "return Array.from(document.querySelectorAll('#run-steps li')).map(li => [li.innerText.trim(), li.className]);");
             String snapshot = "";
-            for (WebElement li : browser.findElements(By.cssSelector("#run-steps li"))) {
-                if (li.getText().equals(fullLoad) || li.getText().equals(stop)) snapshot += li.getDomAttribute("class") + ";";
+            for (List<String> li : steps) {
+                if (li.get(1).contains("step-current")) currentSteps.add(li.get(0));
+                if (li.get(0).equals(fullLoad) || li.get(0).equals(stop)) snapshot += li.get(1) + ";";
             }
             if (progress.isEmpty() || !progress.get(progress.size() - 1).equals(snapshot)) progress.add(snapshot);
             List<WebElement> outcome = browser.findElements(By.cssSelector("#run-plan tbody tr td:nth-child(3)"));
