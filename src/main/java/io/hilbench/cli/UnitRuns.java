@@ -78,13 +78,6 @@ final class UnitRuns {
     static final long UNIT_MEMORY_MB = 1024;
 
     /**
-     * Runs {@code units} (each a child {@code bench run --unit}) at most {@code parallel} at a time, longest first, into
-     * {@code reportDir}, and joins them (class comment).
-     *
-     * @param commonArgs the child's arguments after {@code run} other than --unit and --report (rig, features, controller …)
-     * @param out        one line per finished unit
-     */
-    /**
      * A unit child JVM's own options (issue #17 item 1, branch perf): {@link #DEFAULT_UNIT_JVM_OPTIONS}, or the
      * environment variable {@value #UNIT_JVM_OPTIONS_ENV} when set (blank: none), for measuring alternatives.
      */
@@ -93,10 +86,16 @@ final class UnitRuns {
     static final String DEFAULT_UNIT_JVM_OPTIONS = "";
 
     static List<String> unitJvmOptions(Map<String, String> env) {
-        String v = env.getOrDefault(UNIT_JVM_OPTIONS_ENV, DEFAULT_UNIT_JVM_OPTIONS).trim();
-        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+        return io.hilbench.scenario.ControllerProcess.splitJvmOptions(env.getOrDefault(UNIT_JVM_OPTIONS_ENV, DEFAULT_UNIT_JVM_OPTIONS));
     }
 
+    /**
+     * Runs {@code units} (each a child {@code bench run --unit}) at most {@code parallel} at a time, longest first, into
+     * {@code reportDir}, and joins them (class comment).
+     *
+     * @param commonArgs the child's arguments after {@code run} other than --unit and --report (rig, features, controller …)
+     * @param out        one line per finished unit
+     */
     static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
                        PrintStream out) throws IOException, InterruptedException {
         return run(units, resetAllowanceMin, parallel, commonArgs, reportDir, out, new Live(), () -> true);

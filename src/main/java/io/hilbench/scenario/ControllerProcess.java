@@ -59,7 +59,12 @@ public final class ControllerProcess implements AutoCloseable {
 
     /** The controller child's JVM options: {@value #JVM_OPTIONS_ENV} when set, else {@link #DEFAULT_JVM_OPTIONS}. */
     static List<String> jvmOptions(java.util.Map<String, String> env) {
-        String v = env.getOrDefault(JVM_OPTIONS_ENV, DEFAULT_JVM_OPTIONS).trim();
+        return splitJvmOptions(env.getOrDefault(JVM_OPTIONS_ENV, DEFAULT_JVM_OPTIONS));
+    }
+
+    /** JVM options given as one string (an environment variable's value): split on white space; blank gives none. */
+    public static List<String> splitJvmOptions(String options) {
+        String v = options.trim();
         return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
     }
 
