@@ -297,12 +297,9 @@ public final class RunCommand implements Callable<Integer> {
                 // the report folder was lost between its claim and the first scenario (removed, replaced, disk full):
                 // the same end as a write failing later in the run, never a bare I/O message (issue #18 item 3)
                 out.println("bench run: no scenario ran: REPORT FOLDER UNWRITABLE (exit " + VerdictLedger.INTERRUPTED_EXIT + ")");
-                out.flush();
-                err.flush();
-                RunInterruption.reportFolderUnwritable(options.reportDir(), options.rigDir(), options.featuresDir(), VerdictLedger.writeFailure().get(),
-                        new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
-                interruption.done(VerdictLedger.INTERRUPTED_EXIT);
-                return VerdictLedger.INTERRUPTED_EXIT;
+                int code = reportFolderUnwritable(options, options.reportDir(), out, err);
+                interruption.done(code);
+                return code;
             }
             err.println("bench run: " + e.getMessage());
             interruption.done(BenchCommand.USAGE);
@@ -329,6 +326,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The report pages and the evidence bundle of a run whose scenarios all ran; returns the exit code. */
+    /**
+     * Ends a run whose report folder took no more writes (VerdictLedger's write failure): the terminal's streams flushed
+     * first, then RunInterruption says so on the process's stderr and keeps what it can; exit 2.
+     */
+    private static int reportFolderUnwritable(BenchOptions options, Path reportDir, PrintStream out, PrintWriter err) {
+        out.flush();
+        err.flush();
+        RunInterruption.reportFolderUnwritable(reportDir, options.rigDir(), options.featuresDir(), VerdictLedger.writeFailure().get(),
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
+        return VerdictLedger.INTERRUPTED_EXIT;
+    }
+
     private int finish(BenchOptions options, io.hilbench.rig.Rig loadedRig, ScenarioRunner.Result result, Map<String, String> operator,
                        EvidenceKeys.Signer signer, PrintStream out, PrintWriter err) {
         return finish(options, loadedRig, result, operator, signer, Map.of(), out, err);
@@ -343,11 +352,7 @@ public final class RunCommand implements Callable<Integer> {
             // scenario(s): 1 passed, 1 failed", Cucumber's failed report files counted as a second, failed scenario)
             out.printf("%d scenario(s) ran: REPORT FOLDER UNWRITABLE, no result claimed (exit %d)%n", VerdictLedger.records().size(),
                     VerdictLedger.INTERRUPTED_EXIT);
-            out.flush();
-            err.flush();
-            RunInterruption.reportFolderUnwritable(result.reportDir(), options.rigDir(), options.featuresDir(), VerdictLedger.writeFailure().get(),
-                    new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
-            return VerdictLedger.INTERRUPTED_EXIT;
+            return reportFolderUnwritable(options, result.reportDir(), out, err);
         }
         out.printf("%d scenario(s): %d passed, %d failed, %d inconclusive, %d error(s)%n", result.total(), result.passed(), result.failed(), result.inconclusive(),
                 result.errors());
