@@ -46,10 +46,20 @@ class ParallelInterruptedRunTest {
             }
         }
         assertThat(first).as("the first unit's result line (bench stderr: %s)", tmp.resolve("bench.err")).isNotNull();
-        // every process below the bench: the units' child benches and their reference controllers
-        List<ProcessHandle> below = bench.toHandle().descendants().toList();
-        assertThat(below).as("child benches and their controllers").hasSizeGreaterThanOrEqualTo(2);
+        // every process below the bench: the units' child benches and their reference controllers. At the first result
+        // line the finished unit's processes may be exiting and the third unit's controller not yet started (CI of
+        // 2026-12-07 saw one descendant there), so wait until a running unit shows its child bench and its controller,
+        // keeping every process seen meanwhile to check each is gone after the signal.
+        List<ProcessHandle> below = new ArrayList<>();
+        int running = 0;
+        for (int polls = 0; polls < 1200 && running < 2 && bench.isAlive(); polls++) {
+            if (polls > 0) Thread.sleep(100);
+            List<ProcessHandle> now = bench.toHandle().descendants().toList();
+            for (ProcessHandle h : now) if (!below.contains(h)) below.add(h);
+            running = now.size();
+        }
         started.addAll(below);
+        assertThat(running).as("child bench and controller processes of a running unit, seen %s", below).isGreaterThanOrEqualTo(2);
 
         // SIGTERM while the other units run
         BenchRunProcess.awaitInterrupted(bench, out, tmp, below);
