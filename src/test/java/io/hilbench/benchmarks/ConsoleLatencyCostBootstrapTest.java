@@ -29,7 +29,7 @@ class ConsoleLatencyCostBootstrapTest {
                     late[i] = (long) (ms * 1e6);
                 }
                 Arrays.sort(late);
-                out.add(new ConsoleLatencyCost.Phase(c, condition, late, late, 0, 0, 0, 0, 0));
+                out.add(new ConsoleLatencyCost.Phase(c, condition, late, late, 0, 0, 0, 0, 0, late, late, 0));
             }
         }
         return out;
