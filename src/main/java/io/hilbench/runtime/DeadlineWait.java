@@ -28,7 +28,7 @@ final class DeadlineWait {
         void park(long ns);
     }
 
-    private final long guardNs;
+    private volatile long guardNs;   // set by benchmarks comparing guards in one run
     private final LongSupplier clock;
     private final Parker parker;
     private volatile long spunNs;   // written by the loop only, read by benchmarks
@@ -47,6 +47,11 @@ final class DeadlineWait {
 
     long guardNs() { return guardNs; }
 
+    void guardNs(long ns) {
+        if (ns < 0) throw new IllegalArgumentException("guard must be >= 0 ns, was " + ns);
+        this.guardNs = ns;
+    }
+
     /** Nanoseconds spent spinning so far (the CPU the guard costs). */
     long spunNs() { return spunNs; }
 
@@ -57,6 +62,7 @@ final class DeadlineWait {
      */
     long until(long deadlineNs, BooleanSupplier stopped) {
         long spinFrom = Long.MIN_VALUE;
+        long guardNs = this.guardNs;
         while (!stopped.getAsBoolean()) {
             long now = clock.getAsLong();
             long left = deadlineNs - now;

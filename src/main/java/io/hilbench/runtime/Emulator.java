@@ -459,6 +459,12 @@ public final class Emulator implements Lifecycle {
     /** The wake-up guard of the paced wait, ns (0: parked to the deadline). */
     public long wakeGuardNs() { return deadlineWait.guardNs(); }
 
+    /**
+     * Sets the paced wait's wake-up guard from the next step on (benchmarks comparing guards in one run; the bench
+     * itself keeps {@code -Dhilbench.wakeGuardUs}, default 200 µs).
+     */
+    public void wakeGuardNs(long ns) { deadlineWait.guardNs(ns); }
+
     /** Wall time the paced wait has spun so far, ns (its CPU cost; read from another thread it may lag a step). */
     public long wakeSpunNs() { return deadlineWait.spunNs(); }
 
