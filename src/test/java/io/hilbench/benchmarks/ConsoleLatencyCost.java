@@ -161,11 +161,12 @@ public final class ConsoleLatencyCost {
             double[] d = bootstrapP99Difference(phases, condition, NONE, cycles, 2000, new Random(16));
             System.out.printf(Locale.ROOT, "  %-16s - none: %+.3f ms  [%+.3f, %+.3f] ms%s%n", condition, d[0] / 1e6, d[1] / 1e6, d[2] / 1e6,
                     condition.equals(BROWSERS) ? (d[2] < 100_000 ? "  criterion (< 0.1 ms) MET" : "  criterion (< 0.1 ms) not shown") : "");
-            // the interval narrows as 1/sqrt(cycles): how many cycles this spread would need for an upper end below 0.1 ms
-            double half = (d[2] - d[1]) / 2;
-            if (condition.equals(BROWSERS) && d[2] >= 100_000 && d[0] < 100_000 && half > 0) {
-                System.out.printf(Locale.ROOT, "    at this spread (+-%.3f ms over %d cycles), an upper end below 0.1 ms needs about %d cycles if the estimate stays %+.3f ms%n",
-                        half / 1e6, cycles, (long) Math.ceil(cycles * Math.pow(half / (100_000 - d[0]), 2)), d[0] / 1e6);
+            // the interval narrows as 1/sqrt(cycles): how many cycles the upper half of this interval would need to end
+            // below 0.1 ms, if the estimate stayed where it is (said only when the estimate itself is below 0.1 ms)
+            double upperHalf = d[2] - d[0];
+            if (condition.equals(BROWSERS) && d[2] >= 100_000 && d[0] < 100_000 && upperHalf > 0) {
+                System.out.printf(Locale.ROOT, "    the interval's upper half is %.3f ms over %d cycles: below 0.1 ms it needs about %d cycles if the estimate stays %+.3f ms%n",
+                        upperHalf / 1e6, cycles, (long) Math.ceil(cycles * Math.pow(upperHalf / (100_000 - d[0]), 2)), d[0] / 1e6);
             }
         }
         System.out.println("mean over cycles of the phase-paired p99 difference (each cycle's own p99s; the drift between cycles cancels), 95 % bootstrap interval:");
