@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -58,6 +57,10 @@ public final class Emulator implements Lifecycle {
     private final List<Extension> extensions = new ArrayList<>();
     private final List<Consumer<TraceRow>> stepListeners = new CopyOnWriteArrayList<>();
     private final Runnable linkChange = this::wake;
+    // the paced wait: parked to a guard before the deadline, then a bounded spin (DeadlineWait); created once, so the
+    // loop allocates nothing to wait
+    private final DeadlineWait deadlineWait = DeadlineWait.system(DeadlineWait.DEFAULT_GUARD_NS, this);
+    private final java.util.function.BooleanSupplier stopped = () -> this.stopRequested;
 
     private double[] externalInputs;
     private volatile long step;
@@ -388,16 +391,19 @@ public final class Emulator implements Lifecycle {
                     }
                 }
                 long deadline = 0;
+                long wakeNs = TimingLog.NONE;
                 if (paced) {
                     deadline = anchorNs + Math.round((n + 1 - anchorStep) * (stepNs / factor));
-                    if (!sleepUntil(deadline)) break;
+                    long woke = deadlineWait.until(deadline, stopped);
+                    if (woke == Long.MIN_VALUE) break;
+                    wakeNs = woke - deadline;
                 }
                 long computeNs = commitAndStep(n, linkPacedStep);
                 if (computeNs < 0) continue;   // the link came back while this step waited: it waits for its Ack instead
                 publishNs = System.nanoTime();
                 // lateness: when step N+1 became visible against its deadline (a held plant or a slow step counts)
                 if (paced) lateness = publishNs - deadline;
-                timing.append(n, publishNs - t0, lateness, ackRoundTrip, computeNs);
+                timing.append(n, publishNs - t0, lateness, ackRoundTrip, computeNs, wakeNs);
                 wake();
             }
         } catch (RuntimeException | Error e) {
@@ -450,15 +456,17 @@ public final class Emulator implements Lifecycle {
         }
     }
 
-    /** Parks until {@code deadlineNs}; false when a stop was requested meanwhile. */
-    private boolean sleepUntil(long deadlineNs) {
-        while (!stopRequested) {
-            long left = deadlineNs - System.nanoTime();
-            if (left <= 0) return true;
-            LockSupport.parkNanos(this, Math.min(left, 50_000_000L));
-        }
-        return false;
-    }
+    /** The wake-up guard of the paced wait, ns (0: parked to the deadline). */
+    public long wakeGuardNs() { return deadlineWait.guardNs(); }
+
+    /**
+     * Sets the paced wait's wake-up guard from the next step on (benchmarks comparing guards in one run; the bench
+     * itself keeps {@code -Dhilbench.wakeGuardUs}, default 200 µs).
+     */
+    public void wakeGuardNs(long ns) { deadlineWait.guardNs(ns); }
+
+    /** Wall time the paced wait has spun so far, ns (its CPU cost; read from another thread it may lag a step). */
+    public long wakeSpunNs() { return deadlineWait.spunNs(); }
 
     /** True when {@code BENCH.Ack} holds step n now. */
     private boolean ackIs(long n) {

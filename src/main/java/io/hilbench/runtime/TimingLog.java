@@ -21,6 +21,7 @@ public final class TimingLog {
     private long[] latenessNs = new long[1024];
     private long[] ackRoundTripNs = new long[1024];
     private long[] computeNs = new long[1024];
+    private long[] wakeNs = new long[1024];
     private int size;
     /** Rows kept at least (at most twice that) for long sessions; 0 keeps every row. */
     private int retainRows;
@@ -36,6 +37,14 @@ public final class TimingLog {
     }
 
     synchronized void append(long step, long wallNs, long latenessNs, long ackRoundTripNs, long computeNs) {
+        append(step, wallNs, latenessNs, ackRoundTripNs, computeNs, NONE);
+    }
+
+    /**
+     * @param wakeNs when the loop resumed after its wait for the deadline, minus the deadline (paced modes): the part of
+     *               the lateness that is the wake-up, before the step's commit, compute and publication
+     */
+    synchronized void append(long step, long wallNs, long latenessNs, long ackRoundTripNs, long computeNs, long wakeNs) {
         if (size == steps.length) {
             int n = size * 2;
             steps = Arrays.copyOf(steps, n);
@@ -43,18 +52,20 @@ public final class TimingLog {
             this.latenessNs = Arrays.copyOf(this.latenessNs, n);
             this.ackRoundTripNs = Arrays.copyOf(this.ackRoundTripNs, n);
             this.computeNs = Arrays.copyOf(this.computeNs, n);
+            this.wakeNs = Arrays.copyOf(this.wakeNs, n);
         }
         steps[size] = step;
         this.wallNs[size] = wallNs;
         this.latenessNs[size] = latenessNs;
         this.ackRoundTripNs[size] = ackRoundTripNs;
         this.computeNs[size] = computeNs;
+        this.wakeNs[size] = wakeNs;
         size++;
         if (retainRows > 0 && size >= 2 * retainRows) {
             // drop the oldest half at once (amortised O(1) per step): a served bench runs for days and must not grow
             // 40 bytes per step for ever (found by the soak, issue #18 item 4)
             int drop = size - retainRows;
-            for (long[] column : new long[][] {steps, this.wallNs, this.latenessNs, this.ackRoundTripNs, this.computeNs}) {
+            for (long[] column : new long[][] {steps, this.wallNs, this.latenessNs, this.ackRoundTripNs, this.computeNs, this.wakeNs}) {
                 System.arraycopy(column, drop, column, 0, retainRows);
             }
             size = retainRows;
@@ -106,6 +117,9 @@ public final class TimingLog {
     public synchronized long ackRoundTripNs(int i) { return ackRoundTripNs[check(i)]; }
 
     public synchronized long computeNs(int i) { return computeNs[check(i)]; }
+
+    /** Wake-up lateness of row i (resumed after the deadline wait, minus the deadline), {@link #NONE} if not recorded. */
+    public synchronized long wakeNs(int i) { return wakeNs[check(i)]; }
 
     private int check(int i) {
         if (i < 0 || i >= size) throw new IndexOutOfBoundsException("timing row " + i + " of " + size);

@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,9 +44,11 @@ import java.util.Random;
  * a settling pause before it starts, and leave after it ends. Starting the browsers once and only navigating them keeps
  * a phase switch to about 2 s, so many short phases fit in a few minutes.
  *
- * <p>What is printed: per phase, lateness p50/p99/max, the plant step's compute p99, GC collections and their pause
- * sum (the JVM's collector beans), bytes the step-loop thread allocated per step, CPU seconds of the browsers and of
- * this JVM; per condition, the same pooled; and the <b>difference of pooled p99</b> of each condition against
+ * <p>What is printed: per phase, lateness p50/p99/max, its two parts' p99 (the wake-up: the loop resumed after its
+ * deadline wait, minus the deadline; the rest: commit, plant step, publication), the plant step's compute p99, GC
+ * collections and their pause sum (the JVM's collector beans), bytes the step-loop thread allocated per step, CPU
+ * seconds of the browsers ({@link ProcessTreeCpu}: observed every 0.5 s, never negative) and of this JVM, and the
+ * seconds the loop's wait spun before deadlines (its wake-up guard, {@code -Dhilbench.wakeGuardUs}); per condition, the same pooled; and the <b>difference of pooled p99</b> of each condition against
  * {@code none} with a 95 % bootstrap confidence interval. The bootstrap resamples whole cycles (each cycle's phases of
  * every condition together, 2000 times, fixed seed): a step's lateness is correlated with its neighbours' and with the
  * machine's load at the time, so steps are not independent draws but cycles nearly are. The criterion is met when the
@@ -62,9 +63,13 @@ public final class ConsoleLatencyCost {
     static final String NONE = "none", BROWSERS = "2 browsers", SSE = "2 SSE + /metrics";
     static final String[] CONDITIONS = {NONE, BROWSERS, SSE};
 
-    /** One phase's measurements. */
+    /**
+     * One phase's measurements. {@code wakeSorted}: the wake-up part of each step's lateness (the loop resumed after
+     * its deadline wait, minus the deadline); {@code workSorted}: the rest (commit, plant step, publication);
+     * {@code spunS}: wall seconds the loop's wait spun before deadlines (its CPU cost).
+     */
     record Phase(int cycle, String condition, long[] lateSorted, long[] computeSorted, long gcCount, long gcMs,
-                 double bytesPerStep, double browserCpuS, double jvmCpuS) {}
+                 double bytesPerStep, double browserCpuS, double jvmCpuS, long[] wakeSorted, long[] workSorted, double spunS) {}
 
     public static void main(String[] args) throws Exception {
         int phaseS = args.length > 0 ? Integer.parseInt(args[0]) : 6;
@@ -77,6 +82,9 @@ public final class ConsoleLatencyCost {
         ConsoleServer console = new ConsoleServer(bench, new ConsoleServer.Settings("127.0.0.1", 0, null, "benchmark"));
         console.start();
         System.out.println("load average at start: " + loadavg());
+        System.out.printf(Locale.ROOT, "step loop's wake-up guard %d us (-Dhilbench.wakeGuardUs), %d s phases, %d cycles%n",
+                bench.emulator().wakeGuardNs() / 1000, phaseS, cycles);
+        ProcessTreeCpu browserCpuLedger = new ProcessTreeCpu();
         Browsers browsers = new Browsers(console.url());
         Thread.sleep(10_000);   // warm-up: JIT, first steps, the browsers' start
         long loopThread = stepLoopThreadId();
@@ -90,31 +98,43 @@ public final class ConsoleLatencyCost {
                     case SSE -> sseClients(console.url());
                     default -> () -> { };
                 };
-                long browserCpu0 = childCpuNs(), jvmCpu0 = jvmCpuNs(), gc0 = gcCount(), gcMs0 = gcMs();
-                long alloc0 = threadAllocatedBytes(loopThread);
+                long browserCpu0 = browserCpuLedger.observeDescendants(), jvmCpu0 = jvmCpuNs(), gc0 = gcCount(), gcMs0 = gcMs();
+                long alloc0 = threadAllocatedBytes(loopThread), spun0 = bench.emulator().wakeSpunNs();
                 int from = log.size();
-                Thread.sleep(phaseS * 1000L);
+                // the browsers' processes observed every 0.5 s: one that exits mid-phase is missed for at most that
+                long phaseEnd = System.nanoTime() + phaseS * 1_000_000_000L;
+                for (long left; (left = phaseEnd - System.nanoTime()) > 0; ) {
+                    Thread.sleep(Math.max(1, Math.min(500, left / 1_000_000)));
+                    browserCpuLedger.observeDescendants();
+                }
                 int to = log.size();
                 long alloc = threadAllocatedBytes(loopThread) - alloc0;
+                double spun = (bench.emulator().wakeSpunNs() - spun0) / 1e9;
                 long gc = gcCount() - gc0, gcPauseMs = gcMs() - gcMs0;
-                double browserCpu = (childCpuNs() - browserCpu0) / 1e9, jvmCpu = (jvmCpuNs() - jvmCpu0) / 1e9;
+                double browserCpu = (browserCpuLedger.observeDescendants() - browserCpu0) / 1e9, jvmCpu = (jvmCpuNs() - jvmCpu0) / 1e9;
                 clients.close();
-                long[] late = new long[to - from], comp = new long[to - from];
+                long[] late = new long[to - from], comp = new long[to - from], wake = new long[to - from], work = new long[to - from];
                 int n = 0;
                 for (int i = from; i < to; i++) {
                     long l = log.latenessNs(i);
                     if (l == TimingLog.NONE) continue;
                     late[n] = l;
-                    comp[n++] = log.computeNs(i);
+                    comp[n] = log.computeNs(i);
+                    long w = log.wakeNs(i);
+                    wake[n] = w == TimingLog.NONE ? 0 : w;
+                    work[n] = l - wake[n];
+                    n++;
                 }
-                late = Arrays.copyOf(late, n);
-                comp = Arrays.copyOf(comp, n);
-                Arrays.sort(late);
-                Arrays.sort(comp);
-                Phase p = new Phase(c + 1, condition, late, comp, gc, gcPauseMs, n == 0 ? 0 : (double) alloc / n, browserCpu, jvmCpu);
+                late = sortedPrefix(late, n);
+                comp = sortedPrefix(comp, n);
+                wake = sortedPrefix(wake, n);
+                work = sortedPrefix(work, n);
+                Phase p = new Phase(c + 1, condition, late, comp, gc, gcPauseMs, n == 0 ? 0 : (double) alloc / n, browserCpu, jvmCpu,
+                        wake, work, spun);
                 phases.add(p);
-                System.out.printf(Locale.ROOT, "cycle %2d %-16s %s  compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.2f s, jvm %.2f s  load %s%n",
-                        p.cycle(), condition, stats(late), q(comp, 0.99) / 1e6, gc, gcPauseMs, p.bytesPerStep(), browserCpu, jvmCpu, loadavg());
+                System.out.printf(Locale.ROOT, "cycle %2d %-16s %s  wake p99 %.3f, rest p99 %.3f, compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.2f s, jvm %.2f s (spin %.3f s)  load %s%n",
+                        p.cycle(), condition, stats(late), q(wake, 0.99) / 1e6, q(work, 0.99) / 1e6, q(comp, 0.99) / 1e6, gc, gcPauseMs,
+                        p.bytesPerStep(), browserCpu, jvmCpu, spun, loadavg());
                 Thread.sleep(1_000);   // clients gone before the next phase
             }
         }
@@ -124,17 +144,35 @@ public final class ConsoleLatencyCost {
             List<Phase> of = phases.stream().filter(p -> p.condition().equals(condition)).toList();
             long[] all = pool(of);
             long[] comp = concat(of.stream().map(Phase::computeSorted).toList());
+            long[] wake = concat(of.stream().map(Phase::wakeSorted).toList());
+            long[] work = concat(of.stream().map(Phase::workSorted).toList());
             Arrays.sort(comp);
-            System.out.printf(Locale.ROOT, "  %-16s %s  compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.1f s, jvm %.1f s%n", condition, stats(all),
+            Arrays.sort(wake);
+            Arrays.sort(work);
+            System.out.printf(Locale.ROOT, "  %-16s %s  wake p50 %.3f p99 %.3f, rest p50 %.3f p99 %.3f, compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.1f s, jvm %.1f s (spin %.2f s)%n",
+                    condition, stats(all), q(wake, 0.5) / 1e6, q(wake, 0.99) / 1e6, q(work, 0.5) / 1e6, q(work, 0.99) / 1e6,
                     q(comp, 0.99) / 1e6, of.stream().mapToLong(Phase::gcCount).sum(), of.stream().mapToLong(Phase::gcMs).sum(),
                     of.stream().mapToDouble(Phase::bytesPerStep).average().orElse(0),
-                    of.stream().mapToDouble(Phase::browserCpuS).sum(), of.stream().mapToDouble(Phase::jvmCpuS).sum());
+                    of.stream().mapToDouble(Phase::browserCpuS).sum(), of.stream().mapToDouble(Phase::jvmCpuS).sum(),
+                    of.stream().mapToDouble(Phase::spunS).sum());
         }
         System.out.println("pooled p99 difference against none, 95 % bootstrap interval over cycles (2000 resamples):");
         for (String condition : new String[] {BROWSERS, SSE}) {
             double[] d = bootstrapP99Difference(phases, condition, NONE, cycles, 2000, new Random(16));
             System.out.printf(Locale.ROOT, "  %-16s - none: %+.3f ms  [%+.3f, %+.3f] ms%s%n", condition, d[0] / 1e6, d[1] / 1e6, d[2] / 1e6,
                     condition.equals(BROWSERS) ? (d[2] < 100_000 ? "  criterion (< 0.1 ms) MET" : "  criterion (< 0.1 ms) not shown") : "");
+            // the interval narrows as 1/sqrt(cycles): how many cycles the upper half of this interval would need to end
+            // below 0.1 ms, if the estimate stayed where it is (said only when the estimate itself is below 0.1 ms)
+            double upperHalf = d[2] - d[0];
+            if (condition.equals(BROWSERS) && d[2] >= 100_000 && d[0] < 100_000 && upperHalf > 0) {
+                System.out.printf(Locale.ROOT, "    the interval's upper half is %.3f ms over %d cycles: below 0.1 ms it needs about %d cycles if the estimate stays %+.3f ms%n",
+                        upperHalf / 1e6, cycles, (long) Math.ceil(cycles * Math.pow(upperHalf / (100_000 - d[0]), 2)), d[0] / 1e6);
+            }
+        }
+        System.out.println("mean over cycles of the phase-paired p99 difference (each cycle's own p99s; the drift between cycles cancels), 95 % bootstrap interval:");
+        for (String condition : new String[] {BROWSERS, SSE}) {
+            double[] d = bootstrapPairedP99Difference(phases, condition, NONE, cycles, 2000, new Random(16));
+            System.out.printf(Locale.ROOT, "  %-16s - none: %+.3f ms  [%+.3f, %+.3f] ms%n", condition, d[0] / 1e6, d[1] / 1e6, d[2] / 1e6);
         }
         console.stop();
         bench.stop();
@@ -167,6 +205,30 @@ public final class ConsoleLatencyCost {
         return new double[] {estimate, diffs[(int) (0.025 * resamples)], diffs[(int) Math.ceil(0.975 * resamples) - 1]};
     }
 
+    /**
+     * The mean over cycles of (p99 of the cycle's {@code a} phases − p99 of its {@code b} phases): {estimate, 2.5 %,
+     * 97.5 %} in ns, the interval from resampling cycles. A second view beside the pooled p99: a cycle's phases are
+     * seconds apart, so the load drift from one cycle to the next falls out of each cycle's difference. It is the
+     * cost to the p99 of a phase (600 steps at 6 s), not to the pooled p99 of the whole run.
+     */
+    static double[] bootstrapPairedP99Difference(List<Phase> phases, String a, String b, int cycles, int resamples, Random rnd) {
+        double[] perCycle = new double[cycles];
+        for (int c = 1; c <= cycles; c++) {
+            final int cc = c;
+            perCycle[c - 1] = p99Of(List.of(phases.stream().filter(p -> p.cycle() == cc && p.condition().equals(a)).map(Phase::lateSorted).toList()))
+                    - p99Of(List.of(phases.stream().filter(p -> p.cycle() == cc && p.condition().equals(b)).map(Phase::lateSorted).toList()));
+        }
+        double estimate = Arrays.stream(perCycle).average().orElse(0);
+        double[] means = new double[resamples];
+        for (int i = 0; i < resamples; i++) {
+            double sum = 0;
+            for (int c = 0; c < cycles; c++) sum += perCycle[rnd.nextInt(cycles)];
+            means[i] = sum / cycles;
+        }
+        Arrays.sort(means);
+        return new double[] {estimate, means[(int) (0.025 * resamples)], means[(int) Math.ceil(0.975 * resamples) - 1]};
+    }
+
     static long p99Of(List<List<long[]>> cyclePhases) {
         List<long[]> flat = new ArrayList<>();
         cyclePhases.forEach(flat::addAll);
@@ -189,6 +251,12 @@ public final class ConsoleLatencyCost {
             at += x.length;
         }
         return all;
+    }
+
+    static long[] sortedPrefix(long[] a, int n) {
+        long[] v = Arrays.copyOf(a, n);
+        Arrays.sort(v);
+        return v;
     }
 
     static String stats(long[] sorted) {
@@ -214,11 +282,6 @@ public final class ConsoleLatencyCost {
 
     static long threadAllocatedBytes(long threadId) {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getThreadAllocatedBytes(threadId);
-    }
-
-    /** CPU time of every live process under this JVM (chromedriver and the Chromium processes it started), ns. */
-    static long childCpuNs() {
-        return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** CPU time of this JVM (step loop, console, the SSE clients), ns. */

@@ -29,7 +29,7 @@ class ConsoleLatencyCostBootstrapTest {
                     late[i] = (long) (ms * 1e6);
                 }
                 Arrays.sort(late);
-                out.add(new ConsoleLatencyCost.Phase(c, condition, late, late, 0, 0, 0, 0, 0));
+                out.add(new ConsoleLatencyCost.Phase(c, condition, late, late, 0, 0, 0, 0, 0, late, late, 0));
             }
         }
         return out;
@@ -41,6 +41,25 @@ class ConsoleLatencyCostBootstrapTest {
                 ConsoleLatencyCost.NONE, 15, 500, new Random(16));
         assertThat(d[1]).as("lower end (ns)").isLessThanOrEqualTo(200_000).isGreaterThan(0);
         assertThat(d[2]).as("upper end (ns)").isGreaterThanOrEqualTo(200_000);
+    }
+
+    @Test
+    void thePhasePairedMeanCoversAKnownShiftAndZeroAndSeparatesThem() {
+        // coverage over 20 synthetic runs: a 95 % interval from 15 cycles (percentile bootstrap, a little narrow at so
+        // few) must hold the true difference in most of them, and a 0.2 ms cost must never be confused with none
+        int holdsZero = 0, holdsShift = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            double[] none = ConsoleLatencyCost.bootstrapPairedP99Difference(phases(0.0, seed), ConsoleLatencyCost.BROWSERS,
+                    ConsoleLatencyCost.NONE, 15, 500, new Random(16));
+            double[] shifted = ConsoleLatencyCost.bootstrapPairedP99Difference(phases(0.2, seed), ConsoleLatencyCost.BROWSERS,
+                    ConsoleLatencyCost.NONE, 15, 500, new Random(16));
+            if (none[1] <= 0 && none[2] >= 0) holdsZero++;
+            if (shifted[1] <= 200_000 && shifted[2] >= 200_000) holdsShift++;
+            assertThat(shifted[1]).as("seed %d: a 0.2 ms cost's lower end (ns)", seed).isGreaterThan(100_000);
+            assertThat(none[2]).as("seed %d: no cost's upper end (ns)", seed).isLessThan(100_000);
+        }
+        assertThat(holdsZero).as("intervals holding 0 of 20").isGreaterThanOrEqualTo(16);
+        assertThat(holdsShift).as("intervals holding 0.2 ms of 20").isGreaterThanOrEqualTo(16);
     }
 
     @Test

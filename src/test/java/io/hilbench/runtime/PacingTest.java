@@ -40,6 +40,8 @@ class PacingTest {
             assertThat(log.step(i)).isEqualTo(i);
             // step i+1 is published at or after its absolute deadline (i+1)·step from the start, never early
             assertThat(log.latenessNs(i)).as("lateness of step %d", i).isGreaterThanOrEqualTo(0);
+            // the wake-up part (the guarded wait never returns before the deadline) is part of the lateness
+            assertThat(log.wakeNs(i)).as("wake-up of step %d", i).isBetween(0L, log.latenessNs(i));
             assertThat(log.wallNs(i)).as("wall time of step %d", i).isGreaterThanOrEqualTo((i + 1) * stepNs);
             if (log.step(i) == heldAtStep) lateIndex = i;
         }
