@@ -84,6 +84,8 @@ class SelfTestCoverageTest {
 
         Set<String> inMatrix = new TreeSet<>();
         matrix.forEach(e -> inMatrix.add(e.variant()));
+        // a variant that passes at the nominal plant and is caught only at a rig corner (issue #17 item 3) is in at_corners
+        ExpectedFailures.atCorners(features, Requirements.load(features)).forEach(e -> inMatrix.add(e.variant()));
         assertThat(inMatrix).as("every known-bad variant of the reference controller is in the matrix").containsAll(Variant.names());
         assertThat(Variant.names()).as("the matrix names only real variants").containsAll(inMatrix);
 

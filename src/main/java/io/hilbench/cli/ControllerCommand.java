@@ -113,6 +113,11 @@ public final class ControllerCommand implements Callable<Integer> {
             for (var e : io.hilbench.scenario.ExpectedFailures.load(features, requirements)) {
                 byVariant.computeIfAbsent(e.variant(), k -> new java.util.LinkedHashMap<>()).computeIfAbsent(e.requirement(), k -> new ArrayList<>()).add(e.assertionId());
             }
+            // a variant caught only at a rig corner (at_corners, issue #17 item 3): "SU-01 @sensors-high: SU-01.settle"
+            for (var e : io.hilbench.scenario.ExpectedFailures.atCorners(features, requirements)) {
+                byVariant.computeIfAbsent(e.variant(), k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(e.requirement() + " @" + e.corner(), k -> new ArrayList<>()).add(e.assertionId());
+            }
         } catch (IOException | RuntimeException e) {
             err.println("bench controller: which requirement catches each variant is unknown: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.hilbench.controller;
 
+import io.hilbench.adapters.opcua.OpcUaNamespaceTables;
 import io.hilbench.adapters.opcua.OpcUaValues;
 import io.hilbench.points.BenchVariable;
 import io.hilbench.points.OpcUaType;
@@ -33,7 +34,8 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * subscriptions: they are wall-clock driven and would break lockstep determinism (DESIGN §4 item 7).
  *
  * <ul>
- *   <li>NodeIds {@code nsu=<namespace URI>;s=<tag>} (DESIGN §6), the namespace index looked up once per connection.
+ *   <li>NodeIds {@code nsu=<namespace URI>;s=<tag>} (DESIGN §6), the namespace index looked up once per connection in
+ *       the plant's namespace table as this link reads it itself ({@link OpcUaNamespaceTables}, with retries).
  *       Only points the map serves on OPC UA (an {@code opcua} path) are read and written.</li>
  *   <li>{@link #poll}: one Read of {@code BENCH.Step}, {@code BENCH.PlantTimeMs} (and {@code BENCH.Mode}).</li>
  *   <li>{@link #read}: one Read of every sensor, status, constant and read-only bench point; values are engineering
@@ -61,6 +63,9 @@ public final class OpcUaControllerIo implements ControllerIo {
     private final PointDefinition step, time, mode, ack, heartbeat;
 
     private OpcUaClient client;
+    /** How a connected client's namespace table is read: one Read request per call (a test gives a late one). */
+    private java.util.function.Function<OpcUaClient, java.util.concurrent.Callable<org.eclipse.milo.opcua.stack.core.NamespaceTable>> namespaceRead =
+            c -> c::readNamespaceTable;
     private List<NodeId> inputNodes;
     private List<NodeId> clockNodes;
     private List<NodeId> writeNodes;
@@ -104,6 +109,11 @@ public final class OpcUaControllerIo implements ControllerIo {
         this.inputIndex = Collections.unmodifiableMap(index);
     }
 
+    /** For tests: the namespace-table read of the next {@link #open} (issue #18: a read that times out is read again). */
+    void namespaceRead(java.util.function.Function<OpcUaClient, java.util.concurrent.Callable<org.eclipse.milo.opcua.stack.core.NamespaceTable>> read) {
+        this.namespaceRead = Objects.requireNonNull(read, "read");
+    }
+
     /** Milo fixes the request timeout when the client is created: a new value applies from the next {@link #open}. */
     @Override
     public void requestTimeout(Duration timeout) { this.requestTimeout = Objects.requireNonNull(timeout, "timeout"); }
@@ -125,7 +135,9 @@ public final class OpcUaControllerIo implements ControllerIo {
         }
         try {
             c.connect();
-            UShort ns = c.getNamespaceTable().getIndex(namespaceUri);
+            // the table read by this link itself, with retries: Milo's own read at session start keeps namespace 0
+            // alone when it times out (issue #18, OpcUaNamespaceTables)
+            UShort ns = OpcUaNamespaceTables.read(namespaceRead.apply(c), url).getIndex(namespaceUri);
             if (ns == null) throw new ControllerIoException("the plant at " + url + " serves no namespace " + namespaceUri, true, null);
             inputNodes = new ArrayList<>(inputs.size());
             for (PointDefinition p : inputs) inputNodes.add(new NodeId(ns, p.tag()));

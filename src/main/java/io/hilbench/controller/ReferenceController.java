@@ -1131,8 +1131,19 @@ public final class ReferenceController {
 
     // ---- alarm list -----------------------------------------------------------------------------------------------
 
-    /** The set-point the loops follow: the commanded one, except that the ignores-setpoint-change variant keeps the one of its start. */
+    /**
+     * The supply-at-band-edge variant's bias below the set-point, K: 0.85 K keeps the true supply 0.15 K inside SU-01's
+     * ±1 K settle band at the nominal plant (the reference settles within 0.02 K of what it reads: BENCHMARKS.md "Sensor
+     * corners") and puts it 0.15 K outside when TT-272 reads high by its class-A band, 0.30 K at 75 °C.
+     */
+    static final double BAND_EDGE_BIAS_K = 0.85;
+
+    /**
+     * The set-point the loops follow: the commanded one, except that the ignores-setpoint-change variant keeps the one
+     * of its start and the supply-at-band-edge variant aims {@link #BAND_EDGE_BIAS_K} below it.
+     */
     private double setpointFor(double commandedDegC) {
+        if (variant.orElse(null) == Variant.SUPPLY_AT_BAND_EDGE) return commandedDegC - BAND_EDGE_BIAS_K;
         if (variant.orElse(null) != Variant.IGNORES_SETPOINT_CHANGE) return commandedDegC;
         if (state == ControllerState.OFF || Double.isNaN(heldSetpointDegC)) heldSetpointDegC = commandedDegC;
         return heldSetpointDegC;

@@ -128,7 +128,18 @@ public enum Variant {
      * cooler the overrun pumps heat into the stopped gas cooler, whose CO2 is trapped behind a closed HV-221 (issue #15
      * item 2: dense CO2 warmed by hot water lifts PSV-202). Must be caught by {@code HP-03.no-relief}.
      */
-    PUMPS_HOT_RETURN("pumps-hot-return", "hotretpm", "keeps P-271's overrun running with the DH return hotter than the gas-cooler outlet: heats the trapped high side");
+    PUMPS_HOT_RETURN("pumps-hot-return", "hotretpm", "keeps P-271's overrun running with the DH return hotter than the gas-cooler outlet: heats the trapped high side"),
+    /**
+     * Regulates the supply {@value ReferenceController#BAND_EDGE_BIAS_K} K below its set-point: a firmware "energy-saving
+     * dead band" that unloads as soon as TT-272 reads within it of the set-point, tuned to sit inside the ±1 K acceptance
+     * band (SU-01.settle, LD-01.settle) with no margin left for the supply sensor's own error. TT-272 is an IEC 60751
+     * class A Pt100 (points.csv {@code accuracy}): ±(0.15 + 0.002·75) = ±0.30 K at 75 °C. At the nominal plant the true
+     * supply settles 0.85 K low and passes; at the rig corner {@code sensors-high} (every sensor reading high by its whole
+     * class, the truth unchanged) it settles 0.85 + 0.30 = 1.15 K low and must fail {@code SU-01.settle} there
+     * (issue #17 item 3: "a controller that passes only at the nominal plant is visible as such";
+     * features/expected-failures.yaml {@code at_corners}).
+     */
+    SUPPLY_AT_BAND_EDGE("supply-at-band-edge", "bandedge", "regulates the supply 0.85 K below its set-point, inside the ±1 K band with no margin for TT-272's ±0.3 K class");
 
     private final String cliName;
     private final String shortTag;

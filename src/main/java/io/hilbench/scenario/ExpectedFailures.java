@@ -22,7 +22,52 @@ public final class ExpectedFailures {
     /** One cell: running {@code requirement}'s scenarios against {@code variant} must fail {@code assertionId}. */
     public record Entry(String variant, String requirement, String assertionId) {}
 
+    /**
+     * One corner cell (issue #17 item 3): {@code variant} passes {@code requirement}'s scenarios at the nominal plant, and
+     * running them at the rig corner {@code corner} must fail {@code assertionId}: a controller that passes only at the
+     * nominal plant, made visible by the corner.
+     */
+    public record CornerEntry(String variant, String corner, String requirement, String assertionId) {
+        /** The cell as a nominal-matrix entry (for {@link SelfTestPair#judge}). */
+        public Entry entry() { return new Entry(variant, requirement, assertionId); }
+    }
+
     private ExpectedFailures() {}
+
+    /**
+     * The corner cells ({@code at_corners: {variant: {corner: {requirement: assertion id or list}}}}); empty when the file
+     * has none. Each assertion id must be declared by its requirement; the corner's name is checked against the rig by
+     * whoever runs the cell.
+     */
+    public static List<CornerEntry> atCorners(Path featuresDir, Requirements requirements) throws IOException {
+        Path f = featuresDir.resolve(FILE);
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
+        JsonNode n = root == null ? null : root.get("at_corners");
+        List<CornerEntry> out = new ArrayList<>();
+        if (n == null) return out;
+        if (!n.isObject()) throw new IOException(f + ": 'at_corners:' must map variants to corners to requirements");
+        for (Iterator<Map.Entry<String, JsonNode>> v = n.fields(); v.hasNext(); ) {
+            Map.Entry<String, JsonNode> ve = v.next();
+            for (Iterator<Map.Entry<String, JsonNode>> c = ve.getValue().fields(); c.hasNext(); ) {
+                Map.Entry<String, JsonNode> ce = c.next();
+                for (Iterator<Map.Entry<String, JsonNode>> r = ce.getValue().fields(); r.hasNext(); ) {
+                    Map.Entry<String, JsonNode> re = r.next();
+                    Requirements.Requirement req = requirements.find(re.getKey()).orElseThrow(() -> new IOException(
+                            f + ": at_corners." + ve.getKey() + "." + ce.getKey() + " names requirement " + re.getKey() + ", which " + Requirements.FILE + " does not have"));
+                    List<String> ids = new ArrayList<>();
+                    if (re.getValue().isArray()) re.getValue().forEach(x -> ids.add(x.asText()));
+                    else ids.add(re.getValue().asText());
+                    for (String assertion : ids) {
+                        if (!req.assertions().containsKey(assertion)) {
+                            throw new IOException(f + ": at_corners." + ve.getKey() + "." + ce.getKey() + " -> " + re.getKey() + ": assertion " + assertion + " is not declared by " + re.getKey());
+                        }
+                        out.add(new CornerEntry(ve.getKey(), ce.getKey(), re.getKey(), assertion));
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     /**
      * The requirements the file declares not coverable by any one-behaviour variant on the served plant

@@ -1,5 +1,6 @@
 package io.hilbench.scenario;
 
+import io.hilbench.adapters.opcua.OpcUaNamespaceTables;
 import io.hilbench.adapters.opcua.OpcUaValues;
 import io.hilbench.points.OpcUaType;
 import io.hilbench.points.PointDefinition;
@@ -89,36 +90,10 @@ public final class OpcUaSupervisoryLink implements SupervisoryLink {
         }
     }
 
-    /**
-     * The server's namespace table, read by this link itself (up to {@value #NAMESPACE_ATTEMPTS} times). Milo reads it
-     * once as the session starts and, when that read times out, only logs a warning ("SessionInitializer:
-     * NamespaceTable") and leaves the client's table holding namespace 0 alone: the controller's namespace was then not
-     * found and the run ended INCONCLUSIVE ("no namespace of … holds the controller map's point …") although the
-     * controller was up. Seen in the lockstep-determinism run of session 10 (DF-02, the bench and the controller frozen
-     * at random beside a CPU hog, load ~30): the controller JVM, starting, answered the read 11.4 s after it was sent,
-     * past the 10 s request timeout. The table is only read before anything of a scenario runs, so a retry changes no
-     * verdict; a server that never answers still ends the connect with the last error.
-     */
+    /** The controller's namespace table, read by this link itself with retries (issue #18: {@link OpcUaNamespaceTables}). */
     static org.eclipse.milo.opcua.stack.core.NamespaceTable namespaceTable(OpcUaClient c, String url) throws IOException {
-        return namespaceTable(c::readNamespaceTable, url);
+        return OpcUaNamespaceTables.read(c, url);
     }
-
-    /** As {@link #namespaceTable(OpcUaClient, String)}, with the read given (one request per call). */
-    static org.eclipse.milo.opcua.stack.core.NamespaceTable namespaceTable(java.util.concurrent.Callable<org.eclipse.milo.opcua.stack.core.NamespaceTable> read,
-                                                                          String url) throws IOException {
-        Exception last = null;
-        for (int attempt = 1; attempt <= NAMESPACE_ATTEMPTS; attempt++) {
-            try {
-                return read.call();
-            } catch (Exception e) {
-                last = e;
-            }
-        }
-        throw new IOException("the namespace table of " + url + " could not be read (" + NAMESPACE_ATTEMPTS + " attempts of "
-                + REQUEST_TIMEOUT.toSeconds() + " s): " + last.getMessage(), last);
-    }
-
-    static final int NAMESPACE_ATTEMPTS = 3;
 
     private static void disconnect(OpcUaClient c) {
         try {

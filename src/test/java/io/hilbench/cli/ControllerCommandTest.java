@@ -46,7 +46,7 @@ class ControllerCommandTest {
         // the names stay unindented lines, in order (a script can take them as before: lines not starting with a space)
         List<String> names = r.out().lines().filter(l -> !l.startsWith(" ")).toList();
         assertThat(names).containsExactlyElementsOf(io.hilbench.controller.Variant.names());
-        assertThat(names).startsWith("no-flow-proof", "no-hp-unload", "restarts-after-trip").contains("never-starts", "state-stuck-running", "pumps-hot-return").hasSize(23);
+        assertThat(names).startsWith("no-flow-proof", "no-hp-unload", "restarts-after-trip").contains("never-starts", "state-stuck-running", "pumps-hot-return").hasSize(24);
         // what it removes is the variant's description; what catches it is features/expected-failures.yaml's pairs
         List<String> lines = r.out().lines().toList();
         int i = lines.indexOf("no-flow-proof");
@@ -56,6 +56,9 @@ class ControllerCommandTest {
         assertThat(lines.get(c + 2)).isEqualTo("    caught by: CL-01: CL-01.min-off, CL-01.failsafe");
         int rt = lines.indexOf("restarts-after-trip");
         assertThat(lines.get(rt + 2)).isEqualTo("    caught by: HP-02: HP-02.no-restart; HP-03: HP-03.held-or-tripped");
+        // a variant that passes at nominal is caught at its rig corner (expected-failures.yaml at_corners)
+        int be = lines.indexOf("supply-at-band-edge");
+        assertThat(lines.get(be + 2)).isEqualTo("    caught by: SU-01 @sensors-high: SU-01.settle");
         assertThat(r.err()).isEmpty();
     }
 

@@ -8,6 +8,8 @@ import io.hilbench.points.PointWrite;
 import io.hilbench.points.TableState;
 import io.hilbench.rig.ControllerState;
 import io.hilbench.runtime.Quality;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,5 +132,40 @@ class OpcUaControllerIoTest {
         OpcUaControllerIo wrong = new OpcUaControllerIo(server.endpointUrl(), "urn:no:such:namespace", loop.table.points(), Duration.ofSeconds(5));
         assertThatThrownBy(wrong::open).isInstanceOf(ControllerIoException.class).hasMessageContaining("urn:no:such:namespace");
         assertThat(wrong.isOpen()).isFalse();
+    }
+
+    /**
+     * Issue #18: the controller's plant link reads the plant's namespace table itself, with retries
+     * ({@code OpcUaNamespaceTables}), instead of taking the client's table as Milo left it. Here Milo's session-start read
+     * is made to look timed out (the client's table emptied down to namespace 0, as Milo leaves it then) and this
+     * link's own first read times out too: the second read finds the plant's namespace and the link reads the clock.
+     */
+    @Test
+    void aNamespaceTableReadThatTimedOutIsReadAgainAndThePlantReached() throws Exception {
+        OpcUaControllerIo late = new OpcUaControllerIo(server.endpointUrl(), "urn:hilbench:solrod", loop.table.points(), Duration.ofSeconds(5));
+        AtomicInteger reads = new AtomicInteger();
+        late.namespaceRead(c -> () -> {
+            if (reads.incrementAndGet() == 1) {
+                c.getNamespaceTable().update(m -> m.keySet().removeIf(i -> i.intValue() != 0));
+                assertThat(c.getNamespaceTable().getIndex("urn:hilbench:solrod")).as("the client's table as Milo leaves it after a late answer").isNull();
+                throw new UaException(StatusCodes.Bad_Timeout, "requestId=3 timed out after 5000ms");
+            }
+            return c.readNamespaceTable();
+        });
+        try {
+            late.open();
+            assertThat(reads).as("read once more after the timeout").hasValue(2);
+            assertThat(late.poll().step()).as("the plant clock read in the plant's namespace").isGreaterThanOrEqualTo(0);
+        } finally {
+            late.close();
+        }
+
+        OpcUaControllerIo never = new OpcUaControllerIo(server.endpointUrl(), "urn:hilbench:solrod", loop.table.points(), Duration.ofSeconds(5));
+        never.namespaceRead(c -> () -> {
+            throw new UaException(StatusCodes.Bad_Timeout, "timed out");
+        });
+        assertThatThrownBy(never::open).isInstanceOf(ControllerIoException.class).hasMessageContaining("could not be read")
+                .satisfies(e -> assertThat(((ControllerIoException) e).linkLost()).as("a lost link: the controller reconnects").isTrue());
+        assertThat(never.isOpen()).isFalse();
     }
 }

@@ -578,7 +578,7 @@ class ReferenceControllerTest {
         assertThat(Variant.names()).containsExactly("no-flow-proof", "no-hp-unload", "restarts-after-trip", "ignores-sensor-fault",
                 "silent-start-refusal", "no-pump-overrun", "ignores-setpoint-change", "short-cycles", "no-comm-loss-handling", "no-defrost-termination", "defrosts-without-frost",
                 "no-source-switch", "ignores-tank-minimum", "never-starts", "drops-dh-pump", "state-stuck-running", "dead-fans", "hard-stop",
-                "starts-all-at-once", "never-defrosts", "no-modulation", "trips-on-low-flow", "pumps-hot-return");
+                "starts-all-at-once", "never-defrosts", "no-modulation", "trips-on-low-flow", "pumps-hot-return", "supply-at-band-edge");
         // the short tag goes into the firmware version string: at most 8 characters, unique
         assertThat(java.util.Arrays.stream(Variant.values()).map(Variant::shortTag)).allMatch(t -> t.length() <= 8).doesNotHaveDuplicates();
         assertThat(Variant.byName("No-Flow-Proof")).contains(Variant.NO_FLOW_PROOF);
