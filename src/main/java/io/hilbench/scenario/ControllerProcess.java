@@ -265,8 +265,8 @@ public final class ControllerProcess implements AutoCloseable {
         Thread hook = shutdownHook;
         shutdownHook = null;
         if (hook != null) removeHook(hook);
-        // a child writing its class data archive as it exits needs longer (seconds for ~60 MB on a loaded machine)
-        boolean clean = stopChild(process, archiveLease.dumping() ? 3 * STOP_GRACE_S : STOP_GRACE_S);
+        // a child writing its class data archive as it exits needs longer: 50 s wall for its 23 MB at load 25, niced
+        boolean clean = stopChild(process, archiveLease.dumping() ? DUMP_GRACE_S : STOP_GRACE_S);
         if (archiveLease.dumping()) {
             // its archive is written as it exits: published only after a clean exit (SIGTERM's 143 or its own 0)
             archive().ended(archiveLease, clean && !process.isAlive() && process.exitValue() != 137, System.getProperty("java.class.path"));
@@ -275,6 +275,8 @@ public final class ControllerProcess implements AutoCloseable {
 
     /** How long a SIGTERMed controller may take to exit before it is killed, s. */
     static final long STOP_GRACE_S = 10;
+    /** The same for the one that writes the run's class data archive as it exits (see {@link SharedClassArchive}), s. */
+    static final long DUMP_GRACE_S = 180;
 
     /**
      * SIGTERM (the controller's own shutdown hook stops it cleanly), then SIGKILL after a grace period; false when it

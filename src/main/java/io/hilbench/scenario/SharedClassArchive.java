@@ -125,7 +125,7 @@ public final class SharedClassArchive {
 
     /**
      * The child of {@code lease} exited; {@code clean}: on its own or by SIGTERM, not killed. A dumping child's archive
-     * is checked and published, or dropped (the claim too, so a later child may try again).
+     * is checked and published, or dropped (and no later child tries again).
      */
     public synchronized void ended(Lease lease, boolean clean, String classPath) {
         if (lease == null || !lease.dumping()) return;
@@ -136,10 +136,11 @@ public final class SharedClassArchive {
                 log.info("class data archive for the {} JVMs ready: {} ({} MB)", kind, archive(), Files.size(archive()) >> 20);
                 return;
             }
+            // the claim stays: a dump costs seconds of CPU, and one that failed (a child killed while writing, a loaded
+            // machine) would likely fail again; the run goes on without this archive
             log.info("class data archive for the {} JVMs not made (the child {}): its later JVMs load their classes as usual", kind,
                     clean ? "left no usable archive" : "did not exit cleanly");
             Files.deleteIfExists(part);
-            Files.deleteIfExists(claim());
         } catch (IOException e) {
             log.warn("class data archive for the {} JVMs: {}", kind, e.toString());
         }
