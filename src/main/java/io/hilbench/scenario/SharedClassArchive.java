@@ -73,8 +73,30 @@ public final class SharedClassArchive {
     public SharedClassArchive(Path dir, String kind, boolean enabled) {
         this.dir = dir;
         this.kind = kind;
-        this.enabled = enabled && dir != null && supported();
+        this.enabled = enabled && dir != null && supported() && jarsOnly(System.getProperty("java.class.path", ""));
     }
+
+    /**
+     * AppCDS archives classes from jars only: a JVM asked to write one with a class folder on its class path (a test
+     * run under Surefire: target/classes) fails as it exits ("Cannot have non-empty directory in paths", exit 1). So
+     * the archives are for the jar only.
+     */
+    static boolean jarsOnly(String classPath) {
+        if (classPath.isBlank()) return false;
+        for (String e : classPath.split(java.io.File.pathSeparator)) {
+            if (!e.endsWith(".jar") || !Files.isRegularFile(Path.of(e))) return false;
+        }
+        return true;
+    }
+
+    private SharedClassArchive(Path dir, String kind) {
+        this.dir = dir;
+        this.kind = kind;
+        this.enabled = dir != null && supported();
+    }
+
+    /** Tests: an archive whatever this JVM's class path (Surefire's holds class folders). */
+    static SharedClassArchive forTest(Path dir, String kind) { return new SharedClassArchive(dir, kind); }
 
     /** The archive file, once made and checked. */
     public Path archive() { return dir == null ? null : dir.resolve(kind + ".jsa"); }

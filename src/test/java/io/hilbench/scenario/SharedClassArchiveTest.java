@@ -18,12 +18,12 @@ class SharedClassArchiveTest {
 
     @Test
     void oneChildMakesTheArchiveTheOthersWaitWithoutAndALaterChildMapsItOnceItIsMade(@TempDir Path dir) throws Exception {
-        SharedClassArchive a = new SharedClassArchive(dir, "controller", true);
+        SharedClassArchive a = SharedClassArchive.forTest(dir, "controller");
         SharedClassArchive.Lease first = a.lease();
         assertThat(first.dumping()).isTrue();
         assertThat(first.options()).contains("-XX:ArchiveClassesAtExit=" + dir.resolve("controller.jsa.part"));
         // another process of the same run (its own SharedClassArchive on the same folder) finds the claim: none
-        assertThat(new SharedClassArchive(dir, "controller", true).lease().options()).isEmpty();
+        assertThat(SharedClassArchive.forTest(dir, "controller").lease().options()).isEmpty();
         assertThat(a.lease(false).options()).as("a child that may not make it").isEmpty();
 
         // the child JVM writes the archive as it exits (a real JVM: what HotSpot writes, HotSpot must map)
@@ -43,7 +43,7 @@ class SharedClassArchiveTest {
 
     @Test
     void aTruncatedArchiveIsDroppedAndNoLaterChildPaysForAnotherDump(@TempDir Path dir) throws Exception {
-        SharedClassArchive a = new SharedClassArchive(dir, "unit", true);
+        SharedClassArchive a = SharedClassArchive.forTest(dir, "unit");
         SharedClassArchive.Lease first = a.lease();
         assertThat(first.dumping()).isTrue();
         // what a child killed while writing leaves: the start of an archive
@@ -56,7 +56,7 @@ class SharedClassArchiveTest {
 
     @Test
     void aChildThatWasKilledPublishesNothing(@TempDir Path dir) throws Exception {
-        SharedClassArchive a = new SharedClassArchive(dir, "unit", true);
+        SharedClassArchive a = SharedClassArchive.forTest(dir, "unit");
         SharedClassArchive.Lease first = a.lease();
         Files.write(dir.resolve("unit.jsa.part"), new byte[]{1, 2, 3});
         a.ended(first, false, jarOnClassPath());
@@ -71,6 +71,12 @@ class SharedClassArchiveTest {
         assertThat(SharedClassArchive.runFolder(Map.of(SharedClassArchive.SWITCH_ENV, "off"))).isNull();
         assertThat(new SharedClassArchive(null, "unit", true).lease().options()).isEmpty();
         assertThat(new SharedClassArchive(dir, "unit", false).lease().options()).isEmpty();
+    }
+
+    @Test
+    void aClassPathWithAFolderGetsNoArchive() {
+        assertThat(SharedClassArchive.jarsOnly(jarOnClassPath())).isTrue();
+        assertThat(SharedClassArchive.jarsOnly(jarOnClassPath() + java.io.File.pathSeparator + "target/classes")).isFalse();
     }
 
     /** One jar of the test class path (AppCDS archives classes from jars only; a class folder would stop the dump). */
