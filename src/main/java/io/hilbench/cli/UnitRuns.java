@@ -207,25 +207,52 @@ final class UnitRuns {
             return t;
         });
         int[] done = {0};
+        // class data archives (SharedClassArchive): the first unit's bench JVM and the first controller write them, the
+        // later units and their controllers map them; one folder for the run, handed to the units, deleted at the end
+        Path cdsFolder = io.hilbench.scenario.SharedClassArchive.enabledBy(System.getenv()) ? io.hilbench.scenario.SharedClassArchive.newFolder() : null;
+        io.hilbench.scenario.SharedClassArchive unitArchive = new io.hilbench.scenario.SharedClassArchive(cdsFolder, "unit", true);
+        // the archives are made by the last unit of the first wave (longest first: the shortest of them, so the later
+        // units find them ready soonest); the earlier ones neither make nor, the archives not being ready, use them
+        int dumper = Math.min(Math.max(1, parallel), units.size()) - 1;
+        int[] submitted = {0};
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (RunUnits.Unit u : RunUnits.longestFirst(units, resetAllowanceMin)) {
+                int index = submitted[0]++;   // the pool starts them in this order
                 futures.add(pool.submit(() -> {
                     Path dir = reportDir.resolve(u.folder());
                     Path log = reportDir.resolve(u.folder() + ".log");
                     List<String> cmd = new ArrayList<>(List.of(javaBin));
                     cmd.addAll(unitJvmOptions(System.getenv()));
+                    io.hilbench.scenario.SharedClassArchive.Lease lease = unitArchive.lease(index >= dumper);
+                    cmd.addAll(lease.options());
                     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run",
                             "--unit", u.selector(), "--report", dir.toString()));
                     cmd.addAll(commonArgs);
                     // a unit at a parameter corner (issue #17 item 3) runs its child at that corner; nominal adds nothing
                     if (!RunUnits.NOMINAL.equals(u.corner())) cmd.addAll(List.of("--corner", u.corner()));
                     long t0 = System.nanoTime();
-                    if (!tracked.begin(u.folder())) return null;   // the run is stopping: this unit never runs
-                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    if (!tracked.begin(u.folder())) {   // the run is stopping: this unit never runs
+                        unitArchive.ended(lease, false, null);
+                        return null;
+                    }
+                    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+                    if (cdsFolder != null) {
+                        pb.environment().put(io.hilbench.scenario.SharedClassArchive.DIR_ENV, cdsFolder.toString());
+                        if (index < dumper) pb.environment().put(io.hilbench.scenario.SharedClassArchive.DUMP_ENV, "no");
+                    }
+                    Process p;
+                    try {
+                        p = pb.start();
+                    } catch (IOException e) {
+                        unitArchive.ended(lease, false, null);
+                        throw e;
+                    }
                     live.add(p);
                     tracked.add(p);
                     int code = p.waitFor();
+                    // exit codes below 128 are the bench's own (passed, failed, inconclusive, usage); above, a signal
+                    unitArchive.ended(lease, code < 128 && !tracked.stopping(), System.getProperty("java.class.path"));
                     live.remove(p);
                     tracked.ended(u.folder(), p, code);
                     if (tracked.stopping()) return null;   // stopped by the run's signal hook, which joins what finished
@@ -252,6 +279,7 @@ final class UnitRuns {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
+            io.hilbench.scenario.SharedClassArchive.deleteFolder(cdsFolder);
             try {
                 Runtime.getRuntime().removeShutdownHook(reaper);
             } catch (IllegalStateException shuttingDown) {

@@ -41,7 +41,12 @@ public final class ControllerProcess implements AutoCloseable {
     private final String opcuaEndpoint;
     private final String modbusEndpoint;
 
-    private ControllerProcess(Process process, Thread shutdownHook, Path logFile, String opcuaEndpoint, String modbusEndpoint) {
+    /** The class data archive lease this child was started with (see {@link SharedClassArchive}). */
+    private final SharedClassArchive.Lease archiveLease;
+
+    private ControllerProcess(Process process, Thread shutdownHook, Path logFile, String opcuaEndpoint, String modbusEndpoint,
+                              SharedClassArchive.Lease archiveLease) {
+        this.archiveLease = archiveLease;
         this.process = process;
         this.shutdownHook = shutdownHook;
         this.logFile = logFile;
@@ -54,8 +59,22 @@ public final class ControllerProcess implements AutoCloseable {
      * variable {@value #JVM_OPTIONS_ENV} when set (blank: none), for measuring alternatives without a rebuild.
      */
     static final String JVM_OPTIONS_ENV = "BENCH_CONTROLLER_JVM_OPTIONS";
-    /** The controller child's JVM options; see BENCHMARKS.md, "Parallel runs: the lockstep poll and the JVMs (perf)". */
-    static final String DEFAULT_JVM_OPTIONS = "";
+    /**
+     * The controller child's JVM options (BENCHMARKS.md, "Per-unit CPU: class data archives and the controller's JVM
+     * (parperf2)"): C1 only and the serial collector. The controller's work per cycle is small and its start is a large
+     * share of its CPU: C2 compiled its start-up code for seconds that the loop never pays back, and G1's concurrent
+     * threads cost more than a few ms of serial young collections in a heap this small. Neither can change a value: Java
+     * arithmetic is strict (JEP 306) whichever compiler runs it; traces checked byte-identical with {@code cmp}.
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+    /** The run's archive of the controller JVM's classes; null while not yet asked for. */
+    private static SharedClassArchive archive;
+
+    private static synchronized SharedClassArchive archive() {
+        if (archive == null) archive = new SharedClassArchive(SharedClassArchive.runFolder(System.getenv()), "controller", true);
+        return archive;
+    }
 
     /** The controller child's JVM options: {@value #JVM_OPTIONS_ENV} when set, else {@link #DEFAULT_JVM_OPTIONS}. */
     static List<String> jvmOptions(java.util.Map<String, String> env) {
@@ -70,10 +89,16 @@ public final class ControllerProcess implements AutoCloseable {
 
     /** The command line that starts {@code bench controller} in a new JVM like this one. */
     static List<String> command(Path rigDir, String plantModbus, String variant) {
+        return command(rigDir, plantModbus, variant, List.of());
+    }
+
+    /** As {@link #command(Path, String, String)}, with the class data archive's options after the JVM options. */
+    static List<String> command(Path rigDir, String plantModbus, String variant, List<String> archiveOptions) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(jvmOptions(System.getenv()));
+        cmd.addAll(archiveOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS, "controller",
                 "--rig", rigDir.toString(), "--plant-modbus", plantModbus,
                 "--supervisory-opcua-port", "0", "--supervisory-modbus-port", "0", EXIT_WITH_PARENT));
@@ -101,13 +126,21 @@ public final class ControllerProcess implements AutoCloseable {
      */
     public static ControllerProcess start(Path rigDir, String plantModbus, String variant, Path logFile, Duration noProgressLimit) throws IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        List<String> cmd = command(rigDir, plantModbus, variant);
+        SharedClassArchive cds = archive();
+        SharedClassArchive.Lease lease = cds.lease(!"no".equalsIgnoreCase(System.getenv().getOrDefault(SharedClassArchive.DUMP_ENV, "")));
+        List<String> cmd = command(rigDir, plantModbus, variant, lease.options());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Process p = pb.start();
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            cds.ended(lease, false, null);
+            throw e;
+        }
         // children die with their parent (issue #18 item 3): a bench stopped by a signal or System.exit stops its
         // controller here; one killed outright (SIGKILL, a CI timeout) cannot run a hook, and the child sees its stdin
         // close and its parent go (ControllerCommand's --exit-with-parent) and stops itself
-        Thread hook = new Thread(() -> stopChild(p), "controller-process-shutdown");
+        Thread hook = new Thread(() -> stopChild(p, STOP_GRACE_S), "controller-process-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
         out.println("# " + String.join(" ", cmd.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
@@ -142,6 +175,7 @@ public final class ControllerProcess implements AutoCloseable {
         if (why != null) {
             p.destroyForcibly();
             removeHook(hook);
+            cds.ended(lease, false, null);
             String last;
             synchronized (tail) {
                 last = String.join("\n  ", tail);
@@ -150,7 +184,7 @@ public final class ControllerProcess implements AutoCloseable {
                     + "; log " + logFile + ":\n  " + last);
         }
         log.info("reference controller{} ready (pid {}): {} {}; log {}", variant == null ? "" : " variant " + variant, p.pid(), endpoints[0], endpoints[1], logFile);
-        return new ControllerProcess(p, hook, logFile, endpoints[0], endpoints[1]);
+        return new ControllerProcess(p, hook, logFile, endpoints[0], endpoints[1], lease);
     }
 
     /** What tells a starting child's progress: output lines and CPU time. */
@@ -231,21 +265,37 @@ public final class ControllerProcess implements AutoCloseable {
         Thread hook = shutdownHook;
         shutdownHook = null;
         if (hook != null) removeHook(hook);
-        stopChild(process);
+        // a child writing its class data archive as it exits needs longer: 50 s wall for its 23 MB at load 25, niced
+        boolean clean = stopChild(process, archiveLease.dumping() ? DUMP_GRACE_S : STOP_GRACE_S);
+        if (archiveLease.dumping()) {
+            // its archive is written as it exits: published only after a clean exit (SIGTERM's 143 or its own 0)
+            archive().ended(archiveLease, clean && !process.isAlive() && process.exitValue() != 137, System.getProperty("java.class.path"));
+        }
     }
 
-    /** SIGTERM (the controller's own shutdown hook stops it cleanly), then SIGKILL after a grace period. */
-    private static void stopChild(Process process) {
-        if (!process.isAlive()) return;
+    /** How long a SIGTERMed controller may take to exit before it is killed, s. */
+    static final long STOP_GRACE_S = 10;
+    /** The same for the one that writes the run's class data archive as it exits (see {@link SharedClassArchive}), s. */
+    static final long DUMP_GRACE_S = 180;
+
+    /**
+     * SIGTERM (the controller's own shutdown hook stops it cleanly), then SIGKILL after a grace period; false when it
+     * had to be killed.
+     */
+    private static boolean stopChild(Process process, long graceS) {
+        if (!process.isAlive()) return true;
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
+                return false;
             }
+            return true;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
