@@ -238,13 +238,24 @@ public final class DefrostSequencer {
         return timeUp && airMayFrost ? String.format(Locale.ROOT, "time fallback: frost sensing PDT-23%d invalid, %.0f min evaporating", s, evaporatingS[i] / 60) : null;
     }
 
+    /**
+     * Of the sections that need a defrost, the most frosted first: the highest filtered PDT-23s ratio, then the longest
+     * evaporating. Before, only the evaporating time counted, so sections frosted together (equal times) went in number
+     * order and the worst of them could wait three defrosts (DF-01 with the heaviest frost on section 4: 71.7 % of its
+     * clean coil before its defrost, limit 70 %). The defrosts-without-frost variant senses no frost: number order.
+     */
     private void initiate(Inputs in) {
         int best = 0;
+        double bestRatio = Double.NEGATIVE_INFINITY;
         double bestS = -1;
+        boolean byFrost = variant.orElse(null) != Variant.DEFROSTS_WITHOUT_FROST;
         for (int s = 1; s <= sections; s++) {
             String why = demand(in, s);
-            if (why != null && evaporatingS[s - 1] > bestS) {
+            if (why == null) continue;
+            double ratio = byFrost && sensingValid(s) ? pressureDropRatio(s) : Double.NEGATIVE_INFINITY;
+            if (ratio > bestRatio || (ratio == bestRatio && evaporatingS[s - 1] > bestS)) {
                 best = s;
+                bestRatio = ratio;
                 bestS = evaporatingS[s - 1];
                 initiatedBy[s - 1] = why;
             }

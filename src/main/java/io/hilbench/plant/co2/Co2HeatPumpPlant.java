@@ -132,6 +132,13 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private boolean receiverDry;
     /** 0 below liquid-full, 1 liquid-full and carrying liquid through HV-222, 2 also backing up into the gas cooler (P2a); events once per episode. */
     private int receiverFull;
+    /**
+     * Mass HV-221 held back in the high side because the receiver was liquid-full (P2a), kg, cumulative since the reset:
+     * what the valve's orifice law would have delivered minus what it did. A counterfactual: beside a receiver already
+     * over-full (its liquid expanding at standstill) it counts the whole orifice flow of every sub-step. Not a flow
+     * across the CO2's boundary (the ledger sees less HV-221 flow); kept so a test can tell the branch acted, and how.
+     */
+    private double backedUpKg;
     /** High-side mass at the pressure of the last march (the pressure the last sub-step ended at), kg. */
     private double lastMarchMassKg;
     /** Scratch for the discharge line's state in the ledger's sums (never the step's {@link #look}). */
@@ -378,6 +385,7 @@ public final class Co2HeatPumpPlant implements PlantModel {
         ledger.reset();
         receiverDry = false;
         receiverFull = 0;
+        backedUpKg = 0;
         for (Compressor c : compressors) c.reset();
         hpValve.reset(0);
         bypassValve.reset(0);
@@ -650,7 +658,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
             mCarry = Math.min(overKg / h, liquidThroughBypass);
             double rest = overKg - h * mCarry;
             if (rest > 1e-9) {
+                double hpvBefore = mHpv;
                 mHpv = Math.max(0.0, mHpv - rest / h);
+                backedUpKg += h * (hpvBefore - mHpv);
                 backedUp = true;
             }
         }
@@ -787,6 +797,9 @@ public final class Co2HeatPumpPlant implements PlantModel {
     private double highSideStoredJ() {
         return gasCooler.co2EnergyJ(gasCoolerPa) + p.highSideVolumeM3() * (lineDensityKgPerM3() * gasCooler.lineEnthalpyJPerKg() - gasCoolerPa);
     }
+
+    /** Mass HV-221 held back in the high side by a liquid-full receiver since the reset, kg (P2a; tests). */
+    double backedUpKg() { return backedUpKg; }
 
     /**
      * The CO2 ledger now (issue #15 item 2): what each volume holds, from the plant state, and the integrated flows
