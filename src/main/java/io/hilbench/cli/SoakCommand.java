@@ -254,7 +254,11 @@ public final class SoakCommand implements Callable<Integer> {
     static int subscribeAll(OpcUaClient c, Rig r, double intervalMs, AtomicLong notifications) throws Exception {
         OpcUaSubscription sub = new OpcUaSubscription(c, intervalMs);
         sub.create();
-        int ns = c.getNamespaceTable().getIndex(r.opcua().namespaceUri()).intValue();
+        // the table read with retries, not the one Milo read once at session start (a timed-out read there keeps
+        // namespace 0 alone: OpcUaNamespaceTables)
+        var index = io.hilbench.adapters.opcua.OpcUaNamespaceTables.read(c, "the soak's OPC UA server").getIndex(r.opcua().namespaceUri());
+        if (index == null) throw new java.io.IOException("the soak's OPC UA server does not serve namespace " + r.opcua().namespaceUri());
+        int ns = index.intValue();
         int n = 0;
         for (PointDefinition p : r.points()) {
             if (p.opcuaPath() == null) continue;
