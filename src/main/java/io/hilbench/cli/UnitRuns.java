@@ -241,13 +241,7 @@ final class UnitRuns {
                         pb.environment().put(io.hilbench.scenario.SharedClassArchive.DIR_ENV, cdsFolder.toString());
                         if (index < dumper) pb.environment().put(io.hilbench.scenario.SharedClassArchive.DUMP_ENV, "no");
                     }
-                    Process p;
-                    try {
-                        p = pb.start();
-                    } catch (IOException e) {
-                        unitArchive.ended(lease, false, null);
-                        throw e;
-                    }
+                    Process p = unitArchive.start(pb, lease);
                     live.add(p);
                     tracked.add(p);
                     int code = p.waitFor();

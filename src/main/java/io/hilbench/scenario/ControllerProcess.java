@@ -130,13 +130,7 @@ public final class ControllerProcess implements AutoCloseable {
         SharedClassArchive.Lease lease = cds.lease(!"no".equalsIgnoreCase(System.getenv().getOrDefault(SharedClassArchive.DUMP_ENV, "")));
         List<String> cmd = command(rigDir, plantModbus, variant, lease.options());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            cds.ended(lease, false, null);
-            throw e;
-        }
+        Process p = cds.start(pb, lease);
         // children die with their parent (issue #18 item 3): a bench stopped by a signal or System.exit stops its
         // controller here; one killed outright (SIGKILL, a CI timeout) cannot run a hook, and the child sees its stdin
         // close and its parent go (ControllerCommand's --exit-with-parent) and stops itself

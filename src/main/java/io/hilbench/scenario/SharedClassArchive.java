@@ -145,6 +145,16 @@ public final class SharedClassArchive {
         return new Lease(List.copyOf(o), true);
     }
 
+    /** Starts a JVM launched under {@code lease}; when it cannot start, the lease ends unclean (nothing to dump). */
+    public Process start(ProcessBuilder pb, Lease lease) throws java.io.IOException {
+        try {
+            return pb.start();
+        } catch (java.io.IOException e) {
+            ended(lease, false, null);
+            throw e;
+        }
+    }
+
     /**
      * The child of {@code lease} exited; {@code clean}: on its own or by SIGTERM, not killed. A dumping child's archive
      * is checked and published, or dropped (and no later child tries again).
