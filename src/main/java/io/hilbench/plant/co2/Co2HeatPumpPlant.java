@@ -636,6 +636,13 @@ public final class Co2HeatPumpPlant implements PlantModel {
             hsEnergyBefore += de;
         }
         co2Flowing = mGc > 0;
+        // (P1b) running: the cells' and the discharge line's CO2 at the sub-step's start, for their energy balance below
+        double lineRho0 = 0, lineH0 = 0;
+        if (mGc > 0) {
+            gasCooler.holdRunningStart(gasCoolerPa);
+            lineH0 = gasCooler.lineEnthalpyJPerKg();
+            lineRho0 = lineDensityKgPerM3();
+        }
         double dMdp = Math.max(1e-7, highSideSlopeKgPerPa);
 
         // HP valve, relief
@@ -686,6 +693,19 @@ public final class Co2HeatPumpPlant implements PlantModel {
         double newGc = mGc > 0 ? solveHighSidePressure(gasCoolerPa, massNow, dMdp, mGc, h2)
                 : gasCooler.standstillStep(co2, gasCoolerPa, highSideMassKg, h * mHpv, h * (mRel + mDef), h,
                         p.highSideVolumeM3(), P_MIN_PA, 190e5);
+        if (mGc > 0) {
+            // (P1b, GasCooler (8)) the march is quasi-steady: its heat assumes one flow through the cells and nothing
+            // stored. The heat each cell gives its water node comes instead from the cell's own mass and energy balance
+            // between the held start and the march's end, so the high side conserves energy while its pressure moves.
+            // The discharge line (adiabatic) passes on what it does not store: in h·(ṁ_comp − ṁ_def − ṁ_PSV) at h_2
+            co2.lookupPressureEnthalpy(newGc, gasCooler.lineEnthalpyJPerKg(), lineLook);
+            double lineRho1 = lineLook.densityKgPerM3(), lineH1 = gasCooler.lineEnthalpyJPerKg();
+            double vLine = p.highSideVolumeM3();
+            double lineInKg = h * (mGc - mRel);
+            double cellsInKg = lineInKg - vLine * (lineRho1 - lineRho0);
+            double cellsInJ = lineInKg * h2 - (vLine * (lineRho1 * lineH1 - newGc) - vLine * (lineRho0 * lineH0 - gasCoolerPa));
+            gasCooler.conserveMarchEnergy(newGc, h, cellsInKg, cellsInJ, h * mHpv);
+        }
         gasCooler.stepWater(h, dhMassFlowKgPerS, returnK);
         // (P2) receiver: mass and energy (Receiver (3), (4)); HV-221 delivers at the gas-cooler outlet enthalpy (the
         // march just made; at standstill the last cell's before the step, as the trapped high side let it go), the

@@ -27,6 +27,13 @@ import io.hilbench.fluid.Co2Tables;
  *   Σ V_i·ρ(p', h_i') = M_hs,   Σ V_i·ρ_i'·h_i' − p'·V = U − Σ Q_i·Δt − Σ Δm_out·h_out                       (7) mass and
  *           energy of the high side, solved for (p', c) by Newton with a finite-difference Jacobian
  * </pre>
+ * While CO2 flows, the march (2)-(3) gives the cells' states, but the heat each cell gives its water node is taken from
+ * the cell's own balances over the sub-step ({@link #conserveMarchEnergy}):
+ * <pre>
+ *   Q_i = (E_in,i − E_out,i − ΔU_i)/Δt,  ΔU_i = V_i·Δ(ρ_i·h_i − p),  M_out,i = M_in,i − V_i·Δρ_i                     (8) the
+ *           cells' storage: equal to (2) in steady operation, and what makes the high side conserve energy as its
+ *           pressure and profile move (the CO2 held is compressed, the mass taken up carries its enthalpy)
+ * </pre>
  * The discharge line's CO2 is one more parcel, outside the water (no heat, its share of the compression; the gas of
  * the last running sub-step when the flow stops), and PSV-202 vents from it. Nothing is solved while every valve is
  * closed and the cells exchange less than {@value #QUIET_HEAT_W} W in all: the state is then still.
@@ -57,6 +64,11 @@ public final class GasCooler {
     private final double[] cellDensityKgPerM3;
     /** CO2 enthalpy at each cell outlet of the last march, J/kg. */
     private final double[] cellEnthalpyJPerKg;
+    /** Running: the cells' CO2 densities and enthalpies at the start of the sub-step (the last march), for (8). */
+    private final double[] startRho, startH;
+    private double startPressurePa, startLineRho, startLineH;
+    /** Sum of |Q_i(8) − Q_i(2)| of the last running sub-step, W: how far the cells' storage moved the heat. */
+    private double lastStorageHeatW;
     private final Co2LookupResult look = new Co2LookupResult();
     /** The march's look-ups, all at one pressure (made for the tables of the last march). */
     private Co2Tables.Isobar isobar;
@@ -78,6 +90,8 @@ public final class GasCooler {
         this.ssRho0 = new double[n + 1];
         this.ssTrialH = new double[n + 1];
         this.ssTrialRho = new double[n + 1];
+        this.startRho = new double[n];
+        this.startH = new double[n];
         java.util.Arrays.fill(cellTemperatureK, Double.NaN);
     }
 
@@ -300,6 +314,64 @@ public final class GasCooler {
         for (int i = 0; i < n; i++) s += cellDensityKgPerM3[i] * cellEnthalpyJPerKg[i];
         return (s / n - pressurePa) * p.co2VolumeM3();
     }
+
+    /**
+     * Running: keeps the cells' CO2 states at the start of a sub-step (the march the last sub-step ended with, at
+     * {@code pressurePa}; after a start's re-base, that march), for {@link #conserveMarchEnergy}.
+     */
+    public void holdRunningStart(double pressurePa) {
+        System.arraycopy(cellDensityKgPerM3, 0, startRho, 0, n);
+        System.arraycopy(cellEnthalpyJPerKg, 0, startH, 0, n);
+        startPressurePa = pressurePa;
+    }
+
+    /**
+     * Running, equation (8): the heat each cell gives its water node over the sub-step from the cell's own mass and
+     * energy balance, so that the CO2 the cells hold conserves energy while the pressure and the profile move. The
+     * march (2)-(3) is quasi-steady: it gives the cells' states at the sub-step's end, but its heat Q_i = ṁ·(h_in − h_out)
+     * assumes one flow through every cell and nothing stored. When the pressure climbs (HV-222 shut at full load: 18 bar
+     * in 8 s) the cells take up mass, and the CO2 they hold is compressed (V·dp) and carries a new profile; none of it was
+     * in the heat, so 0.8 MJ of 18.5 MJ went missing in that window (issue #15 audit). Here, from the held start
+     * (ρ_i0, h_i0, p0) to the march's end (ρ_i1, h_i1, p1), with cell volume V_c:
+     * <pre>
+     *   Δm_i = V_c·(ρ_i1 − ρ_i0),  ΔU_i = V_c·(ρ_i1·h_i1 − p1) − V_c·(ρ_i0·h_i0 − p0)
+     *   M_in,0 = what the discharge line passes on (its own storage taken out), E_in,0 its energy
+     *   M_out,i = M_in,i − Δm_i,  E_out,i = M_out,i·h_i1 (upwind: h_i+1,1 if the flow runs back), E_out,n−1 = m_HV221·h_n−1,1
+     *   Q_i = (E_in,i − E_out,i − ΔU_i)/Δt,  M_in,i+1 = M_out,i,  E_in,i+1 = E_out,i
+     * </pre>
+     * In steady operation Δm_i = ΔU_i = 0 and Q_i is the march's; Σ Q_i·Δt = E_in − m_HV221·h_out − ΣΔU_i exactly.
+     *
+     * @param pressurePa the pressure the march ended at (the new p1)
+     * @param inKg       mass into the first cell over the sub-step, kg
+     * @param inJ        its energy, J
+     * @param outKg      mass leaving the last cell through HV-221 over the sub-step, kg
+     * @return the gas cooler's heat into the water, W (also {@link #heatW()})
+     */
+    public double conserveMarchEnergy(double pressurePa, double dtS, double inKg, double inJ, double outKg) {
+        double v = p.co2VolumeM3() / n;
+        double mIn = inKg, eIn = inJ, total = 0, moved = 0;
+        for (int i = 0; i < n; i++) {
+            double rho1 = cellDensityKgPerM3[i], h1 = cellEnthalpyJPerKg[i];
+            double dm = v * (rho1 - startRho[i]);
+            double du = v * (rho1 * h1 - pressurePa) - v * (startRho[i] * startH[i] - startPressurePa);
+            double mOut = mIn - dm;
+            double eOut;
+            if (i == n - 1) eOut = outKg * h1;
+            else eOut = mOut * (mOut >= 0 ? h1 : cellEnthalpyJPerKg[i + 1]);
+            double q = (eIn - eOut - du) / dtS;
+            moved += Math.abs(q - cellHeatW[i]);
+            cellHeatW[i] = q;
+            total += q;
+            mIn = mOut;
+            eIn = eOut;
+        }
+        lastStorageHeatW = moved;
+        heatW = total;
+        return total;
+    }
+
+    /** Σ|Q_i(8) − Q_i(2)| of the last running sub-step, W: how far the cells' storage moved their heat from the march's. */
+    public double lastStorageHeatW() { return lastStorageHeatW; }
 
     /** Water energy stored above a reference temperature, J (for energy-balance checks). */
     public double waterEnergyJ(double referenceK) {

@@ -15,7 +15,9 @@ package io.hilbench.plant.co2;
  * @param co2MassFlowNominalKgPerS   CO2 flow of the nominal conductance (5.6 kg/s [C domain notes §2.2])
  * @param waterMassFlowNominalKgPerS water flow of the nominal conductance (8.2 kg/s [C domain notes §2.2])
  * @param flowExponent               conductance ∝ (ṁ/ṁ_nom)^n on each side (0.8, Dittus–Boelter)
- * @param waterHeatCapacityJPerK     water and metal of the water side (1.9 MJ/K [U]: 0.35 m³ water + 900 kg steel)
+ * @param waterHeatCapacityJPerK     water and metal of the water side (1.9 MJ/K [C]: 0.35 m³ water + 900 kg steel,
+ *                                   derived for a shell-and-tube unit of this conductance with its connections, the
+ *                                   exchanger alone ~1.2 MJ/K: co2-heat-pump README 'Gas-cooler wall mass'; a site parameter)
  * @param co2VolumeM3                CO2-side internal volume of the gas cooler (0.12 m³ [U])
  * @param waterSpecificHeatJPerKgK   water c_p (4186 J/(kg·K), IF97 at 40–75 °C within 0.3 %)
  * @param standstillConductanceWPerK CO2-to-water conductance of the whole gas cooler with no CO2 flow (10 kW/K [U]:

@@ -1,5 +1,6 @@
 package io.hilbench.plant.co2;
 
+import io.hilbench.fluid.Co2LookupResult;
 import io.hilbench.fluid.Co2Saturation;
 import io.hilbench.fluid.Co2Tables;
 
@@ -33,6 +34,10 @@ public final class TwoPhaseVolume {
     private double energyJ;
     /** dM/dp along a pull-down at the last pressure solved, kg/Pa (for the valves' equalising limit). */
     private double capacitanceKgPerPa = 1e-4;
+    /** The last solve found the volume dry (7): all superheated vapour at this pressure, enthalpy and temperature. */
+    private boolean dry;
+    private double dryPressurePa = Double.NaN, dryEnthalpyJPerKg, dryTemperatureK;
+    private final Co2LookupResult look = new Co2LookupResult();
 
     /** A volume of {@code volumeM3} with {@code metalHeatCapacityJPerK} of metal at its saturation temperature. */
     public TwoPhaseVolume(double volumeM3, double metalHeatCapacityJPerK) {
@@ -92,6 +97,10 @@ public final class TwoPhaseVolume {
     }
 
     private double energyAt(Co2Saturation sat, double mass) {
+        if (dry && mass == massKg && sat.pressurePa() == dryPressurePa) {
+            // (7) the dry state the last solve found at this pressure: superheated vapour filling the volume
+            return mass * dryEnthalpyJPerKg - dryPressurePa * volumeM3 + metalHeatCapacityJPerK * (dryTemperatureK - T_REF_K);
+        }
         double mv = vapourKg(sat, mass);
         return (mass - mv) * sat.liquidEnthalpyJPerKg() + mv * sat.vaporEnthalpyJPerKg() - sat.pressurePa() * volumeM3
                 + metalHeatCapacityJPerK * (sat.temperatureK() - T_REF_K);
@@ -103,6 +112,11 @@ public final class TwoPhaseVolume {
      * {@code outflowEnthalpyJPerKg}. {@code at} is the saturation at {@code pressurePa}.
      */
     public double solvePressure(Co2Tables co2, Co2Saturation at, double pressurePa, double outflowEnthalpyJPerKg, double minPa, double maxPa) {
+        dry = false;
+        if (massKg > 0 && massKg <= volumeM3 * at.vaporDensityKgPerM3()) {
+            double pd = solveDry(co2, pressurePa, Math.max(minPa, co2.minPressurePa()), maxPa);
+            if (!Double.isNaN(pd)) return pd;
+        }
         double dp = pressurePa + 1e4 <= maxPa ? 1e4 : -1e4;
         Co2Saturation next = co2.saturationAtPressure(pressurePa + dp);
         double u0 = energyAt(at, massKg);
@@ -115,5 +129,56 @@ public final class TwoPhaseVolume {
         capacitanceKgPerPa = dUdp / Math.max(1e4, outflowEnthalpyJPerKg - dUdM);
         double step = Math.max(-5e5, Math.min(5e5, (energyJ - u0) / dUdp));
         return Math.min(Math.max(pressurePa + step, minPa), maxPa);
+    }
+
+    /**
+     * (7) dry: less mass than saturated vapour would fill the volume with, so no liquid is left and the vapour is
+     * superheated at ρ = M/V. Pressure and enthalpy from ρ(p, h) = M/V and M·h − p·V + C_metal·(T(p, h) − T_ref) = U
+     * (the metal at the vapour's temperature): a secant on p outside, Newton on h inside (dU/dh = M + C_metal/c_p).
+     * Returns the pressure, or NaN when the state is not superheated vapour there (the two-phase solve then applies).
+     * Until this branch (issue #15 audit, physics4) the equilibrium was clamped to saturated vapour: an emptied receiver
+     * holding 1.4 kg in 0.5 m³ went to the 72 bar clamp, and the suction side could be drawn below zero mass at 29.9 bar.
+     */
+    private double solveDry(Co2Tables co2, double pressurePa, double minPa, double maxPa) {
+        double rhoTarget = massKg / volumeM3;
+        double p0 = Math.min(Math.max(pressurePa, minPa), maxPa);
+        double p1 = Math.max(minPa, Math.min(maxPa, p0 * 0.97));
+        double f0 = dryResidual(co2, p0, rhoTarget);
+        double f1 = dryResidual(co2, p1, rhoTarget);
+        for (int it = 0; it < 30 && Math.abs(f1) > 1e-9 * rhoTarget + 1e-9; it++) {
+            if (f1 == f0) break;
+            double p2 = p1 - f1 * (p1 - p0) / (f1 - f0);
+            p2 = Math.min(Math.max(p2, Math.max(minPa, 0.5 * p1)), Math.min(maxPa, 1.5 * p1));
+            p0 = p1;
+            f0 = f1;
+            p1 = p2;
+            f1 = dryResidual(co2, p1, rhoTarget);
+            if (p1 == p0) break;
+        }
+        // the enthalpy and temperature of the last residual are at p1
+        if (!(dryEnthalpyJPerKg >= co2.saturationAtPressure(Math.min(p1, 72e5)).vaporEnthalpyJPerKg() - 1.0) && p1 < 72e5) return Double.NaN;
+        dry = true;
+        dryPressurePa = p1;
+        capacitanceKgPerPa = volumeM3 * rhoTarget / p1;
+        return p1;
+    }
+
+    /** ρ(p, h) − ρ_target with h from the energy at p (Newton on h); leaves h and T in the dry fields. */
+    private double dryResidual(Co2Tables co2, double p, double rhoTarget) {
+        double h = dry || dryEnthalpyJPerKg != 0 ? dryEnthalpyJPerKg
+                : (energyJ + p * volumeM3 - metalHeatCapacityJPerK * (co2.saturationTemperatureK(Math.min(p, 72e5)) - T_REF_K)) / massKg;
+        for (int k = 0; k < 20; k++) {
+            co2.lookupPressureEnthalpy(p, h, look);
+            double g = massKg * h - p * volumeM3 + metalHeatCapacityJPerK * (look.temperatureK() - T_REF_K) - energyJ;
+            double cp = look.cpJPerKgK();
+            double dg = massKg + (Double.isFinite(cp) && cp > 0 ? metalHeatCapacityJPerK / cp : 0.0);
+            double dh = g / dg;
+            h -= Math.max(-2e5, Math.min(2e5, dh));
+            if (Math.abs(dh) < 1e-3) break;
+        }
+        co2.lookupPressureEnthalpy(p, h, look);
+        dryEnthalpyJPerKg = h;
+        dryTemperatureK = look.temperatureK();
+        return look.densityKgPerM3() - rhoTarget;
     }
 }

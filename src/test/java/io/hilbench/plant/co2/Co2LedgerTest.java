@@ -61,6 +61,10 @@ class Co2LedgerTest {
         assertThat(lowSideLiquidMinKg).as("the low side keeps liquid (its equilibrium stays two-phase)").isGreaterThan(50);
         Co2Ledger.Balance[] marks = {b0, b120, bRun, bTrip, bStand, bEnd};
         for (int k = 1; k < marks.length; k++) {
+            // the high side's energy apart from its start re-base (booked in HIGH_SIDE_START_J): its cells' own balances
+            // while the gas flows (GasCooler (8)), its trapped solve at standstill
+            double hsJ = marks[k].volumeResidualJSince(marks[k - 1], 0);
+            assertThat(hsJ).as("high side, window %d, J", k).isCloseTo(0.0, within(0.05e6));
             for (int v = 1; v <= 2; v++) {
                 assertThat(marks[k].volumeResidualKgSince(marks[k - 1], v)).as("volume %d, window %d, kg", v, k).isCloseTo(0.0, within(0.01));
                 assertThat(marks[k].volumeResidualJSince(marks[k - 1], v)).as("volume %d, window %d, J", v, k).isCloseTo(0.0, within(0.05e6));

@@ -109,13 +109,15 @@ class ReceiverOverfillTest {
         double held1 = h.plant.backedUpKg();
         Co2LedgerTest.report("start 20-300 s", b0, b1);
         assertThat(firstBackUpS).as("the back-up branch's event, s").isBetween(20.0, 300.0);
-        assertThat(held1 - held0).as("mass HV-221 held back in the gas cooler, 20-300 s, kg (measured 1.54)").isGreaterThan(0.5);
+        // measured 1.54 kg before the high side's energy balance (GasCooler (8)) moved the water side's heat; 0.56 kg since
+        assertThat(held1 - held0).as("mass HV-221 held back in the gas cooler, 20-300 s, kg").isGreaterThan(0.2);
         assertThat(maxLevel).as("level while carrying over and backing up").isLessThanOrEqualTo(1 + LEVEL_TOLERANCE);
         // V·rho' moves one sub-step behind the pressure (LEVEL_TOLERANCE of liquid-full is ~0.46 kg): measured 0.020 kg
         assertThat(maxOverKg).as("receiver mass above V·rho'(p_rec), kg").isLessThan(LEVEL_TOLERANCE * fullKg(h));
         closes(b0, b1);
         assertThat(Math.abs(b1.massResidualKgSince(b0))).as("whole charge, kg").isLessThan(0.005 * b1.d(b0, Co2Ledger.Term.COMPRESSOR_MASS_KG));
-        // measured 1.72 MJ of 467.7 MJ (0.37 %), all of it the high side's quasi-steady march (Co2LedgerTest)
+        // measured 1.72 MJ of 467.7 MJ (0.37 %) while the high side's heat was its quasi-steady march's; with the cells'
+        // own energy balance (GasCooler (8)) 0.000 MJ of 462.6 MJ
         assertThat(Math.abs(b1.energyResidualJSince(b0))).as("whole charge, J").isLessThan(0.005 * Co2LedgerTest.energyThroughputJ(b0, b1));
 
         // HV-222 shut at full load: nothing leaves the receiver but the EEVs' feed; the high side takes what HV-221 may
@@ -136,23 +138,25 @@ class ReceiverOverfillTest {
                 + "receiver above V·rho' by at most %.3f / %.3f kg; high side %.2f -> %.2f kg%n",
                 firstBackUpS, held1 - held0, held2 - held1, (b2.timeS() - b1.timeS()), maxLevel, maxLevelShut, maxOverKg, maxOverShutKg,
                 b1.highSideKg(), b2.highSideKg());
-        // held back: what HV-221's orifice would have passed minus what it did, 47.1 kg in the 8.1 s to the trip; the high
-        // side gained 14.2 kg (the rest the EEVs did not draw from the receiver)
+        // held back: what HV-221's orifice would have passed minus what it did, 43.9 kg in the 7.8 s to the trip (47.1 kg
+        // in 8.1 s before GasCooler (8)); the high side gained 13.5 kg (the rest the EEVs did not draw from the receiver)
         assertThat(held2 - held1).as("HV-222 shut: mass held back, kg").isGreaterThan(10.0);
         assertThat(maxLevelShut).as("level while backing up with HV-222 shut").isLessThanOrEqualTo(1 + LEVEL_TOLERANCE);
         assertThat(maxOverShutKg).as("receiver mass above V·rho'(p_rec) with HV-222 shut, kg (measured 0.121)").isLessThan(LEVEL_TOLERANCE * fullKg(h));
         closes(b1, b2);
         assertThat(Math.abs(b2.massResidualKgSince(b1))).as("whole charge, kg").isLessThan(0.005 * b2.d(b1, Co2Ledger.Term.COMPRESSOR_MASS_KG));
-        // the energy the branch moves is booked on both sides of HV-221 (the receiver closes); what the whole charge
-        // does not close in this window is the high side's quasi-steady march as its pressure climbs ~18 bar in ~8 s
-        assertThat(Math.abs(b2.energyResidualJSince(b1) - b2.volumeResidualJSince(b1, 0))).as("outside the high side, J").isLessThan(0.05e6);
+        // the energy the branch moves is booked on both sides of HV-221 (the receiver closes), and the high side's own
+        // closes too as its pressure climbs ~18 bar in ~8 s: its cells' heat comes from their mass and energy balances
+        // (GasCooler (8)). Before, its quasi-steady march lost -0.80 MJ of 18.5 MJ (4.3 %) in this window (issue #15
+        // audit); measured now 0.000 MJ of 18.4 MJ
+        assertThat(Math.abs(b2.energyResidualJSince(b1))).as("whole charge, J").isLessThan(0.005 * Co2LedgerTest.energyThroughputJ(b1, b2));
     }
 
     private static void closes(Co2Ledger.Balance a, Co2Ledger.Balance b) {
         for (int v = 0; v <= 2; v++) {
             assertThat(b.volumeResidualKgSince(a, v)).as("volume %d, kg", v).isCloseTo(0.0, within(0.01));
         }
-        for (int v = 1; v <= 2; v++) {
+        for (int v = 0; v <= 2; v++) {
             assertThat(b.volumeResidualJSince(a, v)).as("volume %d, J", v).isCloseTo(0.0, within(0.05e6));
         }
     }
