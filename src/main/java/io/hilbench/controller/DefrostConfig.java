@@ -7,8 +7,9 @@ package io.hilbench.controller;
  *
  * @param coilPressureDropCleanPa  air-side pressure drop of a clean coil at 100 % fan speed, Pa (coil data sheet; the
  *                                 reference scales it with the fan speed squared). Default 80 Pa
- * @param pressureDropRatioStart   demand initiation: filtered PDT-23s over the clean reference at the present fan speed
- *                                 at or above this starts a defrost. Default 1.12 — on the Solrød coil (fan curve
+ * @param pressureDropRatioStart   demand initiation: filtered PDT-23s, less the section's learned transmitter offset
+ *                                 (cleanReadingMaxDeviationPa), over the clean reference at the present fan speed at or
+ *                                 above this starts a defrost. Default 1.12 — on the Solrød coil (fan curve
  *                                 k = 2.5) about 8–9 % capacity loss, so one round of four sections (≈ 5 min each)
  *                                 ends well before any section loses 30 %
  * @param coilDeltaRiseStartK      demand initiation, second signal: air-to-coil ΔT (TT-101 − TT-23s) this far above the
@@ -35,11 +36,25 @@ package io.hilbench.controller;
  * @param dripS                    drip time after the hot gas, everything closed (Optyma d9). Default 60 s
  * @param fanDelayS                after the drip the section evaporates again with its fan off this long, so the last
  *                                 water freezes on the coil instead of being blown off (Optyma F4 2 min). Default 60 s
+ * @param cleanLearnAfterS         the clean reading of a section's PDT-23s is learned after this much valid sensing (fan
+ *                                 running) once the coil is known clean: at the controller's first start and after each
+ *                                 defrost that ended on the coil temperature. 3 × pressureDropFilterS, so the filter
+ *                                 has forgotten its first sample (e^-3 = 5 %); frost grown meanwhile is under 1 Pa on
+ *                                 the Solrød coil. Default 90 s
+ * @param cleanReadingMaxDeviationPa the learned clean reading is kept as its deviation from the data-sheet law
+ *                                 (coilPressureDropCleanPa · n²), a constant transmitter offset in Pa that the demand
+ *                                 start then subtracts from every reading; a deviation larger than this is not
+ *                                 learned (the coil was not clean, or the transmitter is out of its class) and the
+ *                                 previous one is kept. Default 8 Pa: 1.6 × the ±5 Pa class of a 0–500 Pa
+ *                                 transmitter at 1 % of span (rigs/README.md "Sensor accuracy"); a coil 15 % over its
+ *                                 clean drop at 80 % fan reads 7.7 Pa high, so a frosted coil at first start is not
+ *                                 taken for clean beyond that
  */
 public record DefrostConfig(double coilPressureDropCleanPa, double pressureDropRatioStart, double coilDeltaRiseStartK,
                             double baselineAfterS, double pressureDropFilterS, double fallbackIntervalS, double frostAirMaxDegC,
                             double minEvaporatingS, double staggerS, double pumpOutS, double terminationDegC, double minHotGasS,
-                            double defrostMaxS, double dripS, double fanDelayS) {
+                            double defrostMaxS, double dripS, double fanDelayS, double cleanLearnAfterS,
+                            double cleanReadingMaxDeviationPa) {
     public DefrostConfig {
         positive("coilPressureDropCleanPa", coilPressureDropCleanPa);
         if (!(pressureDropRatioStart > 1.0)) throw new IllegalArgumentException("pressureDropRatioStart must be > 1, was " + pressureDropRatioStart);
@@ -47,7 +62,8 @@ public record DefrostConfig(double coilPressureDropCleanPa, double pressureDropR
         positive("pressureDropFilterS", pressureDropFilterS);
         positive("fallbackIntervalS", fallbackIntervalS);
         positive("defrostMaxS", defrostMaxS);
-        for (double v : new double[] {baselineAfterS, minEvaporatingS, staggerS, pumpOutS, minHotGasS, dripS, fanDelayS}) {
+        positive("cleanReadingMaxDeviationPa", cleanReadingMaxDeviationPa);
+        for (double v : new double[] {baselineAfterS, minEvaporatingS, staggerS, pumpOutS, minHotGasS, dripS, fanDelayS, cleanLearnAfterS}) {
             if (!(v >= 0)) throw new IllegalArgumentException("defrost times must be >= 0, was " + v);
         }
         if (minHotGasS > defrostMaxS) throw new IllegalArgumentException("minHotGasS " + minHotGasS + " > defrostMaxS " + defrostMaxS);
@@ -58,16 +74,24 @@ public record DefrostConfig(double coilPressureDropCleanPa, double pressureDropR
     }
 
     public static DefrostConfig defaults() {
-        return new DefrostConfig(80, 1.12, 4.0, 300, 30, 2700, 6.0, 600, 30, 10, 8.0, 30, 900, 60, 60);
+        return new DefrostConfig(80, 1.12, 4.0, 300, 30, 2700, 6.0, 600, 30, 10, 8.0, 30, 900, 60, 60, 90, 8.0);
     }
 
     public DefrostConfig withDefrostMaxS(double s) {
         return new DefrostConfig(coilPressureDropCleanPa, pressureDropRatioStart, coilDeltaRiseStartK, baselineAfterS, pressureDropFilterS,
-                fallbackIntervalS, frostAirMaxDegC, minEvaporatingS, staggerS, pumpOutS, terminationDegC, minHotGasS, s, dripS, fanDelayS);
+                fallbackIntervalS, frostAirMaxDegC, minEvaporatingS, staggerS, pumpOutS, terminationDegC, minHotGasS, s, dripS, fanDelayS,
+                cleanLearnAfterS, cleanReadingMaxDeviationPa);
     }
 
     public DefrostConfig withFallbackIntervalS(double s) {
         return new DefrostConfig(coilPressureDropCleanPa, pressureDropRatioStart, coilDeltaRiseStartK, baselineAfterS, pressureDropFilterS,
-                s, frostAirMaxDegC, minEvaporatingS, staggerS, pumpOutS, terminationDegC, minHotGasS, defrostMaxS, dripS, fanDelayS);
+                s, frostAirMaxDegC, minEvaporatingS, staggerS, pumpOutS, terminationDegC, minHotGasS, defrostMaxS, dripS, fanDelayS,
+                cleanLearnAfterS, cleanReadingMaxDeviationPa);
+    }
+
+    public DefrostConfig withCleanReadingMaxDeviationPa(double pa) {
+        return new DefrostConfig(coilPressureDropCleanPa, pressureDropRatioStart, coilDeltaRiseStartK, baselineAfterS, pressureDropFilterS,
+                fallbackIntervalS, frostAirMaxDegC, minEvaporatingS, staggerS, pumpOutS, terminationDegC, minHotGasS, defrostMaxS, dripS,
+                fanDelayS, cleanLearnAfterS, pa);
     }
 }

@@ -80,6 +80,7 @@ final class ClosedLoop {
 
     private final Map<Integer, Quality> qualityOverride = new HashMap<>();
     private final Map<Integer, Double> valueOverride = new HashMap<>();
+    private final Map<Integer, Double> offsetOverride = new HashMap<>();
 
     ClosedLoop(ControllerConfig config, double airDegC, double returnDegC) {
         this(config, Optional.empty(), airDegC, returnDegC);
@@ -196,6 +197,15 @@ final class ClosedLoop {
         else valueOverride.put(out(outputName), si);
     }
 
+    /**
+     * A standing offset on a sensor at the plant's output (SI), added to its true value as published, as the rig's
+     * sensor corners do (sensors-high / sensors-low: +1 / −1 × the point's accuracy class); 0 removes it.
+     */
+    void sensorOffset(String outputName, double si) {
+        if (si == 0) offsetOverride.remove(out(outputName));
+        else offsetOverride.put(out(outputName), si);
+    }
+
     /** The plant's own reset of its latched safety chain (HP switch, flow switch), as an operator on site. */
     List<String> resetPlantTrips() { return plant.resetLatchedTrips(); }
 
@@ -232,6 +242,7 @@ final class ClosedLoop {
         double[] values = snapshot.outputs().clone();
         Quality[] q = new Quality[values.length];
         java.util.Arrays.fill(q, Quality.GOOD);
+        offsetOverride.forEach((i, v) -> values[i] += v);
         valueOverride.forEach((i, v) -> values[i] = v);
         qualityOverride.forEach((i, v) -> q[i] = v);
         table.publish(new Frame(step, snapshot.plantTimeMs(), values, q),

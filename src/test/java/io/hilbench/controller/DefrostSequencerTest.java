@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * The defrost sequencer's logic without plant (DESIGN §8 DF-01..03; domain notes §4.2–4.3): demand initiation from the
@@ -24,6 +25,8 @@ class DefrostSequencerTest {
     /** The test's sensors: per section ΔP and coil temperature, and the air. */
     private final double[] dpPa = {CLEAN_PA, CLEAN_PA, CLEAN_PA, CLEAN_PA};
     private final double[] coilDegC = {-8, -8, -8, -8};
+    /** A standing transmitter offset per section, added to what the sequencer reads (rig corners sensors-high/low). */
+    private final double[] dpOffsetPa = {0, 0, 0, 0};
     private final Quality[] dpQuality = {Quality.GOOD, Quality.GOOD, Quality.GOOD, Quality.GOOD};
     private double airDegC = 0;
     private double timeS;
@@ -35,7 +38,7 @@ class DefrostSequencerTest {
     private Inputs inputs() {
         Inputs.Builder b = Inputs.builder(Math.round(timeS), Math.round(timeS * 1000)).set(PlantTags.TT101, airDegC);
         for (int s = 1; s <= 4; s++) {
-            b.set(PlantTags.coilPressureDrop(s), dpPa[s - 1], dpQuality[s - 1]).set(PlantTags.coilTemperature(s), coilDegC[s - 1]);
+            b.set(PlantTags.coilPressureDrop(s), dpPa[s - 1] + dpOffsetPa[s - 1], dpQuality[s - 1]).set(PlantTags.coilTemperature(s), coilDegC[s - 1]);
         }
         return b.build();
     }
@@ -184,9 +187,11 @@ class DefrostSequencerTest {
         assertThat(seq.lastDefrost().endedOnMaxTime()).isTrue();
         assertThat(seq.takeMaxTimeEvents()).isEqualTo(1);
         assertThat(seq.takeMaxTimeEvents()).as("taken once").isZero();
-        dpPa[1] = CLEAN_PA;
+        dpPa[1] = CLEAN_PA + 6; // ice left on the coil: this reading must not be learned as the clean one
         run(seq, cfg.dripS() + cfg.fanDelayS() + 1);
         assertThat(seq.step(2)).isEqualTo(DefrostSequencer.Step.IN_SERVICE);
+        run(seq, 2 * cfg.cleanLearnAfterS());
+        assertThat(seq.learnedOffsetPa(2)).as("no clean reading learned after a defrost that ended on its maximum time").isCloseTo(0, offset(1e-9));
     }
 
     @Test
@@ -261,5 +266,113 @@ class DefrostSequencerTest {
             timeS += 1;
         }
         assertThat(seq.activeSection()).isEqualTo(4);
+    }
+
+    // ---- the clean reading learned per section: transmitter offsets within the class cancel ---------------------
+
+    /**
+     * Section 1's coil frosts along a ramp (+0.01 % of the clean drop per second from the start, 1.12 × clean at 1200 s),
+     * melts in each hot-gas step and frosts again from the end of its defrost; the other sections stay clean. Returns
+     * the plant times (s) at which section 1's first {@code defrosts} defrosts started.
+     */
+    private List<Double> frostRampStarts(DefrostSequencer seq, double offsetPa, int defrosts) {
+        Arrays.fill(dpOffsetPa, offsetPa);
+        List<Double> starts = new ArrayList<>();
+        double frostSinceS = 0;
+        DefrostSequencer.Step last = DefrostSequencer.Step.IN_SERVICE;
+        for (int i = 0; i < 6 * 3600 && starts.size() < defrosts; i++) {
+            DefrostSequencer.Step st = seq.step(1);
+            if (st == DefrostSequencer.Step.IN_SERVICE || st == DefrostSequencer.Step.FAN_DELAY) frostSinceS += 1;
+            else frostSinceS = 0; // the hot gas clears the coil
+            dpPa[0] = CLEAN_PA * (1 + 1e-4 * frostSinceS);
+            run(seq, 1);
+            if (last == DefrostSequencer.Step.IN_SERVICE && seq.step(1) == DefrostSequencer.Step.PUMP_OUT) starts.add(timeS);
+            last = seq.step(1);
+        }
+        return starts;
+    }
+
+    @Test
+    void aTransmitterOffsetWithinItsClassDoesNotMoveWhenASectionDefrosts() {
+        // rig corner sensors-high / sensors-low: PDT-23x read ±5 Pa (1 % of 0–500 Pa). The clean reading learned at the
+        // first start and after each defrost takes the offset out: the same frost ramp starts the same defrosts
+        List<Double> truth = frostRampStarts(sequencer(Optional.empty()), 0, 2);
+        timeS = 0;
+        List<Double> high = frostRampStarts(sequencer(Optional.empty()), +5, 2);
+        timeS = 0;
+        DefrostSequencer lowSeq = sequencer(Optional.empty());
+        List<Double> low = frostRampStarts(lowSeq, -5, 2);
+        assertThat(truth).hasSize(2);
+        // the first at 1.12 × clean (1200 s of ramp) plus what the clean reading learned at 90 s already held (under
+        // 0.9 % more, 90 s) plus the 30 s filter's lag
+        assertThat(truth.get(0)).isBetween(1200.0, 1330.0);
+        assertThat(high).as("+5 Pa").hasSize(2);
+        assertThat(low).as("-5 Pa").hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            assertThat(high.get(k)).as("+5 Pa, defrost %d", k + 1).isCloseTo(truth.get(k), offset(1.0));
+            assertThat(low.get(k)).as("-5 Pa, defrost %d", k + 1).isCloseTo(truth.get(k), offset(1.0));
+        }
+        // the offset learned last (after the first defrost) is the transmitter's, plus part of the frost grown since
+        // the section's drip ended (the 60 s fan delay and the 90 s: 150 s of ramp, 1.5 % of 51.2 Pa = 0.77 Pa, less
+        // the filter's lag)
+        assertThat(lowSeq.learnedOffsetPa(1)).isBetween(-5.0, -5.0 + 0.77);
+
+        // and the same ramp read against the data sheet alone (nothing learned: a limit no offset passes) starts the
+        // +5 Pa section's defrost at the minimum evaporating time, 600 s, on a coil 6 % over clean: the test sees it
+        timeS = 0;
+        DefrostSequencer fixed = new DefrostSequencer(DefrostConfig.defaults().withCleanReadingMaxDeviationPa(1e-6), Optional.empty(), 4);
+        List<Double> fixedHigh = frostRampStarts(fixed, +5, 1);
+        assertThat(fixedHigh.get(0)).isLessThan(truth.get(0) - 500);
+    }
+
+    @Test
+    void aLearnedOffsetHoldsWhenTheFanSlowsDown() {
+        // learned at 80 % fan, the +5 Pa offset is a fifth of a clean coil's 20 Pa at 50 %: kept as Pa (not as a
+        // ratio of the 80 % reading) it still cancels, and the clean coil reads clean
+        DefrostSequencer seq = sequencer(Optional.empty());
+        Arrays.fill(dpOffsetPa, 5.0);
+        double fan = 0.8;
+        for (int i = 0; i < 3600; i++) {
+            fan = i < 600 ? 0.8 : Math.max(0.5, fan - 0.0025);
+            for (int s = 0; s < 4; s++) dpPa[s] = 80 * fan * fan;
+            seq.update(inputs(), 1.0, hotGas, true, fan);
+            timeS += 1;
+            assertThat(seq.active()).as("no defrost at %.0f s, fan %.2f", timeS, fan).isFalse();
+        }
+        assertThat(seq.learnedOffsetPa(1)).isCloseTo(5.0, offset(1e-9));
+        assertThat(seq.pressureDropRatio(1)).isCloseTo(1.0, offset(1e-6));
+    }
+
+    @Test
+    void theMostFrostedSectionGoesFirstWhateverItsTransmittersOffset() {
+        // section 2 reads +5 Pa and is frosted to 1.13 × clean, section 4 reads −5 Pa and is frosted to 1.20 × clean:
+        // read against the data sheet section 2 would look the worse (1.23 against 1.10); the learned offsets put
+        // section 4 first
+        DefrostSequencer seq = sequencer(Optional.empty());
+        dpOffsetPa[1] = 5;
+        dpOffsetPa[3] = -5;
+        run(seq, 300); // the clean readings learned at 90 s
+        assertThat(seq.learnedOffsetPa(2)).isCloseTo(5.0, offset(1e-9));
+        assertThat(seq.learnedOffsetPa(4)).isCloseTo(-5.0, offset(1e-9));
+        // frosted before the minimum evaporating time, so both ask for a defrost in the same cycle (at 600 s) and the
+        // ranking decides
+        dpPa[1] = CLEAN_PA * 1.13;
+        dpPa[3] = CLEAN_PA * 1.20;
+        runUntilActive(seq, 400);
+        assertThat(timeS).isEqualTo(cfg.minEvaporatingS());
+        assertThat(seq.activeSection()).isEqualTo(4);
+    }
+
+    @Test
+    void aCoilFrostedBeyondTheLimitAtFirstStartIsNotTakenForClean() {
+        // a coil already 20 % over its clean drop at the first start (10.2 Pa at 80 % fan, over the 8 Pa limit): its
+        // reading is not learned, the data sheet's clean drop stays the reference and the coil is defrosted
+        DefrostSequencer seq = sequencer(Optional.empty());
+        dpPa[0] = CLEAN_PA * 1.2;
+        runUntilActive(seq, 700);
+        assertThat(seq.learnedOffsetPa(1)).isZero();
+        assertThat(seq.activeSection()).isEqualTo(1);
+        assertThat(timeS).as("at the minimum evaporating time").isBetween(cfg.minEvaporatingS(), cfg.minEvaporatingS() + 2);
+        assertThat(seq.lastEvent()).contains("defrost of section 1 started");
     }
 }

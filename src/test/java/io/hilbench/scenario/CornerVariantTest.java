@@ -50,8 +50,8 @@ class CornerVariantTest {
                 if (!outcome.caught()) outcome.lines().forEach(l -> notCaught.add("@" + e.corner() + " " + l));
             }
             // the other verdicts are printed, not asserted: the corner may fail the reference controller too on another
-            // assertion (at sensors-high the reference fails SU-01.hold on its early defrosts, and passes SU-01.settle,
-            // the assertion the variant is caught on: README "Parameter corners")
+            // assertion (until session 12 the reference failed SU-01.hold at sensors-high on early defrosts started by
+            // PDT-23x's +5 Pa; it now learns each section's clean reading: README "Parameter corners")
             for (VerdictLedger.ScenarioRecord rec : records) {
                 for (Verdict v : rec.verdicts()) {
                     if (!named.contains(v.id()) && v.outcome() != Verdict.Outcome.PASSED) {
