@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--loop-slice-us", paramLabel = "US",
             description = "Paced modes: the time slice the step loop's thread asks Linux (>= 6.12, EEVDF) for, so that it is put on a core sooner "
-                    + "when its deadline comes; 0 = ask nothing (default: -Dhilbench.loopSliceUs, else 100).")
+                    + "when its deadline comes; 0 = ask nothing (default: -Dhilbench.loopSliceUs, else 300).")
     Long loopSliceUs;
 
     @Option(names = "--rt-priority", paramLabel = "N",

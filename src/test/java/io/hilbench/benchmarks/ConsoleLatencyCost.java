@@ -61,10 +61,11 @@ import java.util.Random;
  *
  * <p>A third argument compares the step loop's schedulings ({@link io.hilbench.runtime.LoopScheduling}) in the same
  * run: {@code -Dexec.args="6 20 off,100"} splits every condition's phase into one sub-phase per scheduling ({@code off}:
- * the kernel's default slice; {@code N}: an EEVDF slice of N µs; {@code fifo:P}: SCHED_FIFO priority P), in rotated
+ * the kernel's default slice; {@code N}: an EEVDF slice of N µs; {@code fifo:P}: SCHED_FIFO priority P; any of them
+ * followed by {@code /nK}: the console's threads at nice +K, e.g. {@code 100/n10}), in rotated
  * order, with the clients staying connected across them; each condition × scheduling is pooled, the criterion is
  * printed per scheduling, and each scheduling is set against the first within each condition. Without it the loop
- * runs with the bench's default request ({@code -Dhilbench.loopSliceUs}, default 100 µs).
+ * runs with the bench's default request ({@code -Dhilbench.loopSliceUs}, default 300 µs).
  */
 public final class ConsoleLatencyCost {
     static final String NONE = "none", BROWSERS = "2 browsers", SSE = "2 SSE + /metrics";
@@ -207,8 +208,14 @@ public final class ConsoleLatencyCost {
         System.exit(0);
     }
 
-    /** A scheduling's name on the command line: off, N (slice us), fifo:P. */
+    /**
+     * A scheduling's name on the command line: off, N (slice us), fifo:P, each optionally followed by /nK: the console
+     * threads' nice increment K ({@link io.hilbench.runtime.LoopScheduling#consoleNice(int)}; without it 0).
+     */
     static io.hilbench.runtime.LoopScheduling.Request scheduleRequest(String schedule) {
+        int slash = schedule.indexOf("/n");
+        io.hilbench.runtime.LoopScheduling.consoleNice(slash < 0 ? 0 : Integer.parseInt(schedule.substring(slash + 2)));
+        if (slash >= 0) schedule = schedule.substring(0, slash);
         if (schedule.equals("off")) return io.hilbench.runtime.LoopScheduling.Request.none();
         if (schedule.equals("default")) return io.hilbench.runtime.LoopScheduling.Request.defaults();
         if (schedule.startsWith("fifo:")) return new io.hilbench.runtime.LoopScheduling.Request(0, Integer.parseInt(schedule.substring(5)));

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The step loop's scheduling request ({@link LoopScheduling}): the {@code struct sched_attr} layout the kernel reads, the
  * logic over a fake kernel (a 6.12+ one that keeps custom slices, an older one that ignores them, one that refuses
- * SCHED_FIFO), and on this machine's kernel the slice read back with {@code sched_getattr} (skipped, with the reason,
- * where the calls or custom slices are not available).
+ * SCHED_FIFO), and on this machine's kernel the slice read back with {@code sched_getattr} and a console thread's nice
+ * increment read back with {@code getpriority} (skipped, with the reason, where the calls or custom slices are not
+ * available).
  */
 class LoopSchedulingTest {
     @Test
@@ -154,6 +155,41 @@ class LoopSchedulingTest {
         LoopScheduling.SchedAttr restored = (LoopScheduling.SchedAttr) s[5];
         assertThat(restored.runtimeNs()).as("the default slice again").isEqualTo(before.runtimeNs());
         assertThat(restored.nice()).isEqualTo(before.nice());
+    }
+
+    /** The console threads' nice increment, on a thread of its own: raised by the increment, per thread. */
+    @Test
+    void aConsoleThreadTakesTheNiceIncrementAtItsNextTask() throws Exception {
+        LoopScheduling.Native.LibC libc;
+        try {
+            libc = LoopScheduling.Native.libc();
+        } catch (Throwable unavailable) {
+            Assumptions.abort("libc does not load through JNA here (" + unavailable + "): console threads keep their nice value");
+            return;
+        }
+        int[] seen = new int[4];
+        int before = LoopScheduling.consoleNice();
+        Thread t = new Thread(() -> {
+            seen[0] = libc.getpriority(0, 0);
+            LoopScheduling.followConsoleNice();   // increment 0: untouched
+            seen[1] = libc.getpriority(0, 0);
+            LoopScheduling.consoleNice(3);
+            LoopScheduling.followConsoleNice();
+            seen[2] = libc.getpriority(0, 0);
+            LoopScheduling.followConsoleNice();   // unchanged increment: nothing more
+            seen[3] = libc.getpriority(0, 0);
+        }, "console-nice-test");
+        try {
+            t.start();
+            t.join();
+        } finally {
+            LoopScheduling.consoleNice(before);
+        }
+        Assumptions.assumeTrue(seen[0] <= 16, "this thread already runs at nice " + seen[0]);
+        assertThat(seen[1]).isEqualTo(seen[0]);
+        assertThat(seen[2]).as("nice +3 on this thread").isEqualTo(seen[0] + 3);
+        assertThat(seen[3]).isEqualTo(seen[0] + 3);
+        assertThat(libc.getpriority(0, 0)).as("the test's own thread keeps its nice").isEqualTo(seen[0]);
     }
 
     private static int[] kernelVersion() {
