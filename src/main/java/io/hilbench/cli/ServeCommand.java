@@ -52,6 +52,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--step-ms", paramLabel = "MS", description = "Override the rig's plant time per step, e.g. 10 for the real-time benchmark.")
     Long stepMs;
 
+    @Option(names = "--loop-slice-us", paramLabel = "US",
+            description = "Paced modes: the time slice the step loop's thread asks Linux (>= 6.12, EEVDF) for, so that it is put on a core sooner "
+                    + "when its deadline comes; 0 = ask nothing (default: -Dhilbench.loopSliceUs, else 300).")
+    Long loopSliceUs;
+
+    @Option(names = "--rt-priority", paramLabel = "N",
+            description = "Paced modes: run the step loop's thread SCHED_FIFO at priority N (1-99); needs CAP_SYS_NICE, else the slice is used "
+                    + "and said (default: off).")
+    Integer rtPriority;
+
     @picocli.CommandLine.Mixin
     PlantParamOptions plantParams = new PlantParamOptions();
 
@@ -87,8 +97,18 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("bench serve: rig " + r.name() + " loaded (" + r.points().size() + " points" + (portOffset == 0 ? "" : ", ports shifted by " + portOffset)
                 + "); building plant model " + r.plant().model() + "…");
         err.flush();
+        io.hilbench.runtime.LoopScheduling.Request scheduling;
+        try {
+            io.hilbench.runtime.LoopScheduling.Request d = io.hilbench.runtime.LoopScheduling.Request.defaults();
+            scheduling = new io.hilbench.runtime.LoopScheduling.Request(loopSliceUs != null ? loopSliceUs * 1000L : d.sliceNs(),
+                    rtPriority != null ? rtPriority : d.rtPriority());
+        } catch (IllegalArgumentException e) {
+            err.println("bench serve: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
                 BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort).withStepMs(stepMs));
+        bench.emulator().loopScheduling(scheduling);
         err.println("bench serve: starting Modbus TCP on " + planned(r.modbus() == null ? null : r.modbus().bindAddress(), modbusPort, r.modbus() == null ? 0 : r.modbus().port())
                 + " and OPC UA on " + planned(r.opcua() == null ? null : r.opcua().bindAddress(), opcuaPort, r.opcua() == null ? 0 : r.opcua().port())
                 + " (the OPC UA server makes its certificate on first use: up to a minute on a busy machine)…");
@@ -151,6 +171,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println("pace " + pacing + ", step " + bench.emulator().config().stepMs() + " ms, plant model " + r.plant().model()
                 + (noLinkProxies ? ", no link proxies" : ", link proxies on"));
+        out.println("step loop: " + bench.emulator().loopSchedulingDescription(Duration.ofSeconds(5)));
         printSummary(out, r);
         out.println("serving; Ctrl-C to stop" + (pacing.paced() ? "; lateness every " + LATENESS_EVERY_S + " s on stderr" : ""));
         out.flush();

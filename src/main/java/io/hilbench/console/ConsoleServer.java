@@ -120,7 +120,11 @@ public final class ConsoleServer implements Lifecycle {
             t.setDaemon(true);
             return t;
         });
-        http.setExecutor(pool);
+        // each task first takes the console threads' nice increment (LoopScheduling.followConsoleNice; default none)
+        http.setExecutor(task -> pool.execute(() -> {
+            io.hilbench.runtime.LoopScheduling.followConsoleNice();
+            task.run();
+        }));
         http.createContext("/", this::page);
         http.createContext("/static/", this::page);
         http.createContext("/api/points", x -> send(x, 200, "application/json", messages.pointsJson()));
@@ -168,6 +172,7 @@ public final class ConsoleServer implements Lifecycle {
     }
 
     private void tick() {
+        io.hilbench.runtime.LoopScheduling.followConsoleNice();
         // no stream client: nothing to build (a bench run in CI has none; a client gets a fresh message on connect)
         if (streamClients.get() == 0) return;
         try {
@@ -206,6 +211,7 @@ public final class ConsoleServer implements Lifecycle {
                     seq = latestSeq;
                 }
                 if (!running) break;
+                io.hilbench.runtime.LoopScheduling.followConsoleNice();
                 // the values that changed since the message this client has, or all of them when it has not the one
                 // before (its first message, or it fell behind)
                 String data = seen != 0 && m.seq == lastTickSeq + 1 ? m.delta() : m.full();

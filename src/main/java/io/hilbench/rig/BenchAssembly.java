@@ -148,6 +148,7 @@ public final class BenchAssembly implements Lifecycle {
         old.stop();
         PlantModel fresh = PlantModels.create(rig);
         Emulator next = new Emulator(fresh, plantIo, config.withSeed(seed), linkState);
+        next.loopScheduling(old.loopSchedulingRequest());   // a new run's loop asks what the bench was started with
         for (var f : standingSensorFaults) next.addSensorFault(f);
         if (prepare != null) prepare.accept(next);
         next.start();

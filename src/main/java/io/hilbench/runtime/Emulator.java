@@ -61,6 +61,11 @@ public final class Emulator implements Lifecycle {
     // loop allocates nothing to wait
     private final DeadlineWait deadlineWait = DeadlineWait.system(DeadlineWait.DEFAULT_GUARD_NS, this);
     private final java.util.function.BooleanSupplier stopped = () -> this.stopRequested;
+    // what the paced loop's thread asks the scheduler for (LoopScheduling), and what it got; the loop applies a changed
+    // request before its next step
+    private volatile LoopScheduling.Request schedulingRequest = LoopScheduling.Request.defaults();
+    private volatile LoopScheduling.Outcome schedulingOutcome;
+    private final java.util.concurrent.CountDownLatch schedulingKnown = new java.util.concurrent.CountDownLatch(1);
 
     private double[] externalInputs;
     private volatile long step;
@@ -345,6 +350,7 @@ public final class Emulator implements Lifecycle {
 
     private void run() {
         Pacing pacing = config.pacing();
+        LoopScheduling.Request appliedRequest = null;
         long stepNs = config.stepMs() * 1_000_000L;
         long t0 = System.nanoTime();
         // absolute deadlines: anchor + (k - anchorStep)·step/factor; re-anchored when a link fault starts in lockstep
@@ -392,6 +398,7 @@ public final class Emulator implements Lifecycle {
                 }
                 long deadline = 0;
                 long wakeNs = TimingLog.NONE;
+                if (pacing.paced() && schedulingRequest != appliedRequest) appliedRequest = applyScheduling(appliedRequest);
                 if (paced) {
                     deadline = anchorNs + Math.round((n + 1 - anchorStep) * (stepNs / factor));
                     long woke = deadlineWait.until(deadline, stopped);
@@ -413,6 +420,43 @@ public final class Emulator implements Lifecycle {
         } finally {
             finish();
         }
+    }
+
+    /**
+     * The loop thread asks the scheduler for {@link #schedulingRequest} (paced modes only: lockstep waits for the
+     * controller, not for a deadline, and keeps the thread's scheduling). A thread changed by an earlier request is put
+     * back to the default first. Logged once, then at info only on a change.
+     */
+    private LoopScheduling.Request applyScheduling(LoopScheduling.Request before) {
+        LoopScheduling.Request r = schedulingRequest;
+        if (before != null && schedulingOutcome != null && schedulingOutcome.applied()) LoopScheduling.restoreDefault();
+        LoopScheduling.Outcome o = r.asksNothing() && before == null
+                ? new LoopScheduling.Outcome(false, 0, 0, "default scheduling (asked for nothing: slice 0, no rt priority)")
+                : LoopScheduling.applyToCurrentThread(r);
+        schedulingOutcome = o;
+        if (before == null) log.info("step loop scheduling: {}", o.description());
+        else log.debug("step loop scheduling: {}", o.description());
+        schedulingKnown.countDown();
+        return r;
+    }
+
+    /**
+     * What the paced loop's thread asks the scheduler for, from its next step on (default {@link
+     * LoopScheduling.Request#defaults()}: {@code -Dhilbench.loopSliceUs}, {@code -Dhilbench.rtPriority}).
+     */
+    public void loopScheduling(LoopScheduling.Request request) { this.schedulingRequest = java.util.Objects.requireNonNull(request); }
+
+    public LoopScheduling.Request loopSchedulingRequest() { return schedulingRequest; }
+
+    /**
+     * What the loop's thread got, for the bench's start line: waits up to {@code wait} for the paced loop's first step
+     * to apply it; lockstep says it keeps the thread's scheduling.
+     */
+    public String loopSchedulingDescription(Duration wait) throws InterruptedException {
+        if (!config.pacing().paced()) return "default scheduling (lockstep does not wait for deadlines)";
+        schedulingKnown.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        LoopScheduling.Outcome o = schedulingOutcome;
+        return o == null ? "not known yet (the loop has not stepped)" : o.description();
     }
 
     /** Waits for BENCH.Ack = n (uint32), a link fault, a stop, or the ack timeout. */

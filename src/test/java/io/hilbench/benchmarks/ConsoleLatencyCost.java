@@ -58,6 +58,14 @@ import java.util.Random;
  * -Dexec.mainClass=io.hilbench.benchmarks.ConsoleLatencyCost -Dexec.args="6 15"} (seconds per phase, cycles):
  * about 8 min. Lateness is meaningful only on a quiet machine; CPU seconds, GC counts and bytes per step are not
  * bound to the load.
+ *
+ * <p>A third argument compares the step loop's schedulings ({@link io.hilbench.runtime.LoopScheduling}) in the same
+ * run: {@code -Dexec.args="6 20 off,100"} splits every condition's phase into one sub-phase per scheduling ({@code off}:
+ * the kernel's default slice; {@code N}: an EEVDF slice of N µs; {@code fifo:P}: SCHED_FIFO priority P; any of them
+ * followed by {@code /nK}: the console's threads at nice +K, e.g. {@code 100/n10}), in rotated
+ * order, with the clients staying connected across them; each condition × scheduling is pooled, the criterion is
+ * printed per scheduling, and each scheduling is set against the first within each condition. Without it the loop
+ * runs with the bench's default request ({@code -Dhilbench.loopSliceUs}, default 300 µs).
  */
 public final class ConsoleLatencyCost {
     static final String NONE = "none", BROWSERS = "2 browsers", SSE = "2 SSE + /metrics";
@@ -74,6 +82,9 @@ public final class ConsoleLatencyCost {
     public static void main(String[] args) throws Exception {
         int phaseS = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        // the step loop's schedulings to compare in one run (LoopScheduling): "off" (the kernel's default slice),
+        // "N" (an EEVDF slice of N us), "fifo:P" (SCHED_FIFO priority P); one = the bench's default request, no rotation
+        List<String> schedules = args.length > 2 ? Arrays.stream(args[2].split(",")).map(String::trim).toList() : List.of("default");
         Rig r = RigLoader.loadDefault(Path.of("rigs/solrod"));
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
                 BenchAssembly.Options.defaults().withPacing(Pacing.realtime()).withPorts(0, 0).withStepMs(10L));
@@ -82,8 +93,9 @@ public final class ConsoleLatencyCost {
         ConsoleServer console = new ConsoleServer(bench, new ConsoleServer.Settings("127.0.0.1", 0, null, "benchmark"));
         console.start();
         System.out.println("load average at start: " + loadavg());
-        System.out.printf(Locale.ROOT, "step loop's wake-up guard %d us (-Dhilbench.wakeGuardUs), %d s phases, %d cycles%n",
-                bench.emulator().wakeGuardNs() / 1000, phaseS, cycles);
+        System.out.printf(Locale.ROOT, "step loop's wake-up guard %d us (-Dhilbench.wakeGuardUs), %d s phases, %d cycles; loop scheduling %s%n",
+                bench.emulator().wakeGuardNs() / 1000, phaseS, cycles,
+                schedules.size() == 1 ? bench.emulator().loopSchedulingDescription(java.time.Duration.ofSeconds(5)) : "rotated " + schedules);
         ProcessTreeCpu browserCpuLedger = new ProcessTreeCpu();
         Browsers browsers = new Browsers(console.url());
         Thread.sleep(10_000);   // warm-up: JIT, first steps, the browsers' start
@@ -92,55 +104,68 @@ public final class ConsoleLatencyCost {
         List<Phase> phases = new ArrayList<>();
         for (int c = 0; c < cycles; c++) {
             for (int k = 0; k < CONDITIONS.length; k++) {
-                String condition = CONDITIONS[(k + c) % CONDITIONS.length];   // rotated: each condition in each slot
-                AutoCloseable clients = switch (condition) {
+                String baseCondition = CONDITIONS[(k + c) % CONDITIONS.length];   // rotated: each condition in each slot
+                AutoCloseable clients = switch (baseCondition) {
                     case BROWSERS -> browsers.open();
                     case SSE -> sseClients(console.url());
                     default -> () -> { };
                 };
-                long browserCpu0 = browserCpuLedger.observeDescendants(), jvmCpu0 = jvmCpuNs(), gc0 = gcCount(), gcMs0 = gcMs();
-                long alloc0 = threadAllocatedBytes(loopThread), spun0 = bench.emulator().wakeSpunNs();
-                int from = log.size();
-                // the browsers' processes observed every 0.5 s: one that exits mid-phase is missed for at most that
-                long phaseEnd = System.nanoTime() + phaseS * 1_000_000_000L;
-                for (long left; (left = phaseEnd - System.nanoTime()) > 0; ) {
-                    Thread.sleep(Math.max(1, Math.min(500, left / 1_000_000)));
-                    browserCpuLedger.observeDescendants();
+                // with loop schedulings to compare, the condition's phase is one sub-phase per scheduling, in rotated order
+                for (int j = 0; j < schedules.size(); j++) {
+                    String schedule = schedules.get((j + c + k) % schedules.size());
+                    String condition = schedules.size() == 1 ? baseCondition : baseCondition + " @" + schedule;
+                    if (schedules.size() > 1) {
+                        bench.emulator().loopScheduling(scheduleRequest(schedule));
+                        Thread.sleep(300);   // applied by the loop before its next step
+                    }
+                    long browserCpu0 = browserCpuLedger.observeDescendants(), jvmCpu0 = jvmCpuNs(), gc0 = gcCount(), gcMs0 = gcMs();
+                    long alloc0 = threadAllocatedBytes(loopThread), spun0 = bench.emulator().wakeSpunNs();
+                    int from = log.size();
+                    // the browsers' processes observed every 0.5 s: one that exits mid-phase is missed for at most that
+                    long phaseEnd = System.nanoTime() + phaseS * 1_000_000_000L;
+                    for (long left; (left = phaseEnd - System.nanoTime()) > 0; ) {
+                        Thread.sleep(Math.max(1, Math.min(500, left / 1_000_000)));
+                        browserCpuLedger.observeDescendants();
+                    }
+                    int to = log.size();
+                    long alloc = threadAllocatedBytes(loopThread) - alloc0;
+                    double spun = (bench.emulator().wakeSpunNs() - spun0) / 1e9;
+                    long gc = gcCount() - gc0, gcPauseMs = gcMs() - gcMs0;
+                    double browserCpu = (browserCpuLedger.observeDescendants() - browserCpu0) / 1e9, jvmCpu = (jvmCpuNs() - jvmCpu0) / 1e9;
+                    long[] late = new long[to - from], comp = new long[to - from], wake = new long[to - from], work = new long[to - from];
+                    int n = 0;
+                    for (int i = from; i < to; i++) {
+                        long l = log.latenessNs(i);
+                        if (l == TimingLog.NONE) continue;
+                        late[n] = l;
+                        comp[n] = log.computeNs(i);
+                        long w = log.wakeNs(i);
+                        wake[n] = w == TimingLog.NONE ? 0 : w;
+                        work[n] = l - wake[n];
+                        n++;
+                    }
+                    late = sortedPrefix(late, n);
+                    comp = sortedPrefix(comp, n);
+                    wake = sortedPrefix(wake, n);
+                    work = sortedPrefix(work, n);
+                    Phase p = new Phase(c + 1, condition, late, comp, gc, gcPauseMs, n == 0 ? 0 : (double) alloc / n, browserCpu, jvmCpu,
+                            wake, work, spun);
+                    phases.add(p);
+                    System.out.printf(Locale.ROOT, "cycle %2d %-16s %s  wake p99 %.3f, rest p99 %.3f, compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.2f s, jvm %.2f s (spin %.3f s)  load %s%n",
+                            p.cycle(), condition, stats(late), q(wake, 0.99) / 1e6, q(work, 0.99) / 1e6, q(comp, 0.99) / 1e6, gc, gcPauseMs,
+                            p.bytesPerStep(), browserCpu, jvmCpu, spun, loadavg());
                 }
-                int to = log.size();
-                long alloc = threadAllocatedBytes(loopThread) - alloc0;
-                double spun = (bench.emulator().wakeSpunNs() - spun0) / 1e9;
-                long gc = gcCount() - gc0, gcPauseMs = gcMs() - gcMs0;
-                double browserCpu = (browserCpuLedger.observeDescendants() - browserCpu0) / 1e9, jvmCpu = (jvmCpuNs() - jvmCpu0) / 1e9;
                 clients.close();
-                long[] late = new long[to - from], comp = new long[to - from], wake = new long[to - from], work = new long[to - from];
-                int n = 0;
-                for (int i = from; i < to; i++) {
-                    long l = log.latenessNs(i);
-                    if (l == TimingLog.NONE) continue;
-                    late[n] = l;
-                    comp[n] = log.computeNs(i);
-                    long w = log.wakeNs(i);
-                    wake[n] = w == TimingLog.NONE ? 0 : w;
-                    work[n] = l - wake[n];
-                    n++;
-                }
-                late = sortedPrefix(late, n);
-                comp = sortedPrefix(comp, n);
-                wake = sortedPrefix(wake, n);
-                work = sortedPrefix(work, n);
-                Phase p = new Phase(c + 1, condition, late, comp, gc, gcPauseMs, n == 0 ? 0 : (double) alloc / n, browserCpu, jvmCpu,
-                        wake, work, spun);
-                phases.add(p);
-                System.out.printf(Locale.ROOT, "cycle %2d %-16s %s  wake p99 %.3f, rest p99 %.3f, compute p99 %.3f ms  gc %d (%d ms)  alloc %.0f B/step  cpu browsers %.2f s, jvm %.2f s (spin %.3f s)  load %s%n",
-                        p.cycle(), condition, stats(late), q(wake, 0.99) / 1e6, q(work, 0.99) / 1e6, q(comp, 0.99) / 1e6, gc, gcPauseMs,
-                        p.bytesPerStep(), browserCpu, jvmCpu, spun, loadavg());
                 Thread.sleep(1_000);   // clients gone before the next phase
             }
         }
         browsers.close();
-        System.out.println("pooled per condition:");
+        List<String> labels = new ArrayList<>();
         for (String condition : CONDITIONS) {
+            for (String schedule : schedules) labels.add(schedules.size() == 1 ? condition : condition + " @" + schedule);
+        }
+        System.out.println("pooled per condition:");
+        for (String condition : labels) {
             List<Phase> of = phases.stream().filter(p -> p.condition().equals(condition)).toList();
             long[] all = pool(of);
             long[] comp = concat(of.stream().map(Phase::computeSorted).toList());
@@ -156,27 +181,62 @@ public final class ConsoleLatencyCost {
                     of.stream().mapToDouble(Phase::browserCpuS).sum(), of.stream().mapToDouble(Phase::jvmCpuS).sum(),
                     of.stream().mapToDouble(Phase::spunS).sum());
         }
-        System.out.println("pooled p99 difference against none, 95 % bootstrap interval over cycles (2000 resamples):");
-        for (String condition : new String[] {BROWSERS, SSE}) {
-            double[] d = bootstrapP99Difference(phases, condition, NONE, cycles, 2000, new Random(16));
+        if (schedules.size() > 1) printScheduleComparison(phases, schedules, cycles);
+        for (String schedule : schedules) {
+        String at = schedules.size() == 1 ? "" : " @" + schedule;
+        System.out.println("pooled p99 difference against none" + at + ", 95 % bootstrap interval over cycles (2000 resamples):");
+        for (String condition : new String[] {BROWSERS + at, SSE + at}) {
+            double[] d = bootstrapP99Difference(phases, condition, NONE + at, cycles, 2000, new Random(16));
             System.out.printf(Locale.ROOT, "  %-16s - none: %+.3f ms  [%+.3f, %+.3f] ms%s%n", condition, d[0] / 1e6, d[1] / 1e6, d[2] / 1e6,
-                    condition.equals(BROWSERS) ? (d[2] < 100_000 ? "  criterion (< 0.1 ms) MET" : "  criterion (< 0.1 ms) not shown") : "");
+                    condition.startsWith(BROWSERS) ? (d[2] < 100_000 ? "  criterion (< 0.1 ms) MET" : "  criterion (< 0.1 ms) not shown") : "");
             // the interval narrows as 1/sqrt(cycles): how many cycles the upper half of this interval would need to end
             // below 0.1 ms, if the estimate stayed where it is (said only when the estimate itself is below 0.1 ms)
             double upperHalf = d[2] - d[0];
-            if (condition.equals(BROWSERS) && d[2] >= 100_000 && d[0] < 100_000 && upperHalf > 0) {
+            if (condition.startsWith(BROWSERS) && d[2] >= 100_000 && d[0] < 100_000 && upperHalf > 0) {
                 System.out.printf(Locale.ROOT, "    the interval's upper half is %.3f ms over %d cycles: below 0.1 ms it needs about %d cycles if the estimate stays %+.3f ms%n",
                         upperHalf / 1e6, cycles, (long) Math.ceil(cycles * Math.pow(upperHalf / (100_000 - d[0]), 2)), d[0] / 1e6);
             }
         }
-        System.out.println("mean over cycles of the phase-paired p99 difference (each cycle's own p99s; the drift between cycles cancels), 95 % bootstrap interval:");
-        for (String condition : new String[] {BROWSERS, SSE}) {
-            double[] d = bootstrapPairedP99Difference(phases, condition, NONE, cycles, 2000, new Random(16));
+        System.out.println("mean over cycles of the phase-paired p99 difference" + at + " (each cycle's own p99s; the drift between cycles cancels), 95 % bootstrap interval:");
+        for (String condition : new String[] {BROWSERS + at, SSE + at}) {
+            double[] d = bootstrapPairedP99Difference(phases, condition, NONE + at, cycles, 2000, new Random(16));
             System.out.printf(Locale.ROOT, "  %-16s - none: %+.3f ms  [%+.3f, %+.3f] ms%n", condition, d[0] / 1e6, d[1] / 1e6, d[2] / 1e6);
+        }
         }
         console.stop();
         bench.stop();
         System.exit(0);
+    }
+
+    /**
+     * A scheduling's name on the command line: off, N (slice us), fifo:P, each optionally followed by /nK: the console
+     * threads' nice increment K ({@link io.hilbench.runtime.LoopScheduling#consoleNice(int)}; without it 0).
+     */
+    static io.hilbench.runtime.LoopScheduling.Request scheduleRequest(String schedule) {
+        int slash = schedule.indexOf("/n");
+        io.hilbench.runtime.LoopScheduling.consoleNice(slash < 0 ? 0 : Integer.parseInt(schedule.substring(slash + 2)));
+        if (slash >= 0) schedule = schedule.substring(0, slash);
+        if (schedule.equals("off")) return io.hilbench.runtime.LoopScheduling.Request.none();
+        if (schedule.equals("default")) return io.hilbench.runtime.LoopScheduling.Request.defaults();
+        if (schedule.startsWith("fifo:")) return new io.hilbench.runtime.LoopScheduling.Request(0, Integer.parseInt(schedule.substring(5)));
+        return new io.hilbench.runtime.LoopScheduling.Request(Long.parseLong(schedule) * 1000L, 0);
+    }
+
+    /**
+     * Each scheduling against the first (the reference, e.g. "off") within the same condition: pooled p99 difference
+     * with its bootstrap interval over cycles, and the phase-paired mean (each cycle's sub-phases are seconds apart).
+     */
+    static void printScheduleComparison(List<Phase> phases, List<String> schedules, int cycles) {
+        String ref = schedules.get(0);
+        System.out.println("each loop scheduling against " + ref + ", same condition (pooled p99 difference; phase-paired mean), 95 % bootstrap intervals over cycles:");
+        for (String condition : CONDITIONS) {
+            for (String schedule : schedules.subList(1, schedules.size())) {
+                double[] d = bootstrapP99Difference(phases, condition + " @" + schedule, condition + " @" + ref, cycles, 2000, new Random(16));
+                double[] pd = bootstrapPairedP99Difference(phases, condition + " @" + schedule, condition + " @" + ref, cycles, 2000, new Random(16));
+                System.out.printf(Locale.ROOT, "  %-16s %s - %s: pooled %+.3f ms [%+.3f, %+.3f]; paired %+.3f ms [%+.3f, %+.3f]%n", condition, schedule, ref,
+                        d[0] / 1e6, d[1] / 1e6, d[2] / 1e6, pd[0] / 1e6, pd[1] / 1e6, pd[2] / 1e6);
+            }
+        }
     }
 
     /**

@@ -29,6 +29,10 @@ import java.util.Locale;
  * ({@link io.hilbench.runtime.DeadlineWait}) is switched every 5 s in rotating order for the measured seconds, and each
  * guard's steps are pooled: lateness p50/p99/p99.9, the wake-up part's p50/p99, and the CPU the spin cost, all from one
  * run, so the machine's drift falls on every guard alike.
+ *
+ * <p>A third argument, a list of the loop's schedulings ({@code off}: the kernel's default slice, {@code N}: an EEVDF
+ * slice of N µs, {@code fifo:P}: SCHED_FIFO priority P; {@link io.hilbench.runtime.LoopScheduling}), rotates every
+ * guard with every scheduling the same way ({@code -Dexec.args="120 200 off,100"}).
  */
 public final class StepLoopTail {
     public static void main(String[] args) throws Exception {
@@ -48,7 +52,9 @@ public final class StepLoopTail {
         bench.start();
         Thread.sleep(10_000);
         if (args.length > 1) {
-            compareGuards(bench, seconds, Arrays.stream(args[1].split(",")).mapToLong(g -> Long.parseLong(g.trim())).toArray());
+            long[] guards = Arrays.stream(args[1].split(",")).mapToLong(g -> Long.parseLong(g.trim())).toArray();
+            List<String> schedules = args.length > 2 ? Arrays.stream(args[2].split(",")).map(String::trim).toList() : List.of("default");
+            compareGuards(bench, seconds, guards, schedules);
             bench.stop();
             System.exit(0);
         }
@@ -109,10 +115,19 @@ public final class StepLoopTail {
         System.exit(0);
     }
 
-    /** Rotates the loop's wake-up guard through {@code guardsUs} in 5 s phases for {@code seconds}; pooled per guard. */
-    static void compareGuards(io.hilbench.rig.BenchAssembly bench, int seconds, long[] guardsUs) throws Exception {
+    /**
+     * Rotates the loop's wake-up guard through {@code guardsUs} (and, when more than one is given, its scheduling
+     * through {@code schedules}: every guard with every scheduling) in 5 s phases for {@code seconds}; pooled per pair.
+     */
+    static void compareGuards(io.hilbench.rig.BenchAssembly bench, int seconds, long[] guardList, List<String> schedules) throws Exception {
         TimingLog log = bench.emulator().timingLog();
-        int g = guardsUs.length;
+        int g = guardList.length * schedules.size();
+        long[] guardsUs = new long[g];
+        String[] scheduleOf = new String[g];
+        for (int i = 0; i < g; i++) {
+            guardsUs[i] = guardList[i % guardList.length];
+            scheduleOf[i] = schedules.get(i / guardList.length);
+        }
         List<List<Long>> late = new ArrayList<>(), wake = new ArrayList<>();
         long[] spun = new long[g], wallNs = new long[g];
         for (int i = 0; i < g; i++) {
@@ -123,6 +138,7 @@ public final class StepLoopTail {
         for (int p = 0; p < phases; p++) {
             int k = (p + p / g) % g;   // rotated every round, so no guard always follows the same one
             bench.emulator().wakeGuardNs(guardsUs[k] * 1000);
+            if (schedules.size() > 1) bench.emulator().loopScheduling(ConsoleLatencyCost.scheduleRequest(scheduleOf[k]));
             Thread.sleep(200);   // the step in flight waits with the previous guard
             int from = log.size();
             long s0 = bench.emulator().wakeSpunNs(), w0 = System.nanoTime();
@@ -139,7 +155,8 @@ public final class StepLoopTail {
         for (int k = 0; k < g; k++) {
             long[] l = late.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
             long[] w = wake.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "guard %4d us: %s  wake-up p50 %.3f p99 %.3f ms  spin %.2f %% of a core%n", guardsUs[k],
+            System.out.printf(Locale.ROOT, "guard %4d us%s: %s  wake-up p50 %.3f p99 %.3f ms  spin %.2f %% of a core%n", guardsUs[k],
+                    schedules.size() > 1 ? String.format(Locale.ROOT, ", %-7s", scheduleOf[k]) : "",
                     ConsoleLatencyCost.stats(l), ConsoleLatencyCost.q(w, .5) / 1e6, ConsoleLatencyCost.q(w, .99) / 1e6,
                     100.0 * spun[k] / Math.max(1, wallNs[k]));
         }
