@@ -40,11 +40,33 @@ package io.hilbench.controller;
  *                               gave 840 kW and a 73.4 °C supply in SO-01). The capacity loop, staging and the P-271
  *                               trim take this ceiling for the maximum; it moves at
  *                               {@value SourceSelector#CEILING_RATE_HZ_PER_S} Hz/s when the source changes (bumpless)
+ * @param tankStartMaxDegC       a start from standstill on a tank bottom warmer than this is made on the air: the
+ *                               selector holds the air until the compressors have run {@code minDwellS}, then takes the
+ *                               tank with the bumpless switch (P-261 ramped from tankPumpMinPct over the overlap). Why:
+ *                               a start on the water evaporator with the full P-261 flow of a warm bottom floods the
+ *                               suction before the evaporating-pressure regulator holds it (1.8 MW in the first 5 s,
+ *                               the suction at 45–48 bar for a minute, co2-heat-pump README), the compressors' CO2 flow
+ *                               grows with the suction's density and PT-202 climbs past the 125 bar soft limit: the
+ *                               year studies of sessions 10 and 11 tripped there (bottoms 37.9 and 39.7 °C), and the
+ *                               solar lift (TankChargingConfig#bottomWarmDegC) starts the heat pump on 43–49 °C summer
+ *                               bottoms. Default 37 °C: above the scenarios' warmest start (SO-01/SO-02, 35 °C), which
+ *                               keep their start on the tank. {@code +Infinity}: every start on the chosen source
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                            double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
-                           double tankSourceMaxHz) {
+                           double tankSourceMaxHz, double tankStartMaxDegC) {
+    /** With the default {@code tankStartMaxDegC}. */
+    public SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
+                        double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
+                        double tankSourceMaxHz) {
+        this(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct, tankPumpMinPct,
+                tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, DEFAULT_TANK_START_MAX_DEGC);
+    }
+
+    static final double DEFAULT_TANK_START_MAX_DEGC = 37;
+
     public SourceConfig {
+        if (Double.isNaN(tankStartMaxDegC)) throw new IllegalArgumentException("tankStartMaxDegC must be a number (+Infinity: off)");
         if (tankBottomTag == null || tankBottomTag.isBlank()) throw new IllegalArgumentException("tankBottomTag must be named");
         if (!(tankEnterDegC >= tankMinDegC)) throw new IllegalArgumentException("tankEnterDegC " + tankEnterDegC + " must be >= tankMinDegC " + tankMinDegC);
         if (!(tankPumpSpeedPct > 0 && tankPumpSpeedPct <= 100)) throw new IllegalArgumentException("tankPumpSpeedPct must be in (0, 100], was " + tankPumpSpeedPct);
@@ -56,6 +78,12 @@ public record SourceConfig(String tankBottomTag, double tankMinDegC, double tank
     }
 
     public static SourceConfig defaults() {
-        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40);
+        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40, DEFAULT_TANK_START_MAX_DEGC);
+    }
+
+    /** A copy with another warm-start limit (see {@code tankStartMaxDegC}; {@code +Infinity}: off). */
+    public SourceConfig withTankStartMaxDegC(double degC) {
+        return new SourceConfig(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct,
+                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, degC);
     }
 }

@@ -63,6 +63,50 @@ class SourceSelectorTest {
         assertThat(sel.tankPumpSpeedPct()).isEqualTo(cfg.tankPumpSpeedPct());
     }
 
+    /**
+     * SourceConfig#tankStartMaxDegC: a start from standstill on a bottom warmer than 37 °C is made on the air (the
+     * sessions-10/11 year studies tripped on warm-tank starts, and the solar lift starts on 43–49 °C summer bottoms);
+     * the tank comes in with the bumpless switch once the compressors have run minDwellS. The choice itself stays TANK
+     * (the tank-charging strategy's lift asks it); SO-01's 35 °C bottom still starts on the tank at once.
+     */
+    @Test
+    void aStartOnAWarmTankBottomIsMadeOnTheAirAndTheTankComesInAfterMinDwell() {
+        assertThat(cfg.tankStartMaxDegC()).isEqualTo(37.0).isGreaterThan(35.0);
+        tankBottomDegC = 45;
+        SourceSelector sel = new SourceSelector(cfg, Optional.empty());
+        for (int i = 0; i < 600; i++) {   // ten minutes at standstill, as after a tank-charging pause
+            sel.update(inputs(), 1.0, false);
+            timeS += 1;
+        }
+        assertThat(sel.choice(inputs())).as("the tank beats the air").isEqualTo(TANK);
+        assertThat(sel.target(inputs())).as("but not for a start").isEqualTo(AIR);
+        assertThat(sel.source()).isEqualTo(AIR);
+        run(sel, cfg.minDwellS() - 2);
+        assertThat(sel.source()).as("running %.0f s: still the air", cfg.minDwellS() - 2).isEqualTo(AIR);
+        assertThat(sel.switchingTo()).isEmpty();
+        assertThat(sel.tankPumpOn()).isFalse();
+        assertThat(sel.ceilingTargetHz(70)).as("the air held for the start runs under the tank source's ceiling").isEqualTo(cfg.tankSourceMaxHz());
+        run(sel, 3);
+        assertThat(sel.switchingTo()).as("after minDwellS running: the bumpless switch").contains(TANK);
+        assertThat(sel.tankPumpSpeedPct()).as("P-261 from its minimum").isLessThanOrEqualTo(cfg.tankPumpMinPct() + 1);
+        assertThat(sel.ceilingTargetHz(70)).as("and through the overlap").isEqualTo(cfg.tankSourceMaxHz());
+        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
+        assertThat(sel.source()).isEqualTo(TANK);
+        assertThat(sel.waterEvaporatorOnly()).isTrue();
+
+        sel.update(inputs(), 1.0, false);   // a stop: the next start is on the air again
+        assertThat(sel.source()).isEqualTo(AIR);
+
+        tankBottomDegC = 35;   // SO-01: at or below the limit, the start is on the tank
+        SourceSelector so01 = new SourceSelector(cfg, Optional.empty());
+        so01.update(inputs(), 1.0, false);
+        assertThat(so01.source()).isEqualTo(TANK);
+        SourceSelector off = new SourceSelector(cfg.withTankStartMaxDegC(Double.POSITIVE_INFINITY), Optional.empty());
+        tankBottomDegC = 45;
+        off.update(inputs(), 1.0, false);
+        assertThat(off.source()).as("the rule off").isEqualTo(TANK);
+    }
+
     @Test
     void theSpeedCeilingIsTheTankSourcesOnlyOnTheWaterEvaporatorAlone() {
         // the gas cooler's nominal CO2 flow on the tank source's denser suction (SourceConfig#tankSourceMaxHz)
