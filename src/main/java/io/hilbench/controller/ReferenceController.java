@@ -714,9 +714,11 @@ public final class ReferenceController {
         }
         double errorK = supplySetDegC - tt272.value(in); // positive: supply too cold
         // the tank-charging strategy (off unless configured): a charged tank stops the heat pump through the low-load
-        // path (every compressor to minimum, then stopped one by one past its minimum run time) and holds the restart
+        // path (every compressor to minimum, then stopped one by one past its minimum run time) and holds the restart;
+        // a charged tank with a warm bottom is still work while the water evaporator alone would be the source (the
+        // solar lift, TankChargingConfig#bottomWarmDegC)
         String chargeEventBefore = tankCharging.lastEvent();
-        boolean tankCharged = tankCharging.update(in, supplySetDegC);
+        boolean tankCharged = tankCharging.update(in, supplySetDegC, sources.choice(in) == SourceSelector.Source.TANK);
         logChange(tankCharging.lastEvent(), chargeEventBefore);
 
         double holdHz = 0;
