@@ -166,7 +166,10 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("bench simulate: --solar-lift: " + e.getMessage());
             return BenchCommand.USAGE;
         }
-        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults(), PlantLoopsConfig.defaults().withTankCharging(charging));
+        // the year study's start rules (SourceConfig#forYearStudies): warm starts on the air, no stage-up into a flooded suction
+        PlantLoopsConfig loops = PlantLoopsConfig.defaults();
+        loops = loops.withTankCharging(charging).withSource(loops.source().forYearStudies());
+        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults(), loops);
         if (pacing != null) {
             sim.pace(pacing);
             // the live console over the study (issue #16 item 1): its URL before the first step, beside the pace

@@ -189,6 +189,11 @@ public final class SourceSelector {
         return usesAir(source) || (switchingTo != null && usesAir(switchingTo));
     }
 
+    /** The water evaporator is (to be) a source: in use, or being switched to. */
+    public boolean tankInUse() {
+        return tankWanted();
+    }
+
     private boolean tankWanted() {
         return usesTank(source) || (switchingTo != null && usesTank(switchingTo));
     }

@@ -64,16 +64,21 @@ class SourceSelectorTest {
     }
 
     /**
-     * SourceConfig#tankStartMaxDegC: a start from standstill on a bottom warmer than 37 °C is made on the air (the
-     * sessions-10/11 year studies tripped on warm-tank starts, and the solar lift starts on 43–49 °C summer bottoms);
-     * the tank comes in with the bumpless switch once the compressors have run minDwellS. The choice itself stays TANK
-     * (the tank-charging strategy's lift asks it); SO-01's 35 °C bottom still starts on the tank at once.
+     * SourceConfig#tankStartMaxDegC (off by default; 30 °C in year studies, SourceConfig#forYearStudies): a start from
+     * standstill on a warmer bottom is made on the air under the tank source's ceiling (the year studies tripped on
+     * tank-source starts that flooded the suction); the tank comes in with the bumpless switch once the compressors
+     * have run minDwellS. The choice itself stays TANK (the tank-charging strategy asks it). With the defaults (the
+     * scenarios') a 45 °C start is on the tank, as before.
      */
     @Test
     void aStartOnAWarmTankBottomIsMadeOnTheAirAndTheTankComesInAfterMinDwell() {
-        assertThat(cfg.tankStartMaxDegC()).isEqualTo(37.0).isGreaterThan(35.0);
+        SourceConfig study = cfg.forYearStudies();
+        assertThat(cfg.tankStartMaxDegC()).as("off in the scenarios' controller").isInfinite();
+        assertThat(cfg.tankStageUpMaxSuctionBar()).isInfinite();
+        assertThat(study.tankStartMaxDegC()).isEqualTo(30.0);
+        assertThat(study.tankStageUpMaxSuctionBar()).isEqualTo(45.5);
         tankBottomDegC = 45;
-        SourceSelector sel = new SourceSelector(cfg, Optional.empty());
+        SourceSelector sel = new SourceSelector(study, Optional.empty());
         for (int i = 0; i < 600; i++) {   // ten minutes at standstill, as after a tank-charging pause
             sel.update(inputs(), 1.0, false);
             timeS += 1;
@@ -81,30 +86,31 @@ class SourceSelectorTest {
         assertThat(sel.choice(inputs())).as("the tank beats the air").isEqualTo(TANK);
         assertThat(sel.target(inputs())).as("but not for a start").isEqualTo(AIR);
         assertThat(sel.source()).isEqualTo(AIR);
-        run(sel, cfg.minDwellS() - 2);
-        assertThat(sel.source()).as("running %.0f s: still the air", cfg.minDwellS() - 2).isEqualTo(AIR);
+        run(sel, study.minDwellS() - 2);
+        assertThat(sel.source()).as("running %.0f s: still the air", study.minDwellS() - 2).isEqualTo(AIR);
         assertThat(sel.switchingTo()).isEmpty();
         assertThat(sel.tankPumpOn()).isFalse();
-        assertThat(sel.ceilingTargetHz(70)).as("the air held for the start runs under the tank source's ceiling").isEqualTo(cfg.tankSourceMaxHz());
+        assertThat(sel.tankInUse()).isFalse();
+        assertThat(sel.ceilingTargetHz(70)).as("the air held for the start runs under the tank source's ceiling").isEqualTo(study.tankSourceMaxHz());
         run(sel, 3);
         assertThat(sel.switchingTo()).as("after minDwellS running: the bumpless switch").contains(TANK);
-        assertThat(sel.tankPumpSpeedPct()).as("P-261 from its minimum").isLessThanOrEqualTo(cfg.tankPumpMinPct() + 1);
-        assertThat(sel.ceilingTargetHz(70)).as("and through the overlap").isEqualTo(cfg.tankSourceMaxHz());
-        run(sel, cfg.overlapS() + cfg.tankPumpProofS() + 10);
+        assertThat(sel.tankInUse()).isTrue();
+        assertThat(sel.tankPumpSpeedPct()).as("P-261 from its minimum").isLessThanOrEqualTo(study.tankPumpMinPct() + 1);
+        assertThat(sel.ceilingTargetHz(70)).as("and through the overlap").isEqualTo(study.tankSourceMaxHz());
+        run(sel, study.overlapS() + study.tankPumpProofS() + 10);
         assertThat(sel.source()).isEqualTo(TANK);
         assertThat(sel.waterEvaporatorOnly()).isTrue();
 
-        sel.update(inputs(), 1.0, false);   // a stop: the next start is on the air again
+        sel.update(inputs(), 1.0, false);   // a stop: the next start is on the air again, whatever the dwell
         assertThat(sel.source()).isEqualTo(AIR);
 
-        tankBottomDegC = 35;   // SO-01: at or below the limit, the start is on the tank
-        SourceSelector so01 = new SourceSelector(cfg, Optional.empty());
-        so01.update(inputs(), 1.0, false);
-        assertThat(so01.source()).isEqualTo(TANK);
-        SourceSelector off = new SourceSelector(cfg.withTankStartMaxDegC(Double.POSITIVE_INFINITY), Optional.empty());
-        tankBottomDegC = 45;
-        off.update(inputs(), 1.0, false);
-        assertThat(off.source()).as("the rule off").isEqualTo(TANK);
+        SourceSelector scenarios = new SourceSelector(cfg, Optional.empty());
+        scenarios.update(inputs(), 1.0, false);
+        assertThat(scenarios.source()).as("the defaults: a 45 °C start on the tank").isEqualTo(TANK);
+        tankBottomDegC = 29.9;
+        SourceSelector cool = new SourceSelector(study, Optional.empty());
+        cool.update(inputs(), 1.0, false);
+        assertThat(cool.source()).as("a 29.9 °C bottom: the start on the tank").isEqualTo(TANK);
     }
 
     @Test
