@@ -60,6 +60,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "when TT-305 is within 3 K of the set-point and TT-302 within 1 K, and runs it again when TT-303 is 8 K or TT-302 1.5 K below it).")
     boolean noTankCharging;
 
+    @Option(names = "--solar-lift", paramLabel = "WARM:COOLED|off",
+            description = "The tank-charging strategy's solar lift: a charged tank whose bottom (TT-306) is warmer than WARM °C is still lifted on the tank source, "
+                    + "down to COOLED °C, while the water evaporator alone would be the source (e.g. 30:25; default off: the charge test alone; "
+                    + "an experiment: in June it overfills the tank and the field yields less, controller.TankChargingConfig).")
+    String solarLift;
+
     @Option(names = "--step-s", paramLabel = "S", defaultValue = "0.1", description = "Plant step, s (default: ${DEFAULT-VALUE}).")
     String stepS;
 
@@ -154,7 +160,16 @@ public final class SimulateCommand implements Callable<Integer> {
         ProgressBar progressBar = bar ? new ProgressBar(err) : null;
         Kpis kpis;
         TankChargingConfig charging = noTankCharging ? TankChargingConfig.defaults() : TankChargingConfig.defaults().on();
-        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults(), PlantLoopsConfig.defaults().withTankCharging(charging));
+        try {
+            charging = withSolarLift(charging, solarLift);
+        } catch (IllegalArgumentException e) {
+            err.println("bench simulate: --solar-lift: " + e.getMessage());
+            return BenchCommand.USAGE;
+        }
+        // the year study's start rules (SourceConfig#forYearStudies): warm starts on the air, no stage-up into a flooded suction
+        PlantLoopsConfig loops = PlantLoopsConfig.defaults();
+        loops = loops.withTankCharging(charging).withSource(loops.source().forYearStudies());
+        Simulation sim = new Simulation(r, plant, ControllerConfig.defaults(), loops);
         if (pacing != null) {
             sim.pace(pacing);
             // the live console over the study (issue #16 item 1): its URL before the first step, beside the pace
@@ -195,6 +210,23 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.print(kpis.table());
         stdout.flush();
         return BenchCommand.OK;
+    }
+
+    /** The strategy with the --solar-lift option applied: null keeps its default, "off" turns it off, "W:C" sets it, °C. */
+    static TankChargingConfig withSolarLift(TankChargingConfig charging, String option) {
+        if (option == null) return charging;
+        String o = option.trim();
+        if (o.equalsIgnoreCase("off")) return charging.withSolarLift(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        String[] parts = o.split(":", -1);
+        if (parts.length != 2) throw new IllegalArgumentException("expected WARM:COOLED in °C (30:25) or off, was '" + option + "'");
+        double warm, cooled;
+        try {
+            warm = Double.parseDouble(parts[0].trim());
+            cooled = Double.parseDouble(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected WARM:COOLED in °C (30:25) or off, was '" + option + "'");
+        }
+        return charging.withSolarLift(warm, cooled);
     }
 
     /** What the console shows of a study: its point table, plant time, pace, lateness and controller state; no wire. */

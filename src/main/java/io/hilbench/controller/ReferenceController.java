@@ -166,7 +166,7 @@ public final class ReferenceController {
     /** The input tags every cycle reads, resolved once per inputs layout (compressor n at [n - 1]). */
     private final InputSlot watchdogTripped = new InputSlot(PlantTags.WATCHDOG_TRIPPED), pshh202 = new InputSlot(PSHH202),
             psll201 = new InputSlot(PSLL201), tshh202 = new InputSlot(TSHH202), pt202 = new InputSlot(PT202), tt202 = new InputSlot(TT202),
-            tt272 = new InputSlot(TT272), tt271 = new InputSlot(PlantTags.TT271), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
+            tt272 = new InputSlot(TT272), pt201 = new InputSlot(PT201), tt271 = new InputSlot(PlantTags.TT271), fsl271 = new InputSlot(FSL271), p271Running = new InputSlot(P271_RUNNING), ft271 = new InputSlot(PlantTags.FT271);
     private final InputSlot[] compressorFault;
     private final InputSlot[] compressorSpeed;
 
@@ -714,9 +714,11 @@ public final class ReferenceController {
         }
         double errorK = supplySetDegC - tt272.value(in); // positive: supply too cold
         // the tank-charging strategy (off unless configured): a charged tank stops the heat pump through the low-load
-        // path (every compressor to minimum, then stopped one by one past its minimum run time) and holds the restart
+        // path (every compressor to minimum, then stopped one by one past its minimum run time) and holds the restart;
+        // a charged tank with a warm bottom is still work while the water evaporator alone would be the source (the
+        // solar lift, TankChargingConfig#bottomWarmDegC)
         String chargeEventBefore = tankCharging.lastEvent();
-        boolean tankCharged = tankCharging.update(in, supplySetDegC);
+        boolean tankCharged = tankCharging.update(in, supplySetDegC, sources.choice(in) == SourceSelector.Source.TANK);
         logChange(tankCharging.lastEvent(), chargeEventBefore);
 
         double holdHz = 0;
@@ -781,7 +783,9 @@ public final class ReferenceController {
         lastErrorK = errorK;
 
         // staging
-        boolean wantUp = atMax && holding == 0
+        // no stage-up into a flooded suction on the tank source (SourceConfig#tankStageUpMaxSuctionBar; off by default)
+        boolean suctionFlooded = sources.tankInUse() && pt201.isGood(in) && pt201.value(in) > sources.config().tankStageUpMaxSuctionBar();
+        boolean wantUp = atMax && holding == 0 && !suctionFlooded
                 && (errorK > config.stageErrorK() || pumpTrimPct > config.stageUpTrimPct());
         boolean last = released == 1;
         boolean wantDown = atMin && holding == 0

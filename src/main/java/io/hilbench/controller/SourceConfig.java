@@ -40,11 +40,42 @@ package io.hilbench.controller;
  *                               gave 840 kW and a 73.4 °C supply in SO-01). The capacity loop, staging and the P-271
  *                               trim take this ceiling for the maximum; it moves at
  *                               {@value SourceSelector#CEILING_RATE_HZ_PER_S} Hz/s when the source changes (bumpless)
+ * @param tankStartMaxDegC       a start from standstill on a tank bottom warmer than this is made on the air: the
+ *                               selector holds the air until the compressors have run {@code minDwellS}, then takes the
+ *                               tank with the bumpless switch (P-261 ramped from tankPumpMinPct over the overlap). Why:
+ *                               a start on the water evaporator with the full P-261 flow of a warm bottom floods the
+ *                               suction before the evaporating-pressure regulator holds it (1.8 MW in the first 5 s,
+ *                               the suction at 45–48 bar for a minute, co2-heat-pump README), the compressors' CO2 flow
+ *                               grows with the suction's density and PT-202 climbs past the 125 bar soft limit: the
+ *                               year studies of sessions 10 and 11 tripped there (bottoms 37.9 and 39.7 °C), and the
+ *                               solar lift (TankChargingConfig#bottomWarmDegC) starts the heat pump on 43–49 °C summer
+ *                               bottoms. Default {@code +Infinity} (off: every start on the chosen source, main's
+ *                               behaviour, under which the scenarios were judged); {@link #forYearStudies()} sets 30 °C.
+ *                               At 37 °C (above the scenarios' 35 °C) the year study still tripped at 468.8 h on a
+ *                               tank start at a 35.1 °C bottom (air 3 °C: suction 37.6 → 48.1 bar in a minute, a second
+ *                               compressor staged in, PT-202 120 bar at the 60 s sample, then the trip)
+ * @param tankStageUpMaxSuctionBar no stage-up while the water evaporator is a source and PT-201 is above this, bar: a
+ *                               suction above the evaporating-pressure regulator's 45 bar cap is flooded (the water
+ *                               evaporator's first burst), each Hz then pumps ~1.5× the design CO2 flow, and a compressor
+ *                               staged in on it took PT-202 from 80 to 120 bar within a minute in both year-study trips
+ *                               (main's at 6,684.9 h: suction 45.7–48 bar at the stage-ups; this branch's at 468.8 h).
+ *                               The running compressors pull the suction down to the cap first. Default
+ *                               {@code +Infinity} (off, main's behaviour); {@link #forYearStudies()} sets 45.5 bar
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                            double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
-                           double tankSourceMaxHz) {
+                           double tankSourceMaxHz, double tankStartMaxDegC, double tankStageUpMaxSuctionBar) {
+    /** With the default {@code tankStartMaxDegC}. */
+    public SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
+                        double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
+                        double tankSourceMaxHz) {
+        this(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct, tankPumpMinPct,
+                tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
     public SourceConfig {
+        if (Double.isNaN(tankStartMaxDegC)) throw new IllegalArgumentException("tankStartMaxDegC must be a number (+Infinity: off)");
+        if (!(tankStageUpMaxSuctionBar > 0)) throw new IllegalArgumentException("tankStageUpMaxSuctionBar must be > 0 (+Infinity: off), was " + tankStageUpMaxSuctionBar);
         if (tankBottomTag == null || tankBottomTag.isBlank()) throw new IllegalArgumentException("tankBottomTag must be named");
         if (!(tankEnterDegC >= tankMinDegC)) throw new IllegalArgumentException("tankEnterDegC " + tankEnterDegC + " must be >= tankMinDegC " + tankMinDegC);
         if (!(tankPumpSpeedPct > 0 && tankPumpSpeedPct <= 100)) throw new IllegalArgumentException("tankPumpSpeedPct must be in (0, 100], was " + tankPumpSpeedPct);
@@ -56,6 +87,27 @@ public record SourceConfig(String tankBottomTag, double tankMinDegC, double tank
     }
 
     public static SourceConfig defaults() {
-        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40);
+        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The defaults with the start rules a year study needs (issue #15; {@code bench simulate}): warm starts on the air
+     * above a 30 °C bottom, no stage-up into a suction above 45.5 bar on the tank source. Not yet the scenarios'
+     * defaults: the scenarios were not re-run with them (SO-01's tank-source start would change).
+     */
+    public SourceConfig forYearStudies() {
+        return withTankStartMaxDegC(30).withTankStageUpMaxSuctionBar(45.5);
+    }
+
+    /** A copy with another warm-start limit (see {@code tankStartMaxDegC}; {@code +Infinity}: off). */
+    public SourceConfig withTankStartMaxDegC(double degC) {
+        return new SourceConfig(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct,
+                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, degC, tankStageUpMaxSuctionBar);
+    }
+
+    /** A copy with another stage-up suction limit on the tank source (see {@code tankStageUpMaxSuctionBar}). */
+    public SourceConfig withTankStageUpMaxSuctionBar(double bar) {
+        return new SourceConfig(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct,
+                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, tankStartMaxDegC, bar);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *  tank better   tank bottom − TT-101 ≥ tankAdvantageK (−1 K while used), or TT-101 unreadable
  *  solar need    RT-101 ≥ solarNeedWPerM2 (−100 W/m² while used): the collectors want a cold inlet
  *  target        not usable → AIR; better → TANK; solar need → BOTH (cool the tank, keep the air); else AIR
+ *  warm start    tank bottom > tankStartMaxDegC and the compressors have not yet run minDwellS → AIR (at standstill
+ *                at once: the start is made on the air, the tank comes in with the bumpless switch afterwards)
  * </pre>
  * A change waits minDwellS in the present source (leaving an unusable tank does not). It is bumpless: the new source
  * comes in first (P-261 proven running before XV-261 opens), both run overlapS, then the old one goes out (XV-261 closes
@@ -44,6 +46,8 @@ public final class SourceSelector {
     private double dwellS;
     private double pumpProvenS;
     private double pumpOverrunLeftS;
+    /** How long the compressors have run since the last standstill, s. */
+    private double runningS;
     private String lastEvent = "";
 
     public SourceSelector(SourceConfig config, Optional<Variant> variant) {
@@ -60,6 +64,10 @@ public final class SourceSelector {
         dwellS = Double.POSITIVE_INFINITY;
         pumpProvenS = 0;
         pumpOverrunLeftS = 0;
+        runningS = 0;
+        running = false;
+        lastChoice = Source.AIR;
+        lastBottomDegC = Double.NaN;
     }
 
     public SourceConfig config() { return config; }
@@ -74,6 +82,24 @@ public final class SourceSelector {
 
     /** What the choice would be now, without dwell or overlap (unit tests, diagnostics). */
     public Source target(Inputs in) {
+        Source choice = choice(in);
+        if (choice != Source.AIR && warmStart(in)) return Source.AIR;
+        return choice;
+    }
+
+    /**
+     * A start from standstill on a tank bottom warmer than {@link SourceConfig#tankStartMaxDegC()}: the compressors off
+     * at the last cycle or run for less than minDwellS since.
+     */
+    private boolean warmStart(Inputs in) {
+        return (!running || runningS < config.minDwellS() - 1e-9) && tankBottom.isGood(in) && tankBottom.value(in) > config.tankStartMaxDegC();
+    }
+
+    /**
+     * The choice on the temperatures and the sun alone, without the warm-start rule, dwell or overlap: TANK means the
+     * water evaporator alone would be the better source now (the tank-charging strategy's solar lift asks this).
+     */
+    public Source choice(Inputs in) {
         if (variant.orElse(null) == Variant.NO_SOURCE_SWITCH) return Source.AIR;
         boolean tankNow = usesTank(source) || (switchingTo != null && usesTank(switchingTo));
         if (!tankBottom.isGood(in)) return Source.AIR;
@@ -100,14 +126,19 @@ public final class SourceSelector {
      */
     public void update(Inputs in, double dtS, boolean running) {
         dwellS += dtS;
+        runningS = running && this.running ? runningS + dtS : 0;
         pumpOverrunLeftS = Math.max(0, pumpOverrunLeftS - dtS);
         boolean pumpRunning = !p261Running.has(in) || p261Running.isTrue(in);
         pumpProvenS = tankPumpOn() && pumpRunning ? pumpProvenS + dtS : 0;
+        lastChoice = choice(in);
+        lastBottomDegC = tankBottom.isGood(in) ? tankBottom.value(in) : Double.NaN;
         Source target = target(in);
         if (switchingTo == null) {
             if (target != source) {
                 boolean forced = usesTank(source) && !usesTank(target) && !tankUsableNow(in);
-                if (forced || dwellS >= config.minDwellS() - 1e-9) {
+                // a stop on a warm tank: the next start is on the air whatever the dwell (nothing to keep bumpless)
+                boolean warmStop = !running && usesTank(source) && !usesTank(target) && warmStart(in);
+                if (forced || warmStop || dwellS >= config.minDwellS() - 1e-9) {
                     switchingTo = target;
                     overlapS = 0;
                     lastEvent = String.format(Locale.ROOT, "source %s → %s (tank bottom %s, air %s, irradiance %s)%s", source, target,
@@ -140,6 +171,9 @@ public final class SourceSelector {
     }
 
     private boolean running;
+    /** The choice and the tank bottom at the last update (the warm start's speed ceiling). */
+    private Source lastChoice = Source.AIR;
+    private double lastBottomDegC = Double.NaN;
 
     private boolean tankUsableNow(Inputs in) {
         if (variant.orElse(null) == Variant.IGNORES_TANK_MINIMUM) return true;
@@ -155,6 +189,11 @@ public final class SourceSelector {
         return usesAir(source) || (switchingTo != null && usesAir(switchingTo));
     }
 
+    /** The water evaporator is (to be) a source: in use, or being switched to. */
+    public boolean tankInUse() {
+        return tankWanted();
+    }
+
     private boolean tankWanted() {
         return usesTank(source) || (switchingTo != null && usesTank(switchingTo));
     }
@@ -166,10 +205,17 @@ public final class SourceSelector {
 
     /**
      * The compressors' speed ceiling the source allows now, Hz: {@link SourceConfig#tankSourceMaxHz()} while the water
-     * evaporator is the only source, else {@code compressorMaxHz} (see {@link SourceConfig#tankSourceMaxHz()}).
+     * evaporator is the only source, and through a warm start (the tank the choice, the air held for the start, then
+     * the switch's overlap: the tank source's flow arrives at the speed it will run at), else {@code compressorMaxHz}
+     * (see {@link SourceConfig#tankSourceMaxHz()}).
      */
     public double ceilingTargetHz(double compressorMaxHz) {
-        return waterEvaporatorOnly() ? Math.min(compressorMaxHz, config.tankSourceMaxHz()) : compressorMaxHz;
+        return waterEvaporatorOnly() || warmStartPath() ? Math.min(compressorMaxHz, config.tankSourceMaxHz()) : compressorMaxHz;
+    }
+
+    /** On the air at the last update although the tank was the choice, its bottom above the warm-start limit. */
+    private boolean warmStartPath() {
+        return lastChoice == Source.TANK && !usesTank(source) && lastBottomDegC > config.tankStartMaxDegC();
     }
 
     /** P-261 run command. */

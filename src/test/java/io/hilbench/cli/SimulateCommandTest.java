@@ -90,6 +90,22 @@ class SimulateCommandTest {
                 .isGreaterThan(kOff.get("solarYieldMWh").asDouble());
     }
 
+    /** --solar-lift (TankChargingConfig#bottomWarmDegC): off by default, W:C sets it, off turns it off, bad input is refused. */
+    @Test
+    void solarLiftOptionSetsTheStrategysLiftOrRefusesBadInput() {
+        io.hilbench.controller.TankChargingConfig on = io.hilbench.controller.TankChargingConfig.defaults().on();
+        assertThat(SimulateCommand.withSolarLift(on, null).solarLift()).as("default: off").isFalse();
+        io.hilbench.controller.TankChargingConfig lift = SimulateCommand.withSolarLift(on, "30:25");
+        assertThat(lift.bottomWarmDegC()).isEqualTo(30.0);
+        assertThat(lift.bottomCooledDegC()).isEqualTo(25.0);
+        assertThat(SimulateCommand.withSolarLift(lift, "off").solarLift()).isFalse();
+        assertThatThrownBy(() -> SimulateCommand.withSolarLift(on, "30")).hasMessageContaining("WARM:COOLED");
+        assertThatThrownBy(() -> SimulateCommand.withSolarLift(on, "25:30")).hasMessageContaining("bottomCooledDegC");
+        Result bad = run("simulate", "--weather", "cold-day", "--hours", "0.1", "--solar-lift", "x:y", "--out", dir.resolve("never.csv").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--solar-lift");
+    }
+
     @Test
     void progressBarOnRequestGoesToStderr() {
         Result r = run("simulate", "--weather", "cold-day", "--hours", "0.1", "--step-s", "1", "--progress",

@@ -63,6 +63,56 @@ class SourceSelectorTest {
         assertThat(sel.tankPumpSpeedPct()).isEqualTo(cfg.tankPumpSpeedPct());
     }
 
+    /**
+     * SourceConfig#tankStartMaxDegC (off by default; 30 °C in year studies, SourceConfig#forYearStudies): a start from
+     * standstill on a warmer bottom is made on the air under the tank source's ceiling (the year studies tripped on
+     * tank-source starts that flooded the suction); the tank comes in with the bumpless switch once the compressors
+     * have run minDwellS. The choice itself stays TANK (the tank-charging strategy asks it). With the defaults (the
+     * scenarios') a 45 °C start is on the tank, as before.
+     */
+    @Test
+    void aStartOnAWarmTankBottomIsMadeOnTheAirAndTheTankComesInAfterMinDwell() {
+        SourceConfig study = cfg.forYearStudies();
+        assertThat(cfg.tankStartMaxDegC()).as("off in the scenarios' controller").isInfinite();
+        assertThat(cfg.tankStageUpMaxSuctionBar()).isInfinite();
+        assertThat(study.tankStartMaxDegC()).isEqualTo(30.0);
+        assertThat(study.tankStageUpMaxSuctionBar()).isEqualTo(45.5);
+        tankBottomDegC = 45;
+        SourceSelector sel = new SourceSelector(study, Optional.empty());
+        for (int i = 0; i < 600; i++) {   // ten minutes at standstill, as after a tank-charging pause
+            sel.update(inputs(), 1.0, false);
+            timeS += 1;
+        }
+        assertThat(sel.choice(inputs())).as("the tank beats the air").isEqualTo(TANK);
+        assertThat(sel.target(inputs())).as("but not for a start").isEqualTo(AIR);
+        assertThat(sel.source()).isEqualTo(AIR);
+        run(sel, study.minDwellS() - 2);
+        assertThat(sel.source()).as("running %.0f s: still the air", study.minDwellS() - 2).isEqualTo(AIR);
+        assertThat(sel.switchingTo()).isEmpty();
+        assertThat(sel.tankPumpOn()).isFalse();
+        assertThat(sel.tankInUse()).isFalse();
+        assertThat(sel.ceilingTargetHz(70)).as("the air held for the start runs under the tank source's ceiling").isEqualTo(study.tankSourceMaxHz());
+        run(sel, 3);
+        assertThat(sel.switchingTo()).as("after minDwellS running: the bumpless switch").contains(TANK);
+        assertThat(sel.tankInUse()).isTrue();
+        assertThat(sel.tankPumpSpeedPct()).as("P-261 from its minimum").isLessThanOrEqualTo(study.tankPumpMinPct() + 1);
+        assertThat(sel.ceilingTargetHz(70)).as("and through the overlap").isEqualTo(study.tankSourceMaxHz());
+        run(sel, study.overlapS() + study.tankPumpProofS() + 10);
+        assertThat(sel.source()).isEqualTo(TANK);
+        assertThat(sel.waterEvaporatorOnly()).isTrue();
+
+        sel.update(inputs(), 1.0, false);   // a stop: the next start is on the air again, whatever the dwell
+        assertThat(sel.source()).isEqualTo(AIR);
+
+        SourceSelector scenarios = new SourceSelector(cfg, Optional.empty());
+        scenarios.update(inputs(), 1.0, false);
+        assertThat(scenarios.source()).as("the defaults: a 45 °C start on the tank").isEqualTo(TANK);
+        tankBottomDegC = 29.9;
+        SourceSelector cool = new SourceSelector(study, Optional.empty());
+        cool.update(inputs(), 1.0, false);
+        assertThat(cool.source()).as("a 29.9 °C bottom: the start on the tank").isEqualTo(TANK);
+    }
+
     @Test
     void theSpeedCeilingIsTheTankSourcesOnlyOnTheWaterEvaporatorAlone() {
         // the gas cooler's nominal CO2 flow on the tank source's denser suction (SourceConfig#tankSourceMaxHz)

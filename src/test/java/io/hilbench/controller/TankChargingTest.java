@@ -50,6 +50,68 @@ class TankChargingTest {
         assertThatThrownBy(() -> new TankChargingConfig(true, "TT-305", 8, "TT-303", 3, "TT-302", 1, 1.5)).hasMessageContaining("rechargeBelowSetK");
     }
 
+    private static Inputs tank(double tt305, double tt303, double tt302, double tt306) {
+        return Inputs.builder(0, 0).set("TT-305", tt305).set("TT-303", tt303).set("TT-302", tt302).set("TT-306", tt306).build();
+    }
+
+    /**
+     * The solar lift (TankChargingConfig#bottomWarmDegC, off by default, here at 30/25 °C): a charged tank whose bottom
+     * is warmer than 30 °C is still work while the water evaporator alone would be the source, down to 25 °C; not
+     * without the tank source, not on an unreadable bottom. A lift that never starts, or never ends, fails here.
+     */
+    @Test
+    void aChargedTankWithAWarmBottomIsLiftedOnTheTankSourceDownToItsCooledLimit() {
+        assertThat(TankChargingConfig.defaults().solarLift()).as("off by default: in June it overfilled the tank").isFalse();
+        TankChargingConfig cfg = TankChargingConfig.defaults().on().withSolarLift(30, 25);
+        TankCharging t = new TankCharging(cfg);
+        assertThat(t.update(tank(73, 74, 75, 45), 75, true)).as("charged, bottom 45 °C, tank source chosen: lift").isFalse();
+        assertThat(t.lifts()).isEqualTo(1);
+        assertThat(t.stops()).isZero();
+        assertThat(t.lastEvent()).contains("solar lift");
+        assertThat(t.update(tank(73, 74, 75, 25.1), 75, true)).as("25.1 °C: still lifting (hysteresis)").isFalse();
+        assertThat(t.update(tank(73, 74, 75, 25.0), 75, true)).as("cooled to 25 °C: nothing to do").isTrue();
+        assertThat(t.stops()).isEqualTo(1);
+        assertThat(t.lastEvent()).contains("solar lift ended").contains("the heat pump stops");
+        assertThat(t.update(tank(73, 74, 75, 29.9), 75, true)).as("29.9 °C: not warm enough to lift again").isTrue();
+        assertThat(t.update(tank(73, 74, 75, 30.1), 75, true)).as("30.1 °C: lift again").isFalse();
+        assertThat(t.update(tank(73, 74, 75, 40), 75, false)).as("the tank source no longer the choice: stop").isTrue();
+        assertThat(t.update(tank(73, 74, 75, 40), 75, false)).as("and no lift without it").isTrue();
+        assertThat(t.lifts()).isEqualTo(2);
+        assertThat(t.stops()).isEqualTo(2);
+        Inputs badBottom = Inputs.builder(0, 0).set("TT-305", 73.0).set("TT-303", 74.0).set("TT-302", 75.0).set("TT-306", 45.0, Quality.BAD).build();
+        assertThat(t.update(badBottom, 75, true)).as("bottom unreadable: the charge test alone").isTrue();
+        assertThat(t.update(tank(40, 50, 75, 45), 75, true)).as("to charge anyway (TT-303 below): runs, no lift needed").isFalse();
+        assertThat(t.lifts()).isEqualTo(2);
+
+        TankCharging off = new TankCharging(TankChargingConfig.defaults().on());
+        assertThat(off.update(tank(73, 74, 75, 45), 75, true)).as("the lift off: charged is charged").isTrue();
+        assertThatThrownBy(() -> cfg.withSolarLift(25, 30)).hasMessageContaining("bottomCooledDegC");
+        assertThatThrownBy(() -> cfg.withSolarLift(30, Double.POSITIVE_INFINITY)).hasMessageContaining("bottomCooledDegC");
+    }
+
+    /** Closed on the logic test plant: a charged tank with a warm bottom and air 10 °C keeps the heat pump running until the bottom is cooled. */
+    @Test
+    void theControllerKeepsRunningOnAChargedTankWhileItsBottomIsWarm() {
+        ReferenceController c = new ReferenceController(ControllerConfig.defaults(),
+                PlantLoopsConfig.defaults().withTankCharging(TankChargingConfig.defaults().on().withSolarLift(30, 25)), Optional.empty(), SimPlant.PERMISSIVES, 4, Map.of());
+        SimPlant p = new SimPlant();
+        p.extra.put("TT-305", 73.0);   // charged
+        p.extra.put("TT-303", 74.0);
+        p.extra.put("TT-302", 75.0);
+        p.extra.put("TT-306", 45.0);   // the summer bottom: 35 K above the air
+        p.extra.put("TT-101", 10.0);
+        p.extra.put("RT-101", 0.0);
+        p.step(c.cycle(p.inputs(), Commands.none(75).withStart()));
+        run(c, p, 15 * 60);
+        assertThat(onCount(p)).as("a charged tank, its bottom 45 °C: lifted").isPositive();
+        run(c, p, 15 * 60);
+        assertThat(onCount(p)).as("still lifting").isPositive();
+        p.extra.put("TT-306", 24.0);
+        run(c, p, 15 * 60);
+        assertThat(onCount(p)).as("bottom cooled: every compressor off").isZero();
+        assertThat(c.state()).isEqualTo(ControllerState.RUNNING);
+    }
+
     /** Closed on the logic test plant: Running, the tank charged → every compressor off and kept off; to charge → a restart. */
     @Test
     void theControllerStopsOnAChargedTankAndRunsAgainWhenItIsToCharge() {
