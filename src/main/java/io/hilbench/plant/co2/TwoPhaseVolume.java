@@ -23,8 +23,12 @@ import io.hilbench.fluid.Co2Tables;
  * liquid and the metal cool to the lower saturation temperature, and that heat evaporates the vapour drawn. The
  * effective capacitance of the old reduced model, C = dM/dp along such a pull-down, follows as
  * C = (∂U/∂p)_M / (h_out − (∂U/∂M)_p): ≈ 8.5 kg/bar at 29–35 bar with the defaults, against the 10 kg/bar the model
- * assumed before. Below zero vapour (flooded) or zero liquid (dry) (3) is clamped: the volume is then treated as all
- * liquid or all saturated vapour, outside the validated range.
+ * assumed before. Below zero vapour (flooded) (3) is clamped: the volume is then treated as all liquid, outside the
+ * validated range. With less mass than saturated vapour would fill it with (dry), the volume is superheated vapour:
+ * <pre>
+ *   ρ(p, h) = M/V,  M·h − p·V + C_metal·(T(p, h) − T_ref) = U                                         (7) dry
+ * </pre>
+ * solved fully for (p, h) (the metal at the vapour's temperature), so U(p, M) stays the energy state.
  */
 public final class TwoPhaseVolume {
     private static final double T_REF_K = 273.15;
