@@ -50,7 +50,7 @@ package io.hilbench.controller;
  *                               year studies of sessions 10 and 11 tripped there (bottoms 37.9 and 39.7 °C), and the
  *                               solar lift (TankChargingConfig#bottomWarmDegC) starts the heat pump on 43–49 °C summer
  *                               bottoms. Default {@code +Infinity} (off: every start on the chosen source, main's
- *                               behaviour, under which the scenarios were judged); {@link #forYearStudies()} sets 30 °C.
+ *                               behaviour, under which the scenarios were judged); {@link #forYearStudies()} (an experiment) sets 30 °C.
  *                               At 37 °C (above the scenarios' 35 °C) the year study still tripped at 468.8 h on a
  *                               tank start at a 35.1 °C bottom (air 3 °C: suction 37.6 → 48.1 bar in a minute, a second
  *                               compressor staged in, PT-202 120 bar at the 60 s sample, then the trip)
@@ -60,7 +60,7 @@ package io.hilbench.controller;
  *                               staged in on it took PT-202 from 80 to 120 bar within a minute in both year-study trips
  *                               (main's at 6,684.9 h: suction 45.7–48 bar at the stage-ups; this branch's at 468.8 h).
  *                               The running compressors pull the suction down to the cap first. Default
- *                               {@code +Infinity} (off, main's behaviour); {@link #forYearStudies()} sets 45.5 bar
+ *                               {@code +Infinity} (off, main's behaviour); {@link #forYearStudies()} (an experiment) sets 45.5 bar
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                            double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
@@ -91,9 +91,10 @@ public record SourceConfig(String tankBottomTag, double tankMinDegC, double tank
     }
 
     /**
-     * The defaults with the start rules a year study needs (issue #15; {@code bench simulate}): warm starts on the air
-     * above a 30 °C bottom, no stage-up into a suction above 45.5 bar on the tank source. Not yet the scenarios'
-     * defaults: the scenarios were not re-run with them (SO-01's tank-source start would change).
+     * The defaults with the start rules tried for the year study (issue #15; {@code bench simulate --study-start-rules}):
+     * warm starts on the air above a 30 °C bottom, no stage-up into a suction above 45.5 bar on the tank source. An
+     * experiment, not a default anywhere: with them the year still tripped, at 468.95 h (main's defaults: 6,684.9 h),
+     * when the tank came in under four running compressors (BENCHMARKS.md, session 12 {@code tank3}).
      */
     public SourceConfig forYearStudies() {
         return withTankStartMaxDegC(30).withTankStageUpMaxSuctionBar(45.5);
