@@ -171,13 +171,19 @@ public final class TwoPhaseVolume {
     private double dryResidual(Co2Tables co2, double p, double rhoTarget) {
         double h = dry || dryEnthalpyJPerKg != 0 ? dryEnthalpyJPerKg
                 : (energyJ + p * volumeM3 - metalHeatCapacityJPerK * (co2.saturationTemperatureK(Math.min(p, 72e5)) - T_REF_K)) / massKg;
+        // Newton's steps (up to 2e5 J/kg) can leave the tables' enthalpy range at p (a year study threw at 72 bar,
+        // h 668.7 kJ/kg against the table's 642.6): h is kept inside [h(p, T_min + 0.5 K), h(p, T_max − 0.5 K)], so a
+        // state beyond the tables sits at their edge (its energy residual left) instead of ending the run.
+        double hLo = co2.enthalpyFromPressureTemperature(p, co2.minTemperatureK(p) + 0.5);
+        double hHi = co2.enthalpyFromPressureTemperature(p, co2.parameters().maxTemperatureK() - 0.5);
+        h = Math.min(Math.max(h, hLo), hHi);
         for (int k = 0; k < 20; k++) {
             co2.lookupPressureEnthalpy(p, h, look);
             double g = massKg * h - p * volumeM3 + metalHeatCapacityJPerK * (look.temperatureK() - T_REF_K) - energyJ;
             double cp = look.cpJPerKgK();
             double dg = massKg + (Double.isFinite(cp) && cp > 0 ? metalHeatCapacityJPerK / cp : 0.0);
             double dh = g / dg;
-            h -= Math.max(-2e5, Math.min(2e5, dh));
+            h = Math.min(Math.max(h - Math.max(-2e5, Math.min(2e5, dh)), hLo), hHi);
             if (Math.abs(dh) < 1e-3) break;
         }
         co2.lookupPressureEnthalpy(p, h, look);
