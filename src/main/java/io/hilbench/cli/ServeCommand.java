@@ -57,6 +57,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "when its deadline comes; 0 = ask nothing (default: -Dhilbench.loopSliceUs, else 300).")
     Long loopSliceUs;
 
+    @Option(names = "--wake-guard-us", paramLabel = "US|auto",
+            description = "Paced modes: how long before each step's deadline the step loop stops sleeping and spins (its wake-up guard; "
+                    + "costs up to that much CPU per step). auto = follow the measured wake-up delay of this host, 200 us to 40 %% of a step "
+                    + "(at most 5 ms): for a virtual machine or a busy one; pair with --rt-priority (default: -Dhilbench.wakeGuardUs, else 200).")
+    String wakeGuardUs;
+
     @Option(names = "--rt-priority", paramLabel = "N",
             description = "Paced modes: run the step loop's thread SCHED_FIFO at priority N (1-99); needs CAP_SYS_NICE, else the slice is used "
                     + "and said (default: off).")
@@ -106,9 +112,24 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("bench serve: " + e.getMessage());
             return BenchCommand.USAGE;
         }
+        boolean guardAuto = wakeGuardUs != null && wakeGuardUs.trim().equalsIgnoreCase("auto");
+        long guardNs = -1;
+        if (wakeGuardUs != null && !guardAuto) {
+            try {
+                guardNs = Long.parseLong(wakeGuardUs.trim()) * 1000L;
+            } catch (NumberFormatException e) {
+                guardNs = -1;
+            }
+            if (guardNs < 0) {
+                err.println("bench serve: --wake-guard-us must be a number of microseconds >= 0 or auto, was '" + wakeGuardUs + "'");
+                return BenchCommand.USAGE;
+            }
+        }
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
                 BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort).withStepMs(stepMs));
         bench.emulator().loopScheduling(scheduling);
+        if (guardAuto) bench.emulator().wakeGuardAuto();
+        else if (guardNs >= 0) bench.emulator().wakeGuardNs(guardNs);
         err.println("bench serve: starting Modbus TCP on " + planned(r.modbus() == null ? null : r.modbus().bindAddress(), modbusPort, r.modbus() == null ? 0 : r.modbus().port())
                 + " and OPC UA on " + planned(r.opcua() == null ? null : r.opcua().bindAddress(), opcuaPort, r.opcua() == null ? 0 : r.opcua().port())
                 + " (the OPC UA server makes its certificate on first use: up to a minute on a busy machine)…");
@@ -171,7 +192,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println("pace " + pacing + ", step " + bench.emulator().config().stepMs() + " ms, plant model " + r.plant().model()
                 + (noLinkProxies ? ", no link proxies" : ", link proxies on"));
-        out.println("step loop: " + bench.emulator().loopSchedulingDescription(Duration.ofSeconds(5)));
+        out.println("step loop: " + bench.emulator().loopSchedulingDescription(Duration.ofSeconds(5))
+                + "; wake-up guard " + bench.emulator().wakeGuardDescription());
         printSummary(out, r);
         out.println("serving; Ctrl-C to stop" + (pacing.paced() ? "; lateness every " + LATENESS_EVERY_S + " s on stderr" : ""));
         out.flush();

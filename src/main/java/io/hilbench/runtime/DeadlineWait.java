@@ -14,14 +14,45 @@ import java.util.function.LongSupplier;
  * guard, and cuts the guard off every longer delay. The cost is CPU: at most {@code guard} of spinning per step
  * (200 µs per 10 ms step is at most 2 % of one core; {@link #spunNs()} counts it). {@code guard = 0} is the plain park.
  *
+ * <p><b>Adaptive guard</b> ({@link #adaptive}, {@code --wake-guard-us auto}, {@code -Dhilbench.wakeGuardUs=auto}): on a
+ * virtual machine the wake-up delay's tail is set by the host, not by the guest's load (BENCHMARKS.md, session 13: on
+ * the 2-core Firecracker VM a SCHED_FIFO loop thread, which no guest thread can keep off a core, still woke 1.2–3.6 ms
+ * late at p99 beside two browsers). No fixed guard fits every host, so the wait measures its own parks' oversleep (the
+ * time from a park's target to the first clock read after it), keeps the last {@value #WINDOW} of them, and every
+ * {@value #RECOMPUTE_EVERY} parks sets the guard to the window's {@value #QUANTILE_PERMILLE}‰ quantile × 5/4 + 100 µs,
+ * within [{@code minGuard}, {@code maxGuard}]. The maximum bounds the CPU the spin may take ({@code maxGuard} per step).
+ * The estimate reads only oversleeps of parks that were to end inside the guard's reach (the last park of a wait), so
+ * a stop request's short parks do not count. Allocation-free after construction.
+ *
  * <p>Only the paced modes wait here; lockstep waits for the controller's Ack and never for a deadline, so its trace does
  * not depend on this. Not thread-safe: the step loop's own object.
  */
 final class DeadlineWait {
     /** The default guard: {@code -Dhilbench.wakeGuardUs=N} overrides it (0 parks only, as before). */
-    static final long DEFAULT_GUARD_NS = Math.max(0L, Long.getLong("hilbench.wakeGuardUs", 200L)) * 1_000L;
+    static final long DEFAULT_GUARD_NS = defaultGuardNs();
+
+    private static long defaultGuardNs() {
+        String v = System.getProperty("hilbench.wakeGuardUs", "200").trim();
+        if (v.equalsIgnoreCase("auto")) return 200_000L;   // the adaptive guard's start
+        try {
+            return Math.max(0L, Long.parseLong(v)) * 1_000L;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dhilbench.wakeGuardUs must be a number of µs or auto, was '" + v + "'");
+        }
+    }
     /** The longest single park (a stop request is seen at least this often). */
     static final long MAX_PARK_NS = 50_000_000L;
+    /** Adaptive guard: the oversleeps kept (the last this many parks, 10 s at 10 ms steps). */
+    static final int WINDOW = 1024;
+    /** Adaptive guard: recomputed after this many parks. */
+    static final int RECOMPUTE_EVERY = 128;
+    /** Adaptive guard: the window's quantile it follows, per mille (998: the 3rd largest of 1024). */
+    static final int QUANTILE_PERMILLE = 998;
+    /** Adaptive guard: the margin over the scaled quantile. */
+    static final long MARGIN_NS = 100_000L;
+
+    /** Whether {@code -Dhilbench.wakeGuardUs=auto} asks for the adaptive guard. */
+    static final boolean DEFAULT_ADAPTIVE = "auto".equalsIgnoreCase(System.getProperty("hilbench.wakeGuardUs", "").trim());
 
     /** Parks the calling thread for about {@code ns}. */
     interface Parker {
@@ -32,6 +63,11 @@ final class DeadlineWait {
     private final LongSupplier clock;
     private final Parker parker;
     private volatile long spunNs;   // written by the loop only, read by benchmarks
+    // adaptive guard (off when maxGuardNs == 0): the last WINDOW oversleeps (ns, capped), their count, a sort buffer
+    private volatile long minGuardNs, maxGuardNs;
+    private final long[] oversleeps = new long[WINDOW];
+    private final long[] sorted = new long[WINDOW];
+    private long parksSeen;
 
     DeadlineWait(long guardNs, LongSupplier clock, Parker parker) {
         if (guardNs < 0) throw new IllegalArgumentException("guard must be >= 0 ns, was " + guardNs);
@@ -47,9 +83,47 @@ final class DeadlineWait {
 
     long guardNs() { return guardNs; }
 
+    /** A fixed guard (ends the adaptive one). */
     void guardNs(long ns) {
         if (ns < 0) throw new IllegalArgumentException("guard must be >= 0 ns, was " + ns);
+        this.maxGuardNs = 0;
         this.guardNs = ns;
+    }
+
+    /**
+     * The adaptive guard between {@code minNs} and {@code maxNs}, starting at {@code minNs}; its window starts empty.
+     * Takes effect at the loop's next wait (the loop thread reads the fields; a benchmark may switch modes mid-run).
+     */
+    void adaptive(long minNs, long maxNs) {
+        if (minNs < 0 || maxNs <= 0 || minNs > maxNs)
+            throw new IllegalArgumentException("adaptive guard needs 0 <= min <= max, max > 0; was " + minNs + ".." + maxNs + " ns");
+        this.minGuardNs = minNs;
+        this.guardNs = minNs;
+        this.parksSeen = 0;
+        this.maxGuardNs = maxNs;
+    }
+
+    /** Whether the guard adapts to the measured oversleep. */
+    boolean isAdaptive() { return maxGuardNs > 0; }
+
+    /** The adaptive guard's bounds as "min..max µs", or the fixed guard. */
+    String describe() {
+        long max = maxGuardNs;
+        return max > 0 ? "adaptive " + minGuardNs / 1000 + ".." + max / 1000 + " us (now " + guardNs / 1000 + " us)" : guardNs / 1000 + " us";
+    }
+
+    /** One park's oversleep seen: kept in the window, and every RECOMPUTE_EVERY parks the guard follows the window. */
+    private void observeOversleep(long ns) {
+        long max = maxGuardNs;
+        if (max <= 0) return;
+        oversleeps[(int) (parksSeen % WINDOW)] = Math.min(Math.max(ns, 0L), 10 * max);
+        parksSeen++;
+        if (parksSeen % RECOMPUTE_EVERY != 0) return;
+        int n = (int) Math.min(parksSeen, WINDOW);
+        System.arraycopy(oversleeps, 0, sorted, 0, n);
+        java.util.Arrays.sort(sorted, 0, n);
+        long q = sorted[Math.min(n - 1, (int) ((long) n * QUANTILE_PERMILLE / 1000))];
+        guardNs = Math.max(minGuardNs, Math.min(max, q * 5 / 4 + MARGIN_NS));
     }
 
     /** Nanoseconds spent spinning so far (the CPU the guard costs). */
@@ -63,15 +137,22 @@ final class DeadlineWait {
     long until(long deadlineNs, BooleanSupplier stopped) {
         long spinFrom = Long.MIN_VALUE;
         long guardNs = this.guardNs;
+        long parkTarget = Long.MIN_VALUE;   // the clock time the last park (one aimed inside the guard) should end at
         while (!stopped.getAsBoolean()) {
             long now = clock.getAsLong();
+            if (parkTarget != Long.MIN_VALUE) {
+                observeOversleep(now - parkTarget);
+                parkTarget = Long.MIN_VALUE;
+            }
             long left = deadlineNs - now;
             if (left <= 0) {
                 if (spinFrom != Long.MIN_VALUE) spunNs += now - spinFrom;
                 return now;
             }
             if (left > guardNs) {
-                parker.park(Math.min(left - guardNs, MAX_PARK_NS));
+                long parkNs = Math.min(left - guardNs, MAX_PARK_NS);
+                if (parkNs == left - guardNs) parkTarget = now + parkNs;
+                parker.park(parkNs);
             } else {
                 if (spinFrom == Long.MIN_VALUE) spinFrom = now;
                 Thread.onSpinWait();

@@ -99,6 +99,7 @@ public final class Emulator implements Lifecycle {
         this.plant = plant;
         this.io = io;
         this.config = config;
+        if (DeadlineWait.DEFAULT_ADAPTIVE) wakeGuardAuto();
         this.linkFaults = linkFaults;
         this.catalogue = plant.catalogue();
         this.faults = new FaultSchedule(catalogue, config.seed());
@@ -508,6 +509,19 @@ public final class Emulator implements Lifecycle {
      * itself keeps {@code -Dhilbench.wakeGuardUs}, default 200 µs).
      */
     public void wakeGuardNs(long ns) { deadlineWait.guardNs(ns); }
+
+    /**
+     * The adaptive wake-up guard ({@link DeadlineWait}): follows the measured oversleep of the loop's parks, from 200 µs
+     * up to {@link #maxAutoGuardNs()} (40 % of a step, at most 5 ms). {@code --wake-guard-us auto} or
+     * {@code -Dhilbench.wakeGuardUs=auto}.
+     */
+    public void wakeGuardAuto() { deadlineWait.adaptive(200_000L, maxAutoGuardNs()); }
+
+    /** The adaptive guard's ceiling: 40 % of the step period, at most 5 ms (the CPU the spin may take per step). */
+    public long maxAutoGuardNs() { return Math.max(200_000L, Math.min(5_000_000L, config.stepMs() * 400_000L)); }
+
+    /** The wake-up guard as said at start: "200 us" or "adaptive 200..4000 us (now 200 us)". */
+    public String wakeGuardDescription() { return deadlineWait.describe(); }
 
     /** Wall time the paced wait has spun so far, ns (its CPU cost; read from another thread it may lag a step). */
     public long wakeSpunNs() { return deadlineWait.spunNs(); }

@@ -70,4 +70,68 @@ class DeadlineWaitTest {
         assertThat(w.until(90_000_000, () -> true)).isEqualTo(Long.MIN_VALUE);
         assertThatThrownBy(() -> new DeadlineWait(-1, t::read, t::park)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A parker whose oversleep follows a script (ns per park), cycling. */
+    private static final class ScriptedTime {
+        long now;
+        final long[] oversleeps;
+        int k;
+
+        ScriptedTime(long... oversleeps) { this.oversleeps = oversleeps; }
+
+        long read() { return now += 1_000; }
+
+        void park(long ns) { now += ns + oversleeps[k++ % oversleeps.length]; }
+    }
+
+    @Test
+    void theAdaptiveGuardFollowsTheOversleepTailAndThenNoWakeUpIsLate() {
+        // one park in 64 oversleeps 1.5 ms, the rest 50 µs: 1.6 % of parks, inside the 99.8 ‰ the guard follows
+        long[] script = new long[64];
+        java.util.Arrays.fill(script, 50_000L);
+        script[17] = 1_500_000L;
+        ScriptedTime t = new ScriptedTime(script);
+        DeadlineWait w = new DeadlineWait(200_000, t::read, t::park);
+        w.adaptive(200_000, 4_000_000);
+        assertThat(w.isAdaptive()).isTrue();
+        long deadline = 0, lateSum = 0;
+        int late = 0;
+        for (int step = 0; step < 2_048; step++) {
+            deadline += 10_000_000;
+            long woke = w.until(deadline, () -> false);
+            assertThat(woke).isGreaterThanOrEqualTo(deadline);
+            if (step >= 1_024 && woke - deadline > 2_000) { late++; lateSum += woke - deadline; }
+            t.now = Math.max(t.now, woke);
+        }
+        // the guard: the 3rd largest of the window (1.5 ms, plus the fake clock's 1 us read) x 5/4 + 100 us
+        assertThat(w.guardNs()).isEqualTo(1_501_000L * 5 / 4 + 100_000);
+        assertThat(late).as("wake-ups later than 2 us once the guard has adapted (sum %d ns)", lateSum).isZero();
+        assertThat(w.describe()).isEqualTo("adaptive 200..4000 us (now 1976 us)");
+    }
+
+    @Test
+    void theAdaptiveGuardStaysWithinItsBoundsAndAFixedGuardEndsIt() {
+        ScriptedTime quiet = new ScriptedTime(10_000L);
+        DeadlineWait w = new DeadlineWait(200_000, quiet::read, quiet::park);
+        w.adaptive(200_000, 4_000_000);
+        long deadline = 0;
+        for (int step = 0; step < 512; step++) w.until(deadline += 10_000_000, () -> false);
+        assertThat(w.guardNs()).as("a quiet host: the floor").isEqualTo(200_000);
+
+        ScriptedTime host = new ScriptedTime(9_000_000L);   // every park 9 ms late: beyond the ceiling
+        DeadlineWait h = new DeadlineWait(200_000, host::read, host::park);
+        h.adaptive(200_000, 4_000_000);
+        deadline = 0;
+        for (int step = 0; step < 512; step++) {
+            long woke = h.until(deadline += 10_000_000, () -> false);
+            host.now = Math.max(host.now, woke);
+            deadline = Math.max(deadline, woke);
+        }
+        assertThat(h.guardNs()).as("the ceiling bounds the spin's CPU").isEqualTo(4_000_000);
+
+        h.guardNs(300_000);
+        assertThat(h.isAdaptive()).isFalse();
+        assertThat(h.describe()).isEqualTo("300 us");
+        assertThatThrownBy(() -> h.adaptive(500_000, 100_000)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
