@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM during a {@code bench run --parallel 2} (issue #17; InterruptedRunTest does the same for a run in one JVM):
- * three 8-plant-minute units (SF-01's two example rows and SU-04), each a child bench run with its own reference
+ * three 8-plant-minute units (SF-01's two example rows and SU-04), run by two workers, each with its own reference
  * controller, two at a time; the signal comes once the first unit is judged, while the second and third run. Then:
  * exit 2, every child bench and every controller process gone, verdicts.json marked interrupted with the verdicts
  * judged before the stop (each unit judged, cut off or never run, none lost and none twice), the judged units' traces
