@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the units of a parallel or sharded {@code bench run} (issue #17 items 1–2) in at most N worker child processes
@@ -269,11 +270,15 @@ final class UnitRuns {
                             tracked.unitEnded(u.folder(), code);
                             codes.put(u.folder(), code);
                             String outcome = describe(dir, code);
+                            // a unit the run could not judge (inconclusive, a bench error, no verdicts): why, on the run's
+                            // own output, so that a CI log names the cause even when the unit's folder is gone by then
+                            String diagnosis = judged(dir, code) ? "" : diagnosis(dir, w != null ? w.err : null);
                             synchronized (done) {
                                 done[0]++;
                                 out.printf(Locale.ROOT, "[%d/%d] %s %s … %s (%.1f s wall, exit %d%s)%n", done[0], units.size(), u.scenario().requirement(),
                                         u.scenario().name() + (RunUnits.NOMINAL.equals(u.corner()) ? "" : " @" + u.corner()), outcome,
                                         (System.nanoTime() - t0) / 1e9, code, died);
+                                out.print(diagnosis);
                                 out.flush();
                             }
                         }
@@ -324,7 +329,7 @@ final class UnitRuns {
         final int number;
         private final java.io.BufferedWriter requests;
         private final java.io.BufferedReader answers;
-        private final Path err;
+        final Path err;
         private Path lastUnit;
 
         private Worker(Process process, int number, Path err) {
@@ -423,6 +428,66 @@ final class UnitRuns {
 
     /** A worker's stderr when it printed any, in the folder of the last unit it ran (the one it died in, if it died). */
     static final String WORKER_ERR = "worker.err";
+
+    /** True when the unit left exactly one record, passed or failed, and an exit code that says so (0 or 1). */
+    static boolean judged(Path dir, int code) {
+        if (code != BenchCommand.OK && code != BenchCommand.FAILED) return false;
+        try {
+            List<VerdictLedger.ScenarioRecord> rs = VerdictLedger.readRecords(dir.resolve(VerdictLedger.FILE));
+            return rs.size() == 1 && (rs.get(0).outcome() == VerdictLedger.ScenarioOutcome.PASSED || rs.get(0).outcome() == VerdictLedger.ScenarioOutcome.FAILED);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Lines of each file a diagnosis shows at most. */
+    static final int DIAGNOSIS_LINES = 30;
+
+    /**
+     * What a unit that was not judged left behind, indented, for the run's output: the end of its console output
+     * ({@value #LOG}: the worker's "bench run: …" lines name a session that could not start), the warnings and errors of
+     * its {@code run.log}, the end of its worker's stderr ({@code workerErr} while the worker lives, else
+     * {@value #WORKER_ERR} in the folder) and of the controller's log slice. Empty when there is nothing.
+     */
+    static String diagnosis(Path dir, Path workerErr) {
+        StringBuilder b = new StringBuilder();
+        section(b, dir.getFileName() + "/" + LOG, tail(dir.resolve(LOG), l -> true));
+        section(b, dir.getFileName() + "/" + RunLog.FILE + " (warnings and errors)", tail(dir.resolve(RunLog.FILE), l -> l.contains(" WARN ") || l.contains(" ERROR ")
+                || l.startsWith("\t") || l.startsWith("Caused by")));
+        Path err = workerErr != null && Files.isRegularFile(workerErr) ? workerErr : dir.resolve(WORKER_ERR);
+        section(b, "the worker's stderr", tail(err, l -> true));
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path c : s.filter(f -> f.getFileName().toString().startsWith("controller") && f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                section(b, dir.getFileName() + "/" + c.getFileName(), tail(c, l -> true));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no folder: the lines above say so
+        }
+        if (b.length() == 0) b.append("    (the unit left no log: ").append(dir).append(" has none)").append(System.lineSeparator());
+        return b.toString();
+    }
+
+    private static void section(StringBuilder b, String title, List<String> lines) {
+        if (lines.isEmpty()) return;
+        b.append("    ").append(title).append(lines.size() == DIAGNOSIS_LINES ? ", its last " + DIAGNOSIS_LINES + " lines" : "").append(':').append(System.lineSeparator());
+        for (String l : lines) b.append("      | ").append(l).append(System.lineSeparator());
+    }
+
+    /** The last {@value #DIAGNOSIS_LINES} lines of {@code f} that {@code keep} accepts; none when it cannot be read. */
+    private static List<String> tail(Path f, java.util.function.Predicate<String> keep) {
+        if (!Files.isRegularFile(f)) return List.of();
+        try {
+            List<String> all = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8).stream().filter(keep).toList();
+            return all.subList(Math.max(0, all.size() - DIAGNOSIS_LINES), all.size());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            try {   // not UTF-8 throughout (a JVM crash's output): as Latin-1, which reads any byte
+                List<String> all = Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1).stream().filter(keep).toList();
+                return all.subList(Math.max(0, all.size() - DIAGNOSIS_LINES), all.size());
+            } catch (IOException again) {
+                return List.of("(" + f.getFileName() + " unreadable: " + again + ")");
+            }
+        }
+    }
 
     private static String describe(Path dir, int code) {
         try {

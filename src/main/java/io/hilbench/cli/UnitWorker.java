@@ -180,6 +180,7 @@ final class UnitWorker {
             return BenchCommand.INCONCLUSIVE;
         } catch (Exception e) {
             out.println("bench run: the bench could not start: " + e);
+            e.printStackTrace(out);   // which part of the start threw: the unit's console output is what a CI failure shows
             BenchSession.closeCurrent();
             return BenchCommand.USAGE;
         }

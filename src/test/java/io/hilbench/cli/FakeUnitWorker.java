@@ -14,7 +14,8 @@ import java.util.Map;
  * A stand-in for {@code bench run --worker} speaking {@link UnitWorker}'s protocol, for {@link UnitRunsWorkersTest}: per
  * request it writes its pid into the unit's console output and one passed record into the unit's verdicts.json, then
  * answers done; a unit whose feature file is named {@code crash…} makes it print a line on stderr and end at once with
- * exit 137 (as a JVM killed by SIGKILL), without an answer.
+ * exit 137 (as a JVM killed by SIGKILL), without an answer; one named {@code unreachable…} is answered exit 3 with no
+ * verdicts, a reason in its console output and a line on stderr (as a worker whose bench session could not start).
  */
 public final class FakeUnitWorker {
     private FakeUnitWorker() {}
@@ -30,6 +31,16 @@ public final class FakeUnitWorker {
                 System.err.println("fake worker: crashing in " + p[2]);
                 System.err.flush();
                 Runtime.getRuntime().halt(137);
+            }
+            if (Path.of(p[2].substring(0, p[2].lastIndexOf(':'))).getFileName().toString().startsWith("unreachable")) {
+                // as a worker whose session could not start: its reason in the unit's console output, no verdicts, exit 3
+                Files.writeString(dir.resolve(UnitRuns.LOG), "bench run: controller unreachable: fake reason in " + p[2] + "\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+                System.err.println("fake worker: a line on stderr in " + p[2]);
+                System.err.flush();
+                System.out.println(UnitWorker.DONE + " 3");
+                System.out.flush();
+                continue;
             }
             VerdictLedger.replaceAll(List.of(new VerdictLedger.ScenarioRecord("scenario of " + p[2], "XX-01", p[2], VerdictLedger.ScenarioOutcome.PASSED,
                     60_000, 10, List.of(), null, Map.of())), dir);

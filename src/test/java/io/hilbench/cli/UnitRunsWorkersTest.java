@@ -53,6 +53,23 @@ class UnitRunsWorkersTest {
     }
 
     @Test
+    void aUnitThatWasNotJudgedHasItsLogsOnTheRunsOutput() throws Exception {
+        // a CI failure showed only "no verdicts (see 01-SU-04/unit.log)": the folder was gone with JUnit's temporary folder
+        List<RunUnits.Unit> units = List.of(unit(0, "a.feature", 30), unit(1, "unreachable.feature", 20));
+        var printed = new ByteArrayOutputStream();
+        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 1, fakeWorker(), tmp, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new UnitRuns.Live(), () -> true);
+        assertThat(o.records()).extracting(VerdictLedger.ScenarioRecord::outcome)
+                .containsExactly(VerdictLedger.ScenarioOutcome.PASSED, VerdictLedger.ScenarioOutcome.INCONCLUSIVE);
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("02-XX-01/unit.log:").contains("| bench run: controller unreachable: fake reason in features/unreachable.feature:3")
+                .contains("the worker's stderr:").contains("| fake worker: a line on stderr in features/unreachable.feature:3");
+        // a judged unit's logs are not repeated
+        assertThat(out).doesNotContain("01-XX-01/unit.log:");
+        assertThat(o.records().get(1).error()).contains("controller unreachable: fake reason");
+    }
+
+    @Test
     void twoLanesServeFiveUnitsWithTwoWorkersLongestFirst() throws Exception {
         List<RunUnits.Unit> units = new ArrayList<>();
         for (int i = 0; i < 5; i++) units.add(unit(i, "u" + i + ".feature", 10 + i));

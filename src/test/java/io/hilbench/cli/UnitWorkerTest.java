@@ -2,6 +2,7 @@ package io.hilbench.cli;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,10 @@ class UnitWorkerTest {
 
     @TempDir
     static Path tmp;
+
+    /** A failure keeps the runs' logs (unit.log, run.log, worker stderr, controller logs) under target/failed-runs/. */
+    @RegisterExtension
+    static final KeepRunLogsOnFailure keepLogs = new KeepRunLogsOnFailure(() -> tmp);
 
     private static final List<ProcessHandle> started = new ArrayList<>();
 
