@@ -494,7 +494,10 @@ final class UnitRuns {
             List<VerdictLedger.ScenarioRecord> rs = VerdictLedger.readRecords(dir.resolve(VerdictLedger.FILE));
             return rs.isEmpty() ? "no verdict" : String.join(", ", rs.stream().map(r -> r.outcome().label()).toList());
         } catch (IOException e) {
-            return "no verdicts (" + (code == BenchCommand.USAGE ? "the bench could not start; " : "") + "see " + dir.getFileName() + "/" + LOG + ")";
+            // the worker's own last word on the unit (a start that threw, a controller unreachable, a folder unwritable):
+            // every exit 2 used to read "the bench could not start", whatever had happened
+            String why = lastBenchLine(dir.resolve(LOG));
+            return "no verdicts (" + (why.isEmpty() ? "" : why + "; ") + "see " + dir.getFileName() + "/" + LOG + ")";
         }
     }
 

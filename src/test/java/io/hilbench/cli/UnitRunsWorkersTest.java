@@ -64,6 +64,8 @@ class UnitRunsWorkersTest {
         String out = printed.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("02-XX-01/unit.log:").contains("| bench run: controller unreachable: fake reason in features/unreachable.feature:3")
                 .contains("the worker's stderr:").contains("| fake worker: a line on stderr in features/unreachable.feature:3");
+        // the unit's line names the worker's reason (every exit 2 used to read "the bench could not start")
+        assertThat(out).contains("… no verdicts (controller unreachable: fake reason in features/unreachable.feature:3; see 02-XX-01/unit.log)");
         // a judged unit's logs are not repeated
         assertThat(out).doesNotContain("01-XX-01/unit.log:");
         assertThat(o.records().get(1).error()).contains("controller unreachable: fake reason");
