@@ -103,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
     Path operatorFile;
 
     @Option(names = "--parallel", paramLabel = "N|auto", arity = "0..1", fallbackValue = "auto",
-            description = "Run N scenarios at once, each in its own child bench run with its own plant, servers on free ports and reference controller;"
+            description = "Run N scenarios at once in N worker processes, each keeping its own plant, servers on free ports and reference controller"
+                    + " from one scenario to the next (longest budget first, the next one to whichever worker is free);"
                     + " one report folder and one evidence bundle at the end, verdicts and traces identical to a sequential run."
                     + " --parallel alone (auto): min(cores, (memory - 1 GiB) / 1 GiB), at least 1. Without --parallel: one at a time, in this JVM.")
     String parallel;
@@ -129,6 +130,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "FILE:LINE", hidden = true,
             description = "Internal (a parallel or sharded run's child): run the one scenario at FILE:LINE; no report pages, no evidence bundle.")
     String unit;
+
+    @Option(names = "--worker", hidden = true,
+            description = "Internal (a parallel or sharded run's worker): run the units the parent writes on stdin, one after another on one bench session; no report pages, no evidence bundle.")
+    boolean worker;
+
     @Option(names = "--corners", description = "Run the selected scenarios at every parameter corner of the rig (rig.yaml corners:, nominal first): corner x scenario is the unit; every verdict records its corner.")
     boolean allCorners;
 
@@ -174,7 +180,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             Pacing pacing = Pacing.parse(pace != null ? pace : certification ? "realtime" : "lockstep");
-            shardSel = unit != null ? null : shard != null ? RunUnits.Shard.parse(shard) : RunUnits.Shard.fromEnv(System.getenv()).orElse(null);
+            shardSel = unit != null || worker ? null : shard != null ? RunUnits.Shard.parse(shard) : RunUnits.Shard.fromEnv(System.getenv()).orElse(null);
             if (shardPortStride < 0) throw new IllegalArgumentException("--shard-port-stride must be 0 or more, was " + shardPortStride);
             int offset = portOffset + (shardSel == null ? 0 : shardSel.index() * shardPortStride);
             BenchOptions.ControllerKind kind = BenchOptions.ControllerKind.parse(controller);
@@ -188,13 +194,15 @@ public final class RunCommand implements Callable<Integer> {
             Path featuresDir = ScenarioRunner.resolveFeatures(features);
             Requirements.load(featuresDir);
             // claimed atomically now (never shared with another run); a dry run writes nothing, so claims nothing
-            Path reportDir = dryRun ? (report != null ? report : Path.of("reports", r.name() + "-dry-run")) : claimReportFolder(r.name(), err);
+            // a worker writes only into the unit folders its parent names: the run's folder is the parent's, never claimed here
+            Path reportDir = dryRun ? (report != null ? report : Path.of("reports", r.name() + "-dry-run"))
+                    : worker ? workerReportFolder() : claimReportFolder(r.name(), err);
             if (reportDir == null) return BenchCommand.USAGE;
             corners = corners(r);
             options = new BenchOptions(rig, featuresDir, kind, variant, pacing, seed, reportDir, plantParams.values, offset, corners.get(0));
             // the signing key and the operator's fields are checked before any scenario runs: a bad key is a usage error, not a lost run
             // (a dry run signs nothing: no installation key is created for it)
-            signer = dryRun || unit != null ? null
+            signer = dryRun || unit != null || worker ? null
                     : signKey != null ? EvidenceKeys.fromPkcs8Pem(signKey) : EvidenceKeys.installationKey(keyStore != null ? keyStore : EvidenceKeys.defaultStore());
             operator = operatorFields();
             if (certification || dryRun) {
@@ -227,6 +235,8 @@ public final class RunCommand implements Callable<Integer> {
             err.println("bench run: unknown variant '" + options.variant() + "' (known: " + String.join(", ", Variant.names()) + ")");
             return BenchCommand.USAGE;
         }
+        // a worker of a parallel or sharded run (UnitWorker): its units' output goes to their folders, its stdout is the parent's channel
+        if (worker) return UnitWorker.serve(options, tags);
         out.println("bench run: rig " + rig + ", " + options.controller().label() + " controller"
                 + (options.variant() == null ? "" : " variant " + options.variant()) + ", " + options.pacing()
                 + (tags == null ? "" : ", tags " + tags) + ", features " + options.featuresDir()
@@ -557,6 +567,12 @@ public final class RunCommand implements Callable<Integer> {
     record UnitPlan(boolean active, List<RunUnits.Unit> all, List<RunUnits.Unit> mine, RunUnits.Shard shard, int parallel, double resetAllowanceMin) {}
 
     private UnitPlan unitPlan(BenchOptions options, io.hilbench.rig.Rig r, java.util.List<String> corners, PrintWriter err) throws IOException {
+        if (worker) {
+            if (unit != null || parallel != null || shard != null || corners.size() > 1 || dryRun || profile != null) {
+                throw new IllegalArgumentException("--worker is a worker's own option: not with --unit, --parallel, --shard, --corners, --dry-run or --profile");
+            }
+            return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
+        }
         if (unit != null) {
             if (parallel != null || shard != null) throw new IllegalArgumentException("--unit is a child run's own option: not with --parallel or --shard");
             unitFeature();
@@ -588,6 +604,12 @@ public final class RunCommand implements Callable<Integer> {
             // below
         }
         throw new IllegalArgumentException("--parallel wants a whole number of 1 or more, or auto; was '" + v + "'");
+    }
+
+    /** A worker's base report folder: the parent's run folder, given with --report (the worker writes none of its own files there). */
+    private Path workerReportFolder() {
+        if (report == null) throw new IllegalArgumentException("--worker needs --report (the run's folder)");
+        return report;
     }
 
     private Path unitFeature() {

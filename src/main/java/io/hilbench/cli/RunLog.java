@@ -65,6 +65,25 @@ final class RunLog implements AutoCloseable {
     }
 
     /**
+     * The terminal's log appenders let through WARN and ERROR only, for the rest of this JVM's life: a parallel run's
+     * worker ({@link UnitWorker}), whose INFO lines belong in its units' run.log, and whose stderr outside a unit is
+     * kept only when it says something.
+     */
+    static void terminalWarnOnlyForGood() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return;
+        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> a = it.next();
+            if (!(a instanceof ch.qos.logback.core.ConsoleAppender)) continue;
+            ThresholdFilter warn = new ThresholdFilter();
+            warn.setLevel(Level.WARN.levelStr);
+            warn.setContext(ctx);
+            warn.start();
+            a.addFilter(warn);
+        }
+    }
+
+    /**
      * Ends run.log (the terminal stays quiet until {@link #close()}): called before the evidence bundle hashes and copies
      * the report folder, so the file the manifest hashes is the file the bundle holds.
      */

@@ -21,26 +21,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Runs the units of a parallel or sharded {@code bench run} (issue #17 items 1–2), each in its own child process —
- * {@code bench run --unit FILE:LINE} with its own plant, its own servers on free ports and its own reference-controller
- * process — at most N at a time, longest budget first, and joins their folders into the run's report folder.
+ * Runs the units of a parallel or sharded {@code bench run} (issue #17 items 1–2) in at most N worker child processes
+ * ({@code bench run --worker}, {@link UnitWorker}), each with its own plant, its own servers on free ports and its own
+ * reference-controller process, kept from one unit to the next; the units are handed out longest budget first, the
+ * next one to whichever worker is free; then their folders are joined into the run's report folder.
  *
  * <p><b>Why child processes, not threads.</b> The scenario layer keeps one bench per JVM: the running
  * {@code BenchSession}, the {@code VerdictLedger}, the {@code BenchOptions} the Cucumber glue reads and the run board
  * are static (Cucumber instantiates the glue itself and can only reach the bench through them), and Cucumber's
  * plugins write one file set per launcher request. Running scenarios on threads in one JVM would mean making all of
- * that per-thread, and every verdict would then depend on that being complete. A child {@code bench run} of one
- * scenario is exactly the code a sequential run executes for that scenario (a fresh plant run, the controller reset to
- * initial), so its trace and verdicts are the sequential run's, byte for byte (BENCHMARKS.md, "Parallel and sharded
- * runs"). The price is a JVM and a controller start per scenario (a few seconds each).
+ * that per-thread, and every verdict would then depend on that being complete. A worker runs its units exactly as a
+ * sequential run runs its scenarios (one session; per scenario a fresh plant run, the controller reset to initial),
+ * so every trace and verdict is the sequential run's, byte for byte (BENCHMARKS.md, "Parallel and sharded runs" and
+ * "Lanes"). The price is a JVM and a controller start per worker, not per unit (until session 12 every unit had its own
+ * child JVM and controller: 1.5x the sequential run's CPU for the whole suite).
  *
  * <p><b>Layout</b> of the joined folder, the same for a parallel run, a shard and a merge of shards: {@code verdicts.json}
  * (every unit's records in the features' order, totals counted again by the ledger's writer), {@code traces/} and
  * {@code judged/} (the units' files, none may come twice), and one folder per unit, {@code NN-REQ/} numbered in the
  * features' order of the whole run (so a shard's folders keep their numbers in a merge), with the unit's Cucumber
- * files, its controller log and its console output ({@value #LOG}).
+ * files, its {@code run.log}, its slice of the reference controller's log (the lines written while the unit ran; the
+ * unit that started the worker's session also has the controller's start) and its console output ({@value #LOG}).
  */
 final class UnitRuns {
     /** The console output of a unit's child run, in its folder. */
@@ -90,10 +94,10 @@ final class UnitRuns {
     }
 
     /**
-     * Runs {@code units} (each a child {@code bench run --unit}) at most {@code parallel} at a time, longest first, into
+     * Runs {@code units} in at most {@code parallel} workers, longest first, the next to whichever worker is free, into
      * {@code reportDir}, and joins them (class comment).
      *
-     * @param commonArgs the child's arguments after {@code run} other than --unit and --report (rig, features, controller …)
+     * @param commonArgs the worker's arguments after {@code run} other than --worker and --report (rig, features, controller …)
      * @param out        one line per finished unit
      */
     static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
@@ -102,9 +106,9 @@ final class UnitRuns {
     }
 
     /**
-     * The units' child processes while a run goes on, for the run's signal hook (issue #17: SIGINT/SIGTERM during a
-     * parallel run): which units started, which finished, and the live processes. Once {@link #stop()} is called no
-     * unit starts, and a unit whose child ends afterwards counts as cut off (its child was stopped, or ended with the
+     * The units and their workers while a run goes on, for the run's signal hook (issue #17: SIGINT/SIGTERM during a
+     * parallel run): which units started, which finished, and the live worker processes. Once {@link #stop()} is called
+     * no unit starts, and a unit that ends afterwards counts as cut off (its worker was stopped, or ended with the
      * signal), never as finished.
      */
     static final class Live {
@@ -126,9 +130,13 @@ final class UnitRuns {
             processes.add(p);
         }
 
-        /** The unit's child ended with {@code code}: finished unless the run is stopping. */
-        synchronized void ended(String folder, Process p, int code) {
+        /** A worker's process ended (or was closed). */
+        synchronized void remove(Process p) {
             processes.remove(p);
+        }
+
+        /** The unit ended with {@code code}: finished unless the run is stopping. */
+        synchronized void unitEnded(String folder, int code) {
             if (!stopping) {
                 finished.add(folder);
                 codes.put(folder, code);
@@ -151,9 +159,9 @@ final class UnitRuns {
     }
 
     /**
-     * Stops a parallel run's children (the run was signalled): no unit starts any more, every running child gets
-     * SIGTERM (its own bench marks its unit folder interrupted and stops its controller, as a sequential run does) and
-     * is waited for, at most {@code waitS} seconds, then killed with its descendants. The finished units are joined
+     * Stops a parallel run's workers (the run was signalled): no unit starts any more, every running worker gets
+     * SIGTERM (its shutdown hooks close its bench session and stop its controller) and is waited for, at most
+     * {@code waitS} seconds, then killed with its descendants. The finished units are joined
      * into {@code reportDir} (their records returned in the features' order); {@code cutOff} and {@code neverRan} get
      * the names of the units that were running and of those that never started.
      */
@@ -192,73 +200,94 @@ final class UnitRuns {
     static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
                        PrintStream out, Live tracked, java.util.function.BooleanSupplier mayJoin) throws IOException, InterruptedException {
         String javaBin = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> worker = new ArrayList<>(List.of(javaBin));
+        worker.addAll(unitJvmOptions(System.getenv()));
+        worker.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run", "--worker", "--report", reportDir.toString()));
+        worker.addAll(commonArgs);
+        return runWorkers(units, resetAllowanceMin, parallel, worker, reportDir, out, tracked, mayJoin);
+    }
+
+    /**
+     * The scheduling behind {@link #run}: at most {@code parallel} workers, each started with {@code workerCommand}
+     * (a {@code bench run --worker}, or a test's stand-in speaking {@link UnitWorker}'s protocol), the units handed out
+     * longest budget first, the next one to whichever worker is free (list scheduling in LPT order, Graham 1969). A
+     * worker whose JVM ends inside a unit leaves that unit to be recorded from its folder (an error when it holds no
+     * verdict, {@link #join}) and the next unit of its lane gets a new worker.
+     */
+    static Outcome runWorkers(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> workerCommand, Path reportDir,
+                              PrintStream out, Live tracked, java.util.function.BooleanSupplier mayJoin) throws IOException, InterruptedException {
         Map<String, Integer> codes = new ConcurrentHashMap<>();
         List<Process> live = java.util.Collections.synchronizedList(new ArrayList<>());
-        // the children end with the parent (a signal, an exception): never a controller or bench left running
+        // the workers end with the parent (a signal, an exception): never a controller or bench left running
         Thread reaper = new Thread(() -> {
             synchronized (live) {
                 live.forEach(Process::destroy);
             }
         }, "bench-unit-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
-            Thread t = new Thread(r, "bench-unit");
+        int lanes = Math.max(1, Math.min(parallel, units.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(lanes, r -> {
+            Thread t = new Thread(r, "bench-unit-lane");
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.ConcurrentLinkedQueue<RunUnits.Unit> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(RunUnits.longestFirst(units, resetAllowanceMin));
         int[] done = {0};
-        // class data archives (SharedClassArchive): the first unit's bench JVM and the first controller write them, the
-        // later units and their controllers map them; one folder for the run, handed to the units, deleted at the end
+        java.util.concurrent.atomic.AtomicInteger workersStarted = new java.util.concurrent.atomic.AtomicInteger();
+        // the reference controllers' class data archive (SharedClassArchive): one folder for the run, handed to the
+        // workers; the first worker's first controller writes it when it exits (a corner's new session, a worker's end),
+        // later controllers map it. The workers' own JVMs start once per lane: an archive of them, written only when one
+        // exits, would serve no later worker of the run, so none is made.
         Path cdsFolder = io.hilbench.scenario.SharedClassArchive.enabledBy(System.getenv()) ? io.hilbench.scenario.SharedClassArchive.newFolder() : null;
-        io.hilbench.scenario.SharedClassArchive unitArchive = new io.hilbench.scenario.SharedClassArchive(cdsFolder, "unit", true);
-        // the archives are made by the last unit of the first wave (longest first: the shortest of them, so the later
-        // units find them ready soonest); the earlier ones neither make nor, the archives not being ready, use them
-        int dumper = Math.min(Math.max(1, parallel), units.size()) - 1;
-        int[] submitted = {0};
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (RunUnits.Unit u : RunUnits.longestFirst(units, resetAllowanceMin)) {
-                int index = submitted[0]++;   // the pool starts them in this order
+            for (int lane = 0; lane < lanes; lane++) {
                 futures.add(pool.submit(() -> {
-                    Path dir = reportDir.resolve(u.folder());
-                    Path log = reportDir.resolve(u.folder() + ".log");
-                    List<String> cmd = new ArrayList<>(List.of(javaBin));
-                    cmd.addAll(unitJvmOptions(System.getenv()));
-                    io.hilbench.scenario.SharedClassArchive.Lease lease = unitArchive.lease(index >= dumper);
-                    cmd.addAll(lease.options());
-                    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run",
-                            "--unit", u.selector(), "--report", dir.toString()));
-                    cmd.addAll(commonArgs);
-                    // a unit at a parameter corner (issue #17 item 3) runs its child at that corner; nominal adds nothing
-                    if (!RunUnits.NOMINAL.equals(u.corner())) cmd.addAll(List.of("--corner", u.corner()));
-                    long t0 = System.nanoTime();
-                    if (!tracked.begin(u.folder())) {   // the run is stopping: this unit never runs
-                        unitArchive.ended(lease, false, null);
-                        return null;
-                    }
-                    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-                    if (cdsFolder != null) {
-                        pb.environment().put(io.hilbench.scenario.SharedClassArchive.DIR_ENV, cdsFolder.toString());
-                        if (index < dumper) pb.environment().put(io.hilbench.scenario.SharedClassArchive.DUMP_ENV, "no");
-                    }
-                    Process p = unitArchive.start(pb, lease);
-                    live.add(p);
-                    tracked.add(p);
-                    int code = p.waitFor();
-                    // exit codes below 128 are the bench's own (passed, failed, inconclusive, usage); above, a signal
-                    unitArchive.ended(lease, code < 128 && !tracked.stopping(), System.getProperty("java.class.path"));
-                    live.remove(p);
-                    tracked.ended(u.folder(), p, code);
-                    if (tracked.stopping()) return null;   // stopped by the run's signal hook, which joins what finished
-                    codes.put(u.folder(), code);
-                    if (Files.isDirectory(dir)) Files.move(log, dir.resolve(LOG), StandardCopyOption.REPLACE_EXISTING);
-                    String outcome = describe(dir, code);
-                    synchronized (done) {
-                        done[0]++;
-                        out.printf(Locale.ROOT, "[%d/%d] %s %s … %s (%.1f s wall, exit %d)%n", done[0], units.size(), u.scenario().requirement(),
-                                u.scenario().name() + (RunUnits.NOMINAL.equals(u.corner()) ? "" : " @" + u.corner()), outcome,
-                                (System.nanoTime() - t0) / 1e9, code);
-                        out.flush();
+                    Worker w = null;
+                    try {
+                        RunUnits.Unit u;
+                        while ((u = queue.poll()) != null) {
+                            if (!tracked.begin(u.folder())) return null;   // the run is stopping: this unit never runs
+                            if (w == null) {
+                                int k = workersStarted.incrementAndGet();
+                                w = Worker.start(workerCommand, k, cdsFolder, reportDir);
+                                live.add(w.process);
+                                tracked.add(w.process);
+                            }
+                            Path dir = reportDir.resolve(u.folder());
+                            long t0 = System.nanoTime();
+                            int code = w.run(u, dir);
+                            String died = "";
+                            if (code == Worker.DIED) {
+                                // its JVM ended inside this unit: the unit is recorded from what it left, the lane's next unit gets a new worker
+                                code = w.ended(dir);
+                                live.remove(w.process);
+                                tracked.remove(w.process);
+                                died = "; its worker " + w.number + " ended (exit " + w.process.exitValue() + "), the next unit gets a new one";
+                                w = null;
+                            }
+                            if (tracked.stopping()) return null;   // stopped by the run's signal hook, which joins what finished
+                            tracked.unitEnded(u.folder(), code);
+                            codes.put(u.folder(), code);
+                            String outcome = describe(dir, code);
+                            // a unit the run could not judge (inconclusive, a bench error, no verdicts): why, on the run's
+                            // own output, so that a CI log names the cause even when the unit's folder is gone by then
+                            String diagnosis = judged(dir, code) ? "" : diagnosis(dir, w != null ? w.err : null);
+                            synchronized (done) {
+                                done[0]++;
+                                out.printf(Locale.ROOT, "[%d/%d] %s %s … %s (%.1f s wall, exit %d%s)%n", done[0], units.size(), u.scenario().requirement(),
+                                        u.scenario().name() + (RunUnits.NOMINAL.equals(u.corner()) ? "" : " @" + u.corner()), outcome,
+                                        (System.nanoTime() - t0) / 1e9, code, died);
+                                out.print(diagnosis);
+                                out.flush();
+                            }
+                        }
+                    } finally {
+                        if (w != null) {
+                            w.close();
+                            live.remove(w.process);
+                            tracked.remove(w.process);
+                        }
                     }
                     return null;
                 }));
@@ -267,12 +296,15 @@ final class UnitRuns {
                 try {
                     f.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IOException("a unit could not be started: " + e.getCause(), e.getCause());
+                    throw new IOException("a worker could not be started or served: " + e.getCause(), e.getCause());
                 }
             }
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
+            synchronized (live) {
+                live.forEach(Process::destroy);
+            }
             io.hilbench.scenario.SharedClassArchive.deleteFolder(cdsFolder);
             try {
                 Runtime.getRuntime().removeShutdownHook(reaper);
@@ -284,12 +316,188 @@ final class UnitRuns {
         return new Outcome(join(units, reportDir, codes), Map.copyOf(codes));
     }
 
+    /**
+     * One worker ({@link UnitWorker}): started once, handed one unit at a time on its stdin, answering on its stdout when
+     * the unit is done. Its stderr (what its JVM prints outside a unit: nothing, normally) waits in the report folder as
+     * {@code .worker-K.err} and goes into the folder of its last unit when it ends (the unit it died in, if it died),
+     * or is deleted when empty.
+     */
+    private static final class Worker {
+        /** {@link #run}'s answer when the worker's JVM ended before it said the unit was done. */
+        static final int DIED = Integer.MIN_VALUE;
+        final Process process;
+        final int number;
+        private final java.io.BufferedWriter requests;
+        private final java.io.BufferedReader answers;
+        final Path err;
+        private Path lastUnit;
+
+        private Worker(Process process, int number, Path err) {
+            this.process = process;
+            this.number = number;
+            this.err = err;
+            this.requests = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            this.answers = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static Worker start(List<String> command, int number, Path cdsFolder, Path reportDir) throws IOException {
+            Path err = reportDir.resolve(".worker-" + number + ".err");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(err.toFile()));
+            if (cdsFolder != null) {
+                pb.environment().put(io.hilbench.scenario.SharedClassArchive.DIR_ENV, cdsFolder.toString());
+                // one controller of the run writes the archive (the first worker's first); the others map it once it is ready
+                if (number > 1) pb.environment().put(io.hilbench.scenario.SharedClassArchive.DUMP_ENV, "no");
+            }
+            return new Worker(pb.start(), number, err);
+        }
+
+        /** Runs {@code u} into {@code dir}: its exit code, or {@link #DIED}. */
+        int run(RunUnits.Unit u, Path dir) throws IOException {
+            lastUnit = dir;
+            try {
+                requests.write(UnitWorker.request(u.corner(), u.selector(), dir));
+                requests.newLine();
+                requests.flush();
+            } catch (IOException gone) {
+                return DIED;
+            }
+            String line;
+            while ((line = answers.readLine()) != null) {
+                if (line.startsWith(UnitWorker.DONE + " ")) {
+                    try {
+                        return Integer.parseInt(line.substring(UnitWorker.DONE.length() + 1).trim());
+                    } catch (NumberFormatException e) {
+                        throw new IOException("worker " + number + " answered '" + line + "'");
+                    }
+                }
+                // anything else its JVM printed on stdout (a VM warning): kept in the unit's console output
+                try {
+                    Files.writeString(dir.resolve(LOG), "worker stdout: " + line + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException ignored) {
+                    // the unit's folder is gone: the line is lost, the unit's record says why
+                }
+            }
+            return DIED;
+        }
+
+        /** The unit's exit code when the worker ended inside it (waits for its JVM): never a pass, never inconclusive. */
+        int ended(Path dir) {
+            int c;
+            try {
+                c = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                c = -1;
+            }
+            keepErr();
+            // above 128: the signal that ended it (137 SIGKILL, 134 SIGABRT of a JVM crash); anything else is the bench's error
+            return c > 128 ? c : BenchCommand.USAGE;
+        }
+
+        /** Closes its stdin (the worker closes its session and exits) and waits for it. */
+        void close() {
+            try {
+                requests.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+            }
+            keepErr();
+        }
+
+        private void keepErr() {
+            try {
+                if (!Files.isRegularFile(err)) return;
+                if (Files.size(err) == 0 || lastUnit == null || !Files.isDirectory(lastUnit)) {
+                    if (Files.size(err) == 0) Files.delete(err);
+                    return;
+                }
+                Files.move(err, lastUnit.resolve(WORKER_ERR), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // it stays in the report folder
+            }
+        }
+    }
+
+    /** A worker's stderr when it printed any, in the folder of the last unit it ran (the one it died in, if it died). */
+    static final String WORKER_ERR = "worker.err";
+
+    /** True when the unit left exactly one record, passed or failed, and an exit code that says so (0 or 1). */
+    static boolean judged(Path dir, int code) {
+        if (code != BenchCommand.OK && code != BenchCommand.FAILED) return false;
+        try {
+            List<VerdictLedger.ScenarioRecord> rs = VerdictLedger.readRecords(dir.resolve(VerdictLedger.FILE));
+            return rs.size() == 1 && (rs.get(0).outcome() == VerdictLedger.ScenarioOutcome.PASSED || rs.get(0).outcome() == VerdictLedger.ScenarioOutcome.FAILED);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Lines of each file a diagnosis shows at most. */
+    static final int DIAGNOSIS_LINES = 30;
+
+    /**
+     * What a unit that was not judged left behind, indented, for the run's output: the end of its console output
+     * ({@value #LOG}: the worker's "bench run: …" lines name a session that could not start), the warnings and errors of
+     * its {@code run.log}, the end of its worker's stderr ({@code workerErr} while the worker lives, else
+     * {@value #WORKER_ERR} in the folder) and of the controller's log slice. Empty when there is nothing.
+     */
+    static String diagnosis(Path dir, Path workerErr) {
+        StringBuilder b = new StringBuilder();
+        section(b, dir.getFileName() + "/" + LOG, tail(dir.resolve(LOG), l -> true));
+        section(b, dir.getFileName() + "/" + RunLog.FILE + " (warnings and errors)", tail(dir.resolve(RunLog.FILE), l -> l.contains(" WARN ") || l.contains(" ERROR ")
+                || l.startsWith("\t") || l.startsWith("Caused by")));
+        Path err = workerErr != null && Files.isRegularFile(workerErr) ? workerErr : dir.resolve(WORKER_ERR);
+        section(b, "the worker's stderr", tail(err, l -> true));
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path c : s.filter(f -> f.getFileName().toString().startsWith("controller") && f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                section(b, dir.getFileName() + "/" + c.getFileName(), tail(c, l -> true));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no folder: the lines above say so
+        }
+        if (b.length() == 0) b.append("    (the unit left no log: ").append(dir).append(" has none)").append(System.lineSeparator());
+        return b.toString();
+    }
+
+    private static void section(StringBuilder b, String title, List<String> lines) {
+        if (lines.isEmpty()) return;
+        b.append("    ").append(title).append(lines.size() == DIAGNOSIS_LINES ? ", its last " + DIAGNOSIS_LINES + " lines" : "").append(':').append(System.lineSeparator());
+        for (String l : lines) b.append("      | ").append(l).append(System.lineSeparator());
+    }
+
+    /** The last {@value #DIAGNOSIS_LINES} lines of {@code f} that {@code keep} accepts; none when it cannot be read. */
+    private static List<String> tail(Path f, java.util.function.Predicate<String> keep) {
+        if (!Files.isRegularFile(f)) return List.of();
+        try {
+            List<String> all = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8).stream().filter(keep).toList();
+            return all.subList(Math.max(0, all.size() - DIAGNOSIS_LINES), all.size());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            try {   // not UTF-8 throughout (a JVM crash's output): as Latin-1, which reads any byte
+                List<String> all = Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1).stream().filter(keep).toList();
+                return all.subList(Math.max(0, all.size() - DIAGNOSIS_LINES), all.size());
+            } catch (IOException again) {
+                return List.of("(" + f.getFileName() + " unreadable: " + again + ")");
+            }
+        }
+    }
+
     private static String describe(Path dir, int code) {
         try {
             List<VerdictLedger.ScenarioRecord> rs = VerdictLedger.readRecords(dir.resolve(VerdictLedger.FILE));
             return rs.isEmpty() ? "no verdict" : String.join(", ", rs.stream().map(r -> r.outcome().label()).toList());
         } catch (IOException e) {
-            return "no verdicts (" + (code == BenchCommand.USAGE ? "the bench could not start; " : "") + "see " + dir.getFileName() + "/" + LOG + ")";
+            // the worker's own last word on the unit (a start that threw, a controller unreachable, a folder unwritable):
+            // every exit 2 used to read "the bench could not start", whatever had happened
+            String why = lastBenchLine(dir.resolve(LOG));
+            return "no verdicts (" + (why.isEmpty() ? "" : why + "; ") + "see " + dir.getFileName() + "/" + LOG + ")";
         }
     }
 

@@ -99,8 +99,7 @@ public final class BenchSession implements AutoCloseable {
     private void connectController(boolean reference) throws Exception {
         String endpoint;
         if (reference) {
-            Path logFile = options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant())
-                    + (io.hilbench.rig.Corner.NOMINAL.equals(options.corner()) ? "" : "@" + options.corner()) + ".log");
+            Path logFile = controllerLogFile(options);
             try {
                 controllerProcess = ControllerProcess.start(options.rigDir(), assembly.modbusHostPort(), options.variant(), logFile, ControllerProcess.NO_PROGRESS_LIMIT);
             } catch (IOException e) {
@@ -124,6 +123,21 @@ public final class BenchSession implements AutoCloseable {
             identity = "(identity unreadable: " + e.getMessage() + ")";
         }
         log.info("controller {} at {} (self-declared)", identity, link.describe());
+    }
+
+    /** The reference controller's log in the options' report folder: {@code controller[-VARIANT][@CORNER].log}. */
+    static Path controllerLogFile(BenchOptions options) {
+        return options.reportDir().resolve("controller" + (options.variant() == null ? "" : "-" + options.variant())
+                + (io.hilbench.rig.Corner.NOMINAL.equals(options.corner()) ? "" : "@" + options.corner()) + ".log");
+    }
+
+    /**
+     * The reference controller's output from now on in {@code options}' report folder (a parallel run's worker, issue
+     * #17: the next unit on this session gets its own slice of the controller's log in its own folder). Nothing for an
+     * external controller.
+     */
+    public synchronized void continueControllerLogIn(BenchOptions options) throws IOException {
+        if (controllerProcess != null) controllerProcess.continueLogIn(controllerLogFile(options));
     }
 
     private SupervisoryLink connect(String endpoint) throws IOException {

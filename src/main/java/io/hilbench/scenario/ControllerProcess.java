@@ -37,19 +37,20 @@ public final class ControllerProcess implements AutoCloseable {
     private final Process process;
     /** Destroys the child when this JVM shuts down (SIGTERM, SIGINT, System.exit) before {@link #close}; null once closed. */
     private volatile Thread shutdownHook;
-    private final Path logFile;
+    /** Where the child's output goes now ({@link #continueLogIn} moves it on). */
+    private final LogSink sink;
     private final String opcuaEndpoint;
     private final String modbusEndpoint;
 
     /** The class data archive lease this child was started with (see {@link SharedClassArchive}). */
     private final SharedClassArchive.Lease archiveLease;
 
-    private ControllerProcess(Process process, Thread shutdownHook, Path logFile, String opcuaEndpoint, String modbusEndpoint,
+    private ControllerProcess(Process process, Thread shutdownHook, LogSink sink, String opcuaEndpoint, String modbusEndpoint,
                               SharedClassArchive.Lease archiveLease) {
         this.archiveLease = archiveLease;
         this.process = process;
         this.shutdownHook = shutdownHook;
-        this.logFile = logFile;
+        this.sink = sink;
         this.opcuaEndpoint = opcuaEndpoint;
         this.modbusEndpoint = modbusEndpoint;
     }
@@ -136,7 +137,7 @@ public final class ControllerProcess implements AutoCloseable {
         // close and its parent go (ControllerCommand's --exit-with-parent) and stops itself
         Thread hook = new Thread(() -> stopChild(p, STOP_GRACE_S), "controller-process-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
+        LogSink out = new LogSink(logFile);
         out.println("# " + String.join(" ", cmd.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
         Deque<String> tail = new ArrayDeque<>();
         String[] endpoints = new String[2];
@@ -178,7 +179,60 @@ public final class ControllerProcess implements AutoCloseable {
                     + "; log " + logFile + ":\n  " + last);
         }
         log.info("reference controller{} ready (pid {}): {} {}; log {}", variant == null ? "" : " variant " + variant, p.pid(), endpoints[0], endpoints[1], logFile);
-        return new ControllerProcess(p, hook, logFile, endpoints[0], endpoints[1], lease);
+        return new ControllerProcess(p, hook, out, endpoints[0], endpoints[1], lease);
+    }
+
+    /**
+     * The child's log file, which can move on to another file while the child runs: a worker of a parallel run keeps
+     * one controller for many units and gives each unit folder its own slice of the log ({@link #continueLogIn}).
+     * Every line goes whole to one file: the pump and a move take the same lock.
+     */
+    static final class LogSink {
+        private Path file;
+        private PrintWriter writer;
+        private boolean closed;
+
+        LogSink(Path file) throws IOException {
+            this.file = file;
+            this.writer = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+        }
+
+        synchronized void println(String line) {
+            if (!closed) writer.println(line);
+        }
+
+        synchronized Path file() { return file; }
+
+        /** From now on into {@code next} (created, or truncated), which begins with a line naming the file before. */
+        synchronized void moveTo(Path next, String header) throws IOException {
+            if (next.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) return;
+            Files.createDirectories(next.toAbsolutePath().getParent());
+            PrintWriter w = new PrintWriter(Files.newBufferedWriter(next, StandardCharsets.UTF_8), true);
+            w.println(header + " (the lines before: " + file + ")");
+            if (!closed) {
+                writer.println("# continued in " + next);
+                writer.close();
+            }
+            writer = w;
+            file = next;
+            if (closed) {
+                w.close();
+            }
+        }
+
+        synchronized void close() {
+            closed = true;
+            writer.close();
+        }
+    }
+
+    /**
+     * The child's output from now on in {@code file} (issue #17: a parallel run's worker runs unit after unit on one
+     * controller; each unit's folder gets the lines of its own unit, as a child run per unit had them). A child that has
+     * exited leaves the new file with its first line only.
+     */
+    public void continueLogIn(Path file) throws IOException {
+        sink.moveTo(file, "# the reference controller, pid " + process.pid() + ", still running: its output from here on");
     }
 
     /** What tells a starting child's progress: output lines and CPU time. */
@@ -237,7 +291,7 @@ public final class ControllerProcess implements AutoCloseable {
     /** {@code modbus tcp://HOST:PORT unit N} of its supervisory Modbus server, or null. */
     public String modbusEndpoint() { return modbusEndpoint; }
 
-    public Path logFile() { return logFile; }
+    public Path logFile() { return sink.file(); }
 
     public long pid() { return process.pid(); }
 
@@ -251,7 +305,7 @@ public final class ControllerProcess implements AutoCloseable {
         if (process.isAlive()) return "";
         int code = process.exitValue();
         String signal = code > 128 && code < 160 ? " (killed by signal " + (code - 128) + ")" : "";
-        return "the reference controller process (pid " + process.pid() + ") exited with code " + code + signal + "; log " + logFile;
+        return "the reference controller process (pid " + process.pid() + ") exited with code " + code + signal + "; log " + sink.file();
     }
 
     @Override

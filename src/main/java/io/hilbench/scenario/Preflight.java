@@ -34,6 +34,8 @@ import java.util.Optional;
 public final class Preflight {
     public static final int CONFIGURATION = 2;
     public static final int UNREACHABLE = 3;
+    /** At most this many silent points of one side are read again (more: the side is unreachable). */
+    static final int MAX_SILENT_READ_AGAIN = 5;
 
     /** A point that did not answer. {@code side}: "plant" or "controller". */
     public record Problem(String side, String tag, String protocol, String address, String error, boolean answered) {
@@ -64,7 +66,7 @@ public final class Preflight {
 
         /**
          * Why the preflight failed, in words for the operator: which side, and whether a device answered with an error
-         * (the maps do not match, exit 2) or nothing answered (unreachable or timed out, inconclusive, exit 3).
+         * (the maps do not match, exit 2) or points got no answer at all (unreachable or timed out, inconclusive, exit 3).
          */
         public String reason() {
             if (problems.isEmpty()) return "every mapped point answered";
@@ -73,7 +75,9 @@ public final class Preflight {
                 return "the maps do not match the " + String.join(" and the ", answered) + " (a point was answered with an error: Modbus exception or OPC UA Bad status)"
                         + (silent.isEmpty() ? "" : "; also unreachable/timeout on the " + String.join(" and the ", silent) + " side");
             }
-            return "unreachable/timeout on the " + String.join(" and the ", silent) + " side (nothing answered; the maps were not judged): inconclusive";
+            // "nothing answered" was said also when 327 of 328 reads answered and one timed out (a worker's start at load 35,
+            // BENCHMARKS "Lanes again"): the table above lists the points that got no answer; none was answered with an error
+            return "unreachable/timeout on the " + String.join(" and the ", silent) + " side (no point answered with an error; the maps were not judged): inconclusive";
         }
 
         private List<String> sides(boolean answered) {
@@ -110,16 +114,12 @@ public final class Preflight {
         List<String> warnings = new ArrayList<>();
         int plant = checkPlant(rig, bench, problems, warnings);
         int ctl = 0;
+        List<Problem> ctlProblems = new ArrayList<>();
         for (PointDefinition p : section.points()) {
             ctl++;
-            Optional<SupervisoryLink.Probe> probe;
-            try {
-                probe = controller.probe(p.tag());
-            } catch (RuntimeException e) {
-                probe = Optional.of(new SupervisoryLink.Probe("?", e.getMessage(), true));
-            }
-            probe.ifPresent(pr -> problems.add(new Problem("controller", p.tag(), controller.protocol(), pr.address(), pr.error(), pr.answered())));
+            probeOnce(controller, p.tag()).ifPresent(pr -> ctlProblems.add(new Problem("controller", p.tag(), controller.protocol(), pr.address(), pr.error(), pr.answered())));
         }
+        problems.addAll(askSilentOnceMore(controller, ctlProblems, warnings));
         if (problems.stream().noneMatch(p -> p.tag().equals(section.simulationActive()))) {
             try {
                 if (controller.read(section.simulationActive()) < 0.5) {
@@ -138,7 +138,7 @@ public final class Preflight {
         List<PointDefinition> modbus = rig.points().stream().filter(p -> p.modbus() != null).toList();
         if (!modbus.isEmpty() && bench.modbusEndpoint() != null) {
             URI u = URI.create("tcp://" + bench.modbusHostPort().split(" ")[0]);
-            n += probeAll("modbus", modbus, problems, () -> ModbusSupervisoryLink.connect(u.getHost(), u.getPort(), modbus));
+            n += probeAll("modbus", modbus, problems, warnings, () -> ModbusSupervisoryLink.connect(u.getHost(), u.getPort(), modbus));
         }
         List<PointDefinition> opcua = rig.points().stream().filter(p -> p.opcuaPath() != null).toList();
         String why = anonymousNoneUnavailable(rig.opcua());
@@ -146,7 +146,7 @@ public final class Preflight {
             // the sanity read is an anonymous client on SecurityPolicy None; a rig that offers neither is not checked here
             warnings.add("plant side OPC UA not read (" + why + "): the " + opcua.size() + " OPC UA points were not checked");
         } else if (!opcua.isEmpty() && bench.opcuaEndpoint() != null) {
-            n += probeAll("opcua", opcua, problems, () -> OpcUaSupervisoryLink.connect(bench.opcuaEndpoint(), rig.opcua().namespaceUri(), opcua));
+            n += probeAll("opcua", opcua, problems, warnings, () -> OpcUaSupervisoryLink.connect(bench.opcuaEndpoint(), rig.opcua().namespaceUri(), opcua));
         }
         return n;
     }
@@ -165,11 +165,48 @@ public final class Preflight {
         SupervisoryLink open() throws IOException;
     }
 
-    private static int probeAll(String protocol, List<PointDefinition> points, List<Problem> problems, Connect connect) {
-        try (SupervisoryLink link = connect.open()) {
-            for (PointDefinition p : points) {
-                link.probe(p.tag()).ifPresent(pr -> problems.add(new Problem("plant", p.tag(), protocol, pr.address(), pr.error(), pr.answered())));
+    private static Optional<SupervisoryLink.Probe> probeOnce(SupervisoryLink link, String tag) {
+        try {
+            return link.probe(tag);
+        } catch (RuntimeException e) {
+            return Optional.of(new SupervisoryLink.Probe("?", e.getMessage(), true));
+        }
+    }
+
+    /**
+     * A point that got no answer at all (a read timed out) is read once more before it counts: one read lost in a
+     * machine-wide stall of more than the read timeout (seen at load 35: 327 of 328 reads answered, one timed out after
+     * 10 s, BENCHMARKS.md "Lanes again") says nothing about the maps or the device, and made a whole run inconclusive.
+     * Still silent on the second read, it counts as before; answered the second time, it is a warning (printed), not
+     * a problem. A point answered with an error is never read again: that answer is the device's.
+     */
+    static List<Problem> askSilentOnceMore(SupervisoryLink link, List<Problem> found, List<String> warnings) {
+        // a side where many points are silent is unreachable, not stalled: no second round of timeouts for it
+        if (found.stream().filter(p -> !p.answered()).count() > MAX_SILENT_READ_AGAIN) return found;
+        List<Problem> kept = new ArrayList<>();
+        for (Problem p : found) {
+            if (p.answered() || p.tag().startsWith("(")) {
+                kept.add(p);
+                continue;
             }
+            Optional<SupervisoryLink.Probe> again = probeOnce(link, p.tag());
+            if (again.isEmpty()) {
+                warnings.add(p.side() + " " + p.tag() + " (" + p.protocol() + " " + p.address() + ") gave no answer at first (" + p.error()
+                        + ") and answered when read again");
+            } else {
+                kept.add(new Problem(p.side(), p.tag(), p.protocol(), again.get().address(), again.get().error(), again.get().answered()));
+            }
+        }
+        return kept;
+    }
+
+    private static int probeAll(String protocol, List<PointDefinition> points, List<Problem> problems, List<String> warnings, Connect connect) {
+        try (SupervisoryLink link = connect.open()) {
+            List<Problem> found = new ArrayList<>();
+            for (PointDefinition p : points) {
+                probeOnce(link, p.tag()).ifPresent(pr -> found.add(new Problem("plant", p.tag(), protocol, pr.address(), pr.error(), pr.answered())));
+            }
+            problems.addAll(askSilentOnceMore(link, found, warnings));
         } catch (IOException e) {
             problems.add(new Problem("plant", "(all " + points.size() + " points)", protocol, "", e.getMessage(), false));
         }

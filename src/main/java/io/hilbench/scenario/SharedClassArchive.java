@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A dynamic AppCDS archive (JEP 350, JDK 13+) for one kind of child JVM of a run — the reference controller, or a
- * parallel run's unit bench — so that every child after the first maps the jar's classes already parsed and verified
- * instead of loading them again (issue #17 item 1).
+ * A dynamic AppCDS archive (JEP 350, JDK 13+) for one kind of child JVM of a run — the reference controller (until
+ * session 12 also a parallel run's per-unit bench; its units now run in long-lived workers, UnitRuns) — so that every
+ * child after the first maps the jar's classes already parsed and verified instead of loading them again (issue #17
+ * item 1).
  *
  * <p><b>Why.</b> A child JVM loads a large part of a 51 MB jar (Eclipse Milo builds the whole OPC UA standard
  * namespace, thousands of generated node classes) before it does any work. Measured (BENCHMARKS.md, "parperf2"): the

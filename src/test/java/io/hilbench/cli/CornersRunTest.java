@@ -7,6 +7,7 @@ import io.hilbench.report.evidence.EvidenceKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -38,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CornersRunTest {
     @TempDir
     static Path tmp;
+
+    /** A failure keeps the runs' logs (unit.log, run.log, worker stderr, controller logs) under target/failed-runs/. */
+    @RegisterExtension
+    static final KeepRunLogsOnFailure keepLogs = new KeepRunLogsOnFailure(() -> tmp);
 
     private static Path report;
     private static Path keyStore;
@@ -108,7 +113,7 @@ class CornersRunTest {
     private static String tail(Path f) {
         try {
             String s = Files.readString(f);
-            return s.length() > 6000 ? s.substring(s.length() - 6000) : s;
+            return s.length() > 12000 ? s.substring(s.length() - 12000) : s;
         } catch (java.io.IOException e) {
             return "(" + e + ")";
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hilbench.report.evidence.EvidenceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM during a {@code bench run --parallel 2} (issue #17; InterruptedRunTest does the same for a run in one JVM):
- * three 8-plant-minute units (SF-01's two example rows and SU-04), each a child bench run with its own reference
+ * three 8-plant-minute units (SF-01's two example rows and SU-04), run by two workers, each with its own reference
  * controller, two at a time; the signal comes once the first unit is judged, while the second and third run. Then:
  * exit 2, every child bench and every controller process gone, verdicts.json marked interrupted with the verdicts
  * judged before the stop (each unit judged, cut off or never run, none lost and none twice), the judged units' traces
@@ -28,13 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParallelInterruptedRunTest {
     private final List<ProcessHandle> started = new ArrayList<>();
 
+    @TempDir
+    Path tmp;
+
+    /** A failure keeps the run's logs (unit.log, run.log, worker stderr, controller logs) under target/failed-runs/. */
+    @RegisterExtension
+    final KeepRunLogsOnFailure keepLogs = new KeepRunLogsOnFailure(() -> tmp);
+
     @AfterEach
     void killLeftovers() {
         for (ProcessHandle h : started) h.destroyForcibly();
     }
 
     @Test
-    void aParallelRunStoppedBySigtermStopsEveryChildAndKeepsWhatWasJudged(@TempDir Path tmp) throws Exception {
+    void aParallelRunStoppedBySigtermStopsEveryChildAndKeepsWhatWasJudged() throws Exception {
         Path report = tmp.resolve("report");
         Process bench = BenchRunProcess.start(tmp, "@SU-04 or @SF-01", report, started, "--parallel", "2", "--no-ui");
         BufferedReader out = new BufferedReader(new InputStreamReader(bench.getInputStream(), StandardCharsets.UTF_8));

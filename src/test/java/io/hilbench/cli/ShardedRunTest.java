@@ -8,6 +8,7 @@ import io.hilbench.report.evidence.EvidenceKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,10 @@ class ShardedRunTest {
 
     @TempDir
     static Path tmp;
+
+    /** A failure keeps the runs' logs (unit.log, run.log, worker stderr, controller logs) under target/failed-runs/. */
+    @RegisterExtension
+    static final KeepRunLogsOnFailure keepLogs = new KeepRunLogsOnFailure(() -> tmp);
 
     private static Path keys;
     private static Path sequential;
