@@ -68,7 +68,11 @@ package io.hilbench.controller;
  *                               gas cooler, so the lost heat answered with speed drove PT-202 to the 127 bar cut-out
  *                               (session 12, tank3: four compressors 36 → 40 Hz in 5 s at 44.8 bar, PT-202 127.1 bar).
  *                               Holding lets the running compressors pull the suction back into the band, where the heat
- *                               returns. Default 45.2 bar ({@link #DEFAULT_CAPACITY_HOLD_SUCTION_BAR}); {@code +Infinity}: off
+ *                               returns. An experiment, OFF by default ({@link #DEFAULT_CAPACITY_HOLD_SUCTION_BAR} = +Infinity):
+ *                               at 45.2 bar the year study tripped 5 min into its first start (tank source, suction
+ *                               52 bar at the start: the speed held at 45 Hz for 90 s, the supply fell 17 K below its
+ *                               set-point, two stage-ups followed within a minute and PT-202 read 128.6 bar, the
+ *                               Pc-max cut-out, 312 s in), where the year without it runs 861 h (issue #15, session 13)
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                            double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
@@ -82,8 +86,8 @@ public record SourceConfig(String tankBottomTag, double tankMinDegC, double tank
                 tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, DEFAULT_CAPACITY_HOLD_SUCTION_BAR);
     }
 
-    /** Default of {@code tankCapacityHoldSuctionBar}, bar: just above the water evaporator's 45 bar regulator cap (its band is 44–45 bar). */
-    public static final double DEFAULT_CAPACITY_HOLD_SUCTION_BAR = 45.2;
+    /** Default of {@code tankCapacityHoldSuctionBar}: off (+Infinity); 45.2 bar, just above the regulator's 44–45 bar band, was tried (see the parameter). */
+    public static final double DEFAULT_CAPACITY_HOLD_SUCTION_BAR = Double.POSITIVE_INFINITY;
 
     public SourceConfig {
         if (Double.isNaN(tankStartMaxDegC)) throw new IllegalArgumentException("tankStartMaxDegC must be a number (+Infinity: off)");

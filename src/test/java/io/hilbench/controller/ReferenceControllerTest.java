@@ -268,12 +268,16 @@ class ReferenceControllerTest {
     }
 
     /**
-     * SourceConfig#tankCapacityHoldSuctionBar (issue #15): on the tank source with PT-201 above the water evaporator's
+     * SourceConfig#tankCapacityHoldSuctionBar (issue #15; off by default, on here): on the tank source with PT-201 above the water evaporator's
      * regulator cap the capacity loop adds no speed, however cold the supply (the year study's trips: the regulator cut
      * the duty, the loop answered with speed, PT-202 went to the cut-out); back in the band it adds speed again.
      */
     @Test
     void onTheTankSourceTheCapacityLoopAddsNoSpeedWhileTheSuctionIsAboveTheRegulatorsCap() {
+        // the hold is off by default (an experiment): on here at 45.2 bar
+        PlantLoopsConfig loops = PlantLoopsConfig.defaults();
+        loops = loops.withSource(loops.source().withTankCapacityHoldSuctionBar(45.2));
+        controller = new ReferenceController(ControllerConfig.defaults(), loops, Optional.empty(), SimPlant.PERMISSIVES, 4, java.util.Map.of());
         plant.extra.put(PlantTags.TT306, 35.0);   // 35 °C tank bottom against 0 °C air: the tank is the source
         plant.extra.put(PlantTags.TT101, 0.0);
         plant.extra.put(PlantTags.PT201, 46.0);   // flooded: above the 45 bar cap
