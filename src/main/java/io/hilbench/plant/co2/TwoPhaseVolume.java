@@ -145,6 +145,10 @@ public final class TwoPhaseVolume {
         double vv = 1 / at.vaporDensityKgPerM3();
         double dUdM = at.liquidEnthalpyJPerKg() - (at.vaporEnthalpyJPerKg() - at.liquidEnthalpyJPerKg()) * vl / (vv - vl);
         capacitanceKgPerPa = dUdp / Math.max(1e4, outflowEnthalpyJPerKg - dUdM);
+        // near the dry edge U(p, M) has its maximum at p*, so the slope and with it the capacitance can come out near
+        // zero; a volume holding M_v of vapour takes at least ~M_v/p of it per Pa (its vapour alone, ideal gas at fixed
+        // temperature; below V_v·dρ''/dp, so in the two-phase states away from the edge this never binds)
+        capacitanceKgPerPa = Math.max(capacitanceKgPerPa, vapourKg(at, massKg) / Math.max(pressurePa, 1e5));
         double step = Math.max(-5e5, Math.min(5e5, (energyJ - u0) / dUdp));
         return Math.min(Math.max(pressurePa + step, minPa), maxPa);
     }
