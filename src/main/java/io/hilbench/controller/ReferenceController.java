@@ -753,8 +753,16 @@ public final class ReferenceController {
         double minHz = holdHz + released * config.compressorMinHz();
         double maxHz = holdHz + released * Math.min(ceilingHz(), speedCapHz);
         double kp = config.supplyKpHzPerK();
+        // no speed added into a flooded suction on the tank source (SourceConfig#tankCapacityHoldSuctionBar): the
+        // regulator has cut the water evaporator, and more speed there raises PT-202, not the heat
+        boolean holdCapacity = sources.tankInUse() && pt201.isGood(in) && pt201.value(in) > sources.config().tankCapacityHoldSuctionBar();
+        double integralBefore = integralHz, demandBefore = demandHz;
         integralHz = clamp(integralHz + kp * errorK * dtS / config.supplyTiS(), minHz, maxHz);
         demandHz = clamp(kp * errorK + integralHz, minHz, maxHz);
+        if (holdCapacity) {
+            integralHz = Math.max(minHz, Math.min(integralHz, integralBefore));
+            demandHz = Math.max(minHz, Math.min(demandHz, demandBefore));
+        }
         if (tankCharged) integralHz = demandHz = minHz;   // nothing to charge: unload to minimum, then stage down
         double eachHz = (demandHz - holdHz) / released;
         boolean atMax = eachHz >= ceilingHz() - config.stageMarginHz() - 1e-9;

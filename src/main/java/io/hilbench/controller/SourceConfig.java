@@ -61,20 +61,37 @@ package io.hilbench.controller;
  *                               (main's at 6,684.9 h: suction 45.7–48 bar at the stage-ups; this branch's at 468.8 h).
  *                               The running compressors pull the suction down to the cap first. Default
  *                               {@code +Infinity} (off, main's behaviour); {@link #forYearStudies()} (an experiment) sets 45.5 bar
+ * @param tankCapacityHoldSuctionBar while the water evaporator is a source and PT-201 is above this, bar, the capacity
+ *                               loop may lower the compressors' speed but not raise it: above the evaporating-pressure
+ *                               regulator's 45 bar cap the water evaporator's duty is cut (to 0 above the cap, WaterEvaporator
+ *                               (4)), and more speed on a suction that dense pumps ~1.5× the design CO2 flow per Hz into the
+ *                               gas cooler, so the lost heat answered with speed drove PT-202 to the 127 bar cut-out
+ *                               (session 12, tank3: four compressors 36 → 40 Hz in 5 s at 44.8 bar, PT-202 127.1 bar).
+ *                               Holding lets the running compressors pull the suction back into the band, where the heat
+ *                               returns. An experiment, OFF by default ({@link #DEFAULT_CAPACITY_HOLD_SUCTION_BAR} = +Infinity):
+ *                               at 45.2 bar the year study tripped 5 min into its first start (tank source, suction
+ *                               52 bar at the start: the speed held at 45 Hz for 90 s, the supply fell 17 K below its
+ *                               set-point, two stage-ups followed within a minute and PT-202 read 128.6 bar, the
+ *                               Pc-max cut-out, 312 s in), where the year without it runs 861 h (issue #15, session 13)
  */
 public record SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                            double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
-                           double tankSourceMaxHz, double tankStartMaxDegC, double tankStageUpMaxSuctionBar) {
-    /** With the default {@code tankStartMaxDegC}. */
+                           double tankSourceMaxHz, double tankStartMaxDegC, double tankStageUpMaxSuctionBar,
+                           double tankCapacityHoldSuctionBar) {
+    /** With the default start rules (off) and capacity hold. */
     public SourceConfig(String tankBottomTag, double tankMinDegC, double tankEnterDegC, double tankAdvantageK, double solarNeedWPerM2,
                         double overlapS, double minDwellS, double tankPumpSpeedPct, double tankPumpMinPct, double tankPumpOverrunS, double tankPumpProofS,
                         double tankSourceMaxHz) {
         this(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct, tankPumpMinPct,
-                tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+                tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, DEFAULT_CAPACITY_HOLD_SUCTION_BAR);
     }
+
+    /** Default of {@code tankCapacityHoldSuctionBar}: off (+Infinity); 45.2 bar, just above the regulator's 44–45 bar band, was tried (see the parameter). */
+    public static final double DEFAULT_CAPACITY_HOLD_SUCTION_BAR = Double.POSITIVE_INFINITY;
 
     public SourceConfig {
         if (Double.isNaN(tankStartMaxDegC)) throw new IllegalArgumentException("tankStartMaxDegC must be a number (+Infinity: off)");
+        if (!(tankCapacityHoldSuctionBar > 0)) throw new IllegalArgumentException("tankCapacityHoldSuctionBar must be > 0 (+Infinity: off), was " + tankCapacityHoldSuctionBar);
         if (!(tankStageUpMaxSuctionBar > 0)) throw new IllegalArgumentException("tankStageUpMaxSuctionBar must be > 0 (+Infinity: off), was " + tankStageUpMaxSuctionBar);
         if (tankBottomTag == null || tankBottomTag.isBlank()) throw new IllegalArgumentException("tankBottomTag must be named");
         if (!(tankEnterDegC >= tankMinDegC)) throw new IllegalArgumentException("tankEnterDegC " + tankEnterDegC + " must be >= tankMinDegC " + tankMinDegC);
@@ -87,7 +104,8 @@ public record SourceConfig(String tankBottomTag, double tankMinDegC, double tank
     }
 
     public static SourceConfig defaults() {
-        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        return new SourceConfig(PlantTags.TT306, 17, 20, 5, 300, 240, 300, 100, 20, 30, 5, 40, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                DEFAULT_CAPACITY_HOLD_SUCTION_BAR);
     }
 
     /**
@@ -103,12 +121,18 @@ public record SourceConfig(String tankBottomTag, double tankMinDegC, double tank
     /** A copy with another warm-start limit (see {@code tankStartMaxDegC}; {@code +Infinity}: off). */
     public SourceConfig withTankStartMaxDegC(double degC) {
         return new SourceConfig(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct,
-                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, degC, tankStageUpMaxSuctionBar);
+                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, degC, tankStageUpMaxSuctionBar, tankCapacityHoldSuctionBar);
     }
 
     /** A copy with another stage-up suction limit on the tank source (see {@code tankStageUpMaxSuctionBar}). */
     public SourceConfig withTankStageUpMaxSuctionBar(double bar) {
         return new SourceConfig(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct,
-                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, tankStartMaxDegC, bar);
+                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, tankStartMaxDegC, bar, tankCapacityHoldSuctionBar);
+    }
+
+    /** A copy with another capacity-hold suction limit on the tank source (see {@code tankCapacityHoldSuctionBar}). */
+    public SourceConfig withTankCapacityHoldSuctionBar(double bar) {
+        return new SourceConfig(tankBottomTag, tankMinDegC, tankEnterDegC, tankAdvantageK, solarNeedWPerM2, overlapS, minDwellS, tankPumpSpeedPct,
+                tankPumpMinPct, tankPumpOverrunS, tankPumpProofS, tankSourceMaxHz, tankStartMaxDegC, tankStageUpMaxSuctionBar, bar);
     }
 }

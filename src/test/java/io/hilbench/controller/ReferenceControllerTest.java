@@ -267,6 +267,34 @@ class ReferenceControllerTest {
         assertThat(plant.supplyDegC).as("supply settles on 60 °C").isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.5));
     }
 
+    /**
+     * SourceConfig#tankCapacityHoldSuctionBar (issue #15; off by default, on here): on the tank source with PT-201 above the water evaporator's
+     * regulator cap the capacity loop adds no speed, however cold the supply (the year study's trips: the regulator cut
+     * the duty, the loop answered with speed, PT-202 went to the cut-out); back in the band it adds speed again.
+     */
+    @Test
+    void onTheTankSourceTheCapacityLoopAddsNoSpeedWhileTheSuctionIsAboveTheRegulatorsCap() {
+        // the hold is off by default (an experiment): on here at 45.2 bar
+        PlantLoopsConfig loops = PlantLoopsConfig.defaults();
+        loops = loops.withSource(loops.source().withTankCapacityHoldSuctionBar(45.2));
+        controller = new ReferenceController(ControllerConfig.defaults(), loops, Optional.empty(), SimPlant.PERMISSIVES, 4, java.util.Map.of());
+        plant.extra.put(PlantTags.TT306, 35.0);   // 35 °C tank bottom against 0 °C air: the tank is the source
+        plant.extra.put(PlantTags.TT101, 0.0);
+        plant.extra.put(PlantTags.PT201, 46.0);   // flooded: above the 45 bar cap
+        startAndRunUntilRunning();
+        double before = controller.capacityDemandHz();
+        double highest = before;
+        for (int i = 0; i < 600; i++) {         // 60 s with the supply ~35 K below the set-point
+            cycle(Commands.none(SETPOINT));
+            highest = Math.max(highest, controller.capacityDemandHz());
+        }
+        assertThat(SETPOINT - plant.supplyDegC).as("the supply is still far below the set-point").isGreaterThan(10.0);
+        assertThat(highest).as("demand while PT-201 is 46 bar (%.2f Hz at Running)", before).isLessThanOrEqualTo(before);
+        plant.extra.put(PlantTags.PT201, 44.0);   // back inside the regulator's band
+        run(10);
+        assertThat(controller.capacityDemandHz()).as("demand 10 s after PT-201 fell to 44 bar").isGreaterThan(before + 1.0);
+    }
+
     // ---- staging (domain notes §2.4: lead/lag, stage-in delay, minimum on/off times; §3 step 4) -------------------
 
     /** The cycle at which compressor n was first commanded on after {@code fromS}, or null. */

@@ -120,19 +120,49 @@ public final class TwoPhaseVolume {
         if (massKg > 0 && massKg <= volumeM3 * at.vaporDensityKgPerM3()) {
             double pd = solveDry(co2, pressurePa, Math.max(minPa, co2.minPressurePa()), maxPa);
             if (!Double.isNaN(pd)) return pd;
+            // Not superheated vapour, so the equilibrium is two-phase, at or below p* where V·ρ''(p*) = M. Above p* (3)
+            // clamps the vapour to M and (4) becomes U = M·h''(p) − p·V, which falls as p rises (CO2's h'' has its
+            // maximum near 30 bar and falls toward the critical point, Span & Wagner): a spurious branch on which
+            // (∂U/∂p)_M ≤ 0, so the Newton step below took its fallback slope and went up by the 5 bar limit every
+            // sub-step. A receiver run dry on the tank source rose 48 → 72 bar in five 1 s sub-steps while it lost mass
+            // through HV-222 (issue #15: the year study's trip at 752.85 h), which no first law allows. The state is
+            // put at p* instead, the two-phase edge, from which (5) continues on the physical branch.
+            double pStar = saturatedVapourPressure(co2, massKg / volumeM3, Math.max(minPa, co2.minPressurePa()), pressurePa);
+            capacitanceKgPerPa = volumeM3 * (massKg / volumeM3) / Math.max(pStar, 1e5);
+            return Math.min(Math.max(pStar, minPa), maxPa);
         }
         double dp = pressurePa + 1e4 <= maxPa ? 1e4 : -1e4;
         Co2Saturation next = co2.saturationAtPressure(pressurePa + dp);
         double u0 = energyAt(at, massKg);
         double dUdp = (energyAt(next, massKg) - u0) / dp;
+        if (!(dUdp > 0) && pressurePa - 1e4 >= minPa) {
+            // the forward difference reached past p* onto the clamped branch (above): the slope below p instead
+            dUdp = (u0 - energyAt(co2.saturationAtPressure(pressurePa - 1e4), massKg)) / 1e4;
+        }
         if (!(dUdp > 0)) dUdp = metalHeatCapacityJPerK * 1e-5 + 1.0;
         // (∂U/∂M)_p: a kg more at the same pressure fills liquid and displaces vapour: h' − h_fg·v'/(v'' − v')
         double vl = 1 / at.liquidDensityKgPerM3();
         double vv = 1 / at.vaporDensityKgPerM3();
         double dUdM = at.liquidEnthalpyJPerKg() - (at.vaporEnthalpyJPerKg() - at.liquidEnthalpyJPerKg()) * vl / (vv - vl);
         capacitanceKgPerPa = dUdp / Math.max(1e4, outflowEnthalpyJPerKg - dUdM);
+        // near the dry edge U(p, M) has its maximum at p*, so the slope and with it the capacitance can come out near
+        // zero; a volume holding M_v of vapour takes at least ~M_v/p of it per Pa (its vapour alone, ideal gas at fixed
+        // temperature; below V_v·dρ''/dp, so in the two-phase states away from the edge this never binds)
+        capacitanceKgPerPa = Math.max(capacitanceKgPerPa, vapourKg(at, massKg) / Math.max(pressurePa, 1e5));
         double step = Math.max(-5e5, Math.min(5e5, (energyJ - u0) / dUdp));
         return Math.min(Math.max(pressurePa + step, minPa), maxPa);
+    }
+
+    /** The pressure at which saturated vapour has density {@code rho}, Pa (ρ'' rises with p), by bisection in [lo, hi]. */
+    private static double saturatedVapourPressure(Co2Tables co2, double rho, double lo, double hi) {
+        if (co2.saturationAtPressure(lo).vaporDensityKgPerM3() >= rho) return lo;
+        if (co2.saturationAtPressure(hi).vaporDensityKgPerM3() <= rho) return hi;
+        for (int k = 0; k < 40 && hi - lo > 1.0; k++) {
+            double mid = 0.5 * (lo + hi);
+            if (co2.saturationAtPressure(mid).vaporDensityKgPerM3() < rho) lo = mid;
+            else hi = mid;
+        }
+        return 0.5 * (lo + hi);
     }
 
     /**
