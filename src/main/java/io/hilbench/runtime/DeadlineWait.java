@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * the 2-core Firecracker VM a SCHED_FIFO loop thread, which no guest thread can keep off a core, still woke 1.2–3.6 ms
  * late at p99 beside two browsers). No fixed guard fits every host, so the wait measures its own parks' oversleep (the
  * time from a park's target to the first clock read after it), keeps the last {@value #WINDOW} of them, and every
- * {@value #RECOMPUTE_EVERY} parks sets the guard to the window's {@value #QUANTILE_PERMILLE}‰ quantile × 5/4 + 100 µs,
- * within [{@code minGuard}, {@code maxGuard}]. The maximum bounds the CPU the spin may take ({@code maxGuard} per step).
+ * {@value #RECOMPUTE_EVERY} parks moves the guard toward the window's {@value #QUANTILE_PERMILLE}‰ quantile × 5/4 +
+ * 100 µs, within [{@code minGuard}, {@code maxGuard}]: up at once (also between recomputes, when one oversleep exceeds
+ * what the guard covers), down a quarter of the way per recompute. The maximum bounds the CPU the spin may take ({@code maxGuard} per step).
  * The estimate reads only oversleeps of parks that were to end inside the guard's reach (the last park of a wait), so
  * a stop request's short parks do not count. Allocation-free after construction.
  *
@@ -116,14 +117,23 @@ final class DeadlineWait {
     private void observeOversleep(long ns) {
         long max = maxGuardNs;
         if (max <= 0) return;
-        oversleeps[(int) (parksSeen % WINDOW)] = Math.min(Math.max(ns, 0L), 10 * max);
+        long kept = Math.min(Math.max(ns, 0L), 10 * max);
+        oversleeps[(int) (parksSeen % WINDOW)] = kept;
         parksSeen++;
+        // up at once: an oversleep the guard did not cover raises it before the next step (a new tail regime, e.g. a
+        // browser starting, is met within a step, not after the next recompute)
+        long cover = Math.min(max, kept * 5 / 4 + MARGIN_NS);
+        if (cover > guardNs) guardNs = cover;
         if (parksSeen % RECOMPUTE_EVERY != 0) return;
         int n = (int) Math.min(parksSeen, WINDOW);
         System.arraycopy(oversleeps, 0, sorted, 0, n);
         java.util.Arrays.sort(sorted, 0, n);
         long q = sorted[Math.min(n - 1, (int) ((long) n * QUANTILE_PERMILLE / 1000))];
-        guardNs = Math.max(minGuardNs, Math.min(max, q * 5 / 4 + MARGIN_NS));
+        long target = Math.max(minGuardNs, Math.min(max, q * 5 / 4 + MARGIN_NS));
+        // down slowly: a quarter of the way per recompute (about 10 s to settle at 10 ms steps), so a quiet spell
+        // between bursts does not leave the next burst uncovered
+        long now = guardNs;
+        guardNs = target >= now ? target : Math.max(target, now - Math.max(1_000L, (now - target) / 4));
     }
 
     /** Nanoseconds spent spinning so far (the CPU the guard costs). */

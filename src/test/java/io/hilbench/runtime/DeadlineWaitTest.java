@@ -134,4 +134,27 @@ class DeadlineWaitTest {
         assertThat(h.describe()).isEqualTo("300 us");
         assertThatThrownBy(() -> h.adaptive(500_000, 100_000)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theGuardRisesAtOnceOnAnUncoveredOversleepAndComesDownSlowly() {
+        long[] script = new long[8_192];   // longer than the test: the 2 ms comes once
+        java.util.Arrays.fill(script, 20_000L);
+        script[300] = 2_000_000L;   // one 2 ms oversleep after 300 quiet parks
+        ScriptedTime t = new ScriptedTime(script);
+        DeadlineWait w = new DeadlineWait(200_000, t::read, t::park);
+        w.adaptive(200_000, 4_000_000);
+        long deadline = 0;
+        for (int step = 0; step <= 300; step++) w.until(deadline += 10_000_000, () -> false);
+        assertThat(w.guardNs()).as("raised by the one oversleep, before any recompute").isEqualTo(2_001_000L * 5 / 4 + 100_000);
+        long raised = w.guardNs();
+        for (int step = 301; step < 384; step++) w.until(deadline += 10_000_000, () -> false);
+        // the recompute at park 384: 99.8 permille of 384 is the window's largest, the 2 ms itself: no change
+        assertThat(w.guardNs()).isEqualTo(raised);
+        for (int step = 384; step < 512; step++) w.until(deadline += 10_000_000, () -> false);
+        // at park 512 it is the 2nd largest, a quiet 21 us: the target is the 200 us floor, and the guard comes down a
+        // quarter of the way
+        assertThat(w.guardNs()).isEqualTo(raised - (raised - 200_000) / 4);
+        for (int step = 512; step < 512 + 128 * 40; step++) w.until(deadline += 10_000_000, () -> false);
+        assertThat(w.guardNs()).as("settled at the floor after the oversleep left the window").isEqualTo(200_000);
+    }
 }
