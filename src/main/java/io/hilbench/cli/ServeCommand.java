@@ -112,24 +112,18 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("bench serve: " + e.getMessage());
             return BenchCommand.USAGE;
         }
-        boolean guardAuto = wakeGuardUs != null && wakeGuardUs.trim().equalsIgnoreCase("auto");
-        long guardNs = -1;
-        if (wakeGuardUs != null && !guardAuto) {
-            try {
-                guardNs = Long.parseLong(wakeGuardUs.trim()) * 1000L;
-            } catch (NumberFormatException e) {
-                guardNs = -1;
-            }
-            if (guardNs < 0) {
-                err.println("bench serve: --wake-guard-us must be a number of microseconds >= 0 or auto, was '" + wakeGuardUs + "'");
-                return BenchCommand.USAGE;
-            }
+        java.util.OptionalLong guardUs = null;   // null: the default; empty: auto
+        try {
+            if (wakeGuardUs != null) guardUs = io.hilbench.runtime.Emulator.parseWakeGuardUs(wakeGuardUs, "--wake-guard-us");
+        } catch (IllegalArgumentException e) {
+            err.println("bench serve: " + e.getMessage());
+            return BenchCommand.USAGE;
         }
         BenchAssembly bench = new BenchAssembly(r, PlantModels.create(r),
                 BenchAssembly.Options.defaults().withPacing(pacing).withLinkProxies(!noLinkProxies).withPorts(modbusPort, opcuaPort).withStepMs(stepMs));
         bench.emulator().loopScheduling(scheduling);
-        if (guardAuto) bench.emulator().wakeGuardAuto();
-        else if (guardNs >= 0) bench.emulator().wakeGuardNs(guardNs);
+        if (guardUs != null && guardUs.isEmpty()) bench.emulator().wakeGuardAuto();
+        else if (guardUs != null) bench.emulator().wakeGuardNs(guardUs.getAsLong() * 1000L);
         err.println("bench serve: starting Modbus TCP on " + planned(r.modbus() == null ? null : r.modbus().bindAddress(), modbusPort, r.modbus() == null ? 0 : r.modbus().port())
                 + " and OPC UA on " + planned(r.opcua() == null ? null : r.opcua().bindAddress(), opcuaPort, r.opcua() == null ? 0 : r.opcua().port())
                 + " (the OPC UA server makes its certificate on first use: up to a minute on a busy machine)…");

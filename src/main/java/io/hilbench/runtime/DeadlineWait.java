@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  *
  * <p><b>Adaptive guard</b> ({@link #adaptive}, {@code --wake-guard-us auto}, {@code -Dhilbench.wakeGuardUs=auto}): on a
  * virtual machine the wake-up delay's tail is set by the host, not by the guest's load (BENCHMARKS.md, session 13: on
- * the 2-core Firecracker VM a SCHED_FIFO loop thread, which no guest thread can keep off a core, still woke 1.2–3.6 ms
- * late at p99 beside two browsers). No fixed guard fits every host, so the wait measures its own parks' oversleep (the
+ * the 2-core Firecracker VM a SCHED_FIFO loop thread, which no guest thread can keep off a core, still woke 1.6–3.6 ms
+ * late at p99 beside two browsers with the fixed 200 µs guard). No fixed guard fits every host, so the wait measures its own parks' oversleep (the
  * time from a park's target to the first clock read after it), keeps the last {@value #WINDOW} of them, and every
  * {@value #RECOMPUTE_EVERY} parks moves the guard toward the window's {@value #QUANTILE_PERMILLE}‰ quantile × 5/4 +
  * 100 µs, within [{@code minGuard}, {@code maxGuard}]: up at once (also between recomputes, when one oversleep exceeds
@@ -29,16 +29,26 @@ import java.util.function.LongSupplier;
  * not depend on this. Not thread-safe: the step loop's own object.
  */
 final class DeadlineWait {
-    /** The default guard: {@code -Dhilbench.wakeGuardUs=N} overrides it (0 parks only, as before). */
-    static final long DEFAULT_GUARD_NS = defaultGuardNs();
+    /** {@code -Dhilbench.wakeGuardUs}: µs, or empty for {@code auto} (the adaptive guard), read once. */
+    private static final java.util.OptionalLong DEFAULT_SPEC_US = parseGuardUs(System.getProperty("hilbench.wakeGuardUs", "200"), "-Dhilbench.wakeGuardUs");
+    /** Whether {@code -Dhilbench.wakeGuardUs=auto} asks for the adaptive guard. */
+    static final boolean DEFAULT_ADAPTIVE = DEFAULT_SPEC_US.isEmpty();
+    /** The default guard: {@code -Dhilbench.wakeGuardUs=N} overrides it (0 parks only, as before; auto starts at 200 µs). */
+    static final long DEFAULT_GUARD_NS = Math.max(0L, DEFAULT_SPEC_US.orElse(200L)) * 1_000L;
 
-    private static long defaultGuardNs() {
-        String v = System.getProperty("hilbench.wakeGuardUs", "200").trim();
-        if (v.equalsIgnoreCase("auto")) return 200_000L;   // the adaptive guard's start
+    /**
+     * A wake-up guard as given on the command line or in {@code -Dhilbench.wakeGuardUs}: a number of µs (returned as
+     * given, sign included: the caller decides about negatives), or empty for {@code auto}.
+     *
+     * @throws IllegalArgumentException naming {@code what} when it is neither
+     */
+    static java.util.OptionalLong parseGuardUs(String spec, String what) {
+        String v = spec.trim();
+        if (v.equalsIgnoreCase("auto")) return java.util.OptionalLong.empty();
         try {
-            return Math.max(0L, Long.parseLong(v)) * 1_000L;
+            return java.util.OptionalLong.of(Long.parseLong(v));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Dhilbench.wakeGuardUs must be a number of µs or auto, was '" + v + "'");
+            throw new IllegalArgumentException(what + " must be a number of microseconds >= 0 or auto, was '" + spec + "'");
         }
     }
     /** The longest single park (a stop request is seen at least this often). */
@@ -51,9 +61,6 @@ final class DeadlineWait {
     static final int QUANTILE_PERMILLE = 998;
     /** Adaptive guard: the margin over the scaled quantile. */
     static final long MARGIN_NS = 100_000L;
-
-    /** Whether {@code -Dhilbench.wakeGuardUs=auto} asks for the adaptive guard. */
-    static final boolean DEFAULT_ADAPTIVE = "auto".equalsIgnoreCase(System.getProperty("hilbench.wakeGuardUs", "").trim());
 
     /** Parks the calling thread for about {@code ns}. */
     interface Parker {

@@ -520,6 +520,18 @@ public final class Emulator implements Lifecycle {
     /** The adaptive guard's ceiling: 40 % of the step period, at most 5 ms (the CPU the spin may take per step). */
     public long maxAutoGuardNs() { return Math.max(200_000L, Math.min(5_000_000L, config.stepMs() * 400_000L)); }
 
+    /**
+     * The wake-up guard from a command-line value: {@code auto} (the adaptive guard) or a number of µs ≥ 0.
+     *
+     * @throws IllegalArgumentException naming {@code what} for anything else
+     */
+    public static java.util.OptionalLong parseWakeGuardUs(String spec, String what) {
+        java.util.OptionalLong us = DeadlineWait.parseGuardUs(spec, what);
+        if (us.isPresent() && us.getAsLong() < 0)
+            throw new IllegalArgumentException(what + " must be a number of microseconds >= 0 or auto, was '" + spec + "'");
+        return us;
+    }
+
     /** The wake-up guard as said at start: "200 us" or "adaptive 200..4000 us (now 200 us)". */
     public String wakeGuardDescription() { return deadlineWait.describe(); }
 

@@ -185,7 +185,7 @@ public final class Preflight {
         if (found.stream().filter(p -> !p.answered()).count() > MAX_SILENT_READ_AGAIN) return found;
         List<Problem> kept = new ArrayList<>();
         for (Problem p : found) {
-            if (p.answered() || p.tag().startsWith("(")) {
+            if (p.answered()) {
                 kept.add(p);
                 continue;
             }
