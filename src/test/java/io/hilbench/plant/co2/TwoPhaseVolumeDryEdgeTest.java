@@ -47,4 +47,26 @@ class TwoPhaseVolumeDryEdgeTest {
         assertThat(highest).as("never above the 49 bar it started from (was: +5 bar a sub-step to 72 bar)").isLessThanOrEqualTo(49e5);
         assertThat(p / 1e5).as("at the two-phase equilibrium, bar").isCloseTo(44.0, within(0.05));
     }
+
+    /**
+     * A receiver with a few hundred grams of liquid left, just below p*: (∂U/∂p)_M is near zero there (U(p, M) has its
+     * maximum at p*), and with it the capacitance dM/dp the valves' equalising limit rests on. The year study's trip at
+     * 861.23 h: HV-221 and HV-222 collapsed to a tenth of their flow in one sub-step at unchanged openings. The
+     * capacitance may never fall below what the vapour alone takes, M_v/p (ideal gas at fixed temperature).
+     */
+    @Test
+    void aNearlyDryReceiverKeepsAtLeastItsVapoursCapacitance() {
+        double volumeM3 = 0.5;
+        for (double liquidKg : new double[] {0.02, 0.1, 0.3}) {
+            Co2Saturation eq = co2.saturationAtPressure(44e5);
+            TwoPhaseVolume v = new TwoPhaseVolume(volumeM3, 0.0);
+            double vapourKg = (volumeM3 - liquidKg / eq.liquidDensityKgPerM3()) * eq.vaporDensityKgPerM3();
+            v.setState(liquidKg + vapourKg, liquidKg * eq.liquidEnthalpyJPerKg() + vapourKg * eq.vaporEnthalpyJPerKg() - eq.pressurePa() * volumeM3);
+            double p = v.solvePressure(co2, eq, 44e5, eq.vaporEnthalpyJPerKg(), 7e5, 72e5);
+            double floorKgPerPa = vapourKg / 44e5;
+            assertThat(v.capacitanceKgPerPa()).as("capacitance with %.2f kg of liquid left, kg/bar (vapour alone: %.3f kg/bar)", liquidKg, floorKgPerPa * 1e5)
+                    .isGreaterThanOrEqualTo(floorKgPerPa * (1 - 1e-9));
+            assertThat(p / 1e5).as("still at its equilibrium, bar").isCloseTo(44.0, within(0.05));
+        }
+    }
 }
