@@ -86,7 +86,7 @@ final class UnitRuns {
      * environment variable {@value #UNIT_JVM_OPTIONS_ENV} when set (blank: none), for measuring alternatives.
      */
     static final String UNIT_JVM_OPTIONS_ENV = "BENCH_UNIT_JVM_OPTIONS";
-    /** See BENCHMARKS.md, "Parallel runs: the lockstep poll and the JVMs (perf)". */
+    /** See BENCHMARKS.md, "Parallel runs: the lockstep poll and the JVMs (perf)", and "A CPU per lane" (huge pages: not shown). */
     static final String DEFAULT_UNIT_JVM_OPTIONS = "";
 
     static List<String> unitJvmOptions(Map<String, String> env) {
@@ -100,9 +100,9 @@ final class UnitRuns {
      * @param commonArgs the worker's arguments after {@code run} other than --worker and --report (rig, features, controller …)
      * @param out        one line per finished unit
      */
-    static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
+    static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, double realtimeMinPerS, int parallel, List<String> commonArgs, Path reportDir,
                        PrintStream out) throws IOException, InterruptedException {
-        return run(units, resetAllowanceMin, parallel, commonArgs, reportDir, out, new Live(), () -> true);
+        return run(units, resetAllowanceMin, realtimeMinPerS, parallel, commonArgs, reportDir, out, new Live(), () -> true);
     }
 
     /**
@@ -197,14 +197,14 @@ final class UnitRuns {
      * signal hook. {@code mayJoin} is asked once every unit ended, before the folders are joined: false (the hook owns
      * the report folder: the run was signalled) returns null and joins nothing.
      */
-    static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> commonArgs, Path reportDir,
+    static Outcome run(List<RunUnits.Unit> units, double resetAllowanceMin, double realtimeMinPerS, int parallel, List<String> commonArgs, Path reportDir,
                        PrintStream out, Live tracked, java.util.function.BooleanSupplier mayJoin) throws IOException, InterruptedException {
         String javaBin = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> worker = new ArrayList<>(List.of(javaBin));
         worker.addAll(unitJvmOptions(System.getenv()));
         worker.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hilbench.cli.BenchCommand", "run", "--worker", "--report", reportDir.toString()));
         worker.addAll(commonArgs);
-        return runWorkers(units, resetAllowanceMin, parallel, worker, reportDir, out, tracked, mayJoin);
+        return runWorkers(units, resetAllowanceMin, realtimeMinPerS, parallel, worker, reportDir, out, tracked, mayJoin);
     }
 
     /**
@@ -214,7 +214,7 @@ final class UnitRuns {
      * worker whose JVM ends inside a unit leaves that unit to be recorded from its folder (an error when it holds no
      * verdict, {@link #join}) and the next unit of its lane gets a new worker.
      */
-    static Outcome runWorkers(List<RunUnits.Unit> units, double resetAllowanceMin, int parallel, List<String> workerCommand, Path reportDir,
+    static Outcome runWorkers(List<RunUnits.Unit> units, double resetAllowanceMin, double realtimeMinPerS, int parallel, List<String> workerCommand, Path reportDir,
                               PrintStream out, Live tracked, java.util.function.BooleanSupplier mayJoin) throws IOException, InterruptedException {
         Map<String, Integer> codes = new ConcurrentHashMap<>();
         List<Process> live = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -231,9 +231,11 @@ final class UnitRuns {
             t.setDaemon(true);
             return t;
         });
-        java.util.concurrent.ConcurrentLinkedQueue<RunUnits.Unit> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(RunUnits.longestFirst(units, resetAllowanceMin));
+        java.util.concurrent.ConcurrentLinkedQueue<RunUnits.Unit> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(RunUnits.longestFirst(units, resetAllowanceMin, realtimeMinPerS));
         int[] done = {0};
         java.util.concurrent.atomic.AtomicInteger workersStarted = new java.util.concurrent.atomic.AtomicInteger();
+        // each lane's worker (and its controller) on a CPU of its own where the machine allows it (LaneAffinity)
+        List<String> laneCpus = LaneAffinity.plan(lanes, System.getenv());
         // the reference controllers' class data archive (SharedClassArchive): one folder for the run, handed to the
         // workers; the first worker's first controller writes it when it exits (a corner's new session, a worker's end),
         // later controllers map it. The workers' own JVMs start once per lane: an archive of them, written only when one
@@ -242,6 +244,7 @@ final class UnitRuns {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int lane = 0; lane < lanes; lane++) {
+                List<String> command = LaneAffinity.command(laneCpus, lane, workerCommand, System.getenv());
                 futures.add(pool.submit(() -> {
                     Worker w = null;
                     try {
@@ -250,7 +253,7 @@ final class UnitRuns {
                             if (!tracked.begin(u.folder())) return null;   // the run is stopping: this unit never runs
                             if (w == null) {
                                 int k = workersStarted.incrementAndGet();
-                                w = Worker.start(workerCommand, k, cdsFolder, reportDir);
+                                w = Worker.start(command, k, cdsFolder, reportDir);
                                 live.add(w.process);
                                 tracked.add(w.process);
                             }
