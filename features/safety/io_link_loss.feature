@@ -4,7 +4,7 @@ Feature: I/O link to the plant lost for 30 s at full load
   the controller must raise COMM_LOSS; when the link returns it must take the watchdog's stop as a stop (its first
   commands keep the compressors off), restart without any trip and respect every compressor's minimum off time. Limits: features/requirements.yaml, CL-01.
 
-  @CL-01 @certification @budget-10min
+  @CL-01 @certification @budget-10min @realtime-30s
   Scenario: I/O link blackholed for 30 s at full load
     Given the weather is 0 °C air at 90 % relative humidity
     And the district-heating return is 40 °C

@@ -564,19 +564,20 @@ public final class RunCommand implements Callable<Integer> {
      * --parallel N > 1 and without a shard; a unit's own child run is never active. Null after saying why when the
      * combination is refused.
      */
-    record UnitPlan(boolean active, List<RunUnits.Unit> all, List<RunUnits.Unit> mine, RunUnits.Shard shard, int parallel, double resetAllowanceMin) {}
+    record UnitPlan(boolean active, List<RunUnits.Unit> all, List<RunUnits.Unit> mine, RunUnits.Shard shard, int parallel, double resetAllowanceMin,
+                    double realtimeMinPerS) {}
 
     private UnitPlan unitPlan(BenchOptions options, io.hilbench.rig.Rig r, java.util.List<String> corners, PrintWriter err) throws IOException {
         if (worker) {
             if (unit != null || parallel != null || shard != null || corners.size() > 1 || dryRun || profile != null) {
                 throw new IllegalArgumentException("--worker is a worker's own option: not with --unit, --parallel, --shard, --corners, --dry-run or --profile");
             }
-            return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
+            return new UnitPlan(false, List.of(), List.of(), null, 1, 0, 0);
         }
         if (unit != null) {
             if (parallel != null || shard != null) throw new IllegalArgumentException("--unit is a child run's own option: not with --parallel or --shard");
             unitFeature();
-            return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
+            return new UnitPlan(false, List.of(), List.of(), null, 1, 0, 0);
         }
         int n = parallel == null ? 1 : parallel.trim().equalsIgnoreCase("auto") ? UnitRuns.machineDefault() : parsePositive(parallel);
         RunUnits.Shard s = shardSel;
@@ -588,12 +589,14 @@ public final class RunCommand implements Callable<Integer> {
                     + " on the rig's ports + K*S (controller K of a fleet), or run the reference controller, one per unit (README, \"A controller per shard\").");
             return null;
         }
-        if (n <= 1 && s == null) return new UnitPlan(false, List.of(), List.of(), null, 1, 0);
+        if (n <= 1 && s == null) return new UnitPlan(false, List.of(), List.of(), null, 1, 0, 0);
         double reset = resetAllowanceMin(r, options.featuresDir());
         // scenario x corner is the unit a parallel run and a shard take (issue #17 items 2, 3)
         List<RunUnits.Unit> all = RunUnits.units(CertificationPlan.inFeatureOrder(options.featuresDir(), tags), corners);
-        List<RunUnits.Unit> mine = s == null ? all : RunUnits.shard(all, s, reset);
-        return new UnitPlan(true, all, mine, s, Math.max(1, n), reset);
+        // a unit's real-time part (@realtime-Ns: CL-01's link fault) weighs by the run's pacing, the same in every shard
+        double realtimeMinPerS = RunUnits.realtimeWeightMinPerS(options.pacing());
+        List<RunUnits.Unit> mine = s == null ? all : RunUnits.shard(all, s, reset, realtimeMinPerS);
+        return new UnitPlan(true, all, mine, s, Math.max(1, n), reset, realtimeMinPerS);
     }
 
     private static int parsePositive(String v) {
@@ -639,7 +642,7 @@ public final class RunCommand implements Callable<Integer> {
                          PrintStream out, PrintWriter err) {
         out.printf(Locale.ROOT, "%s%d scenario(s) of %d selected, %d at a time (%.0f plant min of budgets)%n",
                 u.shard() == null ? "" : "shard " + u.shard() + ": ", u.mine().size(), u.all().size(), u.parallel(),
-                RunUnits.loadMin(u.mine(), u.all(), u.resetAllowanceMin()));
+                RunUnits.loadMin(u.mine(), u.all(), u.resetAllowanceMin(), u.realtimeMinPerS()));
         out.flush();
         if (u.mine().isEmpty()) {
             err.println("bench run: " + (u.all().isEmpty() ? "no scenario selected" + (tags == null ? "" : " (tags " + tags + " matched none)")
@@ -655,7 +658,7 @@ public final class RunCommand implements Callable<Integer> {
                 new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), (cutOff, neverRan) ->
                         VerdictLedger.replaceAll(UnitRuns.stop(live, u.mine(), options.reportDir(), UNIT_STOP_WAIT_S, cutOff, neverRan), options.reportDir()));
         try {
-            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.parallel(), childArgs(options), options.reportDir(), out, live, interruption::finishing);
+            o = UnitRuns.run(u.mine(), u.resetAllowanceMin(), u.realtimeMinPerS(), u.parallel(), childArgs(options), options.reportDir(), out, live, interruption::finishing);
             if (o == null) RunInterruption.awaitHalt();   // the hook owns the folder now and ends the JVM
             VerdictLedger.replaceAll(o.records(), options.reportDir());
         } catch (IOException e) {

@@ -100,19 +100,52 @@ public final class RunUnits {
     }
 
     /**
-     * A unit's weight for the planner, plant minutes: its budget plus the reset allowance; a unit without a budget
-     * weighs as much as the longest budgeted one (it is not assumed short).
+     * Plant minutes a second of real-time pacing inside a lockstep unit weighs: lockstep runs the whole default suite
+     * at about 180× real time on the 2-core reference machine (738 plant min in 247 s, BENCHMARKS.md), so a second
+     * the plant waits in real time (a link fault: DESIGN §4 item 9) costs the wall time of about 3 plant minutes.
      */
-    static double weightMin(Unit u, double longestBudgetMin, double resetAllowanceMin) {
+    public static final double LOCKSTEP_PLANT_MIN_PER_REALTIME_S = 3.0;
+    private static final java.util.regex.Pattern REALTIME = java.util.regex.Pattern.compile("@realtime-(\\d+(?:\\.\\d+)?)s");
+
+    /**
+     * The planner's extra plant minutes per second of a unit's real-time part ({@code @realtime-Ns}) under
+     * {@code pacing}: {@value #LOCKSTEP_PLANT_MIN_PER_REALTIME_S} in lockstep, (k − 1)/60 at k× accelerated, none in
+     * real time (there the budget is the wall time already).
+     */
+    public static double realtimeWeightMinPerS(io.hilbench.runtime.Pacing pacing) {
+        return switch (pacing.kind()) {
+            case LOCKSTEP -> LOCKSTEP_PLANT_MIN_PER_REALTIME_S;
+            case ACCELERATED -> Double.isFinite(pacing.factor()) ? Math.max(0, pacing.factor() - 1) / 60.0 : LOCKSTEP_PLANT_MIN_PER_REALTIME_S;
+            case REALTIME -> 0.0;
+        };
+    }
+
+    /** Seconds of a scenario's plant time that pass in real time whatever the pacing: its {@code @realtime-Ns} tag, else 0. */
+    static double realtimeS(CertificationPlan.Entry e) {
+        for (String t : e.tags()) {
+            java.util.regex.Matcher m = REALTIME.matcher(t);
+            if (m.matches()) return Double.parseDouble(m.group(1));
+        }
+        return 0;
+    }
+
+    /**
+     * A unit's weight for the planner, plant minutes: its budget plus the reset allowance, plus its real-time part at
+     * {@code realtimeMinPerS} ({@link #realtimeWeightMinPerS}); a unit without a budget weighs as much as the longest
+     * budgeted one (it is not assumed short). The real-time part matters in lockstep: CL-01's 30 s blackhole is most of
+     * its wall time, and weighed by its 10 plant minutes alone it started last and ended a parallel run 9 s after the
+     * other lane ran out of work.
+     */
+    static double weightMin(Unit u, double longestBudgetMin, double resetAllowanceMin, double realtimeMinPerS) {
         CertificationPlan.Entry e = u.scenario();
-        return (e.budgeted() ? e.budgetMin() : longestBudgetMin) + resetAllowanceMin;
+        return (e.budgeted() ? e.budgetMin() : longestBudgetMin) + resetAllowanceMin + realtimeS(e) * realtimeMinPerS;
     }
 
     /** The units in the order they should start: longest first (ties in the features' order). */
-    public static List<Unit> longestFirst(List<Unit> units, double resetAllowanceMin) {
+    public static List<Unit> longestFirst(List<Unit> units, double resetAllowanceMin, double realtimeMinPerS) {
         double longest = longest(units);
         List<Unit> sorted = new ArrayList<>(units);
-        sorted.sort(Comparator.comparingDouble((Unit u) -> -weightMin(u, longest, resetAllowanceMin)).thenComparingInt(Unit::index));
+        sorted.sort(Comparator.comparingDouble((Unit u) -> -weightMin(u, longest, resetAllowanceMin, realtimeMinPerS)).thenComparingInt(Unit::index));
         return sorted;
     }
 
@@ -124,29 +157,29 @@ public final class RunUnits {
      * The LPT partition of {@code units} into {@code count} shards: shard i's units in the features' order. Deterministic
      * (see the class comment); a shard may be empty when there are fewer units than shards.
      */
-    public static List<List<Unit>> partition(List<Unit> units, int count, double resetAllowanceMin) {
+    public static List<List<Unit>> partition(List<Unit> units, int count, double resetAllowanceMin, double realtimeMinPerS) {
         double longest = longest(units);
         List<List<Unit>> shards = new ArrayList<>();
         double[] load = new double[count];
         for (int i = 0; i < count; i++) shards.add(new ArrayList<>());
-        for (Unit u : longestFirst(units, resetAllowanceMin)) {
+        for (Unit u : longestFirst(units, resetAllowanceMin, realtimeMinPerS)) {
             int best = 0;
             for (int i = 1; i < count; i++) if (load[i] < load[best]) best = i;
             shards.get(best).add(u);
-            load[best] += weightMin(u, longest, resetAllowanceMin);
+            load[best] += weightMin(u, longest, resetAllowanceMin, realtimeMinPerS);
         }
         for (List<Unit> s : shards) s.sort(Comparator.comparingInt(Unit::index));
         return shards;
     }
 
     /** The units of one shard (features' order). */
-    public static List<Unit> shard(List<Unit> units, Shard shard, double resetAllowanceMin) {
-        return List.copyOf(partition(units, shard.count(), resetAllowanceMin).get(shard.index()));
+    public static List<Unit> shard(List<Unit> units, Shard shard, double resetAllowanceMin, double realtimeMinPerS) {
+        return List.copyOf(partition(units, shard.count(), resetAllowanceMin, realtimeMinPerS).get(shard.index()));
     }
 
     /** Plant minutes of a list of units (budgets plus the reset allowance each): what a shard's load is compared by. */
-    public static double loadMin(List<Unit> units, List<Unit> all, double resetAllowanceMin) {
+    public static double loadMin(List<Unit> units, List<Unit> all, double resetAllowanceMin, double realtimeMinPerS) {
         double longest = longest(all);
-        return units.stream().mapToDouble(u -> weightMin(u, longest, resetAllowanceMin)).sum();
+        return units.stream().mapToDouble(u -> weightMin(u, longest, resetAllowanceMin, realtimeMinPerS)).sum();
     }
 }

@@ -34,7 +34,7 @@ class UnitRunsWorkersTest {
         List<RunUnits.Unit> units = List.of(unit(0, "a.feature", 30), unit(1, "crash.feature", 20), unit(2, "c.feature", 10));
         var printed = new ByteArrayOutputStream();
         UnitRuns.Live live = new UnitRuns.Live();
-        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 1, fakeWorker(), tmp, new PrintStream(printed, true, StandardCharsets.UTF_8), live, () -> true);
+        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 0, 1, fakeWorker(), tmp, new PrintStream(printed, true, StandardCharsets.UTF_8), live, () -> true);
 
         assertThat(o.records()).extracting(VerdictLedger.ScenarioRecord::outcome)
                 .containsExactly(VerdictLedger.ScenarioOutcome.PASSED, VerdictLedger.ScenarioOutcome.ERROR, VerdictLedger.ScenarioOutcome.PASSED);
@@ -57,7 +57,7 @@ class UnitRunsWorkersTest {
         // a CI failure showed only "no verdicts (see 01-SU-04/unit.log)": the folder was gone with JUnit's temporary folder
         List<RunUnits.Unit> units = List.of(unit(0, "a.feature", 30), unit(1, "unreachable.feature", 20));
         var printed = new ByteArrayOutputStream();
-        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 1, fakeWorker(), tmp, new PrintStream(printed, true, StandardCharsets.UTF_8),
+        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 0, 1, fakeWorker(), tmp, new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new UnitRuns.Live(), () -> true);
         assertThat(o.records()).extracting(VerdictLedger.ScenarioRecord::outcome)
                 .containsExactly(VerdictLedger.ScenarioOutcome.PASSED, VerdictLedger.ScenarioOutcome.INCONCLUSIVE);
@@ -75,7 +75,7 @@ class UnitRunsWorkersTest {
     void twoLanesServeFiveUnitsWithTwoWorkersLongestFirst() throws Exception {
         List<RunUnits.Unit> units = new ArrayList<>();
         for (int i = 0; i < 5; i++) units.add(unit(i, "u" + i + ".feature", 10 + i));
-        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 2, fakeWorker(), tmp, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        UnitRuns.Outcome o = UnitRuns.runWorkers(units, 0, 0, 2, fakeWorker(), tmp, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new UnitRuns.Live(), () -> true);
         assertThat(o.records()).hasSize(5).allMatch(r -> r.outcome() == VerdictLedger.ScenarioOutcome.PASSED);
         // joined in the features' order, whatever order they ran in

@@ -20,7 +20,7 @@ class RunUnitsTest {
     @Test
     void everyScenarioIsInExactlyOneShardAndTheDefrostPairIsSplit() throws Exception {
         List<RunUnits.Unit> all = RunUnits.units(CertificationPlan.inFeatureOrder(FEATURES, null), List.of());
-        List<List<RunUnits.Unit>> shards = RunUnits.partition(all, 3, 0);
+        List<List<RunUnits.Unit>> shards = RunUnits.partition(all, 3, 0, 0);
         List<RunUnits.Unit> union = new ArrayList<>();
         shards.forEach(union::addAll);
         assertThat(union).hasSize(all.size()).containsExactlyInAnyOrderElementsOf(all);
@@ -29,14 +29,32 @@ class RunUnitsTest {
         for (int i = 0; i < shards.size(); i++) for (RunUnits.Unit u : shards.get(i)) if (u.scenario().budgetMin() >= 195) defrostShards.add(i);
         assertThat(defrostShards).containsExactly(0, 1);
         // LPT's bound against the lower bound max(longest, mean)
-        double total = RunUnits.loadMin(all, all, 0);
+        double total = RunUnits.loadMin(all, all, 0, 0);
         double longest = all.stream().mapToDouble(u -> u.scenario().budgetMin()).max().orElseThrow();
-        double makespan = shards.stream().mapToDouble(s -> RunUnits.loadMin(s, all, 0)).max().orElseThrow();
+        double makespan = shards.stream().mapToDouble(s -> RunUnits.loadMin(s, all, 0, 0)).max().orElseThrow();
         assertThat(makespan).isLessThanOrEqualTo((4.0 / 3 - 1.0 / 9) * Math.max(longest, total / 3) + 1e-9);
         // deterministic: the same partition again, each shard in the features' order
-        assertThat(RunUnits.partition(all, 3, 0)).isEqualTo(shards);
+        assertThat(RunUnits.partition(all, 3, 0, 0)).isEqualTo(shards);
         for (List<RunUnits.Unit> s : shards) assertThat(s).isSortedAccordingTo(java.util.Comparator.comparingInt(RunUnits.Unit::index));
-        assertThat(RunUnits.shard(all, new RunUnits.Shard(2, 3), 0)).isEqualTo(shards.get(2));
+        assertThat(RunUnits.shard(all, new RunUnits.Shard(2, 3), 0, 0)).isEqualTo(shards.get(2));
+    }
+
+    @Test
+    void aUnitsRealTimePartWeighsByThePacing() throws Exception {
+        List<RunUnits.Unit> all = RunUnits.units(CertificationPlan.inFeatureOrder(FEATURES, null), List.of());
+        RunUnits.Unit cl01 = all.stream().filter(u -> u.scenario().requirement().equals("CL-01")).findFirst().orElseThrow();
+        assertThat(RunUnits.realtimeS(cl01.scenario())).as("CL-01's blackhole, @realtime-30s").isEqualTo(30.0);
+        double lockstep = RunUnits.realtimeWeightMinPerS(io.hilbench.runtime.Pacing.parse("lockstep"));
+        assertThat(lockstep).isEqualTo(RunUnits.LOCKSTEP_PLANT_MIN_PER_REALTIME_S);
+        assertThat(RunUnits.realtimeWeightMinPerS(io.hilbench.runtime.Pacing.parse("realtime"))).isZero();
+        assertThat(RunUnits.realtimeWeightMinPerS(io.hilbench.runtime.Pacing.parse("accelerated:61"))).isEqualTo(1.0);
+        // in lockstep CL-01 (10 plant minutes, 30 s of them in real time) starts right after the two defrost scenarios,
+        // whose lanes its wait then overlaps; in real time it weighs its budget, as before
+        List<RunUnits.Unit> lockstepOrder = RunUnits.longestFirst(all, 0, lockstep);
+        assertThat(lockstepOrder.indexOf(cl01)).isEqualTo(2);
+        List<RunUnits.Unit> realtimeOrder = RunUnits.longestFirst(all, 0, 0);
+        assertThat(realtimeOrder.indexOf(cl01)).isGreaterThan(5);
+        assertThat(RunUnits.weightMin(cl01, 195, 2, lockstep)).isEqualTo(cl01.scenario().budgetMin() + 2 + 30 * lockstep);
     }
 
     @Test
