@@ -49,17 +49,10 @@ final class RunLog implements AutoCloseable {
         f.setEncoder(encoder);
         f.start();
         RunLog log = new RunLog(f);
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            Appender<ILoggingEvent> a = it.next();
-            if (!(a instanceof ch.qos.logback.core.ConsoleAppender)) continue;
-            ThresholdFilter warn = new ThresholdFilter();
-            warn.setLevel(Level.WARN.levelStr);
-            warn.setContext(ctx);
-            warn.start();
-            a.addFilter(warn);
+        consoleWarnOnly(ctx, root, (a, warn) -> {
             log.added.add(warn);
             log.filtered.add(a);
-        }
+        });
         root.addAppender(f);
         return log;
     }
@@ -71,7 +64,11 @@ final class RunLog implements AutoCloseable {
      */
     static void terminalWarnOnlyForGood() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) return;
-        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+        consoleWarnOnly(ctx, ctx.getLogger(Logger.ROOT_LOGGER_NAME), (a, warn) -> { });
+    }
+
+    /** Puts a WARN threshold on each of {@code root}'s console appenders; {@code added} is told each appender and its filter. */
+    private static void consoleWarnOnly(LoggerContext ctx, Logger root, java.util.function.BiConsumer<Appender<ILoggingEvent>, ThresholdFilter> added) {
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
             Appender<ILoggingEvent> a = it.next();
             if (!(a instanceof ch.qos.logback.core.ConsoleAppender)) continue;
@@ -80,6 +77,7 @@ final class RunLog implements AutoCloseable {
             warn.setContext(ctx);
             warn.start();
             a.addFilter(warn);
+            added.accept(a, warn);
         }
     }
 
