@@ -92,9 +92,18 @@ class ParallelInterruptedRunTest {
         int cutOffCount = cutOff.split(", ").length;
         interruption.path("neverRan").forEach(n -> accounted.add(n.asText()));
         assertThat(accounted.size() + cutOffCount).as("judged %s, cut off [%s], never ran: each of the three units once", accounted, cutOff).isEqualTo(3);
-        try (var traces = Files.list(report.resolve("traces"))) {
-            assertThat(traces.filter(p -> p.toString().endsWith(".csv")).count()).as("the judged units' traces, joined").isEqualTo(judged.size());
+        // every unit that ran its scenario (verdicts recorded) has its trace joined; a unit recorded as an error or as
+        // inconclusive before its scenario began (no verdicts: the load effect above) has none, and when no unit ran
+        // one there is no traces folder (CI of session 14: the folder was missing, the one judged unit an error)
+        long ran = 0;
+        for (JsonNode s : judged) if (!s.path("verdicts").isEmpty()) ran++;
+        long joined = 0;
+        if (Files.isDirectory(report.resolve("traces"))) {
+            try (var traces = Files.list(report.resolve("traces"))) {
+                joined = traces.filter(p -> p.toString().endsWith(".csv")).count();
+            }
         }
+        assertThat(joined).as("the traces of the judged units that ran their scenario (%s)", judged).isEqualTo(ran);
         assertThat(Files.readString(report.resolve("report.html"))).contains("INTERRUPTED");
         assertThat(report.resolve(EvidenceBundle.FILE)).doesNotExist();
         assertThat(report.resolve(EvidenceBundle.FILE + ".tmp")).doesNotExist();
